@@ -1,0 +1,1 @@
+"""Annotators: dates, entities, quotes and events, each a plain pipeline stage."""
