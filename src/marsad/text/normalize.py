@@ -1,0 +1,90 @@
+"""Arabic normalization for matching, with a map back to the original offsets.
+
+Matching needs one spelling per word (alef forms, ya/alef maqsura, ta marbuta,
+hamza carriers, no diacritics or tatweel), but every span Marsad reports must
+point at the characters the article really has. ``normalize`` returns both.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# One character in, a string out ("" deletes it).
+_MAP: dict[str, str] = {}
+for _c in "أإآٱٲٳ":
+    _MAP[_c] = "ا"
+_MAP.update({
+    "ى": "ي", "ئ": "ي", "ی": "ي", "ې": "ي", "ے": "ي", "ێ": "ي",
+    "ة": "ه", "ۀ": "ه", "ہ": "ه", "ھ": "ه", "ە": "ه",
+    "ؤ": "و", "ۆ": "و", "ۇ": "و",
+    "ک": "ك", "ڪ": "ك", "گ": "ك",
+    "پ": "ب", "چ": "ج", "ژ": "ز", "ڤ": "ف", "ڥ": "ف", "ڨ": "ق",
+    "ـ": "",  # tatweel
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
+})
+for _i, _d in enumerate("٠١٢٣٤٥٦٧٨٩"):
+    _MAP[_d] = str(_i)
+for _i, _d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
+    _MAP[_d] = str(_i)
+# Invisible characters: bidi controls, zero-width characters, BOM.
+for _c in "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u061c" \
+          "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069":
+    _MAP[_c] = ""
+
+
+def _is_diacritic(ch: str) -> bool:
+    o = ord(ch)
+    return 0x064B <= o <= 0x065F or o == 0x0670 or 0x06D6 <= o <= 0x06ED or 0x0610 <= o <= 0x061A
+
+
+def _is_presentation_form(ch: str) -> bool:
+    o = ord(ch)
+    return 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF
+
+
+def normalize_char(ch: str) -> str:
+    if ch in _MAP:
+        return _MAP[ch]
+    if _is_diacritic(ch):
+        return ""
+    if _is_presentation_form(ch):
+        return "".join(normalize_char(c) for c in unicodedata.normalize("NFKC", ch))
+    return ch
+
+
+@dataclass
+class Normalized:
+    """Normalized text plus, for each of its characters, the index of the original
+    character it came from (``origin[len(text)]`` is the original length)."""
+
+    text: str
+    origin: list[int]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the normalized text back to the original text."""
+        if start >= end:
+            o = self.origin[start]
+            return o, o
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def normalize(text: str) -> Normalized:
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        rep = normalize_char(ch)
+        for r in rep:
+            out.append(r)
+            origin.append(i)
+    origin.append(len(text))
+    return Normalized("".join(out), origin)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_key(text: str) -> str:
+    """A lookup key: normalized, case-folded, single-spaced (no offsets kept)."""
+    return _SPACES.sub(" ", "".join(normalize_char(c) for c in text)).strip().casefold()
