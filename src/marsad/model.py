@@ -254,17 +254,22 @@ class Article:
     given: dict[str, Any] = field(default_factory=dict)
     source_path: str | None = None    # the file (or URL) the article came from
     html: str | None = None           # the page, for HTML inputs
+    input_hash: str | None = None     # content_hash() as read, before any stage ran
 
     @property
     def main_event(self) -> Event | None:
         return next((e for e in self.events if e.main), None)
 
     def content_hash(self) -> str:
-        """Fingerprint of everything ingestion depends on: same hash, nothing to redo."""
+        """Fingerprint of the input as read: same hash, nothing to redo. Computed once,
+        before the stages fill in text and inferred metadata."""
+        if self.input_hash:
+            return self.input_hash
         payload = json.dumps([self.raw, self.html, self.url, self.outlet, self.published,
                               self.title, self.author, sorted(self.given.items())],
                              ensure_ascii=False, sort_keys=True, default=str)
-        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        self.input_hash = hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        return self.input_hash
 
     def sentence_at(self, offset: int) -> Sentence | None:
         for s in self.sentences:

@@ -1,112 +1,113 @@
 """Ingest: turn files, folders, standard input and URLs into ``Article`` objects.
 
-Public function: ``read_inputs(inputs) -> Iterator[Article | InputError]``. Bad input
-is yielded as an ``InputError`` naming the input and the reason; it never stops
-the good inputs around it.
+Public function: ``read_inputs(inputs, *, allow_private=False, ...)`` yields an
+``Article`` or an ``InputError`` (the input and the reason) for every article
+found; bad input never stops the good inputs around it.
+
+Modules: ``charset`` (bytes → text), ``html`` (page → main text + metadata),
+``files`` (files and folders), ``jsonl``, ``warc``, ``feeds``, ``fetch`` (HTTP).
 """
 
 from __future__ import annotations
 
-import gzip
-import json
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+from marsad.ingest.charset import DecodeError, decode_bytes
+from marsad.ingest.errors import InputError
+from marsad.ingest.feeds import looks_like_feed, read_feed
+from marsad.ingest.fetch import DEFAULT_TIMEOUT_S, FetchError, fetch
+from marsad.ingest.files import DEFAULT_MAX_FILE_MB, looks_like_html, read_path, walk
+from marsad.ingest.jsonl import read_jsonl
+from marsad.ingest.pages import html_article, text_article
 from marsad.model import Article
 
-
-@dataclass
-class InputError:
-    source: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.source}: {self.reason}"
+__all__ = ["InputError", "read_inputs", "read_url", "read_path"]
 
 
-TEXT_SUFFIXES = {".txt"}
-HTML_SUFFIXES = {".html", ".htm"}
-
-
-def _decode(data: bytes, source: str) -> str:
-    for enc in ("utf-8-sig",):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            pass
-    raise ValueError("not valid UTF-8")
-
-
-def _read_jsonl(lines: Iterable[str], source: str) -> Iterator[Article | InputError]:
-    for n, line in enumerate(lines, 1):
-        line = line.strip()
-        if not line:
-            continue
-        where = f"{source}:{n}"
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"not JSON ({exc.msg})")
-            continue
-        if not isinstance(rec, dict) or not isinstance(rec.get("id"), str) or not rec["id"]:
-            yield InputError(where, "a record needs a non-empty string 'id'")
-            continue
-        if not (rec.get("text") or rec.get("html")):
-            yield InputError(where, f"record {rec['id']!r} has neither 'text' nor 'html'")
-            continue
-        given = {k: rec[k] for k in ("url", "outlet", "published", "title") if rec.get(k)}
-        yield Article(id=rec["id"], raw=rec.get("text") or "", html=rec.get("html"),
-                      url=rec.get("url"), outlet=rec.get("outlet"), title=rec.get("title"),
-                      published=rec.get("published"), given=given, source_path=where)
-
-
-def read_path(path: Path) -> Iterator[Article | InputError]:
-    name = path.name.lower()
+def read_url(url: str, *, allow_private: bool = False, timeout: float = DEFAULT_TIMEOUT_S,
+             max_bytes: int = DEFAULT_MAX_FILE_MB * 2**20) -> Iterator[Article | InputError]:
+    """A page (one article) or a feed (one article per item) fetched over HTTP(S)."""
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        yield InputError(str(path), f"cannot read ({exc.strerror})")
+        got = fetch(url, allow_private=allow_private, timeout=timeout, max_bytes=max_bytes)
+    except FetchError as exc:
+        yield InputError(url, str(exc))
+        return
+    if not got.body.strip():
+        yield InputError(url, "empty response")
+        return
+    kind = got.content_type.split(";")[0].strip().lower()
+    if kind in ("application/rss+xml", "application/atom+xml", "application/rdf+xml") or (
+            "xml" in kind and looks_like_feed(got.body)) or looks_like_feed(got.body):
+        def fetch_item(link: str) -> Article | InputError:
+            return next(read_url(link, allow_private=allow_private, timeout=timeout, max_bytes=max_bytes))
+
+        yield from read_feed(got.body, url, fetch_item=fetch_item)
         return
     try:
-        if name.endswith(".jsonl.gz"):
-            text = _decode(gzip.decompress(data), str(path))
-            yield from _read_jsonl(text.splitlines(), str(path))
-        elif name.endswith(".jsonl"):
-            yield from _read_jsonl(_decode(data, str(path)).splitlines(), str(path))
-        elif path.suffix.lower() in HTML_SUFFIXES:
-            yield Article(id=path.stem, html=_decode(data, str(path)), source_path=str(path))
-        else:
-            text = _decode(data, str(path))
-            if not text.strip():
-                yield InputError(str(path), "empty file")
-                return
-            yield Article(id=path.stem, raw=text, source_path=str(path))
-    except (ValueError, OSError, EOFError) as exc:
-        yield InputError(str(path), str(exc))
+        text, _ = decode_bytes(got.body, declared=got.charset)
+    except DecodeError as exc:
+        yield InputError(url, str(exc))
+        return
+    if "html" in kind or looks_like_html(text):
+        yield html_article(got.url, text, url, url=got.url)
+    else:
+        yield text_article(got.url, text, url, url=got.url)
 
 
-def read_inputs(inputs: Iterable[str], **_options) -> Iterator[Article | InputError]:
+def _read_stdin() -> Iterator[Article | InputError]:
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    if not data.strip():
+        yield InputError("<stdin>", "empty input")
+        return
+    try:
+        text, _ = decode_bytes(data)
+    except DecodeError as exc:
+        yield InputError("<stdin>", str(exc))
+        return
+    stripped = text.lstrip()
+    if stripped.startswith("{"):
+        yield from read_jsonl(text.splitlines(), "<stdin>")
+    elif looks_like_html(text):
+        yield html_article("stdin", text, "<stdin>")
+    else:
+        yield text_article("stdin", text, "<stdin>")
+
+
+def read_inputs(inputs: Iterable[str], *, allow_private: bool = False,
+                max_file_mb: int = DEFAULT_MAX_FILE_MB, timeout: float = DEFAULT_TIMEOUT_S
+                ) -> Iterator[Article | InputError]:
     """Yield an Article (or an InputError) for every article in ``inputs``:
-    file paths, folders (recursively), or ``-`` for standard input."""
+    file paths, folders (recursively), ``-`` for standard input, http(s) URLs
+    of pages or RSS/Atom feeds.
+
+    ``allow_private`` lets URLs reach private, loopback and link-local addresses;
+    ``max_file_mb`` bounds a single-article file or fetched page (JSON Lines and
+    WARC files are streamed, their records bounded instead); ``timeout`` is per
+    HTTP request, in seconds.
+    """
+    max_bytes = int(max_file_mb * 2**20)
     for item in inputs:
         if item == "-":
-            text = sys.stdin.read()
-            stripped = text.lstrip()
-            if stripped.startswith("{"):
-                yield from _read_jsonl(text.splitlines(), "<stdin>")
-            elif stripped:
-                yield Article(id="stdin", raw=text, source_path="<stdin>")
-            else:
-                yield InputError("<stdin>", "empty input")
+            yield from _read_stdin()
+            continue
+        if item.lower().startswith(("http://", "https://")):
+            yield from read_url(item, allow_private=allow_private, timeout=timeout, max_bytes=max_bytes)
             continue
         path = Path(item)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-            for p in files:
-                yield from read_path(p)
-        elif path.is_file():
-            yield from read_path(path)
-        else:
-            yield InputError(item, "no such file or folder")
+        try:
+            if path.is_dir():
+                files = walk(path)
+                if not files:
+                    yield InputError(item, "folder without any .txt, .html, .jsonl, .warc or feed file")
+                for p in files:
+                    yield from read_path(p, max_bytes=max_bytes)
+            elif path.is_file():
+                yield from read_path(path, max_bytes=max_bytes)
+            elif "://" in item:
+                yield InputError(item, "only http and https URLs can be fetched")
+            else:
+                yield InputError(item, "no such file or folder")
+        except OSError as exc:
+            yield InputError(item, f"cannot read ({exc.strerror or exc})")

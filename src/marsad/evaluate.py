@@ -1,0 +1,185 @@
+"""``marsad evaluate``: score the pipeline against a gold file in the seeds' format.
+
+Scores: story B-cubed precision/recall/F1; main-event type, actors and date
+accuracy; person precision/recall/F1; date accuracy; boilerplate removal and
+content kept (text inputs only).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from marsad.model import Article
+from marsad.pipeline import default_pipeline
+from marsad.text.normalize import normalize_key
+from marsad.workflow import annotate
+
+
+def load_gold(path: Path) -> dict[str, Any]:
+    try:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ValueError(f"cannot read the gold file ({exc})") from exc
+    if not isinstance(gold, dict) or "articles" not in gold or "events" not in gold:
+        raise ValueError("not a gold file: it needs 'events' and 'articles'")
+    return gold
+
+
+def bcubed(gold_clusters: dict[str, str], predicted: dict[str, str]) -> dict[str, float]:
+    """B-cubed precision, recall and F1 over the items present in both mappings
+    (item -> cluster label)."""
+    items = [i for i in gold_clusters if i in predicted]
+    if not items:
+        return {"precision": 0.0, "recall": 0.0, "f1": 0.0, "n": 0}
+    by_gold: dict[str, set[str]] = {}
+    by_pred: dict[str, set[str]] = {}
+    for i in items:
+        by_gold.setdefault(gold_clusters[i], set()).add(i)
+        by_pred.setdefault(predicted[i], set()).add(i)
+    p = r = 0.0
+    for i in items:
+        g, s = by_gold[gold_clusters[i]], by_pred[predicted[i]]
+        both = len(g & s)
+        p += both / len(s)
+        r += both / len(g)
+    p, r = p / len(items), r / len(items)
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4), "n": len(items)}
+
+
+def _name(value: str | None) -> str:
+    return (value or "").casefold().replace("-", " ").strip()
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+            "tp": tp, "fp": fp, "fn": fn}
+
+
+def _line_kept(line: str, text_lines: set[str], text: str) -> bool:
+    key = normalize_key(line)
+    if not key:
+        return True
+    if key in text_lines:
+        return True
+    # A content line that began with a dateline is kept without it: compare its tail.
+    tail = key[-40:]
+    return len(key) > 60 and tail in normalize_key(text)
+
+
+def boilerplate_scores(gold_articles: dict[str, dict], articles: dict[str, Article]) -> dict[str, Any]:
+    removed = should_remove = kept = should_keep = 0
+    for aid, g in gold_articles.items():
+        art = articles.get(aid)
+        if art is None or not art.raw or g.get("format") in ("html", "jsonl"):
+            continue
+        lines = art.raw.splitlines()
+        drop = set(g.get("boilerplate_lines", [])) | set(g.get("embedded_lines", [])) \
+            | set(g.get("metadata_lines", [])) | set(g.get("byline_lines", []))
+        text_lines = {normalize_key(t) for t in art.text.splitlines()}
+        first_content = next((n for n, line in enumerate(lines, 1) if line.strip()), None)
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            if n == first_content and art.title and normalize_key(art.title) == normalize_key(line):
+                continue  # the headline becomes the title field: neither text nor boilerplate
+            if n in drop:
+                should_remove += 1
+                removed += not _line_kept(line, text_lines, "")
+            else:
+                should_keep += 1
+                kept += _line_kept(line, text_lines, art.text)
+    return {"removed": round(removed / should_remove, 4) if should_remove else None,
+            "content_kept": round(kept / should_keep, 4) if should_keep else None,
+            "boilerplate_lines": should_remove, "content_lines": should_keep}
+
+
+def score(gold: dict[str, Any], articles: dict[str, Article]) -> dict[str, Any]:
+    gold_articles: dict[str, dict] = gold["articles"]
+    events = {e["event_id"]: e for e in gold["events"]}
+    gold_story = {aid: g["main_event"] for aid, g in gold_articles.items()}
+    predicted_story = {aid: a.story_id for aid, a in articles.items() if a.story_id}
+    missing = sorted(set(gold_articles) - set(articles))
+
+    type_ok = actors_ok = date_ok = date_n = n = 0
+    tp = fp = fn = 0
+    dates_ok = dates_n = 0
+    per_article: dict[str, dict] = {}
+    for aid, g in gold_articles.items():
+        art = articles.get(aid)
+        if art is None:
+            continue
+        gev = events[g["main_event"]]
+        main = art.main_event
+        n += 1
+        t_ok = bool(main) and main.type == gev["plover_type"]
+        gold_pair = {_name(gev.get("actor1")), _name(gev.get("actor2"))} - {""}
+        pred_pair = {_name(a.name_en) for a in (main.actor1, main.actor2) if a} - {""} if main else set()
+        a_ok = bool(main) and gold_pair == pred_pair
+        type_ok += t_ok
+        actors_ok += a_ok
+        if gev.get("date"):
+            date_n += 1
+            date_ok += bool(main) and main.date == gev["date"]
+        gold_persons = {_name(p) for p in g.get("persons", [])}
+        pred_persons = {_name(e.name_en) for e in art.entities if e.type == "PERSON" and e.name_en}
+        tp += len(gold_persons & pred_persons)
+        fp += len(pred_persons - gold_persons)
+        fn += len(gold_persons - pred_persons)
+        for gd in g.get("dates", []):
+            dates_n += 1
+            key = normalize_key(gd["text"])
+            dates_ok += any(d.value == gd["iso"] and (key in normalize_key(d.text) or normalize_key(d.text) in key)
+                            for d in art.dates)
+        per_article[aid] = {
+            "main_event": main.to_record() if main else None, "type_ok": t_ok, "actors_ok": a_ok,
+            "persons_missing": sorted(gold_persons - pred_persons),
+            "persons_extra": sorted(pred_persons - gold_persons),
+        }
+    return {
+        "articles": n, "missing_articles": missing,
+        "stories": bcubed(gold_story, predicted_story),
+        "main_event": {"type": round(type_ok / n, 4) if n else None,
+                       "actors": round(actors_ok / n, 4) if n else None,
+                       "date": round(date_ok / date_n, 4) if date_n else None},
+        "persons": _prf(tp, fp, fn),
+        "dates": {"accuracy": round(dates_ok / dates_n, 4) if dates_n else None, "n": dates_n},
+        "boilerplate": boilerplate_scores(gold_articles, articles),
+        "per_article": per_article,
+    }
+
+
+def evaluate(gold_path: Path, inputs: Iterable[str], *, report: Callable[[str], None] | None = None,
+             progress: bool = False) -> dict[str, Any]:
+    """Run the pipeline on ``inputs`` (no database) and score it against the gold file."""
+    gold = load_gold(gold_path)
+    pipeline = default_pipeline()
+    articles = {a.id: a for a in annotate(inputs, pipeline=pipeline, report=report, progress=progress)}
+    pipeline.connect(list(articles.values()))
+    return score(gold, articles)
+
+
+def format_scores(scores: dict[str, Any]) -> str:
+    st, me, pe = scores["stories"], scores["main_event"], scores["persons"]
+    bp = scores["boilerplate"]
+    lines = [
+        f"articles scored        {scores['articles']}"
+        + (f"  (missing: {', '.join(scores['missing_articles'])})" if scores["missing_articles"] else ""),
+        f"stories (B-cubed)      P {st['precision']:.3f}  R {st['recall']:.3f}  F1 {st['f1']:.3f}",
+        f"main event             type {_pct(me['type'])}  actors {_pct(me['actors'])}  date {_pct(me['date'])}",
+        f"persons                P {pe['precision']:.3f}  R {pe['recall']:.3f}  F1 {pe['f1']:.3f}",
+        f"dates                  accuracy {_pct(scores['dates']['accuracy'])} of {scores['dates']['n']}",
+        f"boilerplate            removed {_pct(bp['removed'])} of {bp['boilerplate_lines']} lines, "
+        f"content kept {_pct(bp['content_kept'])} of {bp['content_lines']} lines",
+    ]
+    return "\n".join(lines)
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{100 * value:.1f}%"

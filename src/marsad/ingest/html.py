@@ -1,0 +1,234 @@
+"""HTML page → main text and metadata (title, author, published date, site name).
+
+trafilatura finds the main text; the metadata comes first from what the page
+states explicitly (JSON-LD, Open Graph and article meta tags, ``<time>``), which
+news CMSs fill reliably, and from trafilatura's own guesses only after that.
+The text still goes through the line classifier of the clean stage, which
+removes what trafilatura keeps by mistake (captions, related lists in the body).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+import lxml.html
+from lxml import etree
+
+# Containers that are never the article body, whatever trafilatura thinks.
+_PRUNE_XPATH = [
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' related')]",
+    "//*[contains(@class, 'related-posts') or contains(@class, 'related_posts') "
+    "or contains(@class, 'share') or contains(@class, 'social') or contains(@class, 'breadcrumb') "
+    "or contains(@class, 'newsletter') or contains(@class, 'comment') or contains(@class, 'tags') "
+    "or contains(@class, 'post-tags') or contains(@class, 'most-read') or contains(@class, 'wp-caption-text') "
+    "or contains(@class, 'author-box') or contains(@class, 'advert') or contains(@id, 'related') "
+    "or contains(@id, 'comments')]",
+    "//figcaption", "//aside", "//nav", "//form",
+]
+
+_SITE_SUFFIX = re.compile(r"\s+[-|–—:«»]\s+[^-|–—]{2,60}$")
+_ISO_DATE = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
+
+
+@dataclass
+class Extracted:
+    text: str
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+    # where each field came from: "jsonld", "meta", "time", "h1", "title", "trafilatura"
+    provenance: dict[str, str] = field(default_factory=dict)
+
+
+class HTMLError(ValueError):
+    """The page has no text we can use; the message says why."""
+
+
+def _parse(html: str) -> etree._Element:
+    # lxml refuses str input with an encoding declaration; bytes keep it happy.
+    parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=False, remove_comments=True)
+    try:
+        root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise HTMLError(f"not parseable as HTML ({exc})") from None
+    if root is None:
+        raise HTMLError("not parseable as HTML")
+    return root
+
+
+def _clean_value(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        value = next((v for v in value if v), None)
+        return _clean_value(value)
+    if isinstance(value, dict):
+        return _clean_value(value.get("name"))
+    value = re.sub(r"\s+", " ", str(value)).strip()
+    return value or None
+
+
+def _iso_day(value: str | None) -> str | None:
+    if not value:
+        return None
+    m = _ISO_DATE.search(value)
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
+
+
+def _jsonld_objects(root) -> list[dict]:
+    found: list[dict] = []
+    for script in root.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except (json.JSONDecodeError, TypeError):
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                found.append(item)
+                if "@graph" in item:
+                    stack.append(item["@graph"])
+    return found
+
+
+def _is_article_type(obj: dict) -> bool:
+    kinds = obj.get("@type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    return any(isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report")) for k in kinds)
+
+
+def _meta(root, *names: str) -> str | None:
+    for name in names:
+        for attr in ("property", "name", "itemprop"):
+            values = root.xpath(f"//meta[@{attr}=$n]/@content", n=name)
+            value = _clean_value(values[0]) if values else None
+            if value:
+                return value
+    return None
+
+
+def _author_ok(value: str | None) -> str | None:
+    if not value or value.startswith("http") or len(value) > 80:
+        return None
+    return value
+
+
+def page_metadata(root) -> Extracted:
+    """Metadata the page states explicitly."""
+    out = Extracted(text="")
+    articles = [o for o in _jsonld_objects(root) if _is_article_type(o)]
+    for obj in articles:
+        if not out.title and _clean_value(obj.get("headline")):
+            out.title, out.provenance["title"] = _clean_value(obj.get("headline")), "jsonld"
+        author = _author_ok(_clean_value(obj.get("author")))
+        if not out.author and author:
+            out.author, out.provenance["author"] = author, "jsonld"
+        day = _iso_day(_clean_value(obj.get("datePublished")))
+        if not out.published and day:
+            out.published, out.provenance["published"] = day, "jsonld"
+        site = _clean_value(obj.get("publisher"))
+        if not out.sitename and site:
+            out.sitename, out.provenance["sitename"] = site, "jsonld"
+    if not out.title:
+        value = _meta(root, "og:title", "twitter:title")
+        if value:
+            out.title, out.provenance["title"] = value, "meta"
+    if not out.title:
+        h1 = [_clean_value(h.text_content()) for h in root.xpath("//h1")]
+        h1 = [h for h in h1 if h]
+        if len(h1) == 1:
+            out.title, out.provenance["title"] = h1[0], "h1"
+    if not out.title:
+        titles = root.xpath("//title")
+        value = _clean_value(titles[0].text_content()) if titles else None
+        if value:
+            out.title, out.provenance["title"] = _SITE_SUFFIX.sub("", value) or value, "title"
+    if not out.author:
+        value = _author_ok(_meta(root, "author", "article:author", "dc.creator", "byl"))
+        if not value:
+            nodes = root.xpath("//*[@rel='author' or @itemprop='author' or contains(@class,'author-name')"
+                               " or contains(@class,'byline__name')]")
+            value = _author_ok(_clean_value(nodes[0].text_content())) if nodes else None
+        if value:
+            out.author, out.provenance["author"] = value, "meta"
+    if not out.published:
+        day = _iso_day(_meta(root, "article:published_time", "datePublished", "pubdate",
+                             "publish-date", "date", "dc.date", "og:published_time", "sailthru.date"))
+        if day:
+            out.published, out.provenance["published"] = day, "meta"
+    if not out.published:
+        for value in root.xpath("//time/@datetime"):
+            day = _iso_day(value)
+            if day:
+                out.published, out.provenance["published"] = day, "time"
+                break
+    if not out.sitename:
+        value = _meta(root, "og:site_name", "application-name")
+        if value:
+            out.sitename, out.provenance["sitename"] = value, "meta"
+    canonical = root.xpath("//link[@rel='canonical']/@href") or root.xpath("//meta[@property='og:url']/@content")
+    if canonical and str(canonical[0]).startswith("http"):
+        out.url = str(canonical[0]).strip()
+    return out
+
+
+def extract_html(html: str, url: str | None = None) -> Extracted:
+    """Main text (one paragraph a line) and metadata of a page; ``HTMLError`` if
+    the page has no text at all."""
+    import trafilatura
+
+    if not html or not html.strip():
+        raise HTMLError("empty HTML")
+    root = _parse(html)
+    meta = page_metadata(root)
+    options = dict(url=url or meta.url, include_comments=False, include_tables=True,
+                   with_metadata=True, deduplicate=False, prune_xpath=_PRUNE_XPATH)
+    try:
+        doc = trafilatura.bare_extraction(html, favor_precision=True, **options)
+        if doc is None or not (doc.text or "").strip():
+            doc = trafilatura.bare_extraction(html, favor_recall=True, **options)
+    except (ValueError, RecursionError, etree.LxmlError) as exc:
+        raise HTMLError(f"HTML could not be processed ({type(exc).__name__})") from None
+    text = (doc.text if doc is not None else "") or ""
+    if not text.strip():
+        body_text = _clean_value(root.text_content()) if root is not None else None
+        if not body_text:
+            raise HTMLError("HTML without any text")
+        raise HTMLError("HTML without a main text (only navigation or scripts)")
+    meta.text = "\n".join(line.strip() for line in text.splitlines() if line.strip())
+    if doc is not None:
+        for name, value in (("title", doc.title), ("author", _author_ok(doc.author)),
+                            ("published", _iso_day(doc.date)), ("sitename", doc.sitename)):
+            if value and not getattr(meta, name):
+                setattr(meta, name, value)
+                meta.provenance[name] = "trafilatura"
+    return meta
+
+
+_BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section"}
+
+
+def fragment_text(html: str) -> str:
+    """Text of an HTML fragment (a feed item's content), one block a line."""
+    if "<" not in html:
+        return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return ""
+    for bad in root.xpath("//script|//style|//figcaption"):
+        bad.drop_tree()
+    for node in root.iter():
+        if isinstance(node.tag, str) and node.tag.lower() in _BLOCK_TAGS:
+            node.tail = "\n" + (node.tail or "")
+            if node.tag.lower() != "br":
+                node.text = "\n" + (node.text or "")
+    lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in root.text_content().splitlines())
+    return "\n".join(line for line in lines if line)

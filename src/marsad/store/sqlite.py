@@ -1,0 +1,373 @@
+"""The SQLite store: every SQL statement Marsad runs lives in this module.
+
+Articles are stored as their contract records (JSON) plus the columns that
+queries filter on; stories likewise. A versioned list of migrations brings any
+older database up to date (``PRAGMA user_version``). Search uses FTS5 over the
+normalized Arabic text, the title and the English names of linked entities, so
+an English name finds the Arabic articles about that person.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from marsad.model import Article, Story
+from marsad.text.normalize import normalize_key
+
+MIGRATIONS: list[str] = [
+    # 1: the first schema
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL,
+        url TEXT, outlet TEXT, published TEXT, title TEXT, author TEXT,
+        story_id TEXT,
+        source_path TEXT,
+        ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        record TEXT NOT NULL
+    );
+    CREATE INDEX articles_story ON articles(story_id);
+    CREATE INDEX articles_published ON articles(published);
+
+    CREATE TABLE entities (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, end INTEGER NOT NULL,
+        type TEXT NOT NULL, text TEXT NOT NULL,
+        name_en TEXT, name_ar TEXT, kb_id TEXT, wikidata TEXT, country TEXT, role TEXT
+    );
+    CREATE INDEX entities_article ON entities(article_id);
+    CREATE INDEX entities_kb ON entities(kb_id);
+    CREATE INDEX entities_name ON entities(name_en);
+
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        date TEXT, first_published TEXT,
+        headline_ar TEXT, summary_en TEXT,
+        main_type TEXT, main_mode TEXT,
+        n_articles INTEGER NOT NULL, n_outlets INTEGER NOT NULL,
+        n_discrepancies INTEGER NOT NULL,
+        record TEXT NOT NULL
+    );
+    CREATE INDEX stories_date ON stories(date);
+
+    -- Events merged per story (what `export events` and the API list).
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        type TEXT NOT NULL, mode TEXT, cameo TEXT,
+        actor1_name TEXT, actor1_country TEXT, actor1_key TEXT,
+        actor2_name TEXT, actor2_country TEXT, actor2_key TEXT,
+        date TEXT, location TEXT, modality TEXT, main INTEGER NOT NULL,
+        n_articles INTEGER NOT NULL,
+        record TEXT NOT NULL
+    );
+    CREATE INDEX events_story ON events(story_id);
+    CREATE INDEX events_type ON events(type);
+    CREATE INDEX events_date ON events(date);
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        article_id UNINDEXED, title, body, names, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    """,
+]
+
+
+def _json(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+class Store:
+    """A Marsad database. Use as a context manager or call ``close()``."""
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.path, check_same_thread=False)
+        self.db.row_factory = sqlite3.Row
+        if self.path != ":memory:":
+            self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.migrate()
+
+    # -- schema -------------------------------------------------------------
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def migrate(self) -> None:
+        version = self.schema_version
+        for number, script in enumerate(MIGRATIONS, 1):
+            if number <= version:
+                continue
+            with self.db:
+                self.db.executescript("BEGIN;" + script + f"; PRAGMA user_version = {number};")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- articles -----------------------------------------------------------
+    def content_hashes(self, ids: Iterable[str]) -> dict[str, str]:
+        ids = list(ids)
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            q = f"SELECT id, content_hash FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
+            out.update({r["id"]: r["content_hash"] for r in self.db.execute(q, chunk)})
+        return out
+
+    def save_articles(self, articles: list[Article]) -> None:
+        """Insert or replace a batch of annotated articles in one transaction."""
+        with self.db:
+            for art in articles:
+                self._save_article(art)
+
+    def _save_article(self, art: Article) -> None:
+        rec = art.to_record()
+        self.db.execute("DELETE FROM articles_fts WHERE article_id = ?", (art.id,))
+        self.db.execute("DELETE FROM entities WHERE article_id = ?", (art.id,))
+        self.db.execute(
+            """INSERT INTO articles (id, content_hash, url, outlet, published, title, author,
+                                     story_id, source_path, record)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT(id) DO UPDATE SET content_hash=excluded.content_hash, url=excluded.url,
+                 outlet=excluded.outlet, published=excluded.published, title=excluded.title,
+                 author=excluded.author, story_id=excluded.story_id,
+                 source_path=excluded.source_path, record=excluded.record,
+                 ingested_at=strftime('%Y-%m-%dT%H:%M:%SZ', 'now')""",
+            (art.id, art.content_hash(), art.url, art.outlet, art.published, art.title, art.author,
+             art.story_id, art.source_path, _json(rec)))
+        self.db.executemany(
+            """INSERT INTO entities (article_id, start, end, type, text, name_en, name_ar, kb_id,
+                                     wikidata, country, role) VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
+            [(art.id, e.start, e.end, e.type, e.text, e.name_en, e.name_ar, e.kb_id, e.wikidata,
+              e.country, e.role) for e in art.entities])
+        names = " ".join(sorted({n for e in art.entities for n in (e.name_en, e.name_ar) if n}))
+        self.db.execute("INSERT INTO articles_fts (article_id, title, body, names) VALUES (?,?,?,?)",
+                        (art.id, normalize_key(art.title or ""), normalize_key(art.text),
+                         normalize_key(names)))
+
+    def delete_article(self, article_id: str) -> None:
+        with self.db:
+            self.db.execute("DELETE FROM articles_fts WHERE article_id = ?", (article_id,))
+            self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    def count_articles(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def iter_articles(self, story_id: str | None = None) -> Iterator[Article]:
+        if story_id:
+            rows = self.db.execute("SELECT record FROM articles WHERE story_id = ? ORDER BY published, id",
+                                   (story_id,))
+        else:
+            rows = self.db.execute("SELECT record FROM articles ORDER BY published, id")
+        for row in rows:
+            yield Article.from_record(json.loads(row["record"]))
+
+    def article_record(self, article_id: str) -> dict | None:
+        row = self.db.execute("SELECT record, story_id FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if not row:
+            return None
+        rec = json.loads(row["record"])
+        rec["story_id"] = row["story_id"]
+        return rec
+
+    def article_records(self, *, story_id: str | None = None, outlet: str | None = None,
+                        limit: int | None = None, offset: int = 0) -> list[dict]:
+        where, args = [], []
+        if story_id:
+            where.append("story_id = ?")
+            args.append(story_id)
+        if outlet:
+            where.append("outlet = ?")
+            args.append(outlet)
+        sql = "SELECT record, story_id FROM articles"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY published DESC, id"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [limit, offset]
+        out = []
+        for row in self.db.execute(sql, args):
+            rec = json.loads(row["record"])
+            rec["story_id"] = row["story_id"]
+            out.append(rec)
+        return out
+
+    # -- stories and their events ------------------------------------------
+    def replace_stories(self, stories: list[Story], articles: list[Article]) -> None:
+        """Store the full set of stories and each article's story, in one transaction."""
+        with self.db:
+            self.db.execute("DELETE FROM events")
+            self.db.execute("DELETE FROM stories")
+            for st in stories:
+                rec = st.to_record()
+                main = st.main_event
+                self.db.execute(
+                    """INSERT INTO stories (id, date, first_published, headline_ar, summary_en,
+                        main_type, main_mode, n_articles, n_outlets, n_discrepancies, record)
+                       VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
+                    (st.id, st.date, st.first_published, st.headline_ar, st.summary_en,
+                     main.type if main else None, main.mode if main else None,
+                     len(st.article_ids), len(st.outlets), len(st.discrepancies), _json(rec)))
+                for n, ev in enumerate(st.events):
+                    ev_rec = ev.to_record()
+                    ev_id = ev.id or f"{st.id}-e{n}"
+                    ev_rec["id"], ev_rec["story_id"] = ev_id, st.id
+                    a1, a2 = ev.actor1, ev.actor2
+                    self.db.execute(
+                        """INSERT OR REPLACE INTO events (id, story_id, type, mode, cameo,
+                            actor1_name, actor1_country, actor1_key, actor2_name, actor2_country,
+                            actor2_key, date, location, modality, main, n_articles, record)
+                           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                        (ev_id, st.id, ev.type, ev.mode, ev.cameo,
+                         (a1.name_en or a1.name_ar) if a1 else None, a1.country if a1 else None,
+                         a1.key if a1 else None,
+                         (a2.name_en or a2.name_ar) if a2 else None, a2.country if a2 else None,
+                         a2.key if a2 else None,
+                         ev.date, ev.location, ev.modality, int(ev.main), len(ev.article_ids),
+                         _json(ev_rec)))
+            for art in articles:
+                rec = art.to_record()
+                self.db.execute("UPDATE articles SET story_id = ?, record = ? WHERE id = ?",
+                                (art.story_id, _json(rec), art.id))
+
+    def story_records(self, *, date_from: str | None = None, date_to: str | None = None,
+                      country: str | None = None, actor: str | None = None,
+                      event_type: str | None = None, text: str | None = None,
+                      limit: int | None = None, offset: int = 0) -> list[dict]:
+        where, args = [], []
+        if date_from:
+            where.append("s.date >= ?")
+            args.append(date_from)
+        if date_to:
+            where.append("substr(s.date, 1, length(?)) <= ?")
+            args += [date_to, date_to]
+        if event_type:
+            where.append("s.main_type = ?")
+            args.append(event_type.upper())
+        if country:
+            where.append("EXISTS (SELECT 1 FROM events e WHERE e.story_id = s.id AND "
+                         "(e.actor1_country = ? OR e.actor2_country = ?))")
+            args += [country.upper(), country.upper()]
+        if actor:
+            where.append("EXISTS (SELECT 1 FROM events e WHERE e.story_id = s.id AND "
+                         "(e.actor1_key = ? OR e.actor2_key = ? OR e.actor1_name LIKE ? OR e.actor2_name LIKE ?))")
+            args += [actor, actor, f"%{actor}%", f"%{actor}%"]
+        if text:
+            ids = [r["article_id"] for r in self.search(text, limit=1000)]
+            if not ids:
+                return []
+            where.append(f"s.id IN (SELECT story_id FROM articles WHERE id IN ({','.join('?' * len(ids))}))")
+            args += ids
+        sql = "SELECT s.record FROM stories s"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY s.date DESC, s.n_articles DESC, s.id"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [limit, offset]
+        return [json.loads(r["record"]) for r in self.db.execute(sql, args)]
+
+    def story_record(self, story_id: str) -> dict | None:
+        row = self.db.execute("SELECT record FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return json.loads(row["record"]) if row else None
+
+    def iter_stories(self) -> Iterator[Story]:
+        for row in self.db.execute("SELECT record FROM stories ORDER BY date, id"):
+            yield Story.from_record(json.loads(row["record"]))
+
+    def count_stories(self) -> int:
+        return self.db.execute("SELECT count(*) FROM stories").fetchone()[0]
+
+    def event_records(self, *, event_type: str | None = None, country: str | None = None,
+                      actor: str | None = None, date_from: str | None = None,
+                      date_to: str | None = None, story_id: str | None = None,
+                      main_only: bool = False, limit: int | None = None, offset: int = 0) -> list[dict]:
+        where, args = [], []
+        if event_type:
+            where.append("type = ?")
+            args.append(event_type.upper())
+        if country:
+            where.append("(actor1_country = ? OR actor2_country = ?)")
+            args += [country.upper(), country.upper()]
+        if actor:
+            where.append("(actor1_key = ? OR actor2_key = ? OR actor1_name LIKE ? OR actor2_name LIKE ?)")
+            args += [actor, actor, f"%{actor}%", f"%{actor}%"]
+        if date_from:
+            where.append("date >= ?")
+            args.append(date_from)
+        if date_to:
+            where.append("substr(date, 1, length(?)) <= ?")
+            args += [date_to, date_to]
+        if story_id:
+            where.append("story_id = ?")
+            args.append(story_id)
+        if main_only:
+            where.append("main = 1")
+        sql = "SELECT record FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY date, story_id, id"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [limit, offset]
+        return [json.loads(r["record"]) for r in self.db.execute(sql, args)]
+
+    def event_counts(self, by: str = "type") -> list[dict]:
+        """Event counts per month and type (``by='type'``) or per country pair (``by='pair'``)."""
+        if by == "pair":
+            sql = """SELECT substr(date, 1, 7) AS month, actor1_country || '-' || actor2_country AS key,
+                            count(*) AS n FROM events
+                     WHERE date IS NOT NULL AND actor1_country IS NOT NULL AND actor2_country IS NOT NULL
+                     GROUP BY month, key ORDER BY month, key"""
+        else:
+            sql = """SELECT substr(date, 1, 7) AS month, type AS key, count(*) AS n FROM events
+                     WHERE date IS NOT NULL GROUP BY month, key ORDER BY month, key"""
+        return [dict(r) for r in self.db.execute(sql)]
+
+    # -- actors -------------------------------------------------------------
+    def actor_mentions(self, *, kb_id: str | None = None, name_en: str | None = None) -> list[dict]:
+        if kb_id:
+            rows = self.db.execute("SELECT * FROM entities WHERE kb_id = ?", (kb_id,))
+        else:
+            rows = self.db.execute("SELECT * FROM entities WHERE name_en = ?", (name_en,))
+        return [dict(r) for r in rows]
+
+    def top_actors(self, limit: int = 50) -> list[dict]:
+        sql = """SELECT coalesce(kb_id, name_en) AS key, name_en, name_ar, kb_id, type, country,
+                        count(DISTINCT article_id) AS n_articles
+                 FROM entities WHERE type IN ('PERSON', 'ORG') AND name_en IS NOT NULL
+                 GROUP BY key ORDER BY n_articles DESC, name_en LIMIT ?"""
+        return [dict(r) for r in self.db.execute(sql, (limit,))]
+
+    # -- search -------------------------------------------------------------
+    def search(self, query: str, limit: int = 50) -> list[dict]:
+        """Full-text search: Arabic in any spelling (normalized), or English names."""
+        terms = [t for t in normalize_key(query).replace('"', " ").split() if t]
+        if not terms:
+            return []
+        match = " ".join(f'"{t}"*' for t in terms)
+        sql = """SELECT f.article_id, a.title, a.outlet, a.published, a.story_id,
+                        snippet(articles_fts, 2, '[', ']', '…', 12) AS snippet
+                 FROM articles_fts f JOIN articles a ON a.id = f.article_id
+                 WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"""
+        return [dict(r) for r in self.db.execute(sql, (match, limit))]
+
+
+def default_db_path() -> str:
+    import os
+
+    return os.environ.get("MARSAD_DB") or "marsad.db"

@@ -1,0 +1,150 @@
+"""The jobs the CLI, the API and the tests run: annotate inputs, ingest them into a store.
+
+Both go through the one pipeline (``marsad.pipeline``); this module only adds
+what surrounds it: reading inputs, skipping unchanged articles, batching writes,
+recomputing stories, reporting bad inputs and progress.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from tqdm import tqdm
+
+from marsad.ingest import InputError, read_inputs
+from marsad.model import Article
+from marsad.pipeline import Pipeline, default_pipeline
+from marsad.store import Store
+
+ErrorReporter = Callable[[str], None]
+BATCH_SIZE = 200
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[str] = field(default_factory=list)
+    stories: int = 0
+
+    def summary(self) -> str:
+        return (f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
+                f"{len(self.errors)} rejected; {self.stories} stories")
+
+
+def _articles(inputs: Iterable[str], errors: list[str], report: ErrorReporter | None,
+              **read_options) -> Iterator[Article]:
+    for item in read_inputs(inputs, **read_options):
+        if isinstance(item, InputError):
+            errors.append(str(item))
+            if report:
+                report(str(item))
+        else:
+            yield item
+
+
+def annotate(inputs: Iterable[str], *, published: str | None = None, pipeline: Pipeline | None = None,
+             report: ErrorReporter | None = None, progress: bool = False,
+             **read_options) -> Iterator[Article]:
+    """Annotate every article in ``inputs`` (no database); ``published`` is used
+    for articles whose input gives no publication date."""
+    pipeline = pipeline or default_pipeline()
+    errors: list[str] = []
+
+    def fill(arts: Iterable[Article]) -> Iterator[Article]:
+        for art in arts:
+            if published and not art.published and "published" not in art.given:
+                art.given["published"] = published
+                art.published = published
+            yield art
+
+    def failed(art: Article, exc: Exception) -> None:
+        msg = f"{art.source_path or art.id}: annotation failed ({type(exc).__name__}: {exc})"
+        errors.append(msg)
+        if report:
+            report(msg)
+
+    stream = fill(_articles(inputs, errors, report, **read_options))
+    yield from tqdm(pipeline.pipe(stream, on_error=failed), desc="annotating", unit="article",
+                    disable=not progress, leave=False)
+
+
+def ingest(store: Store, inputs: Iterable[str], *, pipeline: Pipeline | None = None,
+           report: ErrorReporter | None = None, progress: bool = False,
+           **read_options) -> IngestReport:
+    """Annotate new or changed articles, save them, and recompute the stories.
+
+    Idempotent: an article whose id and content are already stored is skipped;
+    one whose content changed is re-annotated and its story recomputed.
+    """
+    pipeline = pipeline or default_pipeline()
+    result = IngestReport()
+    reporter = _collecting(result.errors, report)
+
+    def failed(art: Article, exc: Exception) -> None:
+        reporter(f"{art.source_path or art.id}: annotation failed ({type(exc).__name__}: {exc})")
+
+    changed = False
+    batch: list[Article] = []
+    seen: set[str] = set()
+    bar = tqdm(desc="ingesting", unit="article", disable=not progress, leave=False)
+    for chunk in _chunks(_articles(inputs, [], reporter, **read_options), BATCH_SIZE):
+        known = store.content_hashes(a.id for a in chunk)
+        todo = []
+        for art in chunk:
+            art.content_hash()  # fix the fingerprint before the stages change the article
+            if art.id in seen:
+                reporter(f"{art.source_path or art.id}: duplicate id {art.id!r} in this run; kept the first")
+                continue
+            seen.add(art.id)
+            if known.get(art.id) == art.content_hash():
+                result.unchanged += 1
+            else:
+                todo.append(art)
+        batch = list(pipeline.pipe(todo, on_error=failed))
+        for art in batch:
+            if art.id in known:
+                result.updated += 1
+            else:
+                result.added += 1
+        if batch:
+            store.save_articles(batch)
+            changed = True
+        bar.update(len(chunk))
+    bar.close()
+    if changed or store.count_stories() == 0 and store.count_articles():
+        result.stories = recompute_stories(store, pipeline)
+    else:
+        result.stories = store.count_stories()
+    return result
+
+
+def recompute_stories(store: Store, pipeline: Pipeline | None = None) -> int:
+    """Cluster every stored article into stories (attaching to the previous ones)."""
+    pipeline = pipeline or default_pipeline()
+    articles = list(store.iter_articles())
+    previous = list(store.iter_stories())
+    stories = pipeline.connect(articles, previous=previous)
+    store.replace_stories(stories, articles)
+    return len(stories)
+
+
+def _collecting(errors: list[str], report: ErrorReporter | None) -> ErrorReporter:
+    def reporter(msg: str) -> None:
+        errors.append(msg)
+        if report:
+            report(msg)
+    return reporter
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
