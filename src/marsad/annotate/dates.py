@@ -1,7 +1,952 @@
-"""Temporal tagger (first version: replaced by the full tagger)."""
+"""Arabic temporal tagger: finds date mentions and normalizes them.
 
-from marsad.model import Article
+``find_dates(text, anchor)`` returns every date expression with offsets into
+``text`` and a value (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``). It reads:
+
+* day-month-year with the month in any regional series (يناير، كانون الثاني،
+  جانفي، دجنبر ...), paired forms (ديسمبر/كانون الأول), "من" between day and
+  month, ordinal days (الأول من يناير), ranges (من 10 إلى 12 شباط);
+* Hijri dates (15 رمضان 1446 هـ), converted with ``hijridate``;
+* numeric dates (2025/02/12, 12/2/2025 day-first), English dates
+  (February 12, 2025), years (عام 2025);
+* relative expressions resolved against the anchor: اليوم، أمس، غدا، weekdays
+  (bare or past-marked: the latest on or before the anchor; future-marked: the
+  next), الشهر الماضي، قبل ثلاثة أيام، مطلع الشهر المقبل, month names with
+  الماضي/المقبل, day-month without a year.
+
+Every word list lives in ``data/lexicons/months.json`` and ``temporal.json``.
+Matching runs on a copy of the text without diacritics and tatweel and with
+Eastern Arabic / Persian digits mapped to ASCII; offsets are mapped back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+from hijridate import Gregorian, Hijri
+
+from marsad.model import Article, DateMention
+
+__all__ = ["find_dates", "tag_dates", "resolve_with_story_date", "clause_date",
+           "default_event_date", "parse_anchor"]
+
+# ---------------------------------------------------------------- normalizing
+
+_IGNORED = {chr(c) for c in range(0x064B, 0x0653)} | {"\u0670", "\u0640"}   # harakat, dagger alef, tatweel
+_DIGITS = {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
+
+
+def _normalize(text: str) -> tuple[str, list[int]]:
+    """Text for matching, and for each of its characters the offset in ``text``."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _IGNORED:
+            continue
+        chars.append(_DIGITS.get(ch, ch))
+        offsets.append(i)
+    offsets.append(len(text))
+    return "".join(chars), offsets
+
+
+def _lexicon_form(word: str) -> str:
+    return "".join(_DIGITS.get(c, c) for c in word if c not in _IGNORED)
+
+
+# ---------------------------------------------------------------- knowledge
+
+
+def _load(name: str) -> dict:
+    with resources.files("marsad.data.lexicons").joinpath(name).open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    kind: str
+    value: object
+
+
+class _Lexicon:
+    """Phrases (tuples of tokens) -> what they mean, for longest-match lookup."""
+
+    def __init__(self) -> None:
+        months, temporal = _load("months.json"), _load("temporal.json")
+        self.phrases: dict[tuple[str, ...], list[_Entry]] = {}
+        for num, names in months["gregorian"].items():
+            for n in names:
+                self._add(n, "gmonth", int(num))
+        for num, names in months["hijri"].items():
+            for n in names:
+                self._add(n, "hmonth", int(num))
+        self.needs_context = {_lexicon_form(w) for w in months["needs_context"]}
+        self.english = {name: int(num) for num, names in months["english"].items() for name in names}
+        for num, names in temporal["weekdays"].items():
+            for n in names:
+                self._add(n, "weekday", int(num))
+        for phrase, off in temporal["relative_days"].items():
+            self._add(phrase, "relday", off)
+        for word in temporal["part_of_day"]:
+            self._add(word, "pod", word)
+        for key in ("past", "future", "current"):
+            for word in temporal[key]:
+                self._add(word, "mod", key)
+        for word in temporal["this_words"]:
+            self._add(word, "this", word)
+        for word, unit in temporal["periods"].items():
+            self._add(word, "period", unit)
+        for unit, forms in temporal["units"].items():
+            for count, words in forms.items():
+                for w in words:
+                    self._add(w, "unit", (unit, count))
+        for word, sign in temporal["ago_words"].items():
+            self._add(word, "ago", sign)
+        for word, n in temporal["number_words"].items():
+            self._add(word, "num", n)
+        for word, n in temporal["ordinals"].items():
+            self._add(word, "ord", n)
+        for word in temporal["day_word"]:
+            self._add(word, "yawm", word)
+        for word in temporal["month_word"]:
+            self._add(word, "monthword", word)
+        for word in temporal["weekday_date_links"]:
+            self._add(word, "wdlink", word)
+        for word in temporal["year_words"]:
+            self._add(word, "yearword", word)
+        for word in temporal["gregorian_year_marks"]:
+            self._add(word, "gmark", word)
+        for word in temporal["hijri_year_marks"]:
+            self._add(word, "hmark", word)
+        for part, words in temporal["month_parts"].items():
+            for w in words:
+                self._add(w, "part", part)
+        for word in temporal["range_starts"]:
+            self._add(word, "rstart", word)
+        for word in temporal["range_links"]:
+            self._add(word, "rlink", word)
+        sets = ("weekday_blockers_before", "weekday_blockers_after", "today_blockers_after",
+                "today_blockers_before", "ago_blockers_after", "day_month_links", "year_cues",
+                "month_cues", "future_cues_before", "adjective_aam_before")
+        self.words = {k: {_lexicon_form(w) for w in temporal[k]} for k in sets}
+        self.future_prefixes = tuple(temporal["future_verb_prefixes"])
+        self.max_len = max(len(k) for k in self.phrases)
+
+    def _add(self, phrase: str, kind: str, value: object) -> None:
+        key = tuple(_tokens_of(_lexicon_form(phrase)))
+        self.phrases.setdefault(key, []).append(_Entry(kind, value))
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    return _Lexicon()
+
+
+# ---------------------------------------------------------------- tokens
+
+_TOKEN = re.compile(r"\d+|[^\W\d_]+|\S")
+
+
+def _tokens_of(text: str) -> list[str]:
+    return [m.group() for m in _TOKEN.finditer(text)]
+
+
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+
+def _first_token_forms(word: str) -> list[str]:
+    """The word and the word without a leading و/ف and ب/ك/ل before ال."""
+    forms = [word]
+    base = word
+    if len(base) > 3 and base[0] in "وف":
+        base = base[1:]
+        forms.append(base)
+    if len(base) > 4 and base[0] in "بك" and base.startswith("ال", 1):
+        forms.append(base[1:])
+    elif len(base) > 3 and base.startswith("لل"):
+        forms.append("ا" + base[1:])
+    return forms
+
+
+# ---------------------------------------------------------------- specs
+
+
+@dataclass
+class _Spec:
+    """What an expression says, before it is resolved against an anchor."""
+
+    kind: str                      # date | month | year | offset | monthoff | yearoff | weekoff | weekday
+    y: int | None = None
+    m: int | None = None
+    d: int | None = None
+    cal: str = "g"                 # g (Gregorian) | h (Hijri)
+    mod: str | None = None         # past | future | current
+    weekday: int | None = None
+    relday: int | None = None      # اليوم/أمس/غدا given alongside a weekday or a date
+    n: int = 0                     # offset in days / months / years / weeks
+    part: str | None = None        # early | mid | late (مطلع/منتصف/أواخر)
+    end: _Spec | None = None       # end of a range
+
+    @property
+    def relative(self) -> bool:
+        if self.kind in ("date", "month", "year"):
+            return self.y is None or (self.end is not None and self.end.y is None)
+        return True
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    spec: _Spec
+
+
+_WEEKDAY_NAMES_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+class _Parser:
+    """Recursive-descent reading of date expressions over the token list."""
+
+    def __init__(self, norm: str):
+        self.lex = _lexicon()
+        self.norm = norm
+        self.toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(norm)]
+
+    # -- lexicon access
+    def look(self, i: int, kind: str) -> tuple[int, object] | None:
+        """Longest phrase of ``kind`` starting at token ``i``: (end token, value)."""
+        toks = self.toks
+        if i >= len(toks):
+            return None
+        for length in range(min(self.lex.max_len, len(toks) - i), 0, -1):
+            rest = tuple(t.text for t in toks[i + 1:i + length])
+            for first in _first_token_forms(toks[i].text) if length else ():
+                for entry in self.lex.phrases.get((first, *rest), ()):
+                    if entry.kind == kind:
+                        return i + length, entry.value
+        return None
+
+    def is_word(self, i: int, words: set[str]) -> bool:
+        return 0 <= i < len(self.toks) and any(f in words for f in _first_token_forms(self.toks[i].text))
+
+    def number(self, i: int, lo: int, hi: int) -> int | None:
+        if i < len(self.toks) and self.toks[i].text.isdigit() and len(self.toks[i].text) <= 4:
+            v = int(self.toks[i].text)
+            if lo <= v <= hi and not self._in_numeric_run(i):
+                return v
+        return None
+
+    def _in_numeric_run(self, i: int) -> bool:
+        """Part of 12/2/2025, 3.5 or 10:30 (left to the numeric patterns)."""
+        toks = self.toks
+        for sep, other in ((i + 1, i + 2), (i - 1, i - 2)):
+            if 0 <= other < len(toks) and toks[sep].text in ("/", ".", ":") \
+                    and toks[other].text.isdigit() \
+                    and toks[min(i, other)].end == toks[sep].start and toks[sep].end == toks[max(i, other)].start:
+                return True
+        return False
+
+    def skip_comma(self, i: int) -> int:
+        return i + 1 if i < len(self.toks) and self.toks[i].text in ("،", ",") else i
+
+    # -- pieces
+    def year(self, i: int, cal: str) -> tuple[int, int, str] | None:
+        """[،] [عام|سنة] YYYY [م|هـ] -> (end, year, calendar)."""
+        j = self.skip_comma(i)
+        w = self.look(j, "yearword")
+        if w:
+            j = w[0]
+        lo, hi = (1300, 1600) if cal == "h" else (1800, 2199)
+        y = self.number(j, 1300, 2199)
+        if y is None:
+            return None
+        j += 1
+        mark = cal
+        hm = self.look(j, "hmark")
+        if hm:
+            j, mark = hm[0], "h"
+        else:
+            gm = self.look(j, "gmark")
+            if gm:
+                j, mark = gm[0], "g"
+            elif not (lo <= y <= hi):
+                mark = "h" if 1300 <= y <= 1600 else "g"
+        if mark != cal:
+            return None
+        return j, y, mark
+
+    def mod(self, i: int) -> tuple[int, str] | None:
+        m = self.look(i, "mod")
+        return (m[0], str(m[1])) if m else None
+
+    def month_name(self, i: int) -> tuple[int, int, str, bool] | None:
+        """MONTH [/ MONTH] -> (end, month, calendar, needs_context)."""
+        for kind, cal in (("gmonth", "g"), ("hmonth", "h")):
+            hit = self.look(i, kind)
+            if not hit:
+                continue
+            j, month = hit
+            span = " ".join(t.text for t in self.toks[i:j])
+            vague = any(f in self.lex.needs_context for f in _first_token_forms(span))
+            # paired names: ديسمبر/كانون الأول، مايو أيار، شباط (فبراير)
+            k = j
+            opener = k < len(self.toks) and self.toks[k].text in "/(-،,"
+            if opener:
+                k += 1
+            pair = self.look(k, kind)
+            if pair and pair[1] == month:
+                j, vague = pair[0], False
+                if opener and self.toks[k - 1].text == "(" and j < len(self.toks) and self.toks[j].text == ")":
+                    j += 1
+            return j, int(month), cal, vague
+        return None
+
+    def calendar_date(self, i: int, allow_bare_month: bool) -> tuple[int, _Spec] | None:
+        """DAY [من] [شهر] MONTH [YEAR] [MOD] | [شهر] MONTH (YEAR | MOD)."""
+        j, day, need_link = i, None, False
+        d = self.number(i, 1, 31)
+        if d is not None:
+            day, j = d, i + 1
+        else:
+            o = self.look(i, "ord")
+            if o:
+                day, j, need_link = int(o[1]), o[0], True
+        linked = False
+        if day is not None and self.is_word(j, self.lex.words["day_month_links"]):
+            j, linked = j + 1, True
+        if need_link and not linked:
+            return None
+        had_month_word = False
+        mw = self.look(j, "monthword")
+        if mw:
+            j, had_month_word = mw[0], True
+        mn = self.month_name(j)
+        if not mn:
+            return None
+        j, month, cal, vague = mn
+        spec = _Spec("date" if day else "month", m=month, d=day, cal=cal)
+        yr = self.year(j, cal)
+        if yr:
+            j, spec.y = yr[0], yr[1]
+        else:
+            md = self.mod(j)
+            if md:
+                j, spec.mod = md
+        has_context = day is not None or spec.y is not None or spec.mod is not None or had_month_word
+        if not has_context and (vague or not allow_bare_month):
+            return None
+        if vague and day is not None and spec.y is None and spec.mod is None and month == 2 and cal == "h":
+            return None   # "3 صفر" is more often a score than a date
+        return j, spec
+
+    # -- expressions
+    def date_expr(self, i: int) -> tuple[int, _Spec] | None:
+        """A calendar date, possibly a range: (من|بين) D1 [M1 [Y1]] (إلى|و|-) D2 M2 [Y2]."""
+        j = i
+        rs = self.look(i, "rstart")
+        if rs:
+            j = rs[0]
+        first = self.number(j, 1, 31)
+        if first is not None:
+            k = j + 1
+            left = self.calendar_date(j, allow_bare_month=False)
+            if left:
+                k = left[0]
+            link = self.look(k, "rlink")
+            if link and (rs or link[1] in ("-", "–")):
+                right = self.calendar_date(link[0], allow_bare_month=False)
+                if right and right[1].kind == "date":
+                    end_spec = right[1]
+                    start_spec = left[1] if left else _Spec("date", d=first, m=end_spec.m, cal=end_spec.cal)
+                    if start_spec.kind == "date":
+                        start_spec = replace(start_spec, y=start_spec.y or end_spec.y,
+                                             mod=start_spec.mod or end_spec.mod, cal=end_spec.cal)
+                        start_spec.end = end_spec
+                        return right[0], start_spec
+        if rs:
+            return None   # a plain date is found from its own first token
+        cue = self.is_word(i - 1, self.lex.words["month_cues"])
+        return self.calendar_date(i, allow_bare_month=cue)
+
+    def day_expr(self, i: int) -> tuple[int, _Spec] | None:
+        """[صباح] [اليوم|أمس|غدا] [،] [يوم] WEEKDAY [MOD] [،] [الموافق] [DATE]."""
+        lex = self.lex
+        j = i
+        pod = self.look(j, "pod")
+        if pod:
+            j = pod[0]
+        yawm = self.look(j, "yawm")
+        if yawm and (self.look(yawm[0], "relday") or self.look(yawm[0], "weekday")):
+            j = yawm[0]
+        relday = None
+        rd = self.look(j, "relday")
+        if rd:
+            off = int(rd[1])
+            blocked = off == 0 and (self.is_word(rd[0], lex.words["today_blockers_after"])
+                                    or self.is_word(i - 1, lex.words["today_blockers_before"]))
+            if not blocked:
+                relday, j = off, rd[0]
+        k = self.skip_comma(j) if relday is not None else j
+        y2 = self.look(k, "yawm")
+        if y2 and self.look(y2[0], "weekday"):
+            k = y2[0]
+        weekday, wmod = None, None
+        wd = self.look(k, "weekday")
+        if wd and not self.is_word(wd[0], lex.words["weekday_blockers_after"]) \
+                and not self.is_word(i - 1, lex.words["weekday_blockers_before"]):
+            weekday, j = int(wd[1]), wd[0]
+            md = self.mod(j)
+            if md and md[1] != "current":
+                j, wmod = md
+        if relday is None and weekday is None:
+            return None
+        # a date right after: "الأربعاء 12 من شباط", "الخميس الموافق 13 فبراير"
+        k = self.skip_comma(j)
+        link = self.look(k, "wdlink")
+        if link:
+            k = link[0]
+            if k < len(self.toks) and self.toks[k].text == "ل":
+                k += 1
+        date = self.date_expr(k) or self.numeric_at(k)
+        if date and date[1].kind == "date":
+            spec = date[1]
+            spec.weekday, spec.relday = weekday, relday
+            return date[0], spec
+        if weekday is None:
+            return j, _Spec("offset", n=int(relday))
+        if wmod is None and relday is None and self._future_context(i):
+            wmod = "future"
+        return j, _Spec("weekday", weekday=weekday, mod=wmod, relday=relday)
+
+    def _future_context(self, i: int) -> bool:
+        """A future verb (سيلتقي) or 'scheduled' word right before the expression."""
+        for k in (i - 1, i - 2):
+            if k < 0:
+                break
+            word = self.toks[k].text
+            if self.is_word(k, self.lex.words["future_cues_before"]):
+                return True
+            if len(word) >= 4 and word.startswith(self.lex.future_prefixes) and not word.startswith("ال"):
+                return True
+            if word in ("،", ",", ".", "؛"):
+                break
+        return False
+
+    def numeric_at(self, i: int) -> tuple[int, _Spec] | None:
+        """A numeric date starting at token i (used after a weekday)."""
+        if i >= len(self.toks):
+            return None
+        m = _NUMERIC.match(self.norm, self.toks[i].start)
+        if not m:
+            return None
+        spec = _numeric_spec(m)
+        if spec is None:
+            return None
+        end = next((k for k, t in enumerate(self.toks) if t.end == m.end()), None)
+        return (end + 1, spec) if end is not None else None
+
+    def year_expr(self, i: int) -> tuple[int, _Spec] | None:
+        """عام 2025 | في 2025 | 1446 هـ | العام الماضي | هذا العام | قبل ثلاثة أيام ..."""
+        lex = self.lex
+        w = self.look(i, "yearword")
+        if w:
+            y = self.number(w[0], 1300, 2199)
+            if y is not None:
+                hm = self.look(w[0] + 1, "hmark")
+                gm = self.look(w[0] + 1, "gmark")
+                if hm:
+                    return hm[0], _Spec("year", y=y, cal="h")
+                if 1800 <= y <= 2199:
+                    return (gm[0] if gm else w[0] + 1), _Spec("year", y=y)
+        y = self.number(i, 1300, 2199)
+        if y is not None:
+            hm = self.look(i + 1, "hmark")
+            if hm and y <= 1600:
+                return hm[0], _Spec("year", y=y, cal="h")
+            if 1800 <= y <= 2199 and self.is_word(i - 1, lex.words["year_cues"]):
+                gm = self.look(i + 1, "gmark")
+                return (gm[0] if gm else i + 1), _Spec("year", y=y)
+        return None
+
+    def period_expr(self, i: int) -> tuple[int, _Spec] | None:
+        """الشهر الماضي | هذا الأسبوع | العام المقبل."""
+        this = self.look(i, "this")
+        j = this[0] if this else i
+        p = self.look(j, "period")
+        if not p:
+            return None
+        unit, j = str(p[1]), p[0]
+        if this:
+            shift = 0
+        else:
+            md = self.mod(j)
+            if not md:
+                return None
+            j, which = md
+            word = _first_token_forms(self.toks[j - 1].text)
+            if unit == "year" and self.is_word(i - 1, self.lex.words["adjective_aam_before"]):
+                return None   # الأمين العام السابق: "general", not "year"
+            if unit == "year" and any(w.startswith("السابق") for w in word) and \
+                    i > 0 and self.toks[i - 1].text.startswith("ال"):
+                return None
+            shift = {"past": -1, "future": 1, "current": 0}[which]
+        kind = {"week": "weekoff", "month": "monthoff", "year": "yearoff"}[unit]
+        return j, _Spec(kind, n=shift)
+
+    def ago_expr(self, i: int) -> tuple[int, _Spec] | None:
+        """قبل ثلاثة أيام | منذ أسبوعين | بعد 3 أشهر."""
+        a = self.look(i, "ago")
+        if not a:
+            return None
+        j, sign = a[0], int(a[1])
+        count = None
+        nw = self.look(j, "num")
+        if nw:
+            count, j = int(nw[1]), nw[0]
+        else:
+            n = self.number(j, 1, 999)
+            if n is not None:
+                count, j = n, j + 1
+        u = self.look(j, "unit")
+        if not u:
+            return None
+        (unit, form), j = u[1], u[0]
+        if count is None:
+            if form == "n":
+                return None
+            count = int(form)
+        if self.is_word(j, self.lex.words["ago_blockers_after"]):
+            return None   # "قبل ثلاثة أيام من الانتخابات" counts from another event
+        n = sign * count
+        if unit == "day":
+            return j, _Spec("offset", n=n)
+        if unit == "week":
+            return j, _Spec("offset", n=7 * n)
+        return j, _Spec("monthoff" if unit == "month" else "yearoff", n=n)
+
+    def part_expr(self, i: int) -> tuple[int, _Spec] | None:
+        """مطلع/منتصف/أواخر + الشهر [MOD] | MONTH [YEAR|MOD] | العام [MOD] | [عام] YYYY."""
+        p = self.look(i, "part")
+        if not p:
+            return None
+        part, j = str(p[1]), p[0]
+        per = self.look(j, "period")
+        if per and per[1] in ("month", "year"):
+            k = per[0]
+            md = self.mod(k)
+            shift = 0
+            if md:
+                k, shift = md[0], {"past": -1, "future": 1, "current": 0}[md[1]]
+            elif per[1] == "year":
+                yr = self.year(k, "g")
+                if yr:   # مطلع العام 2025
+                    return yr[0], _Spec("year", y=yr[1], part=part)
+            kind = "monthoff" if per[1] == "month" else "yearoff"
+            return k, _Spec(kind, n=shift, part=part)
+        cal = self.calendar_date(j, allow_bare_month=True)
+        if cal and cal[1].kind == "month":
+            cal[1].part = part
+            return cal
+        yr = self.year(j, "g")
+        if yr:
+            return yr[0], _Spec("year", y=yr[1], part=part)
+        return None
+
+    def parse_at(self, i: int) -> list[_Cand]:
+        out = []
+        for rule in (self.day_expr, self.date_expr, self.part_expr, self.period_expr,
+                     self.ago_expr, self.year_expr):
+            hit = rule(i)
+            if hit and hit[0] > i:
+                out.append(_Cand(self.toks[i].start, self.toks[hit[0] - 1].end, hit[1]))
+        return out
+
+
+# ---------------------------------------------------------------- regex patterns
+
+_NUMERIC = re.compile(
+    r"(?<![\d/.\-])(?:(?P<y1>\d{4})(?P<s1>[/.\-])(?P<m1>\d{1,2})(?P=s1)(?P<d1>\d{1,2})"
+    r"|(?P<a2>\d{1,2})(?P<s2>[/.\-])(?P<b2>\d{1,2})(?P=s2)(?P<y2>\d{4}))(?![\d/.\-]\d)")
+
+
+def _numeric_spec(m: re.Match) -> _Spec | None:
+    if m.group("y1"):
+        y, mo, d = int(m.group("y1")), int(m.group("m1")), int(m.group("d1"))
+    else:
+        a, b, y = int(m.group("a2")), int(m.group("b2")), int(m.group("y2"))
+        d, mo = (a, b) if b <= 12 else (b, a)   # day-first unless impossible
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    cal = "h" if 1300 <= y <= 1600 else "g"
+    if cal == "g" and not 1800 <= y <= 2199:
+        return None
+    return _Spec("date", y=y, m=mo, d=d, cal=cal)
+
+
+@lru_cache(maxsize=1)
+def _english_pattern() -> re.Pattern:
+    names = sorted(_lexicon().english, key=len, reverse=True)
+    mon = "(?:" + "|".join(names) + r")\.?"
+    return re.compile(
+        rf"\b(?:(?P<mon1>{mon})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
+        rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{mon}),?\s+(?P<y2>\d{{4}})"
+        rf"|(?P<mon3>{mon})\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\b)(?!\d)", re.IGNORECASE)
+
+
+def _english_spec(m: re.Match) -> _Spec:
+    english = _lexicon().english
+    for n in ("1", "2", "3"):
+        if m.group("mon" + n):
+            month = english[m.group("mon" + n).lower().rstrip(".")]
+            y = m.group("y" + n) if n != "3" else None
+            return _Spec("date", y=int(y) if y else None, m=month, d=int(m.group("d" + n)))
+    raise AssertionError("unreachable: the pattern has three alternatives")
+
+
+# ---------------------------------------------------------------- resolving
+
+
+@dataclass
+class _Value:
+    value: str | None
+    grain: str
+    end_value: str | None = None
+    note: str | None = None
+
+
+def _hijri_to_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        g = Hijri(y, m, d).to_gregorian()
+        return dt.date(g.year, g.month, g.day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _to_date(y: int, m: int, d: int, cal: str) -> dt.date | None:
+    if cal == "h":
+        return _hijri_to_date(y, m, d)
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _anchor_year(anchor: dt.date, cal: str) -> int:
+    if cal == "h":
+        return Gregorian(anchor.year, anchor.month, anchor.day).to_hijri().year
+    return anchor.year
+
+
+def _pick(cands: list[dt.date], anchor: dt.date, mod: str | None) -> dt.date | None:
+    """The candidate a reader at ``anchor`` would mean."""
+    if mod == "past":
+        cands = [c for c in cands if c < anchor]
+        return max(cands, default=None)
+    if mod == "future":
+        cands = [c for c in cands if c > anchor]
+        return min(cands, default=None)
+    # no marker: the nearest one, the past winning ties (news reports what happened)
+    return min(cands, key=lambda c: (abs((c - anchor).days), c > anchor), default=None)
+
+
+def _resolve_day(spec: _Spec, anchor: dt.date | None) -> dt.date | None:
+    if spec.y is not None:
+        return _to_date(spec.y, spec.m, spec.d, spec.cal)
+    if anchor is None:
+        return None
+    base = _anchor_year(anchor, spec.cal)
+    if spec.mod == "current":
+        return _to_date(base, spec.m, spec.d, spec.cal)
+    cands = [c for c in (_to_date(y, spec.m, spec.d, spec.cal) for y in (base - 1, base, base + 1)) if c]
+    if spec.weekday is not None:
+        agreeing = [c for c in cands if c.weekday() == spec.weekday]
+        cands = agreeing or cands
+    return _pick(cands, anchor, spec.mod)
+
+
+def _shift_month(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _month_value(y: int, m: int, cal: str, part: str | None) -> _Value:
+    note = f"{part} in the month" if part else None
+    if cal == "g":
+        return _Value(f"{y:04d}-{m:02d}", "month", note=note)
+    first = _hijri_to_date(y, m, 1)
+    try:
+        last = _hijri_to_date(y, m, Hijri(y, m, 1).month_length())
+    except (ValueError, OverflowError):
+        last = None
+    if first is None:
+        return _Value(None, "month", note="Hijri date out of range")
+    return _Value(first.isoformat(), "day", last.isoformat() if last else None,
+                  ("Hijri month" + (f", {part}" if part else "")))
+
+
+def _resolve(spec: _Spec, anchor: dt.date | None) -> _Value | None:
+    """The normalized value; None when the expression names no real date."""
+    kind = spec.kind
+    if kind == "date":
+        day = _resolve_day(spec, anchor)
+        if day is None:
+            return None if spec.y is not None or anchor is not None else _Value(None, "day")
+        notes = []
+        if spec.weekday is not None and day.weekday() != spec.weekday:
+            notes.append(f"weekday {_WEEKDAY_NAMES_EN[spec.weekday]} does not match "
+                         f"{day.isoformat()} ({_WEEKDAY_NAMES_EN[day.weekday()]})")
+        if spec.relday is not None and anchor is not None and day != anchor + dt.timedelta(spec.relday):
+            notes.append(f"date {day.isoformat()} is not the day the text calls relative to "
+                         f"{anchor.isoformat()}")
+        end_value = None
+        if spec.end is not None:
+            end_day = _resolve_day(spec.end, anchor)
+            if end_day is not None and day > end_day:
+                day = _to_date(day.year - 1, day.month, day.day, "g") or day
+            end_value = end_day.isoformat() if end_day else None
+        return _Value(day.isoformat(), "day", end_value, "; ".join(notes) or None)
+    if kind == "month":
+        if spec.y is not None:
+            return _month_value(spec.y, spec.m, spec.cal, spec.part)
+        if anchor is None:
+            return _Value(None, "month")
+        base_y = _anchor_year(anchor, spec.cal)
+        base_m = Gregorian(anchor.year, anchor.month, anchor.day).to_hijri().month if spec.cal == "h" else anchor.month
+        now = base_y * 12 + base_m
+        options = [(y, spec.m) for y in (base_y - 1, base_y, base_y + 1)]
+        key = {y * 12 + m: (y, m) for y, m in options}
+        if spec.mod == "past":
+            pick = max((k for k in key if k < now), default=None)
+        elif spec.mod == "future":
+            pick = min((k for k in key if k > now), default=None)
+        elif spec.mod == "current":
+            pick = base_y * 12 + spec.m
+            key[pick] = (base_y, spec.m)
+        else:
+            pick = min(key, key=lambda k: (abs(k - now), k > now))
+        y, m = key[pick]
+        return _month_value(y, m, spec.cal, spec.part)
+    if kind == "year":
+        note = f"{spec.part} in the year" if spec.part else None
+        if spec.cal == "h":
+            first = _hijri_to_date(spec.y, 1, 1)
+            try:
+                last = _hijri_to_date(spec.y, 12, Hijri(spec.y, 12, 1).month_length())
+            except (ValueError, OverflowError):
+                last = None
+            if first is None:
+                return None
+            return _Value(first.isoformat(), "day", last.isoformat() if last else None, "Hijri year")
+        return _Value(f"{spec.y:04d}", "year", note=note)
+    if anchor is None:
+        grain = {"monthoff": "month", "yearoff": "year"}.get(kind, "day")
+        return _Value(None, grain)
+    if kind == "offset":
+        return _Value((anchor + dt.timedelta(days=spec.n)).isoformat(), "day")
+    if kind == "monthoff":
+        y, m = _shift_month(anchor.year, anchor.month, spec.n)
+        return _month_value(y, m, "g", spec.part)
+    if kind == "yearoff":
+        return _Value(f"{anchor.year + spec.n:04d}", "year",
+                      note=f"{spec.part} in the year" if spec.part else None)
+    if kind == "weekoff":
+        # weeks run Saturday to Friday, as on most Arab calendars
+        start = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7) + dt.timedelta(weeks=spec.n)
+        return _Value(start.isoformat(), "day", (start + dt.timedelta(days=6)).isoformat(), "week")
+    if kind == "weekday":
+        if spec.relday is not None:
+            day = anchor + dt.timedelta(days=spec.relday)
+            note = None
+            if day.weekday() != spec.weekday:
+                note = (f"weekday {_WEEKDAY_NAMES_EN[spec.weekday]} does not match "
+                        f"{day.isoformat()} ({_WEEKDAY_NAMES_EN[day.weekday()]})")
+            return _Value(day.isoformat(), "day", note=note)
+        back = (anchor.weekday() - spec.weekday) % 7
+        if spec.mod == "future":
+            day = anchor + dt.timedelta(days=(spec.weekday - anchor.weekday()) % 7 or 7)
+        elif spec.mod == "past":
+            day = anchor - dt.timedelta(days=back or 7)
+        else:
+            day = anchor - dt.timedelta(days=back)
+        return _Value(day.isoformat(), "day")
+    raise ValueError(f"unknown date expression kind {kind!r}")
+
+
+# ---------------------------------------------------------------- public API
+
+
+def parse_anchor(value: str | dt.date | None) -> dt.date | None:
+    """A day-precise anchor from a date, 'YYYY-MM-DD' or an ISO date-time; None if coarser."""
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", str(value))
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _candidates(text: str) -> tuple[list[_Cand], list[int]]:
+    norm, offsets = _normalize(text)
+    parser = _Parser(norm)
+    cands: list[_Cand] = []
+    for i in range(len(parser.toks)):
+        cands.extend(parser.parse_at(i))
+    for m in _NUMERIC.finditer(norm):
+        spec = _numeric_spec(m)
+        if spec:
+            cands.append(_Cand(m.start(), m.end(), spec))
+    for m in _english_pattern().finditer(norm):
+        cands.append(_Cand(m.start(), m.end(), _english_spec(m)))
+    return cands, offsets
+
+
+def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
+    """Every date mention in ``text``, in order, with offsets into ``text``.
+
+    Relative expressions are resolved against ``anchor`` (a ``datetime.date``);
+    with no anchor they are still returned, with ``value=None`` and
+    ``relative=True``. ``anchor`` on the mentions is "published" for relative
+    ones (the caller may relabel it) and "absolute" otherwise.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_dates: text must be a str, got {type(text).__name__}")
+    if anchor is not None and not isinstance(anchor, dt.date):
+        raise TypeError(f"find_dates: anchor must be a datetime.date or None, got {anchor!r}")
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()
+    cands, offsets = _candidates(text)
+    # longest expressions first; a shorter one inside a longer one is part of it
+    cands.sort(key=lambda c: (-(c.end - c.start), c.start))
+    taken: list[tuple[int, int]] = []
+    mentions: list[DateMention] = []
+    for c in cands:
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        val = _resolve(c.spec, anchor)
+        if val is None:
+            continue
+        taken.append((c.start, c.end))
+        start, end = offsets[c.start], offsets[c.end - 1] + 1
+        while end < len(text) and text[end] in _IGNORED:
+            end += 1
+        relative = c.spec.relative
+        mentions.append(DateMention(
+            start=start, end=end, text=text[start:end], value=val.value, grain=val.grain,
+            anchor="published" if relative else "absolute", relative=relative,
+            end_value=val.end_value, note=val.note))
+    mentions.sort(key=lambda d: d.start)
+    return mentions
 
 
 def tag_dates(article: Article) -> Article:
+    """Pipeline stage: fill ``article.dates`` from ``article.text``.
+
+    Relative mentions are resolved against the publication date when it is known
+    to the day; otherwise they wait (value None, anchor "story") for
+    :func:`resolve_with_story_date`.
+    """
+    anchor = parse_anchor(article.published)
+    mentions = find_dates(article.text or "", anchor)
+    for m in mentions:
+        if m.relative and anchor is None:
+            m.anchor = "story"
+    article.dates = mentions
     return article
+
+
+def resolve_with_story_date(article: Article, story_date: str) -> None:
+    """Second pass for an article without a publication date: resolve its relative
+    mentions against the date of the story it was clustered into (anchor="story")."""
+    anchor = parse_anchor(story_date)
+    if anchor is None:
+        raise ValueError(f"resolve_with_story_date: article {article.id}: story date "
+                         f"{story_date!r} is not a YYYY-MM-DD day")
+    resolved = {(m.start, m.end): m for m in find_dates(article.text or "", anchor)}
+    for m in article.dates:
+        if not m.relative:
+            continue
+        fresh = resolved.get((m.start, m.end))
+        if fresh is not None:
+            m.value, m.grain, m.end_value, m.note = fresh.value, fresh.grain, fresh.end_value, fresh.note
+            m.anchor = "story"
+
+
+# ---------------------------------------------------------------- dating events
+
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+_CLAUSE_BREAK = re.compile(r"[،,؛;:]")
+_SUBORDINATE = re.compile(r"(?:^|\s)(?:و|ف)?(?:بعد|قبل|منذ|عقب|إثر|اثر)(?:\s|$)")
+
+
+def _sentence_bounds(article: Article, pos: int) -> tuple[int, int]:
+    sent = article.sentence_at(pos) if article.sentences else None
+    if sent is not None:
+        return sent.start, sent.end
+    text = article.text
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, pos)), default=0)
+    nxt = _SENTENCE_END.search(text, pos)
+    return start, nxt.end() if nxt else len(text)
+
+
+def _clause_bounds(text: str, s_start: int, s_end: int, pos: int,
+                   protected: list[DateMention]) -> tuple[int, int]:
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, s_start, s_end)
+              if not any(d.start <= m.start() < d.end for d in protected)]
+    start = max((b + 1 for b in breaks if b < pos), default=s_start)
+    end = min((b for b in breaks if b >= pos), default=s_end)
+    return start, end
+
+
+def clause_date(article: Article, start: int, end: int) -> DateMention | None:
+    """The date mention governing the clause of the span [start, end) (an event
+    trigger): a mention in the same clause first, else the nearest one in the
+    sentence. A date inside a temporal subordinate clause of another event
+    ("بعد سقوط نظامه في 8 ديسمبر") does not date a trigger outside it."""
+    if not 0 <= start <= end <= len(article.text):
+        raise ValueError(f"clause_date: article {article.id}: span [{start}, {end}) is outside "
+                         f"its text of {len(article.text)} characters")
+    s_start, s_end = _sentence_bounds(article, start)
+    in_sentence = [d for d in article.dates if d.start >= s_start and d.end <= s_end]
+    if not in_sentence:
+        return None
+    text = article.text
+    c_start, c_end = _clause_bounds(text, s_start, s_end, start, in_sentence)
+    best, best_key = None, None
+    for d in in_sentence:
+        same_clause = d.start >= c_start and d.end <= c_end
+        if not same_clause:
+            d_clause = _clause_bounds(text, s_start, s_end, d.start, in_sentence)
+            if _SUBORDINATE.search(text[d_clause[0]:d.start]):
+                continue
+        distance = d.start - end if d.start >= end else start - d.end
+        key = (not same_clause, max(distance, 0))
+        if best_key is None or key < best_key:
+            best, best_key = d, key
+    return best
+
+
+def default_event_date(article: Article) -> str | None:
+    """The date of an event reported in the present tense with no date of its own:
+    the publication date, else (for an article without one) its resolved "today"."""
+    anchor = parse_anchor(article.published)
+    if anchor is not None:
+        return anchor.isoformat()
+    today = {k for k, entries in _lexicon().phrases.items()
+             if any(e.kind == "relday" and e.value == 0 for e in entries)}
+    for d in article.dates:
+        words = tuple(_tokens_of(_normalize(d.text)[0]))
+        if d.anchor == "story" and d.value and any(words[i:i + len(k)] == k for k in today
+                                                   for i in range(len(words))):
+            return d.value
+    return None

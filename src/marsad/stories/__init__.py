@@ -1,21 +1,84 @@
-"""Stories: articles that report the same real-world event."""
+"""Stories: articles that report the same real-world event.
+
+Public function: ``build_stories(articles, previous=None) -> list[Story]``. It
+recognizes copies, clusters articles into event-level stories, resolves the
+relative dates of undated articles against their story's date, and merges each
+story's events, sources, headline, summary and discrepancies. It sets
+``article.story_id`` on every article.
+"""
 
 from __future__ import annotations
 
-import hashlib
-
 from marsad.model import Article, Story
+from marsad.stories.cluster import cluster
+from marsad.stories.dedup import copy_groups, duplicate_groups
+from marsad.stories.discrepancies import find_discrepancies
+from marsad.stories.features import features
+from marsad.stories.merge import (choose_headline, distinct_outlets, merge_events, merge_main_event,
+                                  story_date, story_id_for)
+from marsad.stories.summary import summarize
 
-
-def story_id_for(article_ids: list[str]) -> str:
-    return "s_" + hashlib.sha1(min(article_ids).encode("utf-8")).hexdigest()[:12]
+__all__ = ["build_stories", "story_id_for"]
 
 
 def build_stories(articles: list[Article], previous: list[Story] | None = None) -> list[Story]:
+    """Cluster ``articles`` into stories.
+
+    The stories are recomputed from all the articles given, so the result is the
+    same whatever their order and however they were batched; ``previous`` (the
+    stored stories) is accepted so that callers can pass what they have, and
+    story ids are derived from the members, so a story that keeps its earliest
+    member keeps its id.
+    """
+    del previous  # ids are derived from members; see the docstring
+    by_id = {a.id: a for a in articles}
+    feats = {a.id: features(a) for a in articles}
+    duplicates = duplicate_groups({k: f.signature for k, f in feats.items()})
+    groups = cluster(feats, duplicates)
+    source_of = copy_groups(by_id, duplicates)
+
     stories = []
-    for art in articles:
-        sid = story_id_for([art.id])
-        art.story_id = sid
-        stories.append(Story(id=sid, article_ids=[art.id], outlets=[art.outlet] if art.outlet else [],
-                             first_published=art.published, headline_ar=art.title))
-    return stories
+    for ids in groups:
+        members = [by_id[i] for i in ids]
+        sid = story_id_for(ids)
+        for art in members:
+            art.story_id = sid
+        main = merge_main_event(members, source_of)
+        date = story_date(members, main)
+        if date and _resolve_undated(members, date):
+            main = merge_main_event(members, source_of)
+            date = story_date(members, main) or date
+        story = Story(
+            id=sid, article_ids=ids, outlets=distinct_outlets(members),
+            first_published=min((a.published for a in members if a.published), default=None),
+            date=date, headline_ar=choose_headline(members, main), main_event=main,
+            duplicates=[g for g in duplicates if set(g) <= set(ids)],
+        )
+        story.events = merge_events(members, main)
+        for n, ev in enumerate(story.events):
+            ev.story_id, ev.id = sid, f"{sid}-e{n}"
+        story.discrepancies = find_discrepancies(members, main)
+        story.summary_en = summarize(story)
+        stories.append(story)
+    return sorted(stories, key=lambda s: (s.date or "", s.id))
+
+
+def _resolve_undated(members: list[Article], date: str) -> bool:
+    """Second date pass: an article without a publication date resolves its
+    relative dates against the story's date, and its events take them up."""
+    from marsad.annotate import dates as dates_module
+
+    resolve = getattr(dates_module, "resolve_with_story_date", None)
+    clause_date = getattr(dates_module, "clause_date", None)
+    changed = False
+    for art in members:
+        if art.published or resolve is None:
+            continue
+        resolve(art, date)
+        for ev in art.events:
+            if ev.date is None and ev.trigger is not None and clause_date is not None:
+                mention = clause_date(art, ev.trigger.start, ev.trigger.end)
+                if mention is not None and mention.value:
+                    ev.date = mention.value
+                    changed = True
+    return changed

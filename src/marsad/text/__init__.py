@@ -1,20 +1,117 @@
 """Text layer: clean text, metadata, normalization, sentences and tokens.
 
-Public stage: ``clean(article)`` fills ``article.text`` and ``article.boilerplate``
-and infers metadata the input did not give.
+Public stage: ``clean(article)`` fills ``article.text`` (the headline, then one
+paragraph a line), ``article.boilerplate`` (every removed line, as it was) and
+the metadata the input did not give (title, author, outlet, published), noting
+in ``article.provenance`` where each value came from. Metadata the input gave
+(``article.given``) always wins.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from marsad.model import Article
+from marsad.text.boilerplate import Classified, classify_lines
+from marsad.text.metadata import (
+    dateline, date_from_url, find_full_date, outlet_from_url, self_hosted_image_domain,
+)
+
+__all__ = ["clean", "clean_text"]
+
+LEAD_PARAGRAPHS = 2        # datelines and explicit dates are looked for this early only
+
+
+def _set(article: Article, name: str, value: str | None, how: str) -> None:
+    """Fill a metadata field unless the input (or an earlier source) already did."""
+    if value and not getattr(article, name):
+        setattr(article, name, value)
+        article.provenance[name] = how
+
+
+def _extract_html(article: Article) -> None:
+    from marsad.ingest.html import HTMLError, extract_html
+
+    try:
+        page = extract_html(article.html or "", url=article.url)
+    except HTMLError:
+        return
+    article.raw = page.text
+    for name in ("title", "author", "published"):
+        _set(article, name, getattr(page, name), f"html:{page.provenance.get(name, 'page')}")
+    if not article.url and page.url:
+        article.url = page.url
+    if not article.url:
+        _set(article, "outlet", page.sitename, "html:sitename")
+
+
+def clean_text(raw: str, title_hint: str | None = None) -> tuple[list[str], list[str], Classified]:
+    """Kept lines (dateline prefixes cut off), removed lines, and the classification."""
+    result = classify_lines(raw.splitlines(), title_hint=title_hint)
+    kept, removed = [], []
+    seen_paragraphs = 0
+    for ln in result.lines:
+        if not ln.kept:
+            removed.append(ln.text)
+            continue
+        text = ln.text.strip()
+        if ln.label == "content" and seen_paragraphs < LEAD_PARAGRAPHS:
+            seen_paragraphs += 1
+            found = dateline(text)
+            if found:
+                removed.append(found.prefix.strip())
+                text = text[len(found.prefix):].strip()
+                result.datelines = getattr(result, "datelines", []) + [found]
+        kept.append(text)
+    return kept, removed, result
+
+
+def _english_date(value: str) -> str | None:
+    try:
+        return datetime.strptime(value, "%B %d, %Y").strftime("%Y-%m-%d")
+    except ValueError:
+        return None
 
 
 def clean(article: Article) -> Article:
-    raw = article.raw
-    kept, dropped = [], []
-    for line in raw.splitlines():
-        if line.strip():
-            kept.append(line.strip())
+    """The clean stage (see the module docstring)."""
+    for name, value in article.given.items():
+        if name in ("title", "author", "outlet", "published", "url") and value:
+            setattr(article, name, value)
+            article.provenance[name] = "given"
+    if not article.raw.strip() and article.html:
+        _extract_html(article)
+    kept, removed, result = clean_text(article.raw, title_hint=article.title)
+    title = result.title
+    if title and article.title is None:
+        _set(article, "title", title, "headline")
+    elif article.title and not title:
+        # an HTML page whose main text left the headline out: the text starts with it
+        kept.insert(0, article.title.strip())
     article.text = "\n".join(kept)
-    article.boilerplate = dropped
+    article.boilerplate = removed
+    datelines = getattr(result, "datelines", [])
+
+    for by in result.bylines:
+        _set(article, "author", by.author, "byline")
+    for found in datelines:
+        _set(article, "author", found.author, "dateline")
+
+    _set(article, "outlet", outlet_from_url(article.url), "url")
+    _set(article, "outlet", self_hosted_image_domain(article.raw), "image_url")
+    for by in result.bylines:
+        _set(article, "outlet", by.outlet, "byline")
+    for found in datelines:
+        _set(article, "outlet", found.outlet, "dateline")
+
+    _set(article, "published", date_from_url(article.url), "url")
+    if result.dates:
+        _set(article, "published", result.dates[0], "dateline")
+    for line in kept[:LEAD_PARAGRAPHS + 1]:
+        found_date = find_full_date(line)
+        if found_date:
+            _set(article, "published", found_date[0], "text")
+            break
+    for value in result.embedded_dates:
+        _set(article, "published", _english_date(value), "embedded_post")
     return article

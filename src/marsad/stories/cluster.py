@@ -1,0 +1,142 @@
+"""Event-level clustering: articles that report the same real-world event.
+
+Two articles belong together when their main events agree (type, mode, actors,
+date) and their texts and entities support it; they are kept apart when their
+main events conflict: the same leaders on different days, or a phone call
+versus a letter versus a meeting. Candidate pairs come from blocking (shared
+main-event actors within a date window) and text LSH, so the work grows with
+the size of the blocks, not with the square of the corpus. Merging goes through
+candidate pairs in a fixed order (score, then ids) and never joins two clusters
+that hold a conflicting pair: the result does not depend on input order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from marsad.stories.dedup import lsh_candidates, similarity
+from marsad.stories.features import EXCLUSIVE_MODES, Features
+
+LINK_THRESHOLD = 0.5
+TEXT_LSH_THRESHOLD = 0.3
+DATE_WINDOW_DAYS = 3
+MAX_BLOCK_COMPARISONS = 60  # per article, inside one block, nearest dates first
+
+
+def _date_conflict(a: Features, b: Features) -> bool:
+    if not a.event_date or not b.event_date:
+        return False
+    da, db = a.day, b.day
+    if da and db:
+        gap = abs((da - db).days)
+        # A date that is only the publication date may trail the event by a day.
+        slack = 1 if (a.date_from_publication or b.date_from_publication) else 0
+        return gap > slack
+    short = min(len(a.event_date), len(b.event_date))
+    return a.event_date[:short] != b.event_date[:short]
+
+
+def conflict(a: Features, b: Features) -> bool:
+    """True when the two articles cannot report the same event."""
+    if a.main is None or b.main is None:
+        return False
+    ma, mb = a.main.mode, b.main.mode
+    if ma in EXCLUSIVE_MODES and mb in EXCLUSIVE_MODES and ma != mb:
+        return True
+    if a.actors and b.actors and a.actors.isdisjoint(b.actors):
+        return True
+    if a.actors and b.actors and a.actors & b.actors and a.main.type != b.main.type \
+            and not (ma and ma == mb):
+        return True
+    return _date_conflict(a, b)
+
+
+def _jaccard(x: frozenset, y: frozenset) -> float:
+    return len(x & y) / len(x | y) if x and y else 0.0
+
+
+def score(a: Features, b: Features) -> float:
+    """How strongly two non-conflicting articles look like reports of one event (0–1)."""
+    text = similarity(a.signature, b.signature)
+    entities = _jaccard(a.entities, b.entities)
+    if a.main is None or b.main is None:
+        # Without coded events only strong textual and entity overlap links articles.
+        return 0.6 * min(1.0, text * 1.5) + 0.4 * entities if text >= 0.25 else 0.0
+    event = 0.0
+    if a.actors and b.actors and a.actors & b.actors:
+        event = 0.5 * _jaccard(a.actors, b.actors) + 0.2
+        if a.main.type == b.main.type:
+            event += 0.15
+        if a.main.mode and a.main.mode == b.main.mode:
+            event += 0.15
+    if a.day and b.day and a.day == b.day:
+        event = min(1.0, event + 0.1)
+    return 0.6 * event + 0.25 * entities + 0.15 * min(1.0, text * 2)
+
+
+def _day_number(f: Features) -> int | None:
+    return f.day.toordinal() if f.day else None
+
+
+def candidate_pairs(feats: dict[str, Features]) -> set[tuple[str, str]]:
+    blocks: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for f in feats.values():
+        for key in f.actors:
+            blocks[(key,)].append(f.id)
+    pairs: set[tuple[str, str]] = set()
+    for members in blocks.values():
+        dated = sorted((m for m in members if _day_number(feats[m]) is not None),
+                       key=lambda m: (_day_number(feats[m]), m))
+        undated = sorted(m for m in members if _day_number(feats[m]) is None)
+        # Dated members: compare within a sliding date window.
+        for i, m in enumerate(dated):
+            dm = _day_number(feats[m])
+            for other in dated[i + 1:i + 1 + MAX_BLOCK_COMPARISONS]:
+                if _day_number(feats[other]) - dm > DATE_WINDOW_DAYS:
+                    break
+                pairs.add((min(m, other), max(m, other)))
+        # Undated members could match anything in the block (bounded).
+        for m in undated:
+            for other in (dated + undated)[:MAX_BLOCK_COMPARISONS * 4]:
+                if other != m:
+                    pairs.add((min(m, other), max(m, other)))
+    pairs |= lsh_candidates({k: f.signature for k, f in feats.items()}, TEXT_LSH_THRESHOLD)
+    return pairs
+
+
+def cluster(feats: dict[str, Features], duplicates: list[list[str]]) -> list[list[str]]:
+    """Group article ids into stories. Copies (``duplicates``) always stay together."""
+    parent = {aid: aid for aid in feats}
+    members = {aid: [aid] for aid in feats}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def join(a: str, b: str, check: bool) -> None:
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            return
+        if check and any(conflict(feats[x], feats[y]) for x in members[ra] for y in members[rb]):
+            return
+        keep, gone = min(ra, rb), max(ra, rb)
+        parent[gone] = keep
+        members[keep].extend(members.pop(gone))
+
+    for group in duplicates:
+        for other in group[1:]:
+            join(group[0], other, check=False)
+
+    scored = []
+    for a, b in candidate_pairs(feats):
+        if conflict(feats[a], feats[b]):
+            continue
+        s = score(feats[a], feats[b])
+        if s >= LINK_THRESHOLD:
+            scored.append((-round(s, 6), a, b))
+    for _, a, b in sorted(scored):
+        join(a, b, check=True)
+    return sorted(sorted(m) for m in members.values())
+

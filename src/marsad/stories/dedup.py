@@ -1,0 +1,82 @@
+"""Near-duplicate and syndicated copies: MinHash signatures over word shingles, LSH buckets.
+
+Copies of one text (a wire story republished by several sites) are one source,
+not several: stories count them once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from marsad.text.normalize import normalize_key
+from marsad.text.tokens import tokenize
+
+NUM_PERM = 64
+SHINGLE = 3
+DUPLICATE_THRESHOLD = 0.8
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[str]:
+    words = [normalize_key(t.text) for t in tokenize(text)]
+    if len(words) < size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def signature(text: str) -> MinHash:
+    mh = MinHash(num_perm=NUM_PERM, seed=7)
+    sh = shingles(text)
+    if sh:
+        mh.update_batch([s.encode("utf-8") for s in sh])
+    return mh
+
+
+def similarity(a: MinHash, b: MinHash) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    return float(np.mean(a.hashvalues == b.hashvalues))
+
+
+def lsh_candidates(signatures: dict[str, MinHash], threshold: float) -> set[tuple[str, str]]:
+    """Pairs of ids whose signatures share an LSH bucket (likely similarity >= threshold)."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    pairs: set[tuple[str, str]] = set()
+    for aid in sorted(signatures):
+        sig = signatures[aid]
+        for other in lsh.query(sig):
+            pairs.add((other, aid) if other < aid else (aid, other))
+        lsh.insert(aid, sig)
+    return pairs
+
+
+def duplicate_groups(signatures: dict[str, MinHash], threshold: float = DUPLICATE_THRESHOLD) -> list[list[str]]:
+    """Groups (of two or more ids) whose texts are near-copies of each other."""
+    parent = {aid: aid for aid in signatures}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in sorted(lsh_candidates(signatures, threshold)):
+        if similarity(signatures[a], signatures[b]) >= threshold:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = {}
+    for aid in signatures:
+        groups.setdefault(find(aid), []).append(aid)
+    return sorted(sorted(g) for g in groups.values() if len(g) > 1)
+
+
+def copy_groups(ids: Iterable[str], duplicates: list[list[str]]) -> dict[str, str]:
+    """Map each id to the id that represents its copy group (itself when unique)."""
+    rep = {aid: aid for aid in ids}
+    for group in duplicates:
+        for aid in group:
+            if aid in rep:
+                rep[aid] = group[0]
+    return rep

@@ -1,0 +1,150 @@
+"""Where the sources of one story disagree: dates, who initiated, the kind of
+contact, casualty figures, and names that contradict the knowledge base or each
+other. Spelling variants of one name are not discrepancies: names are compared
+by the actor they were linked to, not by their letters."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from marsad.model import Article, Discrepancy, Event
+from marsad.text.normalize import normalize_key
+
+
+def _values(pairs: list[tuple[object, str]]) -> list[dict]:
+    by_value: dict[str, dict] = {}
+    for value, aid in pairs:
+        entry = by_value.setdefault(str(value), {"value": value, "article_ids": []})
+        if aid not in entry["article_ids"]:
+            entry["article_ids"].append(aid)
+    for entry in by_value.values():
+        entry["article_ids"].sort()
+    return sorted(by_value.values(), key=lambda e: (-len(e["article_ids"]), str(e["value"])))
+
+
+def _same_event(ev: Event, main: Event) -> bool:
+    keys = {a.key for a in (ev.actor1, ev.actor2) if a}
+    main_keys = {a.key for a in (main.actor1, main.actor2) if a}
+    return ev.type == main.type and bool(keys & main_keys)
+
+
+def main_event_discrepancies(articles: list[Article], main: Event | None) -> list[Discrepancy]:
+    if main is None:
+        return []
+    mains = [(a, a.main_event) for a in articles if a.main_event and _same_event(a.main_event, main)]
+    found: list[Discrepancy] = []
+    # Dates: only day-grain dates that the articles state (not publication dates).
+    dated = [(ev.date, a.id) for a, ev in mains
+             if ev.date and len(ev.date) == 10 and any(d.value == ev.date for d in a.dates)]
+    values = _values(dated)
+    if len(values) > 1:
+        found.append(Discrepancy("date", values, "sources give different dates for the main event"))
+    modes = _values([(ev.mode, a.id) for a, ev in mains if ev.mode])
+    if len(modes) > 1:
+        found.append(Discrepancy("mode", modes, "sources describe the contact differently"))
+    pair = {a.key for a in (main.actor1, main.actor2) if a}
+    initiators = _values([(ev.actor1.name_en or ev.actor1.name_ar, a.id) for a, ev in mains
+                          if ev.actor1 and ev.actor2 and {ev.actor1.key, ev.actor2.key} == pair
+                          and len(pair) == 2])
+    if len(initiators) > 1:
+        found.append(Discrepancy("initiator", initiators, "sources disagree on who initiated"))
+    return found
+
+
+def name_discrepancies(articles: list[Article]) -> list[Discrepancy]:
+    """Knowledge-base conflicts (a role holder given another name), and unknown
+    people holding one role under different names in different sources."""
+    found: list[Discrepancy] = []
+    by_field: dict[str, list[tuple[Article, object]]] = {}
+    for art in articles:
+        for f in art.findings:
+            if f.kind == "kb_conflict":
+                by_field.setdefault(f.field, []).append((art, f))
+    for field_name, items in sorted(by_field.items()):
+        expected = items[0][1].expected
+        conflicting = {a.id for a, _ in items}
+        pairs = [(f.found, a.id) for a, f in items]
+        backing = [a.id for a in articles if a.id not in conflicting and expected and any(
+            e.name_en == expected for e in a.entities)]
+        values = _values(pairs)
+        values.append({"value": expected, "article_ids": sorted(backing)})
+        note = "the knowledge base" + (" and the other sources give" if backing else " gives") + \
+            f" {expected}"
+        found.append(Discrepancy(field_name, values, note))
+    # Discovered (unknown) people: one role, one country, different names.
+    by_role: dict[tuple, list[tuple[str, str]]] = {}
+    for art in articles:
+        for e in art.entities:
+            if e.type == "PERSON" and not e.kb_id and e.role and e.name_en:
+                by_role.setdefault((e.role, e.country), []).append((e.name_en, art.id))
+    for (role, country), pairs in sorted(by_role.items(), key=str):
+        if country is None:
+            continue  # "the minister" of no known country may be several people
+        values = _values(pairs)
+        names = [set(v["value"].split()) for v in values]
+        # A short form ("Abu Qasra") of a fuller name ("Murhaf Abu Qasra") is the same name.
+        differ = any(not (a <= b or b <= a) for i, a in enumerate(names) for b in names[i + 1:])
+        if differ:
+            found.append(Discrepancy(f"name of {role}", values, "sources name this role holder differently"))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _casualty_lexicon() -> dict:
+    data = json.loads(resources.files("marsad.data").joinpath("lexicons/casualties.json").read_text("utf-8"))
+    numbers = {normalize_key(k): v for k, v in data["number_words"].items() if v is not None}
+    number = r"(\d[\d,.]*|" + "|".join(sorted(map(re.escape, numbers), key=len, reverse=True)) + ")"
+
+    def alternatives(words):
+        return "|".join(sorted((re.escape(normalize_key(w)) for w in words), key=len, reverse=True))
+
+    patterns = {
+        "killed": [re.compile(rf"(?:{alternatives(data['killed_verbal'])})\s+{number}\b"),
+                   re.compile(rf"\b{number}\s+(?:\S+\s+)?(?:{alternatives(data['killed_nouns'])})")],
+        "injured": [re.compile(rf"(?:{alternatives(data['injured_verbal'])})\s+{number}\b"),
+                    re.compile(rf"\b{number}\s+(?:\S+\s+)?(?:{alternatives(data['injured_nouns'])})")],
+    }
+    return {"numbers": numbers, "patterns": patterns}
+
+
+def casualty_figures(text: str) -> dict[str, int]:
+    """The first figure given for the killed and for the injured, if any."""
+    lex = _casualty_lexicon()
+    norm = normalize_key(text)
+    out: dict[str, int] = {}
+    for kind, patterns in lex["patterns"].items():
+        hits = []
+        for pat in patterns:
+            for m in pat.finditer(norm):
+                raw = m.group(1).replace(",", "")
+                value = int(float(raw)) if raw[0].isdigit() else lex["numbers"].get(raw)
+                if value:
+                    hits.append((m.start(), value))
+        if hits:
+            out[kind] = min(hits)[1]
+    return out
+
+
+def casualty_discrepancies(articles: list[Article]) -> list[Discrepancy]:
+    found = []
+    per_kind: dict[str, list[tuple[int, str]]] = {}
+    for art in articles:
+        for kind, value in casualty_figures(art.text).items():
+            per_kind.setdefault(kind, []).append((value, art.id))
+    for kind in ("killed", "injured"):
+        values = _values(per_kind.get(kind, []))
+        if len(values) > 1:
+            found.append(Discrepancy(f"casualties_{kind}", values,
+                                     f"sources give different numbers of {kind}"))
+    return found
+
+
+def find_discrepancies(articles: list[Article], main: Event | None) -> list[Discrepancy]:
+    if len(articles) < 2:
+        # One article can still contradict the knowledge base.
+        return name_discrepancies(articles)
+    return main_event_discrepancies(articles, main) + name_discrepancies(articles) + \
+        casualty_discrepancies(articles)

@@ -1,0 +1,204 @@
+"""Line classifier for page text: which lines are the article, which are not.
+
+Works on text dumps of whole pages (navigation, related lists and widgets left
+in) and on trafilatura's output (captions and in-body "read also" lists left
+in). Each line gets a label:
+
+``title``        the headline (kept as the first line of the text)
+``content``      a paragraph or a genuine subheading (kept)
+``boilerplate``  related lists and their headers, widgets, ads, captions,
+                 a repeated headline, section labels (removed)
+``metadata``     date and time lines, bylines (removed, become fields)
+``embedded``     embedded posts: tweets, Instagram (removed)
+
+Rules come from data/lexicons/boilerplate.json; the structure rules are
+generic: a list header opens a zone of short lines that ends at the next real
+paragraph; short heading-like lines after the last paragraph are links, not
+subheadings, since a subheading always introduces a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from marsad.text.lexicon import lexicon, phrase_key
+from marsad.text.metadata import Byline, byline, date_line, is_time_line
+
+_SENTENCE_END = re.compile(r"[.!?؟…:\"”»)\]'’]\s*$")
+_LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)-]|[•·▪●◦‣*-])\s+")
+_EMBEDDED = re.compile(
+    r"pic\.twitter\.com/\w+|\(@\w{1,30}\)\s+(January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\s+\d{1,2},\s+\d{4}|^(A post shared by|View this post on Instagram|"
+    r"عرض هذا المنشور على)", re.IGNORECASE)
+_TWEET_DATE = re.compile(r"\(@\w{1,30}\)\s+((?:January|February|March|April|May|June|July|August|September|"
+                         r"October|November|December)\s+\d{1,2},\s+\d{4})")
+PARAGRAPH_WORDS = 20     # a line this long is a paragraph, never a link or a label
+HEADLINE_MAX_WORDS = 30
+
+
+@dataclass
+class Line:
+    index: int               # 0-based line number in the input
+    text: str                # the line as it was
+    label: str = "content"
+    reason: str = ""
+
+    @property
+    def kept(self) -> bool:
+        return self.label in ("title", "content")
+
+
+@dataclass
+class Classified:
+    lines: list[Line]
+    dates: list[str] = field(default_factory=list)          # from date lines, in order
+    bylines: list[Byline] = field(default_factory=list)
+    embedded_dates: list[str] = field(default_factory=list)  # dates of embedded posts
+
+    @property
+    def title(self) -> str | None:
+        return next((ln.text.strip() for ln in self.lines if ln.label == "title"), None)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+_PARAGRAPH_END = re.compile(r"[.:\"”»)\]'’]\s*$")
+
+
+def _is_paragraph(text: str) -> bool:
+    """Long, or a full sentence; a question or exclamation is as often a headline."""
+    return _words(text) >= PARAGRAPH_WORDS or (_words(text) >= 8 and bool(_PARAGRAPH_END.search(text)))
+
+
+def _heading_like(text: str) -> bool:
+    return _words(text) <= 15 and not _SENTENCE_END.search(text.rstrip(" :"))
+
+
+def _line_rule(text: str) -> tuple[str, str] | None:
+    """A label decided by the line alone."""
+    lex = lexicon()
+    stripped = text.strip()
+    if _EMBEDDED.search(stripped):
+        return "embedded", "embedded post"
+    key = phrase_key(stripped)
+    if not key:
+        return "boilerplate", "punctuation only"
+    if key in lex.list_headers:
+        return "boilerplate", "list header"
+    if key in lex.junk_lines:
+        return "boilerplate", "widget"
+    if date_line(stripped) or is_time_line(stripped):
+        return "metadata", "date line"
+    for pattern in lex.junk_patterns:
+        if pattern.search(stripped):
+            return "boilerplate", "pattern"
+    if byline(stripped):
+        return "metadata", "byline"
+    if (_words(stripped) <= 14 and lex.caption_credit.search(stripped)
+            and not _SENTENCE_END.search(lex.caption_credit.sub("", stripped))):
+        credit = stripped[stripped.rfind("(") + 1:].rstrip(") ")
+        if _words(credit) <= 4:
+            return "boilerplate", "caption"
+    return None
+
+
+def classify_lines(lines: list[str], title_hint: str | None = None) -> Classified:
+    """Label every line; empty lines are left out of the result."""
+    lex = lexicon()
+    items = [Line(i, line) for i, line in enumerate(lines) if line.strip()]
+    out = Classified(items)
+    for ln in items:
+        rule = _line_rule(ln.text)
+        if rule:
+            ln.label, ln.reason = rule
+    _find_title(items, title_hint)
+    _mark_repeats(items, title_hint)
+    _mark_list_zones(items, lex)
+    _mark_trailing(items)
+    for ln in items:
+        stripped = ln.text.strip()
+        if ln.reason == "date line":
+            value = date_line(stripped)
+            if value:
+                out.dates.append(value)
+        elif ln.reason == "byline":
+            out.bylines.append(byline(stripped))
+        elif ln.label == "embedded":
+            m = _TWEET_DATE.search(stripped)
+            if m:
+                out.embedded_dates.append(m.group(1))
+    return out
+
+
+def _find_title(items: list[Line], title_hint: str | None) -> None:
+    lex = lexicon()
+    hint = phrase_key(title_hint) if title_hint else None
+    open_lines = [ln for ln in items if ln.label == "content"]
+    if hint:
+        for ln in open_lines[:5]:
+            if phrase_key(ln.text) == hint:
+                ln.label, ln.reason = "title", "matches the page title"
+                return
+        return
+    for pos, ln in enumerate(open_lines[:3]):
+        text = ln.text.strip()
+        following = open_lines[pos + 1] if pos + 1 < len(open_lines) else None
+        if phrase_key(text) in lex.section_labels or (
+                _words(text) <= 3 and following is not None and _words(following.text) > _words(text)
+                and _heading_like(text) and ln.index == items[0].index):
+            ln.label, ln.reason = "boilerplate", "section label"
+            continue
+        if _words(text) <= HEADLINE_MAX_WORDS and not text.rstrip().endswith((".", "。")):
+            ln.label, ln.reason = "title", "first line"
+        return
+
+
+def _mark_repeats(items: list[Line], title_hint: str | None) -> None:
+    seen: set[str] = set()
+    title = next((ln for ln in items if ln.label == "title"), None)
+    if title is not None:
+        seen.add(phrase_key(title.text))
+    if title_hint:
+        seen.add(phrase_key(title_hint))
+    for ln in items:
+        key = phrase_key(ln.text)
+        if ln is title or not key:
+            continue
+        if key in seen and ln.label == "content":
+            ln.label, ln.reason = "boilerplate", "repeated line"
+        seen.add(key)
+
+
+def _mark_list_zones(items: list[Line], lex) -> None:
+    """After a list header ("اقرأ أيضا", "مقالات ذات صلة"), short lines are links."""
+    in_zone = False
+    for ln in items:
+        if ln.reason == "list header":
+            in_zone = True
+            continue
+        if not in_zone:
+            continue
+        text = ln.text.strip()
+        if ln.label == "content" and (_is_paragraph(text) and not _LIST_MARKER.match(text)):
+            in_zone = False
+        elif ln.label == "content":
+            ln.label, ln.reason = "boilerplate", "related list"
+
+
+def _mark_trailing(items: list[Line]) -> None:
+    """Heading-like lines after the last paragraph introduce nothing: they are links."""
+    for ln in reversed(items):
+        if ln.label == "title":
+            break
+        if ln.label != "content":
+            continue
+        text = ln.text.strip()
+        if _is_paragraph(text) and not _LIST_MARKER.match(text):
+            break
+        if _heading_like(text) or _LIST_MARKER.match(text):
+            ln.label, ln.reason = "boilerplate", "after the last paragraph"
+        else:
+            break

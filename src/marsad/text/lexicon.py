@@ -1,0 +1,41 @@
+"""The boilerplate lexicon (data/lexicons/boilerplate.json), loaded once."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.text.normalize import normalize_key
+
+_EDGE_PUNCT = re.compile(r"^[\s:：.،,؛;|•·*#»«>\-–—_]+|[\s:：.،,؛;|•·*#»«>\-–—_]+$")
+
+
+def phrase_key(text: str) -> str:
+    """How lexicon phrases and lines are compared: normalized, edge punctuation off."""
+    return _EDGE_PUNCT.sub("", normalize_key(text.replace("ً", "")))
+
+
+class Lexicon:
+    def __init__(self, data: dict):
+        self.list_headers = {phrase_key(p) for p in data["list_headers"]}
+        self.junk_lines = {phrase_key(p) for p in data["junk_lines"]}
+        self.section_labels = {phrase_key(p) for p in data["section_labels"]}
+        self.byline_prefixes = sorted({phrase_key(p) for p in data["byline_prefixes"]}, key=len, reverse=True)
+        self.date_prefixes = sorted({phrase_key(p) for p in data["date_line_prefixes"]}, key=len, reverse=True)
+        self.junk_patterns = [re.compile(p, re.IGNORECASE) for p in data["junk_patterns"]]
+        self.caption_credit = re.compile(data["caption_credit_pattern"])
+        self.agencies = {phrase_key(p) for p in data["agencies"]}
+        self.places = {phrase_key(p) for p in data["places"]}
+        self.months: dict[str, int] = {}
+        for number, names in data["months"].items():
+            for name in names:
+                self.months[phrase_key(name)] = int(number)
+        self.weekdays = {phrase_key(w) for w in data["weekdays"]}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    path = Path(__file__).resolve().parent.parent / "data" / "lexicons" / "boilerplate.json"
+    return Lexicon(json.loads(path.read_text(encoding="utf-8")))

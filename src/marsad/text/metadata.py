@@ -1,0 +1,220 @@
+"""Metadata found in lines of text: dates, bylines, datelines; and in URLs.
+
+Every parser returns ``None`` when it is not sure: a wrong author or date is
+worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from marsad.text.lexicon import lexicon, phrase_key
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_BULLETS = "•·▪●◦‣-–—*|"
+_NUMERIC_YMD = re.compile(r"(?<!\d)((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d\d)(?!\d)")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$|\.)")
+_TIME = re.compile(r"^(?:الساعة\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:ص|م|صباحا|مساء|صباحًا|مساءً|am|pm|AM|PM|GMT|بتوقيت \S+)?$")
+_AGO = re.compile(r"^منذ\s+\S+(\s+\S+)?$")
+_WORD_DATE = re.compile(r"(?<!\d)(\d{1,2})\s+(?:من\s+)?([^\d\s،,]+(?:\s+(?:الثاني|الأول|الاول))?)\s*،?\s*((?:19|20)\d\d)(?!\d)")
+_EN_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s*((?:19|20)\d\d)\b")
+
+
+def digits_to_ascii(text: str) -> str:
+    return text.translate(_DIGITS)
+
+
+def _valid(y: int, m: int, d: int) -> str | None:
+    if 1 <= m <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100:
+        return f"{y:04d}-{m:02d}-{d:02d}"
+    return None
+
+
+def find_full_date(text: str) -> tuple[str, int, int] | None:
+    """The first date with day, month and year in ``text``: (YYYY-MM-DD, start, end)."""
+    text = digits_to_ascii(text)
+    found = []
+    for m in _NUMERIC_YMD.finditer(text):
+        value = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if value:
+            found.append((m.start(), m.end(), value))
+            break
+    for m in _NUMERIC_DMY.finditer(text):
+        value = _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if value:
+            found.append((m.start(), m.end(), value))
+            break
+    months = lexicon().months
+    for m in _WORD_DATE.finditer(text):
+        month = months.get(phrase_key(m.group(2)))
+        value = _valid(int(m.group(3)), month, int(m.group(1))) if month else None
+        if value:
+            found.append((m.start(), m.end(), value))
+            break
+    for m in _EN_DATE.finditer(text):
+        month = months.get(phrase_key(m.group(1)))
+        value = _valid(int(m.group(3)), month, int(m.group(2))) if month else None
+        if value:
+            found.append((m.start(), m.end(), value))
+            break
+    if not found:
+        return None
+    start, end, value = min(found)
+    return value, start, end
+
+
+def is_time_line(line: str) -> bool:
+    core = digits_to_ascii(line.strip().strip(_BULLETS).strip())
+    return bool(_TIME.match(core) or _AGO.match(core))
+
+
+def date_line(line: str) -> str | None:
+    """The date of a line that holds nothing but a date (and maybe a weekday, a time,
+    a bullet or a "published on" prefix): "• 2025/02/12", "نشر في: 12 فبراير 2025"."""
+    core = line.strip().strip(_BULLETS).strip()
+    if not core or len(core) > 90:
+        return None
+    key = phrase_key(core)
+    lex = lexicon()
+    for prefix in lex.date_prefixes:
+        if key.startswith(prefix + " ") or key == prefix:
+            core = re.sub(r"^\S+(\s+\S+){%d}\s*[:：]?" % (len(prefix.split()) - 1), "", core).strip()
+            break
+    found = find_full_date(core)
+    if not found:
+        return None
+    value, start, end = found
+    rest = digits_to_ascii(core[:start] + " " + core[end:])
+    # What is left may only be a weekday, a time, separators or filler words.
+    rest = re.sub(r"\d{1,2}[:.]\d{2}(\s*(ص|م|am|pm|AM|PM|GMT))?", " ", rest)
+    leftovers = [w for w in re.split(r"[\s,،|•·\-–—/()]+", rest) if w]
+    filler = lex.weekdays | {"م", "ص", "الموافق", "في", "يوم", "بتوقيت", "مكة", "غرينتش", "الساعة", "at"}
+    if all(phrase_key(w) in filler for w in leftovers):
+        return value
+    return None
+
+
+@dataclass
+class Byline:
+    author: str | None
+    outlet: str | None
+
+
+_NAME_OUTLET_SPLIT = re.compile(r"\s*(?:\.{2,}|…|[|/–—-]|،)\s*")
+
+
+def byline(line: str) -> Byline | None:
+    """A byline: "كتب : صفاء مصطفى... العرب نيوز اللندنية", "بقلم: محمد علي"."""
+    stripped = line.strip()
+    if len(stripped) > 120:
+        return None
+    m = re.match(r"^(\S+(?:\s+\S+)?)\s*[:：\-–—]\s*(.+)$", stripped)
+    if not m or phrase_key(m.group(1)) not in lexicon().byline_prefixes:
+        return None
+    parts = [p for p in _NAME_OUTLET_SPLIT.split(m.group(2).strip()) if p.strip()]
+    if not parts or len(parts[0].split()) > 5:
+        return None
+    outlet = parts[1].strip() if len(parts) > 1 and len(parts[1].split()) <= 5 else None
+    return Byline(author=parts[0].strip(" .:"), outlet=outlet)
+
+
+@dataclass
+class Dateline:
+    prefix: str              # the characters removed from the line, as they were
+    place: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    agency: str | None = None
+
+
+_DATELINE = re.compile(r"^((?:[^\s\-–—:.،(]+(?:\s+[^\s\-–—:.،(]+){0,3}\s*(?:\([^)]{1,25}\))?\s*[-–—:]\s*){1,3})(?=\S)")
+_PAREN_AGENCY = re.compile(r"\(([^)]{1,25})\)")
+
+
+def dateline(line: str) -> Dateline | None:
+    """A dateline at the start of a paragraph: "دمشق - سانا -", "رياض - احمد صلاح -",
+    "المنبر الحر –", "القاهرة (رويترز) -". The rest of the line must be a real paragraph."""
+    m = _DATELINE.match(line)
+    if not m:
+        return None
+    prefix = m.group(1)
+    rest = line[m.end():]
+    if len(rest.split()) < 8:
+        return None
+    lex = lexicon()
+    segments = [s.strip() for s in re.split(r"\s*[-–—:]\s*", prefix) if s.strip()]
+    if not segments or prefix.rstrip().endswith(":") and len(segments) == 1 and phrase_key(segments[0]) not in (
+            lex.places | lex.agencies):
+        return None  # "وقال الوزير: ..." is speech, not a dateline
+    out = Dateline(prefix=prefix)
+    for i, seg in enumerate(segments):
+        agency = _PAREN_AGENCY.search(seg)
+        if agency:
+            out.agency = agency.group(1).strip()
+            seg = _PAREN_AGENCY.sub("", seg).strip()
+        key = phrase_key(seg)
+        if not key:
+            continue
+        if key in lex.places and out.place is None:
+            out.place = seg
+        elif key in lex.agencies:
+            out.agency = out.agency or seg
+        elif i == 0 and len(segments) > 1 and out.place is None and len(seg.split()) <= 2:
+            out.place = seg          # "X - Y -": the first segment of a dateline is its place
+        elif _looks_like_person(seg):
+            out.author = out.author or seg
+        elif seg.startswith("ال") or len(seg.split()) >= 2:
+            out.outlet = out.outlet or seg
+        else:
+            return None
+    if not (out.place or out.author or out.outlet or out.agency):
+        return None
+    return out
+
+
+def _looks_like_person(seg: str) -> bool:
+    """Two to four words, the first without the article: "احمد صلاح", not "المنبر الحر"."""
+    words = seg.split()
+    if not 2 <= len(words) <= 4 or words[0].startswith("ال"):
+        return False
+    return all(not any(ch.isdigit() for ch in w) for w in words)
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    if not host or host.replace(".", "").isdigit() or host in ("localhost",):
+        return None
+    host = host.lower()
+    for prefix in ("www.", "m.", "amp.", "ar.", "arabic."):
+        if host.startswith(prefix) and host.count(".") >= 2:
+            host = host[len(prefix):]
+            break
+    return host
+
+
+def date_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    m = _URL_DATE.search(urlsplit(url).path)
+    return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+_MARKDOWN_IMAGE_URL = re.compile(r"!\[[^\]]*\]\((https?://[^)\s]+)\)")
+
+
+def self_hosted_image_domain(text: str) -> str | None:
+    """A WordPress page's own images live under its domain (/wp-content/uploads/);
+    a text dump that kept the lead image's markdown thus names its outlet."""
+    for m in _MARKDOWN_IMAGE_URL.finditer(text):
+        if "/wp-content/uploads/" in m.group(1):
+            return outlet_from_url(m.group(1))
+    return None
+

@@ -1,0 +1,152 @@
+"""Stories from hand-built annotated articles: clustering, copies, merging, discrepancies."""
+
+from __future__ import annotations
+
+import random
+
+from marsad.model import Actor, Article, DateMention, Entity, Event, Finding
+from marsad.stories import build_stories
+from marsad.stories.discrepancies import casualty_figures
+
+PUTIN = Actor(name_en="Vladimir Putin", country="RUS", kb_id="vladimir_putin", kind="PERSON")
+SHARAA = Actor(name_en="Ahmed al-Sharaa", country="SYR", kb_id="ahmed_al_sharaa", kind="PERSON")
+TRUMP = Actor(name_en="Donald Trump", country="USA", kb_id="donald_trump", kind="PERSON")
+
+
+def article(aid, text, *, date=None, published=None, type="CONSULT", mode="phone", a1=PUTIN, a2=SHARAA,
+            outlet=None, title=None, stated=True, findings=(), entities=()):
+    art = Article(id=aid, text=text, raw=text, published=published, outlet=outlet, title=title or text[:40])
+    if type:
+        art.events = [Event(type=type, mode=mode, actor1=a1, actor2=a2, date=date, main=True,
+                            article_ids=[aid])]
+    if date and stated:
+        art.dates = [DateMention(0, 1, text[:1], value=date, grain="day")]
+    art.entities = list(entities) or [
+        Entity(0, 1, text[:1], type="PERSON", name_en=a.name_en, kb_id=a.kb_id, country=a.country)
+        for a in (a1, a2) if a]
+    art.findings = list(findings)
+    return art
+
+
+def corpus():
+    return [
+        article("call-a", "أجرى بوتين اتصالا هاتفيا مع الشرع وبحثا العلاقات الثنائية والوضع في سوريا",
+                date="2025-02-12", published="2025-02-12", outlet="a.example"),
+        article("call-b", "بحث الرئيسان الروسي والسوري في مكالمة هاتفية التعاون بين موسكو ودمشق",
+                date="2025-02-12", published="2025-02-13", outlet="b.example"),
+        article("call-c", "اتصال هاتفي بين بوتين والشرع يتناول التعاون الاقتصادي والمساعدات الإنسانية",
+                date="2025-02-12", outlet="c.example"),
+        article("letter", "بعث بوتين برسالة إلى الشرع يؤكد فيها دعم موسكو لاستقرار سوريا",
+                type="SUPPORT", mode="message", outlet="a.example"),
+        article("meeting", "عقد بوتين والشرع محادثات رسمية في الكرملين تناولت الملفات الثنائية",
+                date="2025-10-15", published="2025-10-15", mode="meeting", outlet="b.example"),
+        article("trump-1", "أجرى ترامب اتصالا هاتفيا مع بوتين بحثا فيه الحرب في أوكرانيا",
+                date="2025-03-18", published="2025-03-18", a1=TRUMP, a2=PUTIN, outlet="a.example"),
+        article("trump-2", "اتصال هاتفي جديد بين ترامب وبوتين حول وقف الضربات على منشآت الطاقة",
+                date="2025-03-19", published="2025-03-19", a1=TRUMP, a2=PUTIN, outlet="c.example"),
+    ]
+
+
+def memberships(stories):
+    return sorted(sorted(s.article_ids) for s in stories)
+
+
+def test_same_leaders_different_events_are_different_stories():
+    stories = build_stories(corpus())
+    assert memberships(stories) == [["call-a", "call-b", "call-c"], ["letter"], ["meeting"],
+                                    ["trump-1"], ["trump-2"]]
+
+
+def test_stories_do_not_depend_on_input_order_or_batches():
+    expected = memberships(build_stories(corpus()))
+    ids = {s.id for s in build_stories(corpus())}
+    for seed in range(5):
+        shuffled = corpus()
+        random.Random(seed).shuffle(shuffled)
+        stories = build_stories(shuffled)
+        assert memberships(stories) == expected
+        assert {s.id for s in stories} == ids
+    # In two batches: the second run sees the stored articles plus the new ones.
+    first, second = corpus()[:3], corpus()[3:]
+    previous = build_stories(first)
+    assert memberships(build_stories(first + second, previous=previous)) == expected
+
+
+def test_story_merges_main_event_sources_and_dates():
+    stories = {tuple(s.article_ids): s for s in build_stories(corpus())}
+    call = stories[("call-a", "call-b", "call-c")]
+    assert call.date == "2025-02-12"
+    assert call.first_published == "2025-02-12"
+    assert call.outlets == ["a.example", "b.example", "c.example"]
+    assert call.main_event.type == "CONSULT" and call.main_event.mode == "phone"
+    assert {call.main_event.actor1.name_en, call.main_event.actor2.name_en} == {"Vladimir Putin",
+                                                                               "Ahmed al-Sharaa"}
+    assert call.main_event.support["mode"] == {"phone": 3}
+    assert call.summary_en.startswith("Vladimir Putin and Ahmed al-Sharaa held a phone call on 12 February 2025")
+    assert call.discrepancies == []
+
+
+def test_copies_are_one_source():
+    text = ("أعلنت وزارة الخارجية القطرية أن رئيس الوزراء استقبل وفدا أمريكيا في الدوحة وبحث معه "
+            "جهود الوساطة لوقف إطلاق النار في غزة وتبادل الأسرى بين الطرفين في الأيام المقبلة")
+    a = article("copy-1", text, type=None, outlet="x.example")
+    b = article("copy-2", text + " .", type=None, outlet="y.example")
+    c = article("other", "افتتح وزير الثقافة معرض الكتاب الدولي في القاهرة بمشاركة مئات الناشرين العرب",
+                type=None, outlet="z.example")
+    stories = build_stories([a, b, c])
+    assert memberships(stories) == [["copy-1", "copy-2"], ["other"]]
+    copy_story = next(s for s in stories if "copy-1" in s.article_ids)
+    assert copy_story.duplicates == [["copy-1", "copy-2"]]
+
+
+def test_different_dates_in_one_story_are_a_discrepancy_but_spellings_are_not():
+    # Linked by near-identical text, the sources disagree on the date of the call.
+    text = ("أجرى الرئيس الروسي اتصالا هاتفيا مع نظيره السوري بحثا خلاله العلاقات الثنائية والتعاون "
+            "الاقتصادي وإعادة الإعمار وأكدا أهمية مواصلة الاتصالات بين البلدين في المرحلة المقبلة")
+    a = article("d1", text, date="2025-02-12", outlet="a.example")
+    b = article("d2", text + " وفق بيان", date="2025-02-12", outlet="b.example")
+    c = article("d3", text + " بحسب وكالة", date="2025-02-13", outlet="c.example")
+    stories = build_stories([a, b, c])
+    assert memberships(stories) == [["d1", "d2", "d3"]]
+    (date_gap,) = [d for d in stories[0].discrepancies if d.field == "date"]
+    assert date_gap.values == [{"value": "2025-02-12", "article_ids": ["d1", "d2"]},
+                               {"value": "2025-02-13", "article_ids": ["d3"]}]
+    assert all(d.field != "name" for d in stories[0].discrepancies)
+
+
+def test_knowledge_base_conflicts_become_story_discrepancies():
+    bogdanov = Entity(0, 1, "x", type="PERSON", name_en="Mikhail Bogdanov", kb_id="mikhail_bogdanov")
+    finding = Finding(kind="kb_conflict", field="name of Deputy Foreign Minister of Russia",
+                      found="Sergei Bogdanov", expected="Mikhail Bogdanov")
+    a = article("n1", "نص أول", date="2025-02-12", outlet="a.example",
+                entities=[bogdanov], findings=[finding])
+    b = article("n2", "نص ثان", date="2025-02-12", outlet="b.example", entities=[bogdanov])
+    stories = build_stories([a, b])
+    (d,) = [d for d in stories[0].discrepancies if d.field.startswith("name of")]
+    assert d.values == [{"value": "Sergei Bogdanov", "article_ids": ["n1"]},
+                        {"value": "Mikhail Bogdanov", "article_ids": ["n2"]}]
+
+
+def test_casualty_figures_are_compared_across_sources():
+    assert casualty_figures("أسفرت الغارة عن سقوط ستة قتلى وإصابة 12 آخرين") == {"killed": 6, "injured": 12}
+    assert casualty_figures("وأدى القصف إلى مقتل 5 أشخاص") == {"killed": 5}
+    assert casualty_figures("التقى الوزير 5 من السفراء") == {}
+    strike = dict(type="ASSAULT", mode="airstrike", a1=Actor(name_en="Israel", country="ISR", kb_id="ISR"),
+                  a2=Actor(name_en="Hamas", kb_id="hamas"))
+    a = article("c1", "غارة إسرائيلية على الدوحة أسفرت عن مقتل ستة أشخاص", date="2025-09-09", **strike)
+    b = article("c2", "غارة إسرائيلية على الدوحة أدت إلى مقتل خمسة أشخاص", date="2025-09-09", **strike)
+    stories = build_stories([a, b])
+    assert memberships(stories) == [["c1", "c2"]]
+    (d,) = [d for d in stories[0].discrepancies if d.field == "casualties_killed"]
+    assert sorted(v["value"] for v in d.values) == [5, 6]
+
+
+def test_an_announced_event_joins_the_story_of_the_event():
+    visit = dict(type="CONSULT", mode="visit", a1=SHARAA, a2=Actor(name_en="Saudi Arabia", country="SAU",
+                                                                  kb_id="SAU"))
+    planned = article("p1", "يصل الرئيس السوري إلى الرياض غدا الأحد في أول زيارة خارجية", date="2025-02-02",
+                      published="2025-02-01", **visit)
+    planned.events[0].modality = "planned"
+    done = article("p2", "وصل الرئيس السوري إلى الرياض اليوم الأحد في أول زيارة خارجية", date="2025-02-02",
+                   published="2025-02-02", **visit)
+    assert memberships(build_stories([planned, done])) == [["p1", "p2"]]
