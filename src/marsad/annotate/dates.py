@@ -125,16 +125,22 @@ class _Lexicon:
         for part, words in temporal["month_parts"].items():
             for w in words:
                 self._add(w, "part", part)
+        for word in temporal["approximators"]:
+            self._add(word, "approx", word)
+        for word in temporal["before_last"]:
+            self._add(word, "beforelast", word)
         for word in temporal["range_starts"]:
             self._add(word, "rstart", word)
         for word in temporal["range_links"]:
             self._add(word, "rlink", word)
         sets = ("weekday_blockers_before", "weekday_blockers_after", "today_blockers_after",
                 "today_blockers_before", "ago_blockers_after", "day_month_links", "year_cues",
-                "month_cues", "future_cues_before", "adjective_aam_before")
+                "month_cues", "future_cues_before", "adjective_aam_before", "fractions",
+                "relday_name_blockers_before")
         self.words = {k: {_lexicon_form(w) for w in temporal[k]} for k in sets}
         self.future_prefixes = tuple(temporal["future_verb_prefixes"])
         self.max_len = max(len(k) for k in self.phrases)
+        self.first_words = {k[0] for k in self.phrases}
 
     def _add(self, phrase: str, kind: str, value: object) -> None:
         key = tuple(_tokens_of(_lexicon_form(phrase)))
@@ -183,7 +189,7 @@ def _first_token_forms(word: str) -> list[str]:
 class _Spec:
     """What an expression says, before it is resolved against an anchor."""
 
-    kind: str                      # date | month | year | offset | monthoff | yearoff | weekoff | weekday
+    kind: str                      # date | month | year | offset | monthoff | yearoff | weekoff | weekday | monthday
     y: int | None = None
     m: int | None = None
     d: int | None = None
@@ -194,9 +200,15 @@ class _Spec:
     n: int = 0                     # offset in days / months / years / weeks
     part: str | None = None        # early | mid | late (مطلع/منتصف/أواخر)
     end: _Spec | None = None       # end of a range
+    approx: bool = False           # "قبل نحو أسبوعين"
+    year_shift: int | None = None  # "من العام المقبل": the year relative to the anchor's
+    overnight: bool = False        # "ليل الأحد - الإثنين"
+    equiv: _Spec | None = None     # the same day in the other calendar, as the text gives it
 
     @property
     def relative(self) -> bool:
+        if self.year_shift is not None:
+            return True
         if self.kind in ("date", "month", "year"):
             return self.y is None or (self.end is not None and self.end.y is None)
         return True
@@ -253,6 +265,9 @@ class _Parser:
                     and toks[min(i, other)].end == toks[sep].start and toks[sep].end == toks[max(i, other)].start:
                 return True
         return False
+
+    def is_tok(self, i: int, text: str) -> bool:
+        return 0 <= i < len(self.toks) and self.toks[i].text == text
 
     def skip_comma(self, i: int) -> int:
         return i + 1 if i < len(self.toks) and self.toks[i].text in ("،", ",") else i
@@ -330,7 +345,7 @@ class _Parser:
             j, had_month_word = mw[0], True
         mn = self.month_name(j)
         if not mn:
-            return None
+            return self._day_of_relative_month(day, j, had_month_word)
         j, month, cal, vague = mn
         spec = _Spec("date" if day else "month", m=month, d=day, cal=cal)
         yr = self.year(j, cal)
@@ -340,15 +355,80 @@ class _Parser:
             md = self.mod(j)
             if md:
                 j, spec.mod = md
-        has_context = day is not None or spec.y is not None or spec.mod is not None or had_month_word
+            elif self.is_word(j, self.lex.words["day_month_links"]):
+                of_year = self._of_year(j + 1, cal)   # "أيار من العام المقبل"
+                if of_year:
+                    j, (what, number) = of_year
+                    if what == "year":
+                        spec.y = number
+                    else:
+                        spec.year_shift = number
+        if spec.year_shift is not None:
+            spec.mod = None
+        has_context = (day is not None or spec.y is not None or spec.mod is not None
+                       or spec.year_shift is not None or had_month_word)
         if not has_context and (vague or not allow_bare_month):
             return None
         if vague and day is not None and spec.y is None and spec.mod is None and month == 2 and cal == "h":
             return None   # "3 صفر" is more often a score than a date
         return j, spec
 
+    def _of_year(self, j: int, cal: str) -> tuple[int, tuple[str, int]] | None:
+        """After "من": (عام|العام) YYYY -> (end, ("year", YYYY));
+        العام الماضي/المقبل/الجاري -> (end, ("shift", -1|1|0)) from the anchor's year."""
+        yr = self.year(j, cal)
+        if yr:
+            return yr[0], ("year", yr[1])
+        per = self.look(j, "period")
+        if cal == "g" and per and per[1] == "year":
+            md = self.mod(per[0])
+            if md:
+                return md[0], ("shift", {"past": -1, "future": 1, "current": 0}[md[1]])
+        return None
+
+    def _day_of_relative_month(self, day: int | None, j: int, had_month_word: bool) -> tuple[int, _Spec] | None:
+        """"20 من الشهر الجاري", "15 من الشهر الماضي", "3 الجاري"."""
+        if day is None or had_month_word:
+            return None
+        per = self.look(j, "period")
+        if per and per[1] == "month":
+            md = self.mod(per[0])
+            if md:
+                return md[0], _Spec("monthday", d=day, n={"past": -1, "future": 1, "current": 0}[md[1]])
+            return None
+        md = self.mod(j)
+        if md and md[1] == "current":
+            return md[0], _Spec("monthday", d=day, n=0)
+        return None
+
     # -- expressions
     def date_expr(self, i: int) -> tuple[int, _Spec] | None:
+        """A calendar date or range, with its equivalent in the other calendar if given
+        ("29 شوال 1446هـ - 27 أبريل 2025م", "15 رمضان 1446 الموافق 15 مارس 2025")."""
+        hit = self._range_or_date(i)
+        if not hit or hit[1].kind != "date" or hit[1].y is None or hit[1].end is not None:
+            return hit
+        j, spec = hit
+        k = j + 1 if self.is_tok(j, "(") else j
+        paren = k > j
+        if not paren and k < len(self.toks) and self.toks[k].text in ("-", "–", "،", ",", "/"):
+            k += 1
+        link = self.look(k, "wdlink")
+        if link:
+            k = link[0] + (1 if self.is_tok(link[0], "ل") else 0)
+        other = self.calendar_date(k, allow_bare_month=False)
+        if not other or other[1].kind != "date" or other[1].y is None or other[1].cal == spec.cal:
+            return hit
+        end = other[0]
+        if paren:
+            if not self.is_tok(end, ")"):
+                return hit
+            end += 1
+        main, equiv = (spec, other[1]) if spec.cal == "g" else (other[1], spec)
+        main.equiv = equiv
+        return end, main
+
+    def _range_or_date(self, i: int) -> tuple[int, _Spec] | None:
         """A calendar date, possibly a range: (من|بين) D1 [M1 [Y1]] (إلى|و|-) D2 M2 [Y2]."""
         j = i
         rs = self.look(i, "rstart")
@@ -363,7 +443,7 @@ class _Parser:
             link = self.look(k, "rlink")
             if link and (rs or link[1] in ("-", "–")):
                 right = self.calendar_date(link[0], allow_bare_month=False)
-                if right and right[1].kind == "date":
+                if right and right[1].kind == "date" and (not left or left[1].cal == right[1].cal):
                     end_spec = right[1]
                     start_spec = left[1] if left else _Spec("date", d=first, m=end_spec.m, cal=end_spec.cal)
                     if start_spec.kind == "date":
@@ -390,19 +470,24 @@ class _Parser:
         rd = self.look(j, "relday")
         if rd:
             off = int(rd[1])
-            blocked = off == 0 and (self.is_word(rd[0], lex.words["today_blockers_after"])
-                                    or self.is_word(i - 1, lex.words["today_blockers_before"]))
+            blocked = (off == 0 and (self.is_word(rd[0], lex.words["today_blockers_after"])
+                                     or self.is_word(i - 1, lex.words["today_blockers_before"]))) \
+                or self.is_word(i - 1, lex.words["relday_name_blockers_before"])   # حزب الغد، صحيفة اليوم
             if not blocked:
                 relday, j = off, rd[0]
         k = self.skip_comma(j) if relday is not None else j
+        paren = relday is not None and self.is_tok(k, "(")
+        if paren:
+            k += 1   # أمس (الثلاثاء)
         y2 = self.look(k, "yawm")
         if y2 and self.look(y2[0], "weekday"):
             k = y2[0]
         weekday, wmod = None, None
         wd = self.look(k, "weekday")
         if wd and not self.is_word(wd[0], lex.words["weekday_blockers_after"]) \
-                and not self.is_word(i - 1, lex.words["weekday_blockers_before"]):
-            weekday, j = int(wd[1]), wd[0]
+                and not self.is_word(i - 1, lex.words["weekday_blockers_before"]) \
+                and (not paren or self.is_tok(wd[0], ")")):
+            weekday, j = int(wd[1]), wd[0] + (1 if paren else 0)
             md = self.mod(j)
             if md and md[1] != "current":
                 j, wmod = md
@@ -410,21 +495,28 @@ class _Parser:
             return None
         # a date right after: "الأربعاء 12 من شباط", "الخميس الموافق 13 فبراير"
         k = self.skip_comma(j)
+        paren = self.is_tok(k, "(")
+        k += 1 if paren else 0   # الأربعاء (12 شباط/فبراير)
         link = self.look(k, "wdlink")
         if link:
             k = link[0]
-            if k < len(self.toks) and self.toks[k].text == "ل":
+            if self.is_tok(k, "ل"):
                 k += 1
         date = self.date_expr(k) or self.numeric_at(k)
-        if date and date[1].kind == "date":
+        if date and date[1].kind == "date" and (not paren or self.is_tok(date[0], ")")):
             spec = date[1]
             spec.weekday, spec.relday = weekday, relday
-            return date[0], spec
+            return date[0] + (1 if paren else 0), spec
         if weekday is None:
             return j, _Spec("offset", n=int(relday))
         if wmod is None and relday is None and self._future_context(i):
             wmod = "future"
-        return j, _Spec("weekday", weekday=weekday, mod=wmod, relday=relday)
+        overnight = False
+        if pod and wmod is None and (self.is_tok(j, "-") or self.is_tok(j, "/")):
+            nxt = self.look(j + 1, "weekday")   # ليل الأحد - الإثنين: the night between them
+            if nxt and int(nxt[1]) == (weekday + 1) % 7:
+                j, overnight = nxt[0], True
+        return j, _Spec("weekday", weekday=weekday, mod=wmod, relday=relday, overnight=overnight)
 
     def _future_context(self, i: int) -> bool:
         """A future verb (سيلتقي) or 'scheduled' word right before the expression."""
@@ -471,7 +563,8 @@ class _Parser:
             hm = self.look(i + 1, "hmark")
             if hm and y <= 1600:
                 return hm[0], _Spec("year", y=y, cal="h")
-            if 1800 <= y <= 2199 and self.is_word(i - 1, lex.words["year_cues"]):
+            if 1800 <= y <= 2199 and self.is_word(i - 1, lex.words["year_cues"]) \
+                    and not self.look(i + 1, "unit"):   # "قبل 2000 عام" is a count of years
                 gm = self.look(i + 1, "gmark")
                 return (gm[0] if gm else i + 1), _Spec("year", y=y)
         return None
@@ -484,8 +577,11 @@ class _Parser:
         if not p:
             return None
         unit, j = str(p[1]), p[0]
+        before_last = self.look(j, "beforelast")
         if this:
             shift = 0
+        elif before_last:
+            j, shift = before_last[0], -2
         else:
             md = self.mod(j)
             if not md:
@@ -507,6 +603,9 @@ class _Parser:
         if not a:
             return None
         j, sign = a[0], int(a[1])
+        approx = self.look(j, "approx")
+        if approx:
+            j = approx[0]
         count = None
         nw = self.look(j, "num")
         if nw:
@@ -523,14 +622,17 @@ class _Parser:
             if form == "n":
                 return None
             count = int(form)
+        one = self.look(j, "num")
+        if one and one[1] == 1 and count == 1:
+            j = one[0]   # "بعد يوم واحد"
+        if self.is_word(j, self.lex.words["fractions"]):
+            j += 1       # "بعد أربعة أشهر ونصف"
         if self.is_word(j, self.lex.words["ago_blockers_after"]):
             return None   # "قبل ثلاثة أيام من الانتخابات" counts from another event
         n = sign * count
-        if unit == "day":
-            return j, _Spec("offset", n=n)
-        if unit == "week":
-            return j, _Spec("offset", n=7 * n)
-        return j, _Spec("monthoff" if unit == "month" else "yearoff", n=n)
+        if unit in ("day", "week"):
+            return j, _Spec("offset", n=n * (7 if unit == "week" else 1), approx=bool(approx))
+        return j, _Spec("monthoff" if unit == "month" else "yearoff", n=n, approx=bool(approx))
 
     def part_expr(self, i: int) -> tuple[int, _Spec] | None:
         """مطلع/منتصف/أواخر + الشهر [MOD] | MONTH [YEAR|MOD] | العام [MOD] | [عام] YYYY."""
@@ -539,6 +641,10 @@ class _Parser:
             return None
         part, j = str(p[1]), p[0]
         per = self.look(j, "period")
+        if per and per[1] == "week":
+            md = self.mod(per[0])
+            k, shift = (md[0], {"past": -1, "future": 1, "current": 0}[md[1]]) if md else (per[0], 0)
+            return k, _Spec("weekoff", n=shift, part=part)
         if per and per[1] in ("month", "year"):
             k = per[0]
             md = self.mod(k)
@@ -595,14 +701,19 @@ def _numeric_spec(m: re.Match) -> _Spec | None:
 def _english_pattern() -> re.Pattern:
     names = sorted(_lexicon().english, key=len, reverse=True)
     mon = "(?:" + "|".join(names) + r")\.?"
+    # month-year alone only with full names: "may 2024" yes, "mar 2024" no
+    full = "(?:" + "|".join(n for n in names if not any(o != n and o.startswith(n) for o in names)) + ")"
     return re.compile(
         rf"\b(?:(?P<mon1>{mon})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
         rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{mon}),?\s+(?P<y2>\d{{4}})"
-        rf"|(?P<mon3>{mon})\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\b)(?!\d)", re.IGNORECASE)
+        rf"|(?P<mon3>{mon})\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\b"
+        rf"|(?P<mon4>{full})\s+(?P<y4>\d{{4}}))(?!\d)", re.IGNORECASE)
 
 
 def _english_spec(m: re.Match) -> _Spec:
     english = _lexicon().english
+    if m.group("mon4"):
+        return _Spec("month", y=int(m.group("y4")), m=english[m.group("mon4").lower()])
     for n in ("1", "2", "3"):
         if m.group("mon" + n):
             month = english[m.group("mon" + n).lower().rstrip(".")]
@@ -694,6 +805,10 @@ def _month_value(y: int, m: int, cal: str, part: str | None) -> _Value:
 
 def _resolve(spec: _Spec, anchor: dt.date | None) -> _Value | None:
     """The normalized value; None when the expression names no real date."""
+    if spec.year_shift is not None:
+        if anchor is None:
+            return _Value(None, "day" if spec.kind == "date" else "month")
+        spec = replace(spec, y=anchor.year + spec.year_shift, year_shift=None)
     kind = spec.kind
     if kind == "date":
         day = _resolve_day(spec, anchor)
@@ -703,6 +818,11 @@ def _resolve(spec: _Spec, anchor: dt.date | None) -> _Value | None:
         if spec.weekday is not None and day.weekday() != spec.weekday:
             notes.append(f"weekday {_WEEKDAY_NAMES_EN[spec.weekday]} does not match "
                          f"{day.isoformat()} ({_WEEKDAY_NAMES_EN[day.weekday()]})")
+        if spec.equiv is not None:
+            other = _resolve_day(spec.equiv, anchor)
+            # Hijri calendars differ by a day between countries: only a larger gap is news
+            if other is not None and abs((other - day).days) > 1:
+                notes.append(f"the Hijri date given beside it is {other.isoformat()}")
         if spec.relday is not None and anchor is not None and day != anchor + dt.timedelta(spec.relday):
             notes.append(f"date {day.isoformat()} is not the day the text calls relative to "
                          f"{anchor.isoformat()}")
@@ -749,18 +869,26 @@ def _resolve(spec: _Spec, anchor: dt.date | None) -> _Value | None:
     if anchor is None:
         grain = {"monthoff": "month", "yearoff": "year"}.get(kind, "day")
         return _Value(None, grain)
+    approx = "approximate" if spec.approx else None
     if kind == "offset":
-        return _Value((anchor + dt.timedelta(days=spec.n)).isoformat(), "day")
+        return _Value((anchor + dt.timedelta(days=spec.n)).isoformat(), "day", note=approx)
     if kind == "monthoff":
         y, m = _shift_month(anchor.year, anchor.month, spec.n)
-        return _month_value(y, m, "g", spec.part)
+        val = _month_value(y, m, "g", spec.part)
+        val.note = val.note or approx
+        return val
     if kind == "yearoff":
         return _Value(f"{anchor.year + spec.n:04d}", "year",
-                      note=f"{spec.part} in the year" if spec.part else None)
+                      note=f"{spec.part} in the year" if spec.part else approx)
+    if kind == "monthday":
+        y, m = _shift_month(anchor.year, anchor.month, spec.n)
+        day = _to_date(y, m, spec.d, "g")
+        return _Value(day.isoformat(), "day") if day else None
     if kind == "weekoff":
         # weeks run Saturday to Friday, as on most Arab calendars
         start = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7) + dt.timedelta(weeks=spec.n)
-        return _Value(start.isoformat(), "day", (start + dt.timedelta(days=6)).isoformat(), "week")
+        note = f"week ({spec.part})" if spec.part else "week"
+        return _Value(start.isoformat(), "day", (start + dt.timedelta(days=6)).isoformat(), note)
     if kind == "weekday":
         if spec.relday is not None:
             day = anchor + dt.timedelta(days=spec.relday)
@@ -776,7 +904,8 @@ def _resolve(spec: _Spec, anchor: dt.date | None) -> _Value | None:
             day = anchor - dt.timedelta(days=back or 7)
         else:
             day = anchor - dt.timedelta(days=back)
-        return _Value(day.isoformat(), "day")
+        end = (day + dt.timedelta(days=1)).isoformat() if spec.overnight else None
+        return _Value(day.isoformat(), "day", end, "overnight" if spec.overnight else None)
     raise ValueError(f"unknown date expression kind {kind!r}")
 
 
@@ -800,8 +929,11 @@ def _candidates(text: str) -> tuple[list[_Cand], list[int]]:
     norm, offsets = _normalize(text)
     parser = _Parser(norm)
     cands: list[_Cand] = []
-    for i in range(len(parser.toks)):
-        cands.extend(parser.parse_at(i))
+    first_words = parser.lex.first_words
+    for i, tok in enumerate(parser.toks):
+        # only tokens that can open an expression: a number or a lexicon word
+        if tok.text.isdigit() or any(f in first_words for f in _first_token_forms(tok.text)):
+            cands.extend(parser.parse_at(i))
     for m in _NUMERIC.finditer(norm):
         spec = _numeric_spec(m)
         if spec:

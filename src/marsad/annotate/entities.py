@@ -1,7 +1,709 @@
-"""Entity linking (first version: replaced by the knowledge-base linker)."""
+"""Entity linking against Marsad's knowledge base: the ``link_entities`` stage.
 
-from marsad.model import Article
+How it works (docs/entities.md has the long version):
+
+1. The text is split into words; each word's proclitic-stripped forms
+   (وبوتين → بوتين, للكرملين → الكرملين) are looked up in an index of every
+   surface form the base knows (names, short names, spelling variants, titles,
+   country names, nisba adjectives, capitals). The longest match wins.
+2. Foreign family names the index does not have are matched by their spelling
+   skeleton (بوجدانوف ≈ بوغدانوف, لافرنتييف ≈ لافرينتييف).
+3. A title (الرئيس، وزير الخارجية، نائب وزير الخارجية، المتحدث باسم، نظيره...) is
+   read with what qualifies it (a nisba, a country, an organization,
+   "في الإدارة السورية الجديدة") and resolved to whoever held that office on the
+   article's date. A name right after it is checked against that holder: a
+   different given name with the holder's family name is a ``kb_conflict``
+   finding; a name the base does not know becomes a discovered person.
+4. Short names of Arab persons (الشرع، الأسد) count only when the person is
+   confirmed in the article by a full name or a role; names found in the article
+   (discovered ones included) lend their family name to later mentions
+   (أبو قصرة). Duals (الزعيمان) and sides (الجانب الروسي) are resolved last.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from marsad.annotate.knowledge import Alias, KnowledgeBase, load_kb
+from marsad.annotate.romanize import romanize
+from marsad.model import Article, Entity, Finding
+from marsad.text.normalize import normalize, normalize_key
+from marsad.text.tokens import clitic_variants, tokenize
+
+_PUNCT_SPLIT = re.compile(r"[،؛؟٪]")
+# Characters allowed between two words of one name or phrase.
+_JOINING_GAP = re.compile(r"^[\s\"'“”«»‘’\-–ـ]*$")
+_SENTENCE_GAP = re.compile(r"[.!?؟:\n]")
+_CLAUSE_GAP = re.compile(r"[.!?؟:\n،,;؛()\[\]]")
+_ARABIC_WORD = re.compile(r"^[\u0621-\u064A\u0660-\u0669\u0671-\u06D3]+$")
+_NAME_PARTICLES = {"ابو", "بن", "ابن", "عبد", "ال", "ام", "بنت"}
+_MINISTER_TITLES = {"minister", "foreign_minister", "defense_minister", "interior_minister",
+                    "finance_minister", "prime_minister", "deputy_prime_minister", "deputy_foreign_minister"}
 
 
-def link_entities(article: Article) -> Article:
+@dataclass
+class Word:
+    start: int
+    end: int
+    text: str
+    key: str
+    variants: list[str]
+    gap: str                      # the text between the previous word and this one
+
+
+@dataclass
+class Match:
+    i: int                        # first word
+    j: int                        # one past the last word
+    aliases: list[Alias]
+    variant: str                  # the form of the first word that matched
+    start: int                    # character span in article.text
+    end: int
+
+    @property
+    def kinds(self) -> set[str]:
+        return {a.kind for a in self.aliases}
+
+
+@dataclass
+class Mention:
+    """A resolved mention before it becomes an Entity."""
+
+    start: int
+    end: int
+    type: str
+    how: str
+    kb_id: str | None = None
+    name_en: str | None = None
+    name_ar: str | None = None
+    wikidata: str | None = None
+    country: str | None = None
+    role: str | None = None
+    titles: tuple[str, ...] = ()
+    local_key: str | None = None  # identity of a discovered person within the article
+
+
+@dataclass
+class _Index:
+    first: dict[str, list[tuple[tuple[str, ...], list[Alias]]]] = field(default_factory=dict)
+    first_names: set[str] = field(default_factory=set)
+    stopwords: set[str] = field(default_factory=set)
+
+
+@lru_cache(maxsize=8)
+def _index_for(kb: KnowledgeBase) -> _Index:
+    idx = _Index()
+    groups: dict[str, list[Alias]] = dict(kb.aliases())
+    t = kb.titles
+    for phrase, titles in t.phrases.items():
+        groups.setdefault(phrase, []).append(Alias(phrase, "title", "|".join(titles), "role"))
+    for w in t.counterpart:
+        groups.setdefault(w, []).append(Alias(w, "counterpart", "", "coref"))
+    for w, title in t.duals.items():
+        groups.setdefault(w, []).append(Alias(w, "dual", title, "coref"))
+    for w in t.sides:
+        groups.setdefault(w, []).append(Alias(w, "side", "", "coref"))
+    for key, aliases in groups.items():
+        words = tuple(key.split())
+        idx.first.setdefault(words[0], []).append((words[1:], aliases))
+    for lst in idx.first.values():
+        lst.sort(key=lambda x: -len(x[0]))
+    for p in kb.persons.values():
+        for n in p.get("names_ar") or []:
+            words = normalize_key(n).split()
+            if len(words) >= 2:
+                idx.first_names.add(words[0])
+    idx.first_names |= {k for k in kb.given_names if " " not in k and k not in _NAME_PARTICLES}
+    idx.stopwords = {normalize_key(w) for w in _stopwords(kb)}
+    return idx
+
+
+def _stopwords(kb: KnowledgeBase) -> list[str]:
+    import json
+
+    path = kb.data_dir / "titles.json"
+    if not path.exists():
+        return []
+    return json.loads(path.read_text(encoding="utf-8")).get("name_stopwords", [])
+
+
+# ---- words and matching -------------------------------------------------------------
+
+def _words(text: str) -> list[Word]:
+    out: list[Word] = []
+    prev_end = 0
+    for tok in tokenize(text):
+        # the tokenizer may keep Arabic punctuation inside a token: split there
+        pieces, pos = [], tok.start
+        for part in _PUNCT_SPLIT.split(tok.text):
+            if part:
+                pieces.append((pos, pos + len(part), part))
+            pos += len(part) + 1
+        for s, e, part in pieces:
+            key = normalize_key(part)
+            if not key:
+                continue
+            out.append(Word(s, e, part, key, clitic_variants(part), text[prev_end:s]))
+            prev_end = e
+    return out
+
+
+def _variant_offset(word: Word, variant: str) -> int:
+    """Where, in the word's characters, the matched (clitic-stripped) form begins."""
+    if variant == word.key:
+        return word.start
+    skip = len(word.key) - len(variant) if word.key.endswith(variant) else \
+        len(word.key) - len(variant) + 2 if variant.startswith("ال") and word.key.endswith(variant[2:]) else 0
+    norm = normalize(word.text)
+    return word.start + (norm.origin[skip] if 0 <= skip < len(norm.origin) else 0)
+
+
+def _match_at(idx: _Index, words: list[Word], i: int, kinds: set[str] | None = None) -> Match | None:
+    best: Match | None = None
+    for v_rank, variant in enumerate(words[i].variants):
+        for rest, aliases in idx.first.get(variant, ()):
+            if kinds is not None:
+                aliases = [a for a in aliases if a.kind in kinds]
+                if not aliases:
+                    continue
+            j = i + 1 + len(rest)
+            if j > len(words):
+                continue
+            if any(words[i + 1 + k].key != w or not _JOINING_GAP.match(words[i + 1 + k].gap)
+                   for k, w in enumerate(rest)):
+                continue
+            if best is None or j > best.j:
+                best = Match(i, j, aliases, variant, _variant_offset(words[i], variant), words[j - 1].end)
+        if best is not None and v_rank == 0:
+            break   # the word as written beats its clitic-stripped forms
+    return best
+
+
+def _scan(idx: _Index, words: list[Word]) -> list[Match]:
+    out, i = [], 0
+    while i < len(words):
+        m = _match_at(idx, words, i)
+        if m:
+            out.append(m)
+            i = m.j
+        else:
+            i += 1
+    return out
+
+
+# ---- the article's date ---------------------------------------------------------------
+
+def article_date(article: Article) -> dt.date:
+    """The date roles are resolved on: published, else the latest absolute date in
+    the text, else today."""
+    for value in [article.published] + sorted(
+            (d.value for d in article.dates if d.value and d.anchor == "absolute" and len(d.value) >= 10),
+            reverse=True):
+        if not value:
+            continue
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            continue
+    return dt.date.today()
+
+
+# ---- the linker -----------------------------------------------------------------------
+
+class _Linker:
+    def __init__(self, article: Article, kb: KnowledgeBase):
+        self.article, self.kb = article, kb
+        self.text = article.text or ""
+        self.idx = _index_for(kb)
+        self.on = article_date(article)
+        self.words = _words(self.text)
+        self.mentions: list[Mention] = []
+        self.findings: list[Finding] = []
+        self.used: set[int] = set()          # word indexes already part of a mention
+
+    # -- helpers
+
+    def _person_mention(self, p: dict, start: int, end: int, how: str,
+                        titles: tuple[str, ...] = (), role_country: str | None = None) -> Mention:
+        role = self.kb.role_on(p, self.on, set(titles) if titles else None)
+        return Mention(start, end, "PERSON", how, kb_id=p["id"], name_en=p.get("name_en"),
+                       name_ar=(p.get("names_ar") or [None])[0], wikidata=p.get("wikidata"),
+                       country=p.get("country") or role_country,
+                       role=self.kb.role_label(role, p.get("country")),
+                       titles=tuple(r.get("title") for r in p.get("roles") or []
+                                    if r is role) or titles)
+
+    def _country_mention(self, iso: str, start: int, end: int, how: str) -> Mention:
+        c = self.kb.countries[iso]
+        return Mention(start, end, "GPE", how, kb_id=iso, name_en=c["name_en"],
+                       name_ar=(c.get("names_ar") or [None])[0], wikidata=c.get("wikidata"), country=iso)
+
+    def _break_before(self, i: int, clause: bool = True) -> bool:
+        if i >= len(self.words):
+            return True
+        gap = self.words[i].gap
+        return bool((_CLAUSE_GAP if clause else _SENTENCE_GAP).search(gap))
+
+    def _add(self, m: Mention, i: int, j: int) -> None:
+        self.mentions.append(m)
+        self.used.update(range(i, j))
+
+    # -- step 3: titles and what follows them
+
+    def _qualifiers(self, i: int) -> tuple[int, str | None, str | None, bool]:
+        """Read nisbas, countries, organizations and modifiers after a title.
+        Returns (next word, country, org id, former)."""
+        t, words = self.kb.titles, self.words
+        country = org = None
+        former = False
+        j = i
+        while j < len(words) and j - i < 8 and not self._break_before(j):
+            two = " ".join(w.key for w in words[j:j + 2])
+            if len(words) > j + 1 and two in t.modifiers and _JOINING_GAP.match(words[j + 1].gap):
+                j += 2
+                continue
+            key = words[j].key
+            if key in t.modifiers:
+                j += 1
+                continue
+            if key in t.former:
+                former, j = True, j + 1
+                continue
+            m = _match_at(self.idx, words, j, {"country", "org", "title"})
+            if m and "title" in m.kinds and not (m.kinds - {"title"}) and \
+                    (m.variant == key or key.startswith("ل")):
+                # a nested title (الممثل الخاص للرئيس الروسي): take its country, skip it
+                k, c2, o2, _ = self._qualifiers(m.j)
+                country, org = country or c2, org or o2
+                j = k
+                continue
+            if m and m.kinds & {"country", "org"}:
+                a = next(a for a in m.aliases if a.kind in {"country", "org"})
+                if a.kind == "country":
+                    if country and country != a.id:
+                        break       # a second country is the envoy's destination or the next clause
+                    country = a.id
+                else:
+                    if org:
+                        break
+                    org = a.id
+                    country = country or self.kb.organizations[a.id].get("country")
+                j = m.j
+                continue
+            if key in t.government_links or key in t.envoy_targets:
+                k = j + 1
+                if k < len(words) and words[k].key in t.governments:
+                    k += 1
+                m2 = _match_at(self.idx, words, k, {"country", "org"}) if k < len(words) else None
+                if m2 and not country and key in t.government_links | {"في"}:
+                    a = m2.aliases[0]
+                    country = a.id if a.kind == "country" else self.kb.organizations[a.id].get("country")
+                    org = org or (a.id if a.kind == "org" and not self.kb.organizations[a.id].get("metonym_for") else None)
+                    j = m2.j
+                    continue
+                if m2 and key in t.envoy_targets:
+                    j = m2.j    # "إلى سوريا": the envoy's destination, not their country
+                    continue
+                break
+            if key in t.governments:
+                j += 1
+                continue
+            break
+        return j, country, org, former
+
+    def _titles_for(self, titles: list[str], country: str | None, org: str | None) -> list[str]:
+        kb = self.kb
+        org_row = kb.organizations.get(org or "")
+        if org_row and org_row.get("kind") in {"party", "armed_group", "international", "ngo"}:
+            chosen = [x for x in titles if x in kb.titles.org_titles] or titles
+        else:
+            chosen = [x for x in titles if x not in kb.titles.org_titles] or titles
+        first = chosen[0]
+        if first == "spokesperson" and org_row:
+            if org_row.get("kind") == "presidency":
+                return ["presidential_spokesperson", "spokesperson"]
+            if "Foreign" in org_row.get("name_en", "") or "State" in org_row.get("name_en", ""):
+                return ["foreign_ministry_spokesperson", "spokesperson"]
+        if first == "head_of_state":
+            return list(dict.fromkeys(kb.titles.head_of_state + ["head_of_state"]))
+        return [first]
+
+    def _holders(self, titles: list[str], country: str | None, org: str | None) -> list[dict]:
+        if not country and not org:
+            return []
+        found = {}
+        if country:
+            for p in self.kb.holders(titles, country=country, on=self.on):
+                found[p["id"]] = p
+        if org:
+            for p in self.kb.holders(titles, org=org, on=self.on):
+                found[p["id"]] = p
+        return list(found.values())
+
+    def _resolve_titles(self) -> None:
+        matches = [m for m in _scan(self.idx, self.words)]
+        self.matches = matches
+        by_start = {m.i: m for m in matches}
+        i = 0
+        while i < len(self.words):
+            m = by_start.get(i)
+            if m is None or i in self.used:
+                i += 1
+                continue
+            kinds = m.kinds
+            if "title" in kinds and not (kinds & {"person"}):
+                i = self._role_phrase(m)
+            elif "counterpart" in kinds:
+                i = self._role_phrase(m, counterpart=True)
+            else:
+                i = m.j
+
+    def _role_phrase(self, m: Match, counterpart: bool = False) -> int:
+        kb = self.kb
+        title_alias = next((a for a in m.aliases if a.kind == "title"), None)
+        titles = title_alias.id.split("|") if title_alias else []
+        j, country, org, former = self._qualifiers(m.j)
+        if counterpart:
+            prev = self._last_person(before=m.start)
+            if not prev or not prev.titles or not country:
+                return j
+            titles = list(prev.titles)
+        chosen = self._titles_for(titles, country, org) if titles else []
+        phrase_end = self.words[j - 1].end
+        label = kb.title_label(chosen[0], country, org) if chosen else None
+        holders = [] if former else self._holders(chosen, country, org)
+        # a name right after the phrase (a comma may come between)
+        name = self._name_after(j)
+        if name:
+            kind, k, payload = name
+            self.used.update(range(m.i, j))
+            if kind == "person":
+                p, how, _ = payload
+                return self._link_named(p, how, j, k, chosen, country, holders, label, former)
+            return self._link_unknown(k, j, chosen, country, org, holders, label, former, m)
+        self.used.update(range(m.i, j))   # a nisba inside a role phrase is not a country mention
+        if former or not chosen:
+            return j
+        if len(holders) == 1 and chosen[0] != "minister":
+            mention = self._person_mention(holders[0], m.start, phrase_end, "coref" if counterpart else "role",
+                                           tuple(chosen), country)
+            self._add(mention, m.i, j)
+        elif chosen[0] == "minister":
+            # "the Syrian minister": the minister of that country named last
+            prev = self._last_person(before=m.start, country=country, titles=_MINISTER_TITLES)
+            if prev:
+                self._add(self._copy(prev, m.start, phrase_end, "coref"), m.i, j)
+        return j
+
+    def _copy(self, prev: Mention, start: int, end: int, how: str) -> Mention:
+        return Mention(start, end, prev.type, how, prev.kb_id, prev.name_en, prev.name_ar, prev.wikidata,
+                       prev.country, prev.role, prev.titles, prev.local_key)
+
+    def _last_person(self, before: int, country: str | None = None,
+                     titles: set[str] | None = None) -> Mention | None:
+        for m in sorted(self.mentions, key=lambda x: -x.start):
+            if m.type != "PERSON" or m.start >= before:
+                continue
+            if country and m.country != country:
+                continue
+            if titles and not (set(m.titles) & titles):
+                continue
+            return m
+        return None
+
+    def _name_after(self, j: int):
+        """A person name starting at word j (after an optional comma): a known person
+        ('person', end, (person, how, text)) or an unknown name ('unknown', end, words)."""
+        words = self.words
+        if j >= len(words) or self._break_before(j, clause=False):
+            return None
+        gap = words[j].gap
+        if _CLAUSE_GAP.search(gap) and "،" not in gap and "," not in gap:
+            return None
+        m = _match_at(self.idx, words, j, {"person"})
+        if m and m.variant == words[j].key:
+            persons = {a.id for a in m.aliases}
+            how = "name" if any(a.how == "name" for a in m.aliases) else m.aliases[0].how
+            if len(persons) == 1:
+                return "person", m.j, (self.kb.persons[next(iter(persons))], how, m)
+        # a given name followed by a known family name or a spelling variant of one
+        if words[j].key in self.idx.first_names and j + 1 < len(words) and \
+                _JOINING_GAP.match(words[j + 1].gap):
+            m2 = _match_at(self.idx, words, j + 1, {"person"})
+            cands = {a.id for a in m2.aliases} if m2 and m2.variant == words[j + 1].key else set()
+            if not cands:
+                cands = {pid for pid, _ in self.kb.skeleton_matches(words[j + 1].key)}
+            if len(cands) == 1:
+                p = self.kb.persons[next(iter(cands))]
+                own_first = {normalize_key(n).split()[0] for n in p.get("names_ar") or [] if " " in n}
+                end = m2.j if m2 and m2.aliases else j + 2
+                if words[j].key in own_first:
+                    return "person", end, (p, "variant", None)
+                return "person", end, (p, "conflict", None)
+        name = self._unknown_name(j)
+        if name:
+            return "unknown", name, None
+        return None
+
+    def _unknown_name(self, j: int) -> int | None:
+        """The end of an unknown personal name starting at word j, or None."""
+        words, idx = self.words, self.idx
+        first = words[j].key
+        if first[0] in "ولبفك" and first not in idx.first_names:
+            return None     # a proclitic: a phrase, not a name
+        k = j
+        while k < len(words) and k - j < 4:
+            w = words[k]
+            if k > j and not _JOINING_GAP.match(w.gap):
+                break
+            if w.key in idx.stopwords or not _ARABIC_WORD.match(w.key) or len(w.key) < 2:
+                break
+            if _match_at(idx, words, k, {"country", "org", "title", "place"}):
+                break
+            k += 1
+        n = k - j
+        if n == 0:
+            return None
+        starts_with_given = words[j].key in idx.first_names or words[j].key in _NAME_PARTICLES
+        ends_at_break = self._break_before(k) or (k < len(words) and words[k].key in idx.stopwords)
+        if n >= 2 and (ends_at_break or starts_with_given):
+            if not ends_at_break and n > 2:
+                # without a clear end keep the usual two-word name (and a particle pair)
+                n = 3 if words[j + 1].key in _NAME_PARTICLES else 2
+            if words[j].key in _NAME_PARTICLES and n < 2:
+                return None
+            return j + n
+        return None
+
+    def _link_named(self, p: dict, how: str, j: int, k: int, chosen: list[str], country: str | None,
+                    holders: list[dict], label: str | None, former: bool) -> int:
+        start, end = self.words[j].start, self.words[k - 1].end
+        if how == "conflict":
+            # the article gives the holder's family name with another given name
+            if p in holders or not holders:
+                mention = self._person_mention(p, start, end, "role", tuple(chosen), country)
+                self._add(mention, j, k)
+                self.findings.append(Finding(
+                    kind="kb_conflict", field=f"name of {label or p.get('name_en')}",
+                    found=self.text[start:end],
+                    expected=f"{(p.get('names_ar') or [''])[0]} ({p.get('name_en')})",
+                    start=start, end=end,
+                    note="the article's given name differs from the knowledge base's for this office holder"))
+                return k
+            return k
+        if holders and p not in holders and not former and len(holders) == 1 and label:
+            h = holders[0]
+            self.findings.append(Finding(
+                kind="kb_conflict", field=f"holder of {label} on {self.on.isoformat()}",
+                found=self.text[start:end],
+                expected=f"{(h.get('names_ar') or [''])[0]} ({h.get('name_en')})", start=start, end=end,
+                note="the knowledge base has another holder of this office on the article's date"))
+        self._add(self._person_mention(p, start, end, how, tuple(chosen), country), j, k)
+        return k
+
+    def _link_unknown(self, k: int, j: int, chosen: list[str], country: str | None,
+                      org: str | None, holders: list[dict], label: str | None, former: bool,
+                      title_match: Match) -> int:
+        words = self.words
+        phrase_words = title_match.j - title_match.i
+        if not chosen or (country is None and org is None and phrase_words < 2):
+            return j
+        start, end = words[j].start, words[k - 1].end
+        name_ar = self.text[start:end]
+        if holders and not former and len(holders) == 1 and label:
+            h = holders[0]
+            self.findings.append(Finding(
+                kind="kb_conflict", field=f"holder of {label} on {self.on.isoformat()}", found=name_ar,
+                expected=f"{(h.get('names_ar') or [''])[0]} ({h.get('name_en')})", start=start, end=end,
+                note="the article names someone the knowledge base does not have in this office"))
+        key = normalize_key(name_ar)
+        mention = Mention(start, end, "PERSON", "discovered", None, romanize(name_ar), name_ar, None,
+                          country, None if former else label, tuple(chosen), local_key=key)
+        self._add(mention, j, k)
+        return k
+
+    # -- step 1/2/4: names, short names, variants, places
+
+    def _link_names(self) -> None:
+        kb, words = self.kb, self.words
+        confirmed = {m.kb_id for m in self.mentions if m.type == "PERSON" and m.kb_id}
+        pending_short: list[tuple[Match, list[str]]] = []
+        for m in self.matches:
+            if any(x in self.used for x in range(m.i, m.j)):
+                continue
+            persons = [a for a in m.aliases if a.kind == "person"]
+            if persons:
+                full = [a for a in persons if a.how in ("name", "variant")]
+                if full and len({a.id for a in full}) == 1:
+                    p = kb.persons[full[0].id]
+                    self._add(self._person_mention(p, m.start, m.end, full[0].how), m.i, m.j)
+                    confirmed.add(p["id"])
+                else:
+                    pending_short.append((m, list(dict.fromkeys(a.id for a in persons))))
+                continue
+            self._link_other(m)
+        for m, ids in pending_short:
+            if any(x in self.used for x in range(m.i, m.j)):
+                continue
+            # a foreign family name of five letters or more is not an Arabic word;
+            # shorter ones (and Arab names such as الشرع) need the person confirmed
+            distinctive = len(m.variant.replace("ال", "", 1)) >= 5
+            ok = [i for i in ids if i in confirmed] or \
+                 [i for i in ids if distinctive and kb.is_foreign(kb.persons[i])]
+            if len(ok) == 1 and not self._foreign_given_name_before(m):
+                self._add(self._person_mention(kb.persons[ok[0]], m.start, m.end, "short"), m.i, m.j)
+        self._link_skeletons()
+
+    def _foreign_given_name_before(self, m: Match) -> bool:
+        """'جيل بايدن' is not Joe Biden: a given name right before a short form that
+        is not the person's own marks another person of the same family."""
+        i = m.i
+        if i == 0 or not _JOINING_GAP.match(self.words[i].gap) or m.variant != self.words[i].key:
+            return False
+        prev = self.words[i - 1].key
+        if prev not in self.idx.first_names or (i - 1) in self.used:
+            return False
+        for a in m.aliases:
+            p = self.kb.persons.get(a.id)
+            if p and prev in {normalize_key(n).split()[0] for n in p.get("names_ar") or [] if " " in n}:
+                return False
+        return True
+
+    def _link_skeletons(self) -> None:
+        kb = self.kb
+        for i, w in enumerate(self.words):
+            if i in self.used or w.key in self.idx.stopwords:
+                continue
+            for variant in w.variants:
+                cands = {pid for pid, _ in kb.skeleton_matches(variant)}
+                if len(cands) != 1:
+                    continue
+                p = kb.persons[next(iter(cands))]
+                start = _variant_offset(w, variant)
+                first = i
+                if i > 0 and (i - 1) not in self.used and _JOINING_GAP.match(w.gap):
+                    prev = self.words[i - 1].key
+                    own = {normalize_key(n).split()[0] for n in p.get("names_ar") or [] if " " in n}
+                    if prev in own:
+                        first, start = i - 1, self.words[i - 1].start
+                    elif prev in self.idx.first_names:
+                        break    # another given name: another person of that family
+                self._add(self._person_mention(p, start, w.end, "variant"), first, i + 1)
+                break
+
+    def _link_other(self, m: Match) -> None:
+        kb = self.kb
+        a = m.aliases[0]
+        for pref in ("org", "country", "place"):
+            cand = [x for x in m.aliases if x.kind == pref]
+            if cand:
+                a = next((x for x in cand if x.how == "name"), cand[0])
+                break
+        else:
+            return
+        if a.kind == "org":
+            o = kb.organizations[a.id]
+            if o.get("metonym_for") and o["metonym_for"] in kb.countries:
+                self._add(self._country_mention(o["metonym_for"], m.start, m.end, "metonym"), m.i, m.j)
+            else:
+                self._add(Mention(m.start, m.end, "ORG", "name", a.id, o.get("name_en"),
+                                  (o.get("names_ar") or [None])[0], o.get("wikidata"), o.get("country")),
+                          m.i, m.j)
+        elif a.kind == "country":
+            self._add(self._country_mention(a.id, m.start, m.end, a.how), m.i, m.j)
+        elif a.kind == "place":
+            pl = kb.places[a.id]
+            self._add(Mention(m.start, m.end, "LOC", "name", a.id, pl.get("name_en"),
+                              (pl.get("names_ar") or [None])[0], pl.get("wikidata"), pl.get("country")),
+                      m.i, m.j)
+
+    # -- step 4: names found in this article, duals and sides
+
+    def _local_aliases(self) -> None:
+        """Family names of persons named in full here (أبو قصرة, بوجدانوف) link later
+        and earlier mentions of the same person."""
+        local: dict[str, Mention] = {}
+        for m in self.mentions:
+            if m.type != "PERSON" or m.how not in ("name", "variant", "discovered", "role"):
+                continue
+            words = normalize_key(self.text[m.start:m.end]).split()
+            if m.how == "role" or len(words) < 2:
+                continue
+            tail = words[-2:] if len(words) >= 3 and words[-2] in _NAME_PARTICLES else words[-1:]
+            key = " ".join(tail)
+            if len(key) >= 3 and key not in self.idx.stopwords:
+                local.setdefault(key, m)
+        if not local:
+            return
+        for i, w in enumerate(self.words):
+            if i in self.used:
+                continue
+            for variant in w.variants:
+                for key, src in local.items():
+                    parts = key.split()
+                    if parts[0] != variant or i + len(parts) > len(self.words):
+                        continue
+                    if any(self.words[i + n].key != parts[n] or (i + n) in self.used for n in range(1, len(parts))):
+                        continue
+                    end = self.words[i + len(parts) - 1].end
+                    self._add(self._copy(src, _variant_offset(w, variant), end, "coref"), i, i + len(parts))
+                    break
+                else:
+                    continue
+                break
+
+    def _duals_and_sides(self) -> None:
+        for m in self.matches:
+            if any(x in self.used for x in range(m.i, m.j)):
+                continue
+            if "dual" in m.kinds:
+                pair: list[Mention] = []
+                for prev in sorted(self.mentions, key=lambda x: -x.start):
+                    if prev.type == "PERSON" and prev.start < m.start and \
+                            all((p.kb_id or p.local_key) != (prev.kb_id or prev.local_key) for p in pair):
+                        pair.append(prev)
+                    if len(pair) == 2:
+                        break
+                if len(pair) == 2:
+                    for prev in pair:
+                        self.mentions.append(self._copy(prev, m.start, m.end, "coref"))
+                    self.used.update(range(m.i, m.j))
+            elif "side" in m.kinds and m.j < len(self.words) and _JOINING_GAP.match(self.words[m.j].gap):
+                nxt = _match_at(self.idx, self.words, m.j, {"country"})
+                if nxt and nxt.aliases[0].how == "nisba":
+                    self._add(self._country_mention(nxt.aliases[0].id, m.start, nxt.end, "coref"), m.i, nxt.j)
+
+    def run(self) -> tuple[list[Entity], list[Finding]]:
+        if not self.words:
+            return [], []
+        self._resolve_titles()
+        self._link_names()
+        self._local_aliases()
+        self._duals_and_sides()
+        ents = []
+        for m in sorted(self.mentions, key=lambda x: (x.start, x.end)):
+            ents.append(Entity(start=m.start, end=m.end, text=self.text[m.start:m.end], type=m.type,
+                               name_en=m.name_en, name_ar=m.name_ar, wikidata=m.wikidata,
+                               country=m.country, role=m.role, kb_id=m.kb_id, how=m.how))
+        return ents, self.findings
+
+
+def link_entities(article: Article, kb: KnowledgeBase | None = None) -> Article:
+    """Find and link the persons, organizations, countries and places of an
+    article (fills ``article.entities`` and adds ``kb_conflict`` findings)."""
+    if not isinstance(article, Article):
+        raise TypeError(f"link_entities expects an Article, got {type(article).__name__}")
+    linker = _Linker(article, kb or load_kb())
+    entities, findings = linker.run()
+    article.entities = entities
+    article.findings = [f for f in article.findings if f.kind != "kb_conflict"] + findings
     return article
+
+
+def countries_mentioned(article: Article) -> list[str]:
+    """ISO3 codes of the countries the article names (as countries, capitals,
+    governments or nisba adjectives), in order of first mention."""
+    return list(dict.fromkeys(e.country for e in article.entities if e.type == "GPE" and e.country))

@@ -24,6 +24,13 @@ _BOMS = (
 )
 
 
+# Magic numbers of files that are surely not text, to name what was given.
+_MAGIC = ((b"\x1f\x8b", "a gzip-compressed file; decompress it or name it .jsonl.gz"),
+          (b"PK\x03\x04", "a zip archive"), (b"%PDF", "a PDF document"),
+          (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+          (b"\x7fELF", "an executable"), (b"SQLite format 3", "an SQLite database"))
+
+
 class DecodeError(ValueError):
     """The bytes are not text in any charset we accept; the message says why."""
 
@@ -90,6 +97,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """
     if not data:
         raise DecodeError("empty file")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise DecodeError(f"binary file ({what}), not text")
     for bom, enc in _BOMS:
         if data.startswith(bom):
             text = _strict(data[len(bom):], enc)
@@ -106,6 +116,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     text = _strict(data, "utf-8")
     if text is not None:
         return text, "utf-8"
+    if _ends_inside_utf8_character(data):
+        raise DecodeError("truncated UTF-8: the file ends inside a multi-byte character")
     candidates = [c for c in (declared, declared_charset(data)) if c and codecs.lookup(c).name != "utf-8"]
     for enc in candidates:
         text = _strict(data, enc)
@@ -142,3 +154,11 @@ def _looks_truncated_utf8(data: bytes) -> bool:
     """Mostly valid UTF-8 with a few broken sequences: a cut or damaged file."""
     text = data.decode("utf-8", errors="replace")
     return text.count("\ufffd") <= max(3, len(text) // 200)
+
+
+def _ends_inside_utf8_character(data: bytes) -> bool:
+    """Valid UTF-8 but for an incomplete character at the very end: a cut file."""
+    for cut in (1, 2, 3):
+        if len(data) > cut and _strict(data[:-cut], "utf-8") is not None:
+            return True
+    return False

@@ -9,6 +9,7 @@ removes what trafilatura keeps by mistake (captions, related lists in the body).
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ _PRUNE_XPATH = [
     "//figcaption", "//aside", "//nav", "//form",
 ]
 
+PRECISION = True  # trafilatura mode; measured on tests/data/html (docs/text.md)
 _SITE_SUFFIX = re.compile(r"\s+[-|–—:«»]\s+[^-|–—]{2,60}$")
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
 
@@ -115,9 +117,52 @@ def _meta(root, *names: str) -> str | None:
 
 
 def _author_ok(value: str | None) -> str | None:
-    if not value or value.startswith("http") or len(value) > 80:
+    """An author name, without "كتب:", "بقلم", "By"; None for URLs and long text."""
+    from marsad.text.metadata import strip_byline_prefix
+
+    if not value or value.startswith(("http", "@")) or len(value) > 80:
         return None
-    return value
+    return strip_byline_prefix(value) or None
+
+
+_DOUBLE_BR = re.compile(r"(?:<br\s*/?>\s*){2,}", re.IGNORECASE)
+
+
+def _drop_link_lists(root) -> None:
+    """A "read also" header followed by a list of links: both go, before trafilatura
+    keeps the header and drops the list (the line classifier would then take the
+    next subheading for the list)."""
+    from marsad.text.lexicon import lexicon, phrase_key
+
+    headers = lexicon().list_headers
+    for node in root.xpath("//p|//h2|//h3|//h4|//h5|//div|//span|//strong|//b"):
+        text = _clean_value(node.text_content())
+        if not text or len(text) > 40 or phrase_key(text) not in headers:
+            continue
+        target = node
+        while target.getnext() is None and target.getparent() is not None and target.getparent().tag in (
+                "strong", "b", "span", "p"):
+            target = target.getparent()
+        following = target.getnext()
+        if following is None or following.tag not in ("ul", "ol", "div"):
+            continue
+        links = following.xpath(".//a")
+        linked = sum(len(a.text_content()) for a in links)
+        if links and linked >= 0.8 * len(following.text_content().strip()):
+            parent = target.getparent()
+            following.drop_tree()
+            target.drop_tree()
+            if parent is None:
+                break
+
+
+def _unwrap_layout_tables(root) -> None:
+    """Old sites lay pages out with tables; their cells are paragraphs, not data."""
+    for table in root.xpath("//table"):
+        cells = table.xpath(".//td|.//th")
+        if any(len(c.text_content()) > 150 or c.xpath("./p|./div|./br") for c in cells):
+            for node in [table, *table.xpath(".//tbody|.//thead|.//tr|.//td|.//th")]:
+                node.tag = "div"
 
 
 def page_metadata(root) -> Extracted:
@@ -154,7 +199,9 @@ def page_metadata(root) -> Extracted:
         value = _author_ok(_meta(root, "author", "article:author", "dc.creator", "byl"))
         if not value:
             nodes = root.xpath("//*[@rel='author' or @itemprop='author' or contains(@class,'author-name')"
-                               " or contains(@class,'byline__name')]")
+                               " or contains(@class,'byline__name') or contains(@class,'field--name-uid')"
+                               " or contains(@class,'field--name-field-author') or contains(@class,'article-author')"
+                               " or contains(@class,'writer') or contains(@class,'post-author')]")
             value = _author_ok(_clean_value(nodes[0].text_content())) if nodes else None
         if value:
             out.author, out.provenance["author"] = value, "meta"
@@ -179,6 +226,33 @@ def page_metadata(root) -> Extracted:
     return out
 
 
+def _restore_subheadings(root, lines: list[str]) -> list[str]:
+    """Put back subheadings trafilatura dropped: a short h2-h5 whose next element is
+    a paragraph of the extracted text goes right before that paragraph."""
+    position = {line[:80]: i for i, line in enumerate(lines)}
+    present = set(lines)
+    inserts: dict[int, str] = {}
+    for heading in root.xpath("//h2|//h3|//h4|//h5"):
+        title = _clean_value(heading.text_content())
+        if not title or title in present or len(title.split()) > 15:
+            continue
+        following = heading.getnext()
+        while following is not None and not _clean_value(following.text_content()):
+            following = following.getnext()
+        if following is None:
+            continue
+        nxt = _clean_value(following.text_content()) or ""
+        i = position.get(nxt[:80])
+        if i is not None and i > 0 and i not in inserts:
+            inserts[i] = title
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i in inserts:
+            out.append(inserts[i])
+        out.append(line)
+    return out
+
+
 def extract_html(html: str, url: str | None = None) -> Extracted:
     """Main text (one paragraph a line) and metadata of a page; ``HTMLError`` if
     the page has no text at all."""
@@ -186,14 +260,16 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
 
     if not html or not html.strip():
         raise HTMLError("empty HTML")
-    root = _parse(html)
+    root = _parse(_DOUBLE_BR.sub("</p><p>", html))
     meta = page_metadata(root)
+    _unwrap_layout_tables(root)
+    _drop_link_lists(root)
     options = dict(url=url or meta.url, include_comments=False, include_tables=True,
                    with_metadata=True, deduplicate=False, prune_xpath=_PRUNE_XPATH)
     try:
-        doc = trafilatura.bare_extraction(html, favor_precision=True, **options)
+        doc = trafilatura.bare_extraction(copy.deepcopy(root), favor_precision=PRECISION, **options)
         if doc is None or not (doc.text or "").strip():
-            doc = trafilatura.bare_extraction(html, favor_recall=True, **options)
+            doc = trafilatura.bare_extraction(copy.deepcopy(root), favor_recall=True, **options)
     except (ValueError, RecursionError, etree.LxmlError) as exc:
         raise HTMLError(f"HTML could not be processed ({type(exc).__name__})") from None
     text = (doc.text if doc is not None else "") or ""
@@ -202,7 +278,8 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         if not body_text:
             raise HTMLError("HTML without any text")
         raise HTMLError("HTML without a main text (only navigation or scripts)")
-    meta.text = "\n".join(line.strip() for line in text.splitlines() if line.strip())
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    meta.text = "\n".join(_restore_subheadings(root, lines))
     if doc is not None:
         for name, value in (("title", doc.title), ("author", _author_ok(doc.author)),
                             ("published", _iso_day(doc.date)), ("sitename", doc.sitename)):

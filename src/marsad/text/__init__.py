@@ -22,8 +22,20 @@ __all__ = ["clean", "clean_text"]
 LEAD_PARAGRAPHS = 2        # datelines and explicit dates are looked for this early only
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u061c\u00ad"
+                                     "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+def field_value(value: str | None) -> str | None:
+    """A metadata value without bidi controls or zero-width characters, single-spaced."""
+    if not value:
+        return None
+    return " ".join(value.translate(_INVISIBLE).split()) or None
+
+
 def _set(article: Article, name: str, value: str | None, how: str) -> None:
     """Fill a metadata field unless the input (or an earlier source) already did."""
+    value = field_value(value)
     if value and not getattr(article, name):
         setattr(article, name, value)
         article.provenance[name] = how
@@ -61,7 +73,7 @@ def clean_text(raw: str, title_hint: str | None = None) -> tuple[list[str], list
             if found:
                 removed.append(found.prefix.strip())
                 text = text[len(found.prefix):].strip()
-                result.datelines = getattr(result, "datelines", []) + [found]
+                result.datelines.append(found)
         kept.append(text)
     return kept, removed, result
 
@@ -90,7 +102,7 @@ def clean(article: Article) -> Article:
         kept.insert(0, article.title.strip())
     article.text = "\n".join(kept)
     article.boilerplate = removed
-    datelines = getattr(result, "datelines", [])
+    datelines = result.datelines
 
     for by in result.bylines:
         _set(article, "author", by.author, "byline")
@@ -103,6 +115,7 @@ def clean(article: Article) -> Article:
         _set(article, "outlet", by.outlet, "byline")
     for found in datelines:
         _set(article, "outlet", found.outlet, "dateline")
+    _set(article, "outlet", result.masthead, "masthead")
 
     _set(article, "published", date_from_url(article.url), "url")
     if result.dates:

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from marsad.text.lexicon import lexicon, phrase_key
-from marsad.text.metadata import Byline, byline, date_line, is_time_line
+from marsad.text.metadata import Byline, Dateline, byline, date_line, is_time_line, standalone_dateline
 
 _SENTENCE_END = re.compile(r"[.!?؟…:\"”»)\]'’]\s*$")
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)-]|[•·▪●◦‣*-])\s+")
@@ -55,6 +55,8 @@ class Classified:
     dates: list[str] = field(default_factory=list)          # from date lines, in order
     bylines: list[Byline] = field(default_factory=list)
     embedded_dates: list[str] = field(default_factory=list)  # dates of embedded posts
+    datelines: list[Dateline] = field(default_factory=list)   # standalone or cut off paragraphs
+    masthead: str | None = None                               # a site name above the headline
 
     @property
     def title(self) -> str | None:
@@ -97,6 +99,8 @@ def _line_rule(text: str) -> tuple[str, str] | None:
             return "boilerplate", "pattern"
     if byline(stripped):
         return "metadata", "byline"
+    if standalone_dateline(stripped):
+        return "metadata", "dateline"
     if (_words(stripped) <= 14 and lex.caption_credit.search(stripped)
             and not _SENTENCE_END.search(lex.caption_credit.sub("", stripped))):
         credit = stripped[stripped.rfind("(") + 1:].rstrip(") ")
@@ -126,6 +130,10 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
                 out.dates.append(value)
         elif ln.reason == "byline":
             out.bylines.append(byline(stripped))
+        elif ln.reason == "dateline":
+            out.datelines.append(standalone_dateline(stripped))
+        elif ln.reason == "masthead" and out.masthead is None:
+            out.masthead = stripped
         elif ln.label == "embedded":
             m = _TWEET_DATE.search(stripped)
             if m:
@@ -143,13 +151,16 @@ def _find_title(items: list[Line], title_hint: str | None) -> None:
                 ln.label, ln.reason = "title", "matches the page title"
                 return
         return
-    for pos, ln in enumerate(open_lines[:3]):
+    for pos, ln in enumerate(open_lines[:4]):
         text = ln.text.strip()
-        following = open_lines[pos + 1] if pos + 1 < len(open_lines) else None
-        if phrase_key(text) in lex.section_labels or (
-                _words(text) <= 3 and following is not None and _words(following.text) > _words(text)
-                and _heading_like(text) and ln.index == items[0].index):
+        if phrase_key(text) in lex.section_labels:
             ln.label, ln.reason = "boilerplate", "section label"
+            continue
+        headline_below = any(_words(nxt.text) >= 5 and _heading_like(nxt.text.strip())
+                             for nxt in open_lines[pos + 1:pos + 4])
+        if _words(text) <= 3 and _heading_like(text) and headline_below:
+            # short labels above the headline: the site's name first, then sections
+            ln.label, ln.reason = "boilerplate", "masthead" if pos == 0 else "section label"
             continue
         if _words(text) <= HEADLINE_MAX_WORDS and not text.rstrip().endswith((".", "。")):
             ln.label, ln.reason = "title", "first line"

@@ -19,7 +19,8 @@ _NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d\d)(?
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$|\.)")
 _TIME = re.compile(r"^(?:الساعة\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:ص|م|صباحا|مساء|صباحًا|مساءً|am|pm|AM|PM|GMT|بتوقيت \S+)?$")
 _AGO = re.compile(r"^منذ\s+\S+(\s+\S+)?$")
-_WORD_DATE = re.compile(r"(?<!\d)(\d{1,2})\s+(?:من\s+)?([^\d\s،,]+(?:\s+(?:الثاني|الأول|الاول))?)\s*،?\s*((?:19|20)\d\d)(?!\d)")
+_WORD_DATE = re.compile(r"(?<!\d)(\d{1,2})\s+(?:من\s+)?([^\d\s،,/]+(?:\s+(?:الثاني|الأول|الاول))?)"
+                        r"(?:\s*/\s*[^\d\s،,/]+)?\s*،?\s*((?:19|20)\d\d)(?!\d)")
 _EN_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s*((?:19|20)\d\d)\b")
 
 
@@ -73,7 +74,16 @@ def is_time_line(line: str) -> bool:
 
 def date_line(line: str) -> str | None:
     """The date of a line that holds nothing but a date (and maybe a weekday, a time,
-    a bullet or a "published on" prefix): "• 2025/02/12", "نشر في: 12 فبراير 2025"."""
+    a bullet or a "published on" prefix): "• 2025/02/12", "نشر في: 12 فبراير 2025".
+    "Published … | Updated …" gives the first date."""
+    parts = [p for p in line.split("|") if p.strip()]
+    if len(parts) > 1:
+        values = [_single_date_line(p) for p in parts]
+        return values[0] if all(values) else None
+    return _single_date_line(line)
+
+
+def _single_date_line(line: str) -> str | None:
     core = line.strip().strip(_BULLETS).strip()
     if not core or len(core) > 90:
         return None
@@ -218,3 +228,45 @@ def self_hosted_image_domain(text: str) -> str | None:
             return outlet_from_url(m.group(1))
     return None
 
+
+
+def standalone_dateline(line: str) -> Dateline | None:
+    """A line that is only a dateline: "بغداد - الرافدين نيوز:", "الدوحة اليوم - وكالات"."""
+    stripped = line.strip()
+    if _words(stripped) > 7 or not re.search(r"\s[-–—]\s|[:：]\s*$", stripped):
+        return None
+    lex = lexicon()
+    segments = [s.strip() for s in re.split(r"\s*[-–—:：]\s*", stripped) if s.strip()]
+    if not 1 <= len(segments) <= 3:
+        return None
+    out = Dateline(prefix=line)
+    for seg in segments:
+        key = phrase_key(_PAREN_AGENCY.sub("", seg))
+        agency = _PAREN_AGENCY.search(seg)
+        if agency:
+            out.agency = agency.group(1)
+        if key in lex.places:
+            out.place = out.place or seg
+        elif key in lex.agencies:
+            out.agency = out.agency or seg
+        elif _words(seg) <= 3:
+            out.outlet = out.outlet or seg
+        else:
+            return None
+    # without a known place or agency, "X - Y" is as likely a headline fragment
+    return out if (out.place or out.agency) else None
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def strip_byline_prefix(value: str) -> str:
+    """"كتب: محمد علي" → "محمد علي"; "بقلم محمد علي" → "محمد علي"."""
+    value = value.strip()
+    words = value.split()
+    for prefix in lexicon().byline_prefixes + ["بواسطة"]:
+        n = len(prefix.split())
+        if len(words) > n and phrase_key(" ".join(words[:n])) == prefix:
+            return re.sub(r"^[\s:：\-–—]+", "", " ".join(words[n:])).strip()
+    return value

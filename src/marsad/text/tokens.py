@@ -1,4 +1,11 @@
-"""Arabic-aware tokens: words with offsets, and their proclitic-stripped forms."""
+"""Arabic-aware tokens: words with offsets, and their proclitic-stripped forms.
+
+A token is a run of letters and digits, with the marks that belong to a word
+(diacritics, tatweel, zero-width non-joiner) inside it; Arabic punctuation
+(، ؛ ؟ ٪) is never part of a word. ``clitic_variants`` gives the forms a word
+may be matched under once its proclitics (و ف ب ل ك س and the article ال)
+are detached; ``split_proclitics`` says where they end, for offsets.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,9 @@ from dataclasses import dataclass
 
 from marsad.text.normalize import normalize_key
 
-_WORD = re.compile(r"[\w\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]+(?:[-'’][\w\u0600-\u06FF]+)*", re.UNICODE)
+# Letters/digits (\w without "_"), Arabic marks, tatweel, ZWNJ; inner - ' ’ join.
+_LETTER = r"[^\W_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200c]"
+_WORD = re.compile(rf"(?:{_LETTER})+(?:[-'’](?:{_LETTER})+)*")
 
 # Proclitic sequences, longest first: conjunction (و ف), preposition (ب ل ك),
 # future marker (س) and the article (ال). ل + ال is written لل.
@@ -30,6 +39,7 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
+    """Words of ``text`` with their offsets (``text[t.start:t.end] == t.text``)."""
     return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
@@ -43,9 +53,24 @@ def clitic_variants(word: str) -> list[str]:
             stem = key[len(p):]
             if stem not in forms:
                 forms.append(stem)
-            if p.endswith("ل") and p != "ال" and not stem.startswith("ال"):
+            if p.endswith("لل") and not stem.startswith("ال"):
                 # لل + noun: the article's alef was dropped
                 with_article = "ال" + stem
-                if p.endswith("لل") and with_article not in forms:
+                if with_article not in forms:
                     forms.append(with_article)
     return forms
+
+
+def split_proclitics(token: Token) -> list[tuple[Token, Token]]:
+    """Every (proclitics, rest) split of a token, longest proclitic first, with offsets
+    in the original text: ``وبالرئيس`` → (وبال, رئيس), (وب, الرئيس), (و, بالرئيس)…
+    Marks and tatweel inside the prefix are kept with it."""
+    letters = [(i, ch) for i, ch in enumerate(token.text) if normalize_key(ch)]
+    key = "".join(normalize_key(ch) for _, ch in letters)
+    out = []
+    for p in _PROCLITICS:
+        if key.startswith(p) and len(key) - len(p) >= _MIN_STEM:
+            cut = letters[len(p)][0]
+            out.append((Token(token.start, token.start + cut, token.text[:cut]),
+                        Token(token.start + cut, token.end, token.text[cut:])))
+    return out

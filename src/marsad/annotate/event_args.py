@@ -1,0 +1,124 @@
+"""Event arguments from light syntax: who acts, on whom, where.
+
+Arabic news sentences are mostly verb-first (أجرى الرئيس X اتصالا مع Y), headlines
+subject-first (بوتين يدعو الشيباني). The rules, in order:
+
+* a name inside a collocation's gap is its subject (أجرى [بوتين] اتصالا);
+* otherwise the first name right after the trigger with no preposition is the
+  subject, else the nearest name before the trigger with no preposition;
+* actor2 is the first name after the trigger introduced by one of the entry's
+  prepositions (مع، ب، إلى، على، ضد …) or, for transitive entries ('OBJ'), the
+  first bare name after the subject;
+* بين X و Y gives both actors; a passive agent (من قبل، على يد) is actor1;
+  for receiver-subject entries (تلقى اتصالا من X) the subject is actor2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.annotate.event_text import ArticleView, Mention, subject_openers
+
+LOCATION_TYPES = ("GPE", "LOC")
+
+
+@dataclass
+class Frame:
+    """What the argument finder needs to know about one trigger."""
+
+    start: int                 # trigger span in the article (original offsets)
+    end: int
+    head_end: int              # end of the trigger's first word (collocation gaps follow it)
+    clause_start: int          # clause around the trigger start / after the trigger end
+    clause_end: int
+    sent_start: int
+    sent_end: int
+    preps: list[str]
+    receiver_subject: bool = False
+    passive: bool = False
+    agent_after: int | None = None   # original offset after a passive-agent cue, if any
+    subject_how: str = "none"        # set by pick_actors: fronted | gap | after | before | none
+
+
+def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
+                ) -> tuple[Mention | None, Mention | None]:
+    """(actor1, actor2) mentions for a trigger, or None where the text gives none."""
+    ms = [m for m in view.mentions(frame.sent_start, frame.sent_end)
+          if not any(a <= m.start < b for a, b in excluded)]
+    for m in ms:
+        m.prep = view.preposition_before(m.start, floor=frame.sent_start, lookback=5,
+                                         stops=[(frame.start, frame.head_end)])
+    gap = [m for m in ms if frame.head_end <= m.start < frame.end]
+    after = [m for m in ms if frame.end <= m.start < frame.clause_end]
+    before = [m for m in reversed(ms) if m.end <= frame.start and m.start >= frame.clause_start]
+    before_sentence = [m for m in reversed(ms) if m.end <= frame.start]
+
+    # بين X و Y: both actors at once
+    for i, m in enumerate(after + gap):
+        if m.prep == "بين":
+            rest = [x for x in (after + gap)[i + 1:] if x.key != m.key]
+            return m, (rest[0] if rest else None)
+
+    subject, how = None, "none"
+    fronted = next((m for m in before if m.prep is None), None)
+    if fronted is not None and _is_fronted_subject(view, fronted, frame):
+        subject, how = fronted, "fronted"
+    if subject is None:
+        subject = next((m for m in gap if m.prep is None), None)
+        how = "gap" if subject is not None else how
+    if subject is None and after and after[0].prep is None:
+        subject, how = after[0], "after"
+    if subject is None:
+        subject = next((m for m in before if m.prep is None), None) \
+            or next((m for m in before_sentence if m.prep is None), None)
+        how = "before" if subject is not None else how
+    frame.subject_how = how
+    subject_after = how == "after"
+
+    agent = None
+    if frame.agent_after is not None:
+        agent = next((m for m in after if m.start >= frame.agent_after), None)
+    if frame.passive or agent is not None:
+        patient = subject
+        return agent, (patient if patient is not agent else None)
+
+    second = None
+    pool = [m for m in gap + after if m is not subject]
+    for m in pool:
+        if m.prep and m.prep in frame.preps:
+            second = m
+            break
+    if second is None and "OBJ" in frame.preps:
+        bare = [m for m in gap + after if m.prep is None and m is not subject]
+        if bare:
+            second = bare[0]
+    if frame.receiver_subject:
+        return second, subject
+    if second is not None and subject is not None and second.key == subject.key:
+        second = None
+    return subject, second
+
+
+def _is_fronted_subject(view: ArticleView, m: Mention, frame: Frame) -> bool:
+    """A name right before the verb that opens its clause (headline بوتين يدعو …,
+    or after أن: أعلن الكرملين أن بوتين أجرى …) is the verb's subject."""
+    n_end, n_trig = view.to_norm(m.end), view.to_norm(frame.start)
+    if view.words_between(n_end, n_trig) > 2:
+        return False
+    n_start = view.to_norm(m.start)
+    prev = view.words_before(n_start, 1, floor=view.to_norm(frame.clause_start))
+    if not prev:
+        return True
+    return prev[0] in subject_openers()
+
+
+def pick_location(view: ArticleView, frame: Frame) -> str | None:
+    """A place introduced by في in the trigger's sentence (after it first, then before)."""
+    places = view.mentions(frame.sent_start, frame.sent_end, types=LOCATION_TYPES)
+    after = [m for m in places if m.start >= frame.start]
+    before = [m for m in reversed(places) if m.end <= frame.start and m.start >= frame.clause_start]
+    for m in after + before:
+        if view.preposition_before(m.start, floor=frame.sent_start, lookback=2) == "في":
+            e = m.entity
+            return e.name_en or e.text
+    return None

@@ -1,0 +1,198 @@
+"""The event coder's lexicons, compiled to patterns over normalized Arabic.
+
+Lexicon forms are written in ordinary Arabic (``data/lexicons/*.json``); here they
+are normalized (``marsad.text.normalize``) and given the clitics and endings that
+Arabic attaches to them, so that one entry such as ``زيارة`` also finds
+``وزيارته`` and ``الزيارات``. Patterns run on ``normalize(text).text``; match
+offsets are mapped back to the article's characters by the caller.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from marsad.text.normalize import normalize_key
+
+# Clitics in front of a word. Verbs take و/ف and the future س or purpose ل;
+# nouns take و/ف, a preposition ب/ل/ك and the article (ل + ال is written لل).
+_VERB_PREFIX = r"(?:[وف])?(?:[سل])?"
+_NOUN_PREFIX = r"(?:[وف])?(?:[بلك])?(?:ال|ل)?"
+_ANY_PREFIX = r"(?:[وف])?(?:[بلكس])?(?:ال|ل)?"
+_PRONOUN = r"(?:ه|ها|هم|هما|هن|ك|كم|ني|نا)?"
+_VERB_END = r"(?:ت|تا|ا|وا|و|ن|ان|ون|ين|نا|تم)?"
+_NOUN_END = r"(?:ا|ات|ان|ين|ون|ي|يه|يا|يين)?"
+GAP_WORDS = 6  # how many words may stand inside a collocation's '*'
+_GAP = r"(?:\s+\S+){0,%d}?\s+" % GAP_WORDS
+
+CATEGORIES = ("collocations", "perfect", "imperfect", "passive", "masdar")
+VERBAL = {"collocations", "perfect", "imperfect", "passive"}
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be used, with the file and the reason."""
+
+
+def _word_pattern(word: str, kind: str) -> str:
+    """Regex for one normalized word with the endings Arabic adds to it."""
+    if word.endswith("ه") and len(word) > 2:            # ة: زيارة, زيارته, زيارات
+        return re.escape(word[:-1]) + r"(?:ه|ات|ت(?:ا|ان|ين|ه|ها|هم|هما|ي|نا|كم)?)" + _PRONOUN
+    if word.endswith("ي") and len(word) > 2 and kind != "noun":   # أجرى, أجراه, التقيا
+        return re.escape(word[:-1]) + r"(?:ي|ا|ت|يا|يان|وا|ون|ين|يت|يتا)?" + _PRONOUN
+    if word.endswith(("ا", "و")) and len(word) > 2 and kind != "noun":  # دعا, دعت, يدعو, دعوا
+        return re.escape(word[:-1]) + r"(?:ا|و|ت|تا|وا|ي|ون|ان|وان)?" + _PRONOUN
+    if word.endswith("ا") and len(word) > 3:            # اتصالا written with its tanween alef
+        return re.escape(word[:-1]) + r"(?:ا)?" + _NOUN_END + _PRONOUN
+    end = _NOUN_END if kind == "noun" else _VERB_END
+    return re.escape(word) + end + _PRONOUN
+
+
+def _alternatives(slot: str, kind: str, imperfect: bool = False) -> str:
+    alts = []
+    for alt in slot.split("|"):
+        key = normalize_key(alt)
+        if not key:
+            continue
+        words = key.split(" ")
+        parts = []
+        for i, w in enumerate(words):
+            if i == 0 and imperfect and w.startswith("ي"):
+                parts.append("[يتان]" + _word_pattern(w[1:], kind))
+            else:
+                parts.append(_word_pattern(w, kind))
+        alts.append(r"\s+".join(parts))
+    return "(?:" + "|".join(alts) + ")"
+
+
+def compile_phrase(phrase: str, category: str) -> re.Pattern[str]:
+    """Compile a lexicon phrase: words, '|' alternatives per word, '*' gaps."""
+    kind = "noun" if category == "masdar" else ("verb" if category in VERBAL - {"collocations"} else "any")
+    prefix = {"noun": _NOUN_PREFIX, "verb": _VERB_PREFIX, "any": _ANY_PREFIX}[kind]
+    slots = [s for s in phrase.split(" ") if s]
+    if not slots or slots[0] == "*" or slots[-1] == "*":
+        raise LexiconError(f"phrase {phrase!r}: empty or starts/ends with '*'")
+    out: list[str] = []
+    gap_next = False
+    for i, slot in enumerate(slots):
+        if slot == "*":
+            gap_next = True
+            continue
+        pat = _alternatives(slot, kind if i == 0 else "any", imperfect=category == "imperfect" and i == 0)
+        if i == 0:
+            out.append(r"(?<!\w)(?P<pre>" + prefix + ")" + pat)
+        else:
+            out.append((_GAP if gap_next else r"\s+") + _ANY_PREFIX + pat)
+        gap_next = False
+    return re.compile("".join(out) + r"(?!\w)")
+
+
+def compile_words(phrase: str) -> re.Pattern[str]:
+    """A cue (modality, attribution, negative context): exact words with و/ف allowed."""
+    slots = [s for s in phrase.split(" ") if s]
+    out: list[str] = []
+    gap_next = False
+    for slot in slots:
+        if slot == "*":
+            gap_next = True
+            continue
+        alts = "|".join(re.escape(normalize_key(a)).replace(r"\ ", r"\s+") for a in slot.split("|") if a)
+        sep = "" if not out else (_GAP if gap_next else r"\s+")
+        out.append(sep + r"(?:[وف])?(?:" + alts + ")")
+        gap_next = False
+    return re.compile(r"(?<!\w)" + "".join(out) + r"(?!\w)")
+
+
+@dataclass
+class TriggerEntry:
+    id: str
+    type: str
+    mode: str | None
+    cameo: str | None
+    actor2_preps: list[str]
+    negative: list[re.Pattern[str]]
+    negative_before: list[str]
+    negative_domains: list[str]
+    receiver_subject: bool = False
+    carrier: bool = False
+    occasion: bool = False
+    patterns: list[tuple[str, int, re.Pattern[str]]] = field(default_factory=list)  # (category, words, pattern)
+
+
+@dataclass
+class ModeRefiner:
+    type: str
+    cue: re.Pattern[str]
+    after: int
+    mode: str
+    cameo: str
+
+
+@dataclass
+class Cue:
+    pattern: re.Pattern[str]
+    window: int
+    after: int = 0
+
+
+@dataclass
+class Lexicon:
+    entries: list[TriggerEntry]
+    refiners: list[ModeRefiner]
+    modality: dict[str, list[Cue]]
+    attribution: list[re.Pattern[str]]
+    background: list[re.Pattern[str]]
+    passive_agent: list[re.Pattern[str]]
+    frame: list[re.Pattern[str]]
+    domains: dict[str, list[re.Pattern[str]]]
+
+
+def _read_json(name: str) -> dict:
+    path = resources.files("marsad.data").joinpath("lexicons", name)
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise LexiconError(f"lexicon {name}: cannot be read ({exc})") from exc
+
+
+def _entry(raw: dict, plover_types: tuple[str, ...]) -> TriggerEntry:
+    if raw.get("type") not in plover_types:
+        raise LexiconError(f"triggers.json entry {raw.get('id')!r}: type {raw.get('type')!r} is not a PLOVER type")
+    entry = TriggerEntry(
+        id=raw["id"], type=raw["type"], mode=raw.get("mode"), cameo=raw.get("cameo"),
+        actor2_preps=[normalize_key(p) if p != "OBJ" else "OBJ" for p in raw.get("actor2", [])],
+        negative=[compile_words(w) for w in raw.get("negative", [])],
+        negative_before=[normalize_key(w) for w in raw.get("negative_before", [])],
+        negative_domains=list(raw.get("negative_domains", [])),
+        receiver_subject=bool(raw.get("receiver_subject")), carrier=bool(raw.get("carrier")),
+        occasion=bool(raw.get("occasion")))
+    for category in CATEGORIES:
+        for phrase in raw.get(category, []):
+            words = len([s for s in phrase.split(" ") if s != "*"])
+            entry.patterns.append((category, words, compile_phrase(phrase, category)))
+    return entry
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Compile triggers.json and modality.json once per process."""
+    from marsad.model import PLOVER_TYPES
+
+    trig = _read_json("triggers.json")
+    mod = _read_json("modality.json")
+    entries = [_entry(raw, PLOVER_TYPES) for raw in trig.get("entries", [])]
+    refiners = [ModeRefiner(r["type"], compile_words(r["cue"]), int(r.get("after", 3)), r["mode"], r["cameo"])
+                for r in trig.get("mode_refiners", [])]
+    modality = {name: [Cue(compile_words(c["cue"]), int(c.get("window", 4)), int(c.get("after", 0)))
+                       for c in mod.get(name, [])]
+                for name in ("planned", "denied", "hypothetical")}
+    return Lexicon(
+        entries=entries, refiners=refiners, modality=modality,
+        attribution=[compile_words(c) for c in mod.get("attribution", [])],
+        background=[compile_words(c) for c in mod.get("background", [])],
+        passive_agent=[compile_words(c) for c in mod.get("passive_agent", [])],
+        frame=[compile_words(c) for c in mod.get("frame", [])],
+        domains={name: [compile_words(w) for w in words] for name, words in mod.get("domains", {}).items()},
+    )

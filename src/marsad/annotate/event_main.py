@@ -1,0 +1,168 @@
+"""Merging repeated events and choosing the one an article is about.
+
+An article tells its main event several times (headline, lead, "during the call
+…"); each telling is evidence. The main event is the one with the best mix of
+position (headline, lead), evidence (how many sentences refer to the same type
+and mode, including discussion verbs for an encounter and anaphoric mentions
+such as المكالمة), framing (خلال اتصال هاتفي: other acts happen inside it),
+modality (asserted first) and actors (two linked actors first). Background
+events (recaps with their own past date) are never main.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from marsad.annotate.event_text import Mention
+from marsad.model import Event
+
+POSITION_WEIGHT = {"headline": 3.0, "lead": 2.0}
+MODALITY_WEIGHT = {"asserted": 1.0, "planned": 0.5, "denied": -2.0, "hypothetical": -2.0}
+SAME_MODE = 0.75          # per other sentence telling the same type and mode
+SAME_TYPE = 0.25          # per other sentence with the same type, another mode
+DISCUSSION = 0.5          # per sentence of talks credited to an encounter
+SUPPORT_CAP = 4.0
+FRAMED = 1.5
+BACKGROUND = -4.0
+DISCUSS_MODE = "discuss"
+
+
+@dataclass
+class Candidate:
+    event: Event
+    sentence_index: int
+    role: str
+    position: int
+    entry_id: str
+    occasion: bool = False
+    carrier: bool = False
+    mention_only: bool = False
+    background: bool = False
+    framed: bool = False
+    has_own_date: bool = False
+    actor1_mention: Mention | None = None
+    actor2_mention: Mention | None = None
+    actor1_carried: bool = False
+    sentences: set[int] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+
+
+def _key(m: Mention | None) -> str | None:
+    return m.key if m is not None else None
+
+
+def merge_repeats(cands: list[Candidate]) -> list[Candidate]:
+    """One candidate per distinct event; repeats add their evidence to the first."""
+    out: list[Candidate] = []
+    for c in cands:
+        c.sentences = {c.sentence_index}
+        c.roles = {c.role}
+        if c.mention_only:
+            out.append(c)
+            continue
+        twin = next((o for o in out if not o.mention_only and _same_event(o, c)), None)
+        if twin is None:
+            out.append(c)
+            continue
+        twin.sentences |= c.sentences
+        twin.roles |= c.roles
+        twin.framed = twin.framed or c.framed
+        te, ce = twin.event, c.event
+        te.evidence.extend(e for e in ce.evidence if e not in te.evidence)
+        te.date = te.date or ce.date
+        te.location = te.location or ce.location
+        te.source = te.source or ce.source
+        if te.actor2 is None and ce.actor2 is not None:
+            te.actor2, twin.actor2_mention = ce.actor2, c.actor2_mention
+        if twin.actor1_carried and not c.actor1_carried and ce.actor1 is not None:
+            te.actor1, twin.actor1_mention, twin.actor1_carried = ce.actor1, c.actor1_mention, False
+    return out
+
+
+def _same_event(a: Candidate, b: Candidate) -> bool:
+    ea, eb = a.event, b.event
+    if (ea.type, ea.mode, ea.modality, a.background) != (eb.type, eb.mode, eb.modality, b.background):
+        return False
+    if ea.date and eb.date and ea.date != eb.date:
+        return False
+    k1a, k1b = _key(a.actor1_mention), _key(b.actor1_mention)
+    k2a, k2b = _key(a.actor2_mention), _key(b.actor2_mention)
+    if k1a and k1b and k1a != k1b:
+        return False
+    if k2a and k2b and k2a != k2b:
+        return False
+    return True
+
+
+def _position_weight(c: Candidate) -> float:
+    best = max((POSITION_WEIGHT.get(r, 0.0) for r in c.roles), default=0.0)
+    if best == 0.0 and c.role == "body":
+        best = {1: 1.0, 2: 0.5}.get(c.position, 0.0)
+    return best
+
+
+def _support(c: Candidate, cands: list[Candidate]) -> float:
+    ev = c.event
+    same_mode, same_type, talks = set(), set(), set()
+    for o in cands:
+        if o is c:
+            continue
+        oe = o.event
+        sents = o.sentences - c.sentences
+        if oe.type != ev.type:
+            continue
+        if oe.mode == ev.mode:
+            same_mode |= sents
+        elif c.occasion and oe.mode == DISCUSS_MODE:
+            talks |= o.sentences       # talks in the same sentence are part of the encounter
+        else:
+            same_type |= sents
+    value = SAME_MODE * len(same_mode) + SAME_TYPE * len(same_type) + DISCUSSION * len(talks)
+    return min(value, SUPPORT_CAP)
+
+
+def score(c: Candidate, cands: list[Candidate]) -> float:
+    ev = c.event
+    s = _position_weight(c) + MODALITY_WEIGHT.get(ev.modality, 0.0) + _support(c, cands)
+    for actor in (ev.actor1, ev.actor2):
+        if actor is not None:
+            s += 0.75 + (0.25 if (actor.kb_id or actor.wikidata) else 0.0)
+    if c.framed:
+        s += FRAMED
+    if c.background:
+        s += BACKGROUND
+    if c.carrier:
+        s -= 0.5
+    return round(s, 3)
+
+
+def choose_main(cands: list[Candidate]) -> Event | None:
+    """Score every event and mark exactly one ``main`` (none when there are no events)."""
+    events = [c for c in cands if not c.mention_only]
+    for c in events:
+        c.event.score = score(c, cands)
+        c.event.main = False
+    eligible = [c for c in events if not c.background] or events
+    if not eligible:
+        return None
+    best = max(eligible, key=lambda c: (c.event.score, -c.sentence_index))
+    _complete(best, cands)
+    best.event.main = True
+    return best.event
+
+
+def _complete(best: Candidate, cands: list[Candidate]) -> None:
+    """Fill the main event's missing actor2 or date from other tellings of it."""
+    ev = best.event
+    for o in cands:
+        if o is best or o.event.type != ev.type or o.event.mode != ev.mode or o.background:
+            continue
+        if ev.actor2 is None and o.event.actor2 is not None \
+                and (_key(o.actor1_mention) in (None, _key(best.actor1_mention))) \
+                and _key(o.actor2_mention) != _key(best.actor1_mention):
+            ev.actor2, best.actor2_mention = o.event.actor2, o.actor2_mention
+        if ev.actor1 is None and o.event.actor1 is not None \
+                and _key(o.actor1_mention) != _key(best.actor2_mention):
+            ev.actor1, best.actor1_mention = o.event.actor1, o.actor1_mention
+        if ev.date is None and o.event.date is not None:
+            ev.date = o.event.date

@@ -1,0 +1,205 @@
+"""A normalized view of an article for the event coder and the quote finder.
+
+Patterns run on normalized text (one spelling per letter); everything the coder
+reports is mapped back to the article's own characters through ``origin``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+import re
+from dataclasses import dataclass
+
+from marsad.model import Article, Entity, Sentence
+from marsad.text.normalize import normalize, normalize_key
+
+_WORD = re.compile(r"\w+")
+# Punctuation that closes a clause for argument search.
+_CLAUSE_BREAK = re.compile(r"[،,؛;:«»“”\"()\[\]\n]|\s[-–—]\s")
+_PROCLITIC_CONJ = ("و", "ف")
+# Prepositions that can be written attached to the next word.
+_ATTACHED_PREPS = ("ب", "ل", "ك")
+ACTOR_TYPES = ("PERSON", "ORG", "GPE")
+
+
+@dataclass
+class Mention:
+    """One actor mention: adjacent entities naming the same actor merged."""
+
+    start: int
+    end: int
+    entity: Entity
+    prep: str | None      # normalized preposition introducing it, if any
+
+    @property
+    def key(self) -> str:
+        a = self.entity.actor()
+        return a.key or normalize_key(self.entity.text)
+
+
+class ArticleView:
+    """Normalized text, offset maps and word positions for one article."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.text = article.text
+        self.norm = normalize(article.text)
+        self.ntext = self.norm.text
+        origin = self.norm.origin
+        self._origin = origin
+        self.words = [(m.start(), m.end()) for m in _WORD.finditer(self.ntext)]  # normalized offsets
+        self._word_starts = [w[0] for w in self.words]
+
+    # --- offsets -----------------------------------------------------------
+    def to_original(self, nstart: int, nend: int) -> tuple[int, int]:
+        return self.norm.to_original(nstart, nend)
+
+    def to_norm(self, offset: int) -> int:
+        """First normalized position at or after an original offset."""
+        return bisect.bisect_left(self._origin, offset, 0, len(self._origin) - 1)
+
+    def sentence_norm(self, sent: Sentence) -> tuple[int, int]:
+        return self.to_norm(sent.start), self.to_norm(sent.end)
+
+    # --- words -------------------------------------------------------------
+    def word_index(self, npos: int) -> int:
+        """Index of the word that starts at or after a normalized position."""
+        return bisect.bisect_left(self._word_starts, npos)
+
+    def words_between(self, nstart: int, nend: int) -> int:
+        if nend <= nstart:
+            return 0
+        return self.word_index(nend) - self.word_index(nstart)
+
+    def words_before(self, npos: int, n: int, floor: int = 0) -> list[str]:
+        i = self.word_index(npos)
+        out = []
+        for j in range(i - 1, max(-1, i - 1 - n), -1):
+            s, e = self.words[j]
+            if s < floor:
+                break
+            out.append(self.ntext[s:e])
+        return out
+
+    def window(self, nstart: int, nend: int, n: int, floor: int, ceil: int) -> tuple[int, int]:
+        """The normalized span n words either side of [nstart, nend), kept in [floor, ceil)."""
+        i = self.word_index(nstart)
+        j = self.word_index(nend)
+        lo = self.words[max(0, i - n)][0] if self.words else nstart
+        hi = self.words[min(len(self.words) - 1, j + n - 1)][1] if j + n - 1 < len(self.words) and self.words else ceil
+        return max(lo, floor), min(max(hi, nend), ceil)
+
+    def clause_bounds(self, npos: int, floor: int, ceil: int) -> tuple[int, int]:
+        """The clause (between clause-breaking punctuation) around a normalized position."""
+        lo, hi = floor, ceil
+        for m in _CLAUSE_BREAK.finditer(self.ntext, floor, ceil):
+            if m.end() <= npos:
+                lo = m.end()
+            elif m.start() >= npos:
+                hi = m.start()
+                break
+        return lo, hi
+
+    # --- prepositions ------------------------------------------------------
+    def preposition_before(self, start: int, floor: int = 0, lookback: int = 3,
+                           stops: list[tuple[int, int]] | None = None) -> str | None:
+        """The preposition that introduces the phrase at original offset ``start``:
+        an attached ب/ل/ك, or a word such as مع، إلى، على up to ``lookback`` words
+        back (title words like الرئيس السوري may stand between)."""
+        n = self.to_norm(start)
+        # attached clitic: letters glued to the front of the phrase
+        j = n
+        while j > 0 and self.ntext[j - 1].isalpha():
+            j -= 1
+        glued = self.ntext[j:n]
+        if glued:
+            g = glued[1:] if glued[:1] in _PROCLITIC_CONJ and len(glued) > 1 else glued
+            if g[:1] in _ATTACHED_PREPS:
+                return g[:1]
+            return None
+        # the entity's own first word may carry the clitic (بالرئيس, للرئيس)
+        first = _WORD.match(self.ntext, n)
+        if first:
+            w = first.group()
+            w = w[1:] if w[:1] in _PROCLITIC_CONJ and len(w) > 3 else w
+            if w.startswith(("بال", "لل")) and len(w) > 4:
+                return w[0]
+        i = self.word_index(n)
+        stops = stops or []
+        for k in range(i - 1, max(-1, i - 1 - lookback), -1):
+            s, e = self.words[k]
+            if s < floor:
+                break
+            if any(a <= self.to_original(s, e)[0] < b for a, b in stops):
+                break
+            between = self.ntext[e:n if k == i - 1 else self.words[k + 1][0]]
+            if _CLAUSE_BREAK.search(between) and k != i - 1:
+                break
+            w = self.ntext[s:e]
+            if w[:1] in _PROCLITIC_CONJ and len(w) > 2 and w[1:] in _prepositions():
+                w = w[1:]
+            if w in _prepositions():
+                if w == "قبل" and k > 0 and self.ntext[self.words[k - 1][0]:self.words[k - 1][1]].endswith("من"):
+                    return "من قبل"
+                if w == "يد" and k > 0 and self.ntext[self.words[k - 1][0]:self.words[k - 1][1]].endswith("علي"):
+                    return "يد"
+                return w
+            if k == i - 1 and _CLAUSE_BREAK.search(between):
+                break
+        return None
+
+    # --- actors ------------------------------------------------------------
+    def mentions(self, start: int, end: int, types: tuple[str, ...] = ACTOR_TYPES) -> list[Mention]:
+        """Actor mentions inside original span [start, end), adjacent names of one
+        actor merged (الرئيس الروسي فلاديمير بوتين), nested mentions dropped."""
+        ents = sorted((e for e in self.article.entities
+                       if e.type in types and start <= e.start and e.end <= end),
+                      key=lambda e: (e.start, -(e.end - e.start)))
+        kept: list[Entity] = []
+        for e in ents:
+            if kept and e.start < kept[-1].end:     # nested or overlapping: the outer one wins
+                continue
+            kept.append(e)
+        merged: list[list[Entity]] = []
+        for e in kept:
+            if merged:
+                prev = merged[-1][-1]
+                gap = self.text[prev.end:e.start]
+                if len(gap) <= 3 and not gap.strip(" ،,") and _same_actor(prev, e):
+                    merged[-1].append(e)
+                    continue
+            merged.append([e])
+        out = []
+        for group in merged:
+            best = max(group, key=lambda e: (e.kb_id is not None, e.how != "role", e.end - e.start))
+            out.append(Mention(group[0].start, group[-1].end, best, None))
+        return out
+
+
+def _same_actor(a: Entity, b: Entity) -> bool:
+    if a.kb_id and b.kb_id:
+        return a.kb_id == b.kb_id
+    if a.type == "PERSON" and b.type == "PERSON" and (a.how == "role" or b.how == "role"):
+        return True
+    ka, kb = a.actor().key, b.actor().key
+    return bool(ka) and ka == kb
+
+
+@lru_cache(maxsize=1)
+def _modality_data() -> dict:
+    import json
+    from importlib import resources
+
+    return json.loads(resources.files("marsad.data").joinpath("lexicons", "modality.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _prepositions() -> frozenset[str]:
+    return frozenset(normalize_key(p) for p in _modality_data().get("prepositions", []))
+
+
+@lru_cache(maxsize=1)
+def subject_openers() -> frozenset[str]:
+    """Words after which a name right before a verb is its subject (أن، إن، كما …)."""
+    return frozenset(normalize_key(p) for p in _modality_data().get("subject_openers", []))

@@ -1,0 +1,449 @@
+"""Marsad's knowledge base: persons, organizations, countries, places and role titles.
+
+Everything is read from data files (schema in docs/knowledge.md) under a data
+directory, by default ``marsad/data/kb``. ``load_kb()`` caches the default base
+for the process; tests pass their own directory.
+
+The base answers the questions the entity linker and the ``marsad actors``
+command ask: who held a title in a country on a date (``holders``), what a name
+refers to (``aliases``), and free-text lookup in Arabic or English (``search``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from marsad.text.normalize import normalize_key
+
+DEFAULT_DIR = Path(__file__).resolve().parents[1] / "data" / "kb"
+
+# How a surface form refers to its target (the Entity.how values the linker reports).
+NAME, SHORT, VARIANT, METONYM, NISBA = "name", "short", "variant", "metonym", "nisba"
+
+# Letters that transliterate one foreign sound in several ways (g: غ ج ق ك; v: ف ڤ),
+# folded together for matching foreign names spelled differently.
+_SKELETON_FOLD = str.maketrans({"غ": "ج", "ق": "ج", "ك": "ج", "ث": "س", "ص": "س", "ط": "ت",
+                                "ض": "د", "ذ": "ز", "ظ": "ز", "ح": "ه", "ع": "ا", "ء": ""})
+_WEAK = set("اويه")
+
+
+def name_skeleton(word: str) -> str:
+    """A spelling-insensitive key for a foreign name: normalized, transliteration
+    letters folded, long vowels dropped after the first letter (لافرينتييف and
+    لافرنتييف → لفرنتف; بوغدانوف and بوجدانوف → بجدنف)."""
+    key = normalize_key(word).replace(" ", "").translate(_SKELETON_FOLD)
+    if not key:
+        return ""
+    return key[0] + "".join(c for c in key[1:] if c not in _WEAK)
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One surface form (normalized) of something the base knows."""
+
+    key: str
+    kind: str          # person | org | country | place
+    id: str            # kb id (ISO3 for countries)
+    how: str           # name | short | variant | metonym | nisba
+
+
+@dataclass
+class TitleLexicon:
+    """The Arabic role descriptions of titles.json, normalized."""
+
+    phrases: dict[str, list[str]]              # phrase key → title keys (most specific first)
+    labels: dict[str, str]
+    head_of_state: list[str]
+    org_titles: set[str]
+    counterpart: set[str]
+    duals: dict[str, str]                      # dual word key → title
+    sides: set[str]
+    modifiers: set[str]
+    former: set[str]
+    governments: set[str]
+    government_links: set[str]
+    envoy_targets: set[str]
+
+    @property
+    def max_words(self) -> int:
+        return max((len(p.split()) for p in self.phrases), default=1)
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    rows = []
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{n}: not valid JSON ({exc.msg})") from exc
+            if not isinstance(row, dict):
+                raise ValueError(f"{path}:{n}: expected a JSON object, got {type(row).__name__}")
+            rows.append(row)
+    return rows
+
+
+def _require(row: dict, keys: tuple[str, ...], where: str) -> None:
+    missing = [k for k in keys if not row.get(k)]
+    if missing:
+        raise ValueError(f"{where}: missing required field(s) {', '.join(missing)}")
+
+
+def parse_date_bound(value: str | None, upper: bool) -> dt.date | None:
+    """A role date ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as the first (or, with
+    ``upper``, the last) day it can mean."""
+    if not value:
+        return None
+    parts = [int(p) for p in str(value).split("-")]
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else (12 if upper else 1)
+    if len(parts) > 2:
+        return dt.date(year, month, parts[2])
+    if not upper:
+        return dt.date(year, month, 1)
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def role_active(role: dict, on: dt.date | None) -> bool:
+    """Whether a role was held on a date (inclusive at both ends; no date = now)."""
+    on = on or dt.date.today()
+    start = parse_date_bound(role.get("start"), upper=False)
+    end = parse_date_bound(role.get("end"), upper=True)
+    return (start is None or start <= on) and (end is None or on <= end)
+
+
+def as_date(value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return parse_date_bound(value[:10], upper=False)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"date {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD") from exc
+
+
+class KnowledgeBase:
+    """The loaded knowledge base. Build it with ``load_kb``."""
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = Path(data_dir)
+        if not self.data_dir.is_dir():
+            raise ValueError(f"knowledge base folder {self.data_dir} does not exist")
+        self.persons: dict[str, dict] = {}
+        self.organizations: dict[str, dict] = {}
+        self.countries: dict[str, dict] = {}
+        self.places: dict[str, dict] = {}
+        self._load_records()
+        self.titles = self._load_titles()
+        self.given_names = self._load_given_names()
+        self._aliases: dict[str, list[Alias]] = defaultdict(list)
+        self._skeletons: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self._build_aliases()
+
+    # ---- loading -----------------------------------------------------------------
+
+    def _load_records(self) -> None:
+        d = self.data_dir
+        for path in sorted((d / "persons").glob("*.jsonl")) if (d / "persons").is_dir() else []:
+            for n, row in enumerate(_read_jsonl(path), 1):
+                where = f"{path}:{n}"
+                _require(row, ("id", "name_en"), where)
+                if row["id"] in self.persons:
+                    raise ValueError(f"{where}: person id {row['id']!r} is used twice")
+                for r in row.get("roles") or []:
+                    if not r.get("title"):
+                        raise ValueError(f"{where}: a role of {row['id']!r} has no title")
+                    for k in ("start", "end"):
+                        try:
+                            parse_date_bound(r.get(k), upper=False)
+                        except (ValueError, TypeError) as exc:
+                            raise ValueError(f"{where}: role {k} {r.get(k)!r} is not a date") from exc
+                self.persons[row["id"]] = row
+        for name, target, key in (("organizations.jsonl", self.organizations, "id"),
+                                  ("countries.jsonl", self.countries, "iso3"),
+                                  ("places.jsonl", self.places, "id")):
+            path = d / name
+            if not path.exists():
+                continue
+            for n, row in enumerate(_read_jsonl(path), 1):
+                _require(row, (key, "name_en"), f"{path}:{n}")
+                target[row[key]] = row
+
+    def _load_titles(self) -> TitleLexicon:
+        path = self.data_dir / "titles.json"
+        raw = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        phrases: dict[str, list[str]] = defaultdict(list)
+        for title, forms in (raw.get("titles") or {}).items():
+            for form in forms:
+                k = normalize_key(form)
+                if title not in phrases[k]:
+                    phrases[k].append(title)
+        keys = lambda name: {normalize_key(x) for x in raw.get(name, [])}  # noqa: E731
+        duals = {normalize_key(w): t for t, ws in (raw.get("duals") or {}).items() for w in ws}
+        return TitleLexicon(
+            phrases=dict(phrases), labels=raw.get("labels", {}),
+            head_of_state=raw.get("head_of_state_titles", ["president", "king", "emir"]),
+            org_titles=set(raw.get("org_titles", [])), counterpart=keys("counterpart"),
+            duals=duals, sides=keys("sides"), modifiers=keys("modifiers"), former=keys("former"),
+            governments=keys("governments"), government_links=keys("government_links"),
+            envoy_targets=keys("envoy_targets"))
+
+    def _load_given_names(self) -> dict[str, str]:
+        path = self.data_dir / "given_names.json"
+        if not path.exists():
+            return {}
+        names = json.loads(path.read_text(encoding="utf-8")).get("names", {})
+        return {normalize_key(k): v for k, v in names.items()}
+
+    # ---- aliases -----------------------------------------------------------------
+
+    def _add(self, form: str | None, kind: str, id_: str, how: str) -> None:
+        key = normalize_key(form or "")
+        if len(key.replace(" ", "")) < 2:
+            return
+        alias = Alias(key, kind, id_, how)
+        if alias not in self._aliases[key]:
+            self._aliases[key].append(alias)
+
+    def _build_aliases(self) -> None:
+        for pid, p in self.persons.items():
+            for n in p.get("names_ar") or []:
+                self._add(n, "person", pid, NAME)
+            for n in p.get("variants_ar") or []:
+                self._add(n, "person", pid, VARIANT)
+            for n in p.get("short_ar") or []:
+                self._add(n, "person", pid, SHORT)
+            if self.is_foreign(p):
+                for n in (p.get("names_ar") or []) + (p.get("variants_ar") or []) + (p.get("short_ar") or []):
+                    last = normalize_key(n).split()[-1] if normalize_key(n) else ""
+                    if len(last) >= 5:
+                        self._skeletons[name_skeleton(last)].append((pid, last))
+        for oid, o in self.organizations.items():
+            how = METONYM if o.get("metonym_for") else NAME
+            for n in (o.get("names_ar") or []) + (o.get("short_ar") or []):
+                self._add(n, "org", oid, how)
+        for iso, c in self.countries.items():
+            for n in c.get("names_ar") or []:
+                self._add(n, "country", iso, NAME)
+            self._add(c.get("official_ar"), "country", iso, NAME)
+            for n in c.get("metonyms_ar") or []:
+                self._add(n, "country", iso, METONYM)
+            for n in c.get("nisba_ar") or []:
+                self._add(n, "country", iso, NISBA)
+        for pid, pl in self.places.items():
+            for n in pl.get("names_ar") or []:
+                self._add(n, "place", pid, NAME)
+
+    def aliases(self) -> dict[str, list[Alias]]:
+        """Normalized surface form → what it names."""
+        return self._aliases
+
+    def skeleton_matches(self, word: str) -> list[tuple[str, str]]:
+        """Foreign persons whose family name is spelled almost like ``word``: the
+        same skeleton and at most a letter or two apart. [(person id, the base's
+        spelling)]."""
+        from rapidfuzz import fuzz
+
+        key = normalize_key(word)
+        skel = name_skeleton(key)
+        if len(key) < 5 or len(skel) < 4 or key.startswith("ال"):
+            return []
+        return [(pid, spelling) for pid, spelling in self._skeletons.get(skel, [])
+                if fuzz.ratio(key, spelling) >= 80]
+
+    def is_foreign(self, person: dict) -> bool:
+        """Persons from outside the Arab world: their names are transliterated and
+        come in many spellings, and their family names are not Arabic words."""
+        c = self.countries.get(person.get("country") or "")
+        return bool(c) and not c.get("arab_league")
+
+    # ---- queries -----------------------------------------------------------------
+
+    def get(self, kb_id: str) -> dict | None:
+        return (self.persons.get(kb_id) or self.organizations.get(kb_id)
+                or self.places.get(kb_id) or self.countries.get(kb_id))
+
+    def kind_of(self, kb_id: str) -> str | None:
+        for kind, table in (("person", self.persons), ("org", self.organizations),
+                            ("place", self.places), ("country", self.countries)):
+            if kb_id in table:
+                return kind
+        return None
+
+    def country(self, iso3: str | None) -> dict | None:
+        return self.countries.get(iso3 or "")
+
+    def country_name(self, iso3: str | None) -> str | None:
+        c = self.country(iso3)
+        return c["name_en"] if c else None
+
+    def holders(self, title: str | list[str], country: str | None = None, org: str | None = None,
+                on: str | dt.date | None = None) -> list[dict]:
+        """Persons holding ``title`` (a key or a list of keys) in ``country`` and/or
+        ``org`` on the date ``on`` (default today)."""
+        titles = {title} if isinstance(title, str) else set(title)
+        day = as_date(on)
+        out = []
+        for p in self.persons.values():
+            for r in p.get("roles") or []:
+                if r.get("title") not in titles:
+                    continue
+                if country and (r.get("country") or p.get("country")) != country:
+                    continue
+                if org and r.get("org") != org:
+                    continue
+                if role_active(r, day):
+                    out.append(p)
+                    break
+        return out
+
+    def role_on(self, person: dict, on: str | dt.date | None = None,
+                titles: set[str] | None = None) -> dict | None:
+        """The person's role on a date (the one among ``titles`` if given)."""
+        day = as_date(on)
+        active = [r for r in person.get("roles") or [] if role_active(r, day)]
+        if titles:
+            active = [r for r in active if r.get("title") in titles] or active
+        return active[0] if active else None
+
+    def role_label(self, role: dict | None, fallback_country: str | None = None) -> str | None:
+        if not role:
+            return None
+        if role.get("label"):
+            return role["label"]
+        return self.title_label(role.get("title"), role.get("country") or fallback_country, role.get("org"))
+
+    def title_label(self, title: str | None, country: str | None = None, org: str | None = None) -> str | None:
+        if not title:
+            return None
+        template = self.titles.labels.get(title, title.replace("_", " ").capitalize() + " ({country})")
+        org_row = self.organizations.get(org or "")
+        cname = self.country_name(country)
+        org_name = org_row["name_en"] if org_row else cname
+        if "{org}" in template and not org_name:
+            return None
+        if "{country}" in template and not cname:
+            template = template.replace(" ({country})", "").replace(" of {country}", "")
+        return template.format(country=cname or "", org=org_name or "")
+
+    def search(self, query: str, limit: int = 20) -> list[dict]:
+        """Look a name up in Arabic or English, any spelling: exact forms first,
+        then forms containing the query, then close spellings."""
+        if not query or not query.strip():
+            raise ValueError("search query is empty")
+        key = normalize_key(query)
+        scored: dict[tuple[str, str], float] = {}
+
+        def hit(kind: str, id_: str, score: float) -> None:
+            if score > scored.get((kind, id_), 0):
+                scored[(kind, id_)] = score
+
+        for alias in self._aliases.get(key, []):
+            hit(alias.kind, alias.id, 100)
+        for pid, _ in self.skeleton_matches(key):
+            hit("person", pid, 90)
+        from rapidfuzz import fuzz
+
+        for kind, table in (("person", self.persons), ("org", self.organizations),
+                            ("country", self.countries), ("place", self.places)):
+            for id_, row in table.items():
+                forms = [row.get("name_en") or "", id_] + list(row.get("names_ar") or []) \
+                    + list(row.get("short_ar") or []) + list(row.get("variants_ar") or [])
+                for form in forms:
+                    fk = normalize_key(form)
+                    if not fk:
+                        continue
+                    if key == fk:
+                        hit(kind, id_, 100)
+                    elif key in fk:
+                        hit(kind, id_, 80 + 10 * len(key) / len(fk))
+                    elif len(key) >= 4:
+                        score = fuzz.ratio(key, fk)
+                        if score >= 85:
+                            hit(kind, id_, score * 0.85)
+        order = {"person": 0, "org": 1, "country": 2, "place": 3}
+        ranked = sorted(scored.items(), key=lambda kv: (-kv[1], order[kv[0][0]], kv[0][1]))
+        return [self.describe(id_, kind) | {"score": round(score, 1)}
+                for (kind, id_), score in ranked[:limit]]
+
+    def describe(self, kb_id: str, kind: str | None = None, on: str | dt.date | None = None) -> dict:
+        """A row in the contract's actor shape plus kb_id, kind and roles."""
+        kind = kind or self.kind_of(kb_id)
+        row = self.get(kb_id) if kind != "country" else self.countries.get(kb_id)
+        if row is None:
+            raise KeyError(f"{kb_id!r} is not in the knowledge base")
+        if kind == "person":
+            role = self.role_on(row, on)
+            return {"kb_id": kb_id, "kind": "PERSON", "name_en": row.get("name_en"),
+                    "name_ar": (row.get("names_ar") or [None])[0], "wikidata": row.get("wikidata"),
+                    "country": row.get("country"), "role": self.role_label(role, row.get("country")),
+                    "roles": [self.role_label(r, row.get("country")) + _span(r)
+                              for r in row.get("roles") or [] if self.role_label(r, row.get("country"))]}
+        if kind == "country":
+            return {"kb_id": kb_id, "kind": "GPE", "name_en": row["name_en"],
+                    "name_ar": (row.get("names_ar") or [None])[0], "wikidata": row.get("wikidata"),
+                    "country": kb_id, "role": None, "roles": []}
+        return {"kb_id": kb_id, "kind": "ORG" if kind == "org" else "LOC", "name_en": row.get("name_en"),
+                "name_ar": (row.get("names_ar") or [None])[0], "wikidata": row.get("wikidata"),
+                "country": row.get("country"), "role": None,
+                "roles": [row["kind"]] if row.get("kind") else []}
+
+
+def _span(role: dict) -> str:
+    start, end = role.get("start"), role.get("end")
+    if not start and not end:
+        return ""
+    return f" ({start or '?'} – {end or 'now'})"
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str) -> KnowledgeBase:
+    return KnowledgeBase(Path(path))
+
+
+def load_kb(data_dir: Path | str | None = None) -> KnowledgeBase:
+    """The knowledge base in ``data_dir`` (default: the package's data/kb), loaded
+    once per process and folder."""
+    return _load_cached(str(Path(data_dir or DEFAULT_DIR).resolve()))
+
+
+_KINDS = {"person": "person", "persons": "person", "PERSON": "person", "org": "org", "orgs": "org",
+          "organization": "org", "organizations": "org", "ORG": "org", "country": "country",
+          "countries": "country", "GPE": "country", "gpe": "country", "place": "place",
+          "places": "place", "LOC": "place", "loc": "place"}
+
+
+def actors_table(query: str | None = None, kind: str | None = None, country: str | None = None,
+                 limit: int = 50, data_dir: Path | None = None) -> list[dict]:
+    """Rows for ``marsad actors``: what the base knows, optionally matching a
+    query (Arabic or English), of one kind (person, org, country, place) and
+    linked to one country (ISO3)."""
+    kb = load_kb(data_dir)
+    if kind is not None and kind not in _KINDS:
+        raise ValueError(f"kind {kind!r}: expected one of person, org, country, place")
+    want = _KINDS.get(kind) if kind else None
+    if country is not None and country.upper() not in kb.countries:
+        raise ValueError(f"country {country!r}: not an ISO 3166-1 alpha-3 code the base knows")
+    iso = country.upper() if country else None
+    if query:
+        rows = kb.search(query, limit=max(limit * 5, 50))
+    else:
+        rows = []
+        for k, table in (("person", kb.persons), ("org", kb.organizations),
+                         ("country", kb.countries), ("place", kb.places)):
+            if want and k != want:
+                continue
+            rows.extend(kb.describe(i, k) for i in sorted(table))
+    kind_label = {"person": "PERSON", "org": "ORG", "country": "GPE", "place": "LOC"}
+    out = [r for r in rows
+           if (not want or r["kind"] == kind_label[want]) and (not iso or r["country"] == iso)]
+    return out[:limit]

@@ -1,0 +1,198 @@
+"""Tests for the Arabic temporal tagger (marsad.annotate.dates)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from marsad.annotate.dates import (clause_date, default_event_date, find_dates,
+                                   resolve_with_story_date, tag_dates)
+from marsad.model import Article, Sentence
+
+SUITE = Path(__file__).parent / "data" / "dates_suite.txt"
+HELDOUT = Path(__file__).parent / "data" / "dates_heldout.txt"
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+GRAIN = {10: "day", 7: "month", 4: "year"}
+
+
+def load_suite(path: Path = SUITE) -> list[dict]:
+    """Cases of the suite file: anchor, sentence and expected mentions."""
+    cases = []
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        anchor, sentence, expected = (part.strip() for part in line.split("|"))
+        mentions = []
+        if expected != "-":
+            for item in expected.split(";;"):
+                text, value = (p.strip() for p in item.split("=>"))
+                start, _, end = value.partition("..")
+                value = None if start == "null" else start
+                mentions.append({"text": text, "value": value, "end_value": end or None,
+                                 "grain": GRAIN[len(start)] if value else None})
+        cases.append({"line": lineno,
+                      "anchor": None if anchor == "none" else dt.date.fromisoformat(anchor),
+                      "sentence": sentence, "expected": mentions})
+    return cases
+
+
+CASES = load_suite()
+HELDOUT_CASES = load_suite(HELDOUT)
+
+
+def test_suite_is_big_enough():
+    expressions = sum(max(1, len(c["expected"])) for c in CASES)
+    assert expressions >= 300
+
+
+@pytest.mark.parametrize("case", CASES + HELDOUT_CASES,
+                         ids=[f"suite{c['line']}" for c in CASES] + [f"heldout{c['line']}" for c in HELDOUT_CASES])
+def test_suite_case(case):
+    found = find_dates(case["sentence"], case["anchor"])
+    for m in found:
+        assert case["sentence"][m.start:m.end] == m.text
+    got = [(m.text, m.value, m.end_value) for m in found]
+    want = [(e["text"], e["value"], e["end_value"]) for e in case["expected"]]
+    assert got == want
+    for m, e in zip(found, case["expected"]):
+        if e["grain"]:
+            assert m.grain == e["grain"]
+        if e["value"] is None:
+            assert m.relative, "an unresolved mention must be marked relative"
+
+
+# ------------------------------------------------------------------ seeds
+
+
+def _seed_gold() -> dict:
+    path = SEEDS / "gold.json"
+    if not path.exists():
+        pytest.skip(f"seed articles not found at {SEEDS}")
+    return json.loads(path.read_text(encoding="utf-8"))["articles"]
+
+
+def test_seed_gold_dates():
+    """Every gold date of the seeds, on the raw seed text (the text stage is not used).
+    An article without a publication date is anchored on its story's date; 001's
+    gold (the fall of Assad) is only reachable with a date in early 2025 too."""
+    gold = _seed_gold()
+    story_date = dt.date(2025, 2, 12)
+    checked = 0
+    for art_id, g in gold.items():
+        text = (SEEDS / f"{art_id}.txt").read_text(encoding="utf-8")
+        anchor = dt.date.fromisoformat(g["published"]) if g["published"] else story_date
+        found = find_dates(text, anchor)
+        by_text: dict[str, list[str | None]] = {}
+        for m in found:
+            assert text[m.start:m.end] == m.text
+            by_text.setdefault(m.text, []).append(m.value)
+        for d in g["dates"]:
+            assert d["iso"] in by_text.get(d["text"], []), (art_id, d, by_text)
+            checked += 1
+    assert checked == 12
+
+
+# ------------------------------------------------------------------ stage and passes
+
+
+def _article(text: str, published: str | None) -> Article:
+    return Article(id="t1", text=text, published=published)
+
+
+def test_tag_dates_with_publication_date():
+    art = tag_dates(_article("قال الوزير أمس إن الاتفاق وُقّع في 5 مارس 2023.", "2025-02-12"))
+    assert [(d.text, d.value, d.anchor) for d in art.dates] == [
+        ("أمس", "2025-02-11", "published"), ("5 مارس 2023", "2023-03-05", "absolute")]
+
+
+def test_tag_dates_accepts_iso_datetime_and_ignores_coarse_dates():
+    art = tag_dates(_article("أعلنت الوزارة اليوم النتائج.", "2025-02-12T09:30:00+03:00"))
+    assert art.dates[0].value == "2025-02-12"
+    art = tag_dates(_article("أعلنت الوزارة اليوم النتائج.", "2025-02"))
+    assert art.dates[0].value is None and art.dates[0].anchor == "story"
+
+
+def test_second_pass_uses_story_date():
+    art = tag_dates(_article("أجرى الرئيس اليوم الأربعاء اتصالا بنظيره. وزار الوفد دمشق "
+                             "في يناير الماضي وفي 5 مارس 2023.", None))
+    assert [d.value for d in art.dates] == [None, None, "2023-03-05"]
+    resolve_with_story_date(art, "2025-02-12")
+    assert [(d.value, d.anchor) for d in art.dates] == [
+        ("2025-02-12", "story"), ("2025-01", "story"), ("2023-03-05", "absolute")]
+    assert default_event_date(art) == "2025-02-12"
+
+
+def test_second_pass_rejects_bad_story_date():
+    art = tag_dates(_article("وصل الوفد أمس.", None))
+    with pytest.raises(ValueError, match="t1"):
+        resolve_with_story_date(art, "February")
+
+
+def test_find_dates_rejects_bad_anchor():
+    with pytest.raises(TypeError, match="anchor"):
+        find_dates("وصل الوفد أمس.", "2025-02-12")  # type: ignore[arg-type]
+
+
+def test_weekday_date_disagreement_is_noted():
+    [m] = find_dates("أُعلن الاتفاق الثلاثاء 12 فبراير 2025.", dt.date(2025, 2, 12))
+    assert m.value == "2025-02-12" and "Tuesday" in m.note
+
+
+def test_offsets_survive_diacritics_and_tatweel():
+    text = "يصل الوفد غـداً الخميس إلى العاصمة."
+    [m] = find_dates(text, dt.date(2025, 2, 12))
+    assert m.text == "غـداً الخميس" and text[m.start:m.end] == m.text and m.value == "2025-02-13"
+
+
+# ------------------------------------------------------------------ clause dates
+
+
+def _annotated(text: str, published: str = "2025-02-12") -> Article:
+    art = _article(text, published)
+    art.sentences = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch == ".":
+            art.sentences.append(Sentence(start, i + 1, text[start:i + 1]))
+            start = i + 2
+    return tag_dates(art)
+
+
+def test_clause_date_prefers_own_clause():
+    text = "أعلن الكرملين اليوم أن الوفد زار دمشق في 28 يناير الماضي."
+    art = _annotated(text)
+    visit = text.index("زار")
+    announce = text.index("أعلن")
+    assert clause_date(art, visit, visit + 3).value == "2025-01-28"
+    assert clause_date(art, announce, announce + 4).value == "2025-02-12"
+
+
+def test_clause_date_skips_date_of_a_subordinate_clause():
+    text = "بعد سقوط النظام في 8 ديسمبر الماضي، بدأت موسكو مراجعة علاقاتها."
+    art = _annotated(text)
+    began = text.index("بدأت")
+    assert clause_date(art, began, began + 4) is None
+    fall = text.index("سقوط")
+    assert clause_date(art, fall, fall + 4).value == "2024-12-08"
+
+
+def test_clause_date_none_without_dates_and_date_across_commas():
+    text = "تبادل الطرفان وجهات النظر. وجّه الرئيس، اليوم، الأربعاء 12 من شباط، دعوة للوزير."
+    art = _annotated(text)
+    assert clause_date(art, 0, 5) is None
+    invite = text.index("وجّه")
+    assert clause_date(art, invite, invite + 4).value == "2025-02-12"
+
+
+def test_clause_date_rejects_span_outside_text():
+    art = _annotated("وصل الوفد أمس.")
+    with pytest.raises(ValueError, match="outside"):
+        clause_date(art, 5, 500)
+
+
+def test_default_event_date_is_publication_date():
+    assert default_event_date(_article("نص", "2025-02-12T10:00:00Z")) == "2025-02-12"
+    assert default_event_date(tag_dates(_article("وصل الوفد أمس.", None))) is None
