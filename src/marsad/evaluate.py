@@ -8,6 +8,7 @@ content kept (text inputs only).
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -51,7 +52,10 @@ def bcubed(gold_clusters: dict[str, str], predicted: dict[str, str]) -> dict[str
 
 
 def _name(value: str | None) -> str:
-    return (value or "").casefold().replace("-", " ").strip()
+    """Names compare without case, hyphens or Latin diacritics (Erdoğan = Erdogan)."""
+    plain = unicodedata.normalize("NFKD", value or "")
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return " ".join(plain.casefold().replace("-", " ").split())
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:

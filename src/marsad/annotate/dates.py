@@ -240,7 +240,7 @@ class _Parser:
             return None
         for length in range(min(self.lex.max_len, len(toks) - i), 0, -1):
             rest = tuple(t.text for t in toks[i + 1:i + length])
-            for first in _first_token_forms(toks[i].text) if length else ():
+            for first in _first_token_forms(toks[i].text):
                 for entry in self.lex.phrases.get((first, *rest), ()):
                     if entry.kind == kind:
                         return i + length, entry.value
@@ -279,24 +279,17 @@ class _Parser:
         w = self.look(j, "yearword")
         if w:
             j = w[0]
-        lo, hi = (1300, 1600) if cal == "h" else (1800, 2199)
         y = self.number(j, 1300, 2199)
         if y is None:
             return None
         j += 1
-        mark = cal
-        hm = self.look(j, "hmark")
-        if hm:
-            j, mark = hm[0], "h"
-        else:
-            gm = self.look(j, "gmark")
-            if gm:
-                j, mark = gm[0], "g"
-            elif not (lo <= y <= hi):
-                mark = "h" if 1300 <= y <= 1600 else "g"
-        if mark != cal:
-            return None
-        return j, y, mark
+        hm, gm = self.look(j, "hmark"), self.look(j, "gmark")
+        if hm or gm:
+            j, mark = (hm[0], "h") if hm else (gm[0], "g")
+        else:   # no mark: a plausible year of the month's calendar
+            lo, hi = (1300, 1600) if cal == "h" else (1800, 2199)
+            mark = cal if lo <= y <= hi else None
+        return (j, y, cal) if mark == cal else None
 
     def mod(self, i: int) -> tuple[int, str] | None:
         m = self.look(i, "mod")
@@ -313,13 +306,13 @@ class _Parser:
             vague = any(f in self.lex.needs_context for f in _first_token_forms(span))
             # paired names: ديسمبر/كانون الأول، مايو أيار، شباط (فبراير)
             k = j
-            opener = k < len(self.toks) and self.toks[k].text in "/(-،,"
+            opener = k < len(self.toks) and self.toks[k].text in ("/", "(", "-", "،", ",")
             if opener:
                 k += 1
             pair = self.look(k, kind)
             if pair and pair[1] == month:
                 j, vague = pair[0], False
-                if opener and self.toks[k - 1].text == "(" and j < len(self.toks) and self.toks[j].text == ")":
+                if opener and self.is_tok(k - 1, "(") and self.is_tok(j, ")"):
                     j += 1
             return j, int(month), cal, vague
         return None
@@ -441,7 +434,8 @@ class _Parser:
             if left:
                 k = left[0]
             link = self.look(k, "rlink")
-            if link and (rs or link[1] in ("-", "–")):
+            # without من/بين only "10-12 فبراير" and "2 و3 مارس" (a bare day first) are ranges
+            if link and (rs or link[1] in ("-", "–") or (link[1] == "و" and not left)):
                 right = self.calendar_date(link[0], allow_bare_month=False)
                 if right and right[1].kind == "date" and (not left or left[1].cal == right[1].cal):
                     end_spec = right[1]
@@ -563,8 +557,11 @@ class _Parser:
             hm = self.look(i + 1, "hmark")
             if hm and y <= 1600:
                 return hm[0], _Spec("year", y=y, cal="h")
+            followed_by_word = i + 1 < len(self.toks) and self.toks[i + 1].text.isalpha()
             if 1800 <= y <= 2199 and self.is_word(i - 1, lex.words["year_cues"]) \
-                    and not self.look(i + 1, "unit"):   # "قبل 2000 عام" is a count of years
+                    and not self.look(i + 1, "unit") \
+                    and not (y % 100 == 0 and followed_by_word and not self.look(i + 1, "gmark")):
+                # "قبل 2000 عام" and "في 2000 موقع" are counts, not years
                 gm = self.look(i + 1, "gmark")
                 return (gm[0] if gm else i + 1), _Spec("year", y=y)
         return None

@@ -92,6 +92,8 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
         bare = [m for m in gap + after if m.prep is None and m is not subject]
         if bare:
             second = bare[0]
+    if second is None and subject is not None and subject.partner is not None:
+        second = Mention(subject.start, subject.end, subject.partner, None)   # الرئيسان اتفقا
     if frame.receiver_subject:
         return second, subject
     if second is not None and subject is not None and second.key == subject.key:

@@ -25,7 +25,7 @@ _ANY_PREFIX = r"(?:[وف])?(?:[بلكس])?(?:ال|ل)?"
 _PRONOUN = r"(?:ه|ها|هم|هما|هن|ك|كم|ني|نا)?"
 _VERB_END = r"(?:ت|تا|ا|وا|و|ن|ان|ون|ين|نا|تم)?"
 _NOUN_END = r"(?:ا|ات|ان|ين|ون|ي|يه|يا|يين)?"
-GAP_WORDS = 6  # how many words may stand inside a collocation's '*'
+GAP_WORDS = 10 # how many words may stand inside a collocation's '*'
 _GAP = r"(?:\s+\S+){0,%d}?\s+" % GAP_WORDS
 
 CATEGORIES = ("collocations", "perfect", "imperfect", "passive", "masdar")

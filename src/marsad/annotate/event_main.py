@@ -19,7 +19,7 @@ from marsad.model import Event
 POSITION_WEIGHT = {"headline": 3.0, "lead": 2.0}
 MODALITY_WEIGHT = {"asserted": 1.0, "planned": 0.5, "denied": -2.0, "hypothetical": -2.0}
 SAME_MODE = 0.75          # per other sentence telling the same type and mode
-SAME_TYPE = 0.25          # per other sentence with the same type, another mode
+SAME_TYPE = 0.0           # another mode of the same type is another event: no credit
 DISCUSSION = 0.5          # per sentence of talks credited to an encounter
 SUPPORT_CAP = 4.0
 FRAMED = 1.5

@@ -17,6 +17,7 @@ from marsad.text.normalize import normalize, normalize_key
 _WORD = re.compile(r"\w+")
 # Punctuation that closes a clause for argument search.
 _CLAUSE_BREAK = re.compile(r"[،,؛;:«»“”\"()\[\]\n]|\s[-–—]\s")
+_HARD_BREAK = re.compile(r"[؛;:«»“”\"()\[\].!?؟\n]")
 _PROCLITIC_CONJ = ("و", "ف")
 # Prepositions that can be written attached to the next word.
 _ATTACHED_PREPS = ("ب", "ل", "ك")
@@ -31,6 +32,7 @@ class Mention:
     end: int
     entity: Entity
     prep: str | None      # normalized preposition introducing it, if any
+    partner: Entity | None = None   # the other one of a dual (الرئيسان = A and B)
 
     @property
     def key(self) -> str:
@@ -134,8 +136,8 @@ class ArticleView:
             if any(a <= self.to_original(s, e)[0] < b for a, b in stops):
                 break
             between = self.ntext[e:n if k == i - 1 else self.words[k + 1][0]]
-            if _CLAUSE_BREAK.search(between) and k != i - 1:
-                break
+            if _HARD_BREAK.search(between):
+                break                      # commas may stand in an apposition, other marks not
             w = self.ntext[s:e]
             if w[:1] in _PROCLITIC_CONJ and len(w) > 2 and w[1:] in _prepositions():
                 w = w[1:]
@@ -145,8 +147,6 @@ class ArticleView:
                 if w == "يد" and k > 0 and self.ntext[self.words[k - 1][0]:self.words[k - 1][1]].endswith("علي"):
                     return "يد"
                 return w
-            if k == i - 1 and _CLAUSE_BREAK.search(between):
-                break
         return None
 
     # --- actors ------------------------------------------------------------
@@ -154,26 +154,33 @@ class ArticleView:
         """Actor mentions inside original span [start, end), adjacent names of one
         actor merged (الرئيس الروسي فلاديمير بوتين), nested mentions dropped."""
         ents = sorted((e for e in self.article.entities
-                       if e.type in types and start <= e.start and e.end <= end),
+                       if e.type in types and start <= e.start and e.end <= end and e.how != "nisba"),
                       key=lambda e: (e.start, -(e.end - e.start)))
         kept: list[Entity] = []
+        partners: dict[int, Entity] = {}
         for e in ents:
+            if kept and (e.start, e.end) == (kept[-1].start, kept[-1].end) \
+                    and e.actor().key != kept[-1].actor().key:
+                partners[len(kept) - 1] = e          # a dual: two actors, one word
+                continue
             if kept and e.start < kept[-1].end:     # nested or overlapping: the outer one wins
                 continue
             kept.append(e)
         merged: list[list[Entity]] = []
-        for e in kept:
+        merged_partner: list[Entity | None] = []
+        for idx, e in enumerate(kept):
             if merged:
                 prev = merged[-1][-1]
                 gap = self.text[prev.end:e.start]
-                if len(gap) <= 3 and not gap.strip(" ،,") and _same_actor(prev, e):
+                if len(gap) <= 3 and not gap.strip(" ،,") and _same_actor(prev, e) and idx not in partners:
                     merged[-1].append(e)
                     continue
             merged.append([e])
+            merged_partner.append(partners.get(idx))
         out = []
-        for group in merged:
+        for group, partner in zip(merged, merged_partner):
             best = max(group, key=lambda e: (e.kb_id is not None, e.how != "role", e.end - e.start))
-            out.append(Mention(group[0].start, group[-1].end, best, None))
+            out.append(Mention(group[0].start, group[-1].end, best, None, partner))
         return out
 
 

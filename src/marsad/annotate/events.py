@@ -113,7 +113,8 @@ def _find_hits(view: ArticleView, lex: Lexicon, info: SentenceInfo) -> list[Hit]
                 space = next((i for i, ch in enumerate(m.group()) if ch.isspace()), None)
                 found.append(Hit(entry, category, words, m.start(), m.end(), m.group("pre") or "",
                                  head_nend=m.start() + space if space is not None else m.end()))
-    found.sort(key=lambda h: (-h.words, _CATEGORY_RANK[h.category], h.nend - h.nstart, h.nstart))
+    # most words first, then collocation > verb > noun, then the earlier head, then the tighter match
+    found.sort(key=lambda h: (-h.words, _CATEGORY_RANK[h.category], h.nstart, h.nend - h.nstart))
     kept: list[Hit] = []
     for h in found:
         if any(h.nstart < k.nend and k.nstart < h.nend for k in kept):
@@ -176,7 +177,7 @@ def _mark_mentions(view: ArticleView, lex: Lexicon, hits: list[Hit], info: Sente
             elif pre.endswith("ال") and info.role != "headline" and not _framed(view, lex, h, info):
                 h.mention_only = True            # الزيارة: the event already told
         # a trigger right after another one is its complement (دعا إلى رفع العقوبات)
-        if earlier and not h.mention_only:
+        if earlier and not h.mention_only and not h.entry.carrier:
             prev = earlier[-1]
             if view.words_between(prev.nend, h.nstart) <= 1 and prev.entry.type != h.entry.type:
                 h.mention_only = True
@@ -256,6 +257,9 @@ def _frame(view: ArticleView, lex: Lexicon, info: SentenceInfo, h: Hit) -> Frame
     head_end = view.to_original(h.nstart, h.head_nend)[1] if h.head_nend > h.nstart else end
     c_lo, _ = view.clause_bounds(h.nstart, info.nstart, info.nend)
     _, c_hi = view.clause_bounds(max(h.nend - 1, h.nstart), info.nstart, info.nend)
+    if c_hi < info.nend:
+        # one comma more: appositions (مع الرئيس السوري للمرحلة الانتقالية، أحمد الشرع)
+        _, c_hi = view.clause_bounds(c_hi + 1, info.nstart, info.nend)
     agent_after = None
     for p in lex.passive_agent:
         m = p.search(view.ntext, h.nend, c_hi)

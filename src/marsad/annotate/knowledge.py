@@ -145,6 +145,7 @@ class KnowledgeBase:
         self._load_records()
         self.titles = self._load_titles()
         self.given_names = self._load_given_names()
+        self._org_refs = self._build_org_refs()
         self._aliases: dict[str, list[Alias]] = defaultdict(list)
         self._skeletons: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self._build_aliases()
@@ -177,6 +178,27 @@ class KnowledgeBase:
             for n, row in enumerate(_read_jsonl(path), 1):
                 _require(row, (key, "name_en"), f"{path}:{n}")
                 target[row[key]] = row
+
+    def _build_org_refs(self) -> dict[str, str]:
+        """Ways the persons files may name an organization in a role: its id, its
+        English name or the acronym in that name ("United Nations", "UNHCR")."""
+        refs: dict[str, str] = {}
+        for oid, o in self.organizations.items():
+            en = o.get("name_en") or ""
+            for ref in (oid, en, en.split(" (")[0], en.replace("UN ", "United Nations ", 1)):
+                refs.setdefault(ref.casefold(), oid)
+            if "(" in en:
+                refs.setdefault(en.split("(")[1].rstrip(")").casefold(), oid)
+        for ref, target in (("un", "united_nations"), ("eu", "european_union")):
+            if target in self.organizations:
+                refs.setdefault(ref, target)
+        return refs
+
+    def org_id(self, ref: str | None) -> str | None:
+        """The organization id a role's ``org`` refers to (None if unknown)."""
+        if not ref:
+            return None
+        return self._org_refs.get(ref.casefold())
 
     def _load_titles(self) -> TitleLexicon:
         path = self.data_dir / "titles.json"
@@ -299,7 +321,7 @@ class KnowledgeBase:
                     continue
                 if country and (r.get("country") or p.get("country")) != country:
                     continue
-                if org and r.get("org") != org:
+                if org and self.org_id(r.get("org")) != org:
                     continue
                 if role_active(r, day):
                     out.append(p)
@@ -326,7 +348,7 @@ class KnowledgeBase:
         if not title:
             return None
         template = self.titles.labels.get(title, title.replace("_", " ").capitalize() + " ({country})")
-        org_row = self.organizations.get(org or "")
+        org_row = self.organizations.get(self.org_id(org) or "")
         cname = self.country_name(country)
         org_name = org_row["name_en"] if org_row else cname
         if "{org}" in template and not org_name:

@@ -90,7 +90,7 @@ def _single_date_line(line: str) -> str | None:
     key = phrase_key(core)
     lex = lexicon()
     for prefix in lex.date_prefixes:
-        if key.startswith(prefix + " ") or key == prefix:
+        if key == prefix or re.match(re.escape(prefix) + r"\s*[:：]|" + re.escape(prefix) + r"\s", key):
             core = re.sub(r"^\S+(\s+\S+){%d}\s*[:：]?" % (len(prefix.split()) - 1), "", core).strip()
             break
     found = find_full_date(core)

@@ -1,0 +1,181 @@
+"""The knowledge base: loading, validation, role holders by date, search, actors table."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from marsad.annotate.knowledge import DEFAULT_DIR, KnowledgeBase, actors_table, load_kb, name_skeleton
+
+PERSONS = [
+    {"id": "vladimir_putin", "name_en": "Vladimir Putin", "names_ar": ["فلاديمير بوتين"],
+     "short_ar": ["بوتين"], "variants_ar": [], "wikidata": "Q7747", "country": "RUS", "gender": "m",
+     "roles": [{"title": "president", "country": "RUS", "org": None, "start": "2012-05-07", "end": None,
+                "label": "President of Russia"}]},
+    {"id": "bashar_al_assad", "name_en": "Bashar al-Assad", "names_ar": ["بشار الأسد"], "short_ar": ["الأسد"],
+     "variants_ar": [], "wikidata": None, "country": "SYR", "gender": "m",
+     "roles": [{"title": "president", "country": "SYR", "org": None, "start": "2000-07-17", "end": "2024-12-08"}]},
+    {"id": "ahmed_al_sharaa", "name_en": "Ahmed al-Sharaa", "names_ar": ["أحمد الشرع"], "short_ar": ["الشرع"],
+     "variants_ar": [], "wikidata": None, "country": "SYR", "gender": "m",
+     "roles": [{"title": "head_of_state", "country": "SYR", "org": None, "start": "2024-12-08", "end": "2025-01-29"},
+               {"title": "president", "country": "SYR", "org": None, "start": "2025-01-29", "end": None}]},
+    {"id": "mikhail_bogdanov", "name_en": "Mikhail Bogdanov", "names_ar": ["ميخائيل بوغدانوف"],
+     "short_ar": ["بوغدانوف"], "variants_ar": [], "wikidata": None, "country": "RUS", "gender": "m",
+     "roles": [{"title": "deputy_foreign_minister", "country": "RUS", "org": None, "start": "2011", "end": None}]},
+    {"id": "alexander_lavrentiev", "name_en": "Alexander Lavrentiev", "names_ar": ["ألكسندر لافرينتييف"],
+     "short_ar": ["لافرينتييف"], "variants_ar": [], "wikidata": None, "country": "RUS", "gender": "m",
+     "roles": [{"title": "envoy", "country": "RUS", "org": None, "start": None, "end": None, "to": "SYR",
+                "label": "Special Envoy of the President of Russia for Syria"}]},
+    {"id": "sergey_lavrov", "name_en": "Sergey Lavrov", "names_ar": ["سيرغي لافروف"], "short_ar": ["لافروف"],
+     "variants_ar": [], "wikidata": None, "country": "RUS", "gender": "m",
+     "roles": [{"title": "foreign_minister", "country": "RUS", "org": None, "start": "2004-03-09", "end": None}]},
+    {"id": "antonio_guterres", "name_en": "António Guterres", "names_ar": ["أنطونيو غوتيريش"],
+     "short_ar": ["غوتيريش"], "variants_ar": [], "wikidata": None, "country": "PRT", "gender": "m",
+     "roles": [{"title": "secretary_general", "country": None, "org": "United Nations", "start": "2017-01-01",
+                "end": None}]},
+]
+
+
+def make_kb_dir(tmp: Path, persons: list[dict] = PERSONS) -> Path:
+    """A small knowledge base: these persons, the real countries, titles and
+    given names, and a few organizations."""
+    d = tmp / "kb"
+    (d / "persons").mkdir(parents=True)
+    with (d / "persons" / "test.jsonl").open("w", encoding="utf-8") as fh:
+        for p in persons:
+            fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+    for name in ("countries.jsonl", "titles.json", "given_names.json"):
+        shutil.copy(DEFAULT_DIR / name, d / name)
+    orgs = [
+        {"id": "kremlin", "name_en": "Kremlin", "names_ar": ["الكرملين"], "short_ar": [], "wikidata": None,
+         "country": "RUS", "kind": "presidency", "metonym_for": "RUS"},
+        {"id": "united_nations", "name_en": "United Nations", "names_ar": ["الأمم المتحدة"], "short_ar": [],
+         "wikidata": "Q1065", "country": None, "kind": "international"},
+        {"id": "tass", "name_en": "TASS", "names_ar": ["وكالة تاس", "تاس"], "short_ar": [], "wikidata": None,
+         "country": "RUS", "kind": "news_agency"},
+    ]
+    with (d / "organizations.jsonl").open("w", encoding="utf-8") as fh:
+        for o in orgs:
+            fh.write(json.dumps(o, ensure_ascii=False) + "\n")
+    (d / "places.jsonl").write_text(json.dumps(
+        {"id": "latakia_sy", "name_en": "Latakia", "names_ar": ["اللاذقية"], "country": "SYR", "kind": "city",
+         "wikidata": None}, ensure_ascii=False) + "\n", encoding="utf-8")
+    return d
+
+
+@pytest.fixture()
+def kb(tmp_path: Path) -> KnowledgeBase:
+    return load_kb(make_kb_dir(tmp_path))
+
+
+def names(persons: list[dict]) -> list[str]:
+    return sorted(p["name_en"] for p in persons)
+
+
+def test_loads_every_table(kb: KnowledgeBase) -> None:
+    assert len(kb.persons) == len(PERSONS)
+    assert kb.get("kremlin")["country"] == "RUS"
+    assert kb.country("RUS")["name_en"] == "Russia"
+    assert kb.get("latakia_sy")["name_en"] == "Latakia"
+    assert kb.get("nobody") is None
+
+
+def test_holders_follow_the_date(kb: KnowledgeBase) -> None:
+    assert names(kb.holders("president", country="SYR", on="2024-06-01")) == ["Bashar al-Assad"]
+    assert names(kb.holders("president", country="SYR", on="2025-02-12")) == ["Ahmed al-Sharaa"]
+    # between the fall of Assad and 29 Jan 2025 al-Sharaa led Syria without the title
+    assert names(kb.holders("president", country="SYR", on="2024-12-20")) == []
+    assert names(kb.holders(["president", "head_of_state"], country="SYR", on="2024-12-20")) == ["Ahmed al-Sharaa"]
+    # a start given as a year only counts from that year's first day
+    assert names(kb.holders("deputy_foreign_minister", country="RUS", on="2011-01-01")) == ["Mikhail Bogdanov"]
+    assert kb.holders("deputy_foreign_minister", country="RUS", on="2010-12-31") == []
+
+
+def test_holders_by_organization_name_or_id(kb: KnowledgeBase) -> None:
+    assert names(kb.holders("secretary_general", org="united_nations", on="2025-01-01")) == ["António Guterres"]
+
+
+def test_role_label_from_file_or_template(kb: KnowledgeBase) -> None:
+    putin = kb.get("vladimir_putin")
+    assert kb.role_label(kb.role_on(putin, "2025-02-12")) == "President of Russia"
+    sharaa = kb.get("ahmed_al_sharaa")
+    assert kb.role_label(kb.role_on(sharaa, "2025-02-12")) == "President of Syria"
+    assert kb.role_on(kb.get("bashar_al_assad"), "2025-02-12") is None
+
+
+def test_search_any_spelling_and_language(kb: KnowledgeBase) -> None:
+    assert kb.search("بوجدانوف")[0]["kb_id"] == "mikhail_bogdanov"      # ج for غ
+    assert kb.search("لافرنتييف")[0]["kb_id"] == "alexander_lavrentiev"  # one ي fewer
+    assert kb.search("putin")[0]["kb_id"] == "vladimir_putin"
+    assert kb.search("الكرملين")[0]["kb_id"] == "kremlin"
+    assert kb.search("Russia")[0]["kb_id"] == "RUS"
+    with pytest.raises(ValueError, match="empty"):
+        kb.search("  ")
+
+
+def test_name_skeleton_folds_transliteration() -> None:
+    assert name_skeleton("بوغدانوف") == name_skeleton("بوجدانوف")
+    assert name_skeleton("لافرينتييف") == name_skeleton("لافرنتييف")
+    assert name_skeleton("بوتين") != name_skeleton("بيسكوف")
+
+
+def test_bad_files_are_named(tmp_path: Path) -> None:
+    d = make_kb_dir(tmp_path)
+    (d / "persons" / "broken.jsonl").write_text('{"id": "x", "name_en": "X"}\n{not json\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"broken\.jsonl:2"):
+        KnowledgeBase(d)
+    (d / "persons" / "broken.jsonl").write_text(json.dumps(PERSONS[0]) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="used twice"):
+        KnowledgeBase(d)
+    with pytest.raises(ValueError, match="does not exist"):
+        KnowledgeBase(tmp_path / "nowhere")
+
+
+def test_actors_table_filters(tmp_path: Path) -> None:
+    d = make_kb_dir(tmp_path)
+    rows = actors_table(None, kind="person", country="SYR", limit=10, data_dir=d)
+    assert {r["kb_id"] for r in rows} == {"bashar_al_assad", "ahmed_al_sharaa"}
+    assert set(rows[0]) >= {"name_en", "name_ar", "wikidata", "country", "role", "kb_id", "kind", "roles"}
+    rows = actors_table("بوتين", kind=None, country=None, limit=5, data_dir=d)
+    assert rows[0]["name_en"] == "Vladimir Putin" and rows[0]["wikidata"] == "Q7747"
+    assert rows[0]["role"] == "President of Russia"
+    with pytest.raises(ValueError, match="kind"):
+        actors_table(None, kind="animal", country=None, limit=5, data_dir=d)
+    with pytest.raises(ValueError, match="country"):
+        actors_table(None, kind=None, country="XXX", limit=5, data_dir=d)
+
+
+# ---- the real data files ----------------------------------------------------------------
+
+def test_real_countries_orgs_and_places() -> None:
+    kb = load_kb()
+    assert len(kb.countries) >= 240
+    assert len(kb.organizations) >= 200
+    assert len(kb.places) >= 500
+    rus = kb.country("RUS")
+    assert "الروسية" in rus["nisba_ar"] and "الروس" in rus["nisba_ar"] and rus["capital_ar"] == ["موسكو"]
+    usa = kb.country("USA")
+    assert {"الأمريكي", "الأميركي"} <= set(usa["nisba_ar"])
+    assert kb.get("kremlin")["metonym_for"] == "RUS"
+    for o in kb.organizations.values():
+        assert o["names_ar"], o["id"]
+        assert o.get("country") is None or o["country"] in kb.countries, o["id"]
+
+
+def test_title_keys_are_the_documented_vocabulary() -> None:
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "knowledge.md").read_text(encoding="utf-8")
+    kb = load_kb()
+    for titles in kb.titles.phrases.values():
+        for t in titles:
+            assert f"`{t}`" in doc, t
+
+
+def test_real_persons_resolve_roles_by_date() -> None:
+    kb = load_kb()
+    if not kb.persons:
+        pytest.skip("the persons files are not there yet")
+    assert "ahmed_al_sharaa" in {p["id"] for p in kb.holders("president", country="SYR", on="2025-02-12")}
+    assert "bashar_al_assad" in {p["id"] for p in kb.holders("president", country="SYR", on="2024-01-01")}
