@@ -85,6 +85,7 @@ class _Lexicon:
             for n in names:
                 self._add(n, "hmonth", int(num))
         self.needs_context = {_lexicon_form(w) for w in months["needs_context"]}
+        self.needs_year = {_lexicon_form(w) for w in months["needs_year"]}
         self.english = {name: int(num) for num, names in months["english"].items() for name in names}
         for num, names in temporal["weekdays"].items():
             for n in names:
@@ -295,15 +296,17 @@ class _Parser:
         m = self.look(i, "mod")
         return (m[0], str(m[1])) if m else None
 
-    def month_name(self, i: int) -> tuple[int, int, str, bool] | None:
-        """MONTH [/ MONTH] -> (end, month, calendar, needs_context)."""
+    def month_name(self, i: int) -> tuple[int, int, str, int] | None:
+        """MONTH [/ MONTH] -> (end, month, calendar, vagueness): vagueness 0 for a word that
+        is only a month, 1 for one that needs context, 2 for one that needs a year."""
         for kind, cal in (("gmonth", "g"), ("hmonth", "h")):
             hit = self.look(i, kind)
             if not hit:
                 continue
             j, month = hit
-            span = " ".join(t.text for t in self.toks[i:j])
-            vague = any(f in self.lex.needs_context for f in _first_token_forms(span))
+            forms = _first_token_forms(" ".join(t.text for t in self.toks[i:j]))
+            vague = 2 if any(f in self.lex.needs_year for f in forms) else \
+                1 if any(f in self.lex.needs_context for f in forms) else 0
             # paired names: ديسمبر/كانون الأول، مايو أيار، شباط (فبراير)
             k = j
             opener = k < len(self.toks) and self.toks[k].text in ("/", "(", "-", "،", ",")
@@ -311,7 +314,7 @@ class _Parser:
                 k += 1
             pair = self.look(k, kind)
             if pair and pair[1] == month:
-                j, vague = pair[0], False
+                j, vague = pair[0], 0
                 if opener and self.is_tok(k - 1, "(") and self.is_tok(j, ")"):
                     j += 1
             return j, int(month), cal, vague
@@ -362,8 +365,8 @@ class _Parser:
                        or spec.year_shift is not None or had_month_word)
         if not has_context and (vague or not allow_bare_month):
             return None
-        if vague and day is not None and spec.y is None and spec.mod is None and month == 2 and cal == "h":
-            return None   # "3 صفر" is more often a score than a date
+        if vague == 2 and spec.y is None and spec.mod is None:
+            return None
         return j, spec
 
     def _of_year(self, j: int, cal: str) -> tuple[int, tuple[str, int]] | None:
@@ -497,7 +500,7 @@ class _Parser:
             if self.is_tok(k, "ل"):
                 k += 1
         date = self.date_expr(k) or self.numeric_at(k)
-        if date and date[1].kind == "date" and (not paren or self.is_tok(date[0], ")")):
+        if date and date[1].kind in ("date", "monthday") and (not paren or self.is_tok(date[0], ")")):
             spec = date[1]
             spec.weekday, spec.relday = weekday, relday
             return date[0] + (1 if paren else 0), spec
@@ -540,7 +543,7 @@ class _Parser:
         return (end + 1, spec) if end is not None else None
 
     def year_expr(self, i: int) -> tuple[int, _Spec] | None:
-        """عام 2025 | في 2025 | 1446 هـ | العام الماضي | هذا العام | قبل ثلاثة أيام ..."""
+        """عام 2025 | (في|منذ|بحلول) 2025 | 1446 هـ."""
         lex = self.lex
         w = self.look(i, "yearword")
         if w:
@@ -716,7 +719,7 @@ def _english_spec(m: re.Match) -> _Spec:
             month = english[m.group("mon" + n).lower().rstrip(".")]
             y = m.group("y" + n) if n != "3" else None
             return _Spec("date", y=int(y) if y else None, m=month, d=int(m.group("d" + n)))
-    raise AssertionError("unreachable: the pattern has three alternatives")
+    raise AssertionError("unreachable: the pattern has four alternatives")
 
 
 # ---------------------------------------------------------------- resolving
@@ -880,7 +883,13 @@ def _resolve(spec: _Spec, anchor: dt.date | None) -> _Value | None:
     if kind == "monthday":
         y, m = _shift_month(anchor.year, anchor.month, spec.n)
         day = _to_date(y, m, spec.d, "g")
-        return _Value(day.isoformat(), "day") if day else None
+        if day is None:
+            return None
+        note = None
+        if spec.weekday is not None and day.weekday() != spec.weekday:
+            note = (f"weekday {_WEEKDAY_NAMES_EN[spec.weekday]} does not match "
+                    f"{day.isoformat()} ({_WEEKDAY_NAMES_EN[day.weekday()]})")
+        return _Value(day.isoformat(), "day", note=note)
     if kind == "weekoff":
         # weeks run Saturday to Friday, as on most Arab calendars
         start = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7) + dt.timedelta(weeks=spec.n)

@@ -50,58 +50,63 @@ def _word_pattern(word: str, kind: str) -> str:
     return re.escape(word) + end + _PRONOUN
 
 
-def _alternatives(slot: str, kind: str, imperfect: bool = False) -> str:
-    alts = []
-    for alt in slot.split("|"):
-        key = normalize_key(alt)
-        if not key:
+def parse_phrase(phrase: str) -> list[tuple[str, list[list[str]]]]:
+    """Split a lexicon phrase into parts: ``[(joiner, alternatives)]``.
+
+    Parts are separated by `` * `` (up to GAP_WORDS words may stand between) or
+    `` + `` (adjacent); each part is ``|``-separated alternatives, and an
+    alternative may have several words: ``أعلن|أعلنت * وقف إطلاق النار|هدنة``.
+    Every word is normalized."""
+    tokens = re.split(r"\s+([*+])\s+", phrase.strip())
+    parts: list[tuple[str, list[list[str]]]] = []
+    joiner = ""
+    for tok in tokens:
+        if tok in ("*", "+"):
+            joiner = tok
             continue
-        words = key.split(" ")
-        parts = []
-        for i, w in enumerate(words):
-            if i == 0 and imperfect and w.startswith("ي"):
-                parts.append("[يتان]" + _word_pattern(w[1:], kind))
-            else:
-                parts.append(_word_pattern(w, kind))
-        alts.append(r"\s+".join(parts))
-    return "(?:" + "|".join(alts) + ")"
+        alts = [normalize_key(a).split(" ") for a in tok.split("|") if normalize_key(a)]
+        if not alts:
+            raise LexiconError(f"phrase {phrase!r}: an empty part")
+        parts.append((joiner, alts))
+        joiner = ""
+    if not parts or joiner:
+        raise LexiconError(f"phrase {phrase!r}: empty or ends with a joiner")
+    return parts
+
+
+def _alternative(words: list[str], kind: str, imperfect: bool) -> str:
+    out = []
+    for i, w in enumerate(words):
+        if i == 0 and imperfect and w.startswith("ي"):
+            out.append("[يتان]" + _word_pattern(w[1:], kind))
+        else:
+            out.append((_ANY_PREFIX if i else "") + _word_pattern(w, kind if i == 0 else "any"))
+    return r"\s+".join(out)
 
 
 def compile_phrase(phrase: str, category: str) -> re.Pattern[str]:
-    """Compile a lexicon phrase: words, '|' alternatives per word, '*' gaps."""
+    """Compile a trigger phrase; the first word's clitics are captured as ``pre``."""
     kind = "noun" if category == "masdar" else ("verb" if category in VERBAL - {"collocations"} else "any")
     prefix = {"noun": _NOUN_PREFIX, "verb": _VERB_PREFIX, "any": _ANY_PREFIX}[kind]
-    slots = [s for s in phrase.split(" ") if s]
-    if not slots or slots[0] == "*" or slots[-1] == "*":
-        raise LexiconError(f"phrase {phrase!r}: empty or starts/ends with '*'")
     out: list[str] = []
-    gap_next = False
-    for i, slot in enumerate(slots):
-        if slot == "*":
-            gap_next = True
-            continue
-        pat = _alternatives(slot, kind if i == 0 else "any", imperfect=category == "imperfect" and i == 0)
-        if i == 0:
+    for i, (joiner, alts) in enumerate(parse_phrase(phrase)):
+        first = i == 0
+        pat = "(?:" + "|".join(_alternative(a, kind if first else "any", first and category == "imperfect")
+                               for a in alts) + ")"
+        if first:
             out.append(r"(?<!\w)(?P<pre>" + prefix + ")" + pat)
         else:
-            out.append((_GAP if gap_next else r"\s+") + _ANY_PREFIX + pat)
-        gap_next = False
+            out.append((_GAP if joiner == "*" else r"\s+") + _ANY_PREFIX + pat)
     return re.compile("".join(out) + r"(?!\w)")
 
 
 def compile_words(phrase: str) -> re.Pattern[str]:
-    """A cue (modality, attribution, negative context): exact words with و/ف allowed."""
-    slots = [s for s in phrase.split(" ") if s]
+    """A cue (modality, attribution, negative context): exact words, و/ف allowed in front."""
     out: list[str] = []
-    gap_next = False
-    for slot in slots:
-        if slot == "*":
-            gap_next = True
-            continue
-        alts = "|".join(re.escape(normalize_key(a)).replace(r"\ ", r"\s+") for a in slot.split("|") if a)
-        sep = "" if not out else (_GAP if gap_next else r"\s+")
-        out.append(sep + r"(?:[وف])?(?:" + alts + ")")
-        gap_next = False
+    for joiner, alts in parse_phrase(phrase):
+        body = "|".join(r"\s+".join(re.escape(w) for w in a) for a in alts)
+        sep = "" if not out else (_GAP if joiner == "*" else r"\s+")
+        out.append(sep + r"(?:[وف])?(?:" + body + ")")
     return re.compile(r"(?<!\w)" + "".join(out) + r"(?!\w)")
 
 
@@ -170,7 +175,7 @@ def _entry(raw: dict, plover_types: tuple[str, ...]) -> TriggerEntry:
         occasion=bool(raw.get("occasion")))
     for category in CATEGORIES:
         for phrase in raw.get(category, []):
-            words = len([s for s in phrase.split(" ") if s != "*"])
+            words = sum(max(len(a) for a in alts) for _, alts in parse_phrase(phrase))
             entry.patterns.append((category, words, compile_phrase(phrase, category)))
     return entry
 
