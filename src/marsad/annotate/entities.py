@@ -167,8 +167,10 @@ def _match_at(idx: _Index, words: list[Word], i: int, kinds: set[str] | None = N
         for rest, aliases in idx.first.get(variant, ()):
             if kinds is not None:
                 aliases = [a for a in aliases if a.kind in kinds]
-                if not aliases:
-                    continue
+            if v_rank and words[i].key[:len(words[i].key) - len(variant)].endswith("ال"):
+                aliases = [a for a in aliases if a.kind != "person"]
+            if not aliases:
+                continue
             j = i + 1 + len(rest)
             if j > len(words):
                 continue
@@ -223,6 +225,7 @@ class _Linker:
         self.mentions: list[Mention] = []
         self.findings: list[Finding] = []
         self.used: set[int] = set()          # word indexes already part of a mention
+        self.deferred: list[tuple] = []      # back-references resolved once names are linked
 
     # -- helpers
 
@@ -253,9 +256,10 @@ class _Linker:
 
     # -- step 3: titles and what follows them
 
-    def _qualifiers(self, i: int) -> tuple[int, str | None, str | None, bool]:
+    def _qualifiers(self, i: int, envoy: bool = False) -> tuple[int, str | None, str | None, bool]:
         """Read nisbas, countries, organizations and modifiers after a title.
-        Returns (next word, country, org id, former)."""
+        Returns (next word, country, org id, former). ``envoy``: the title takes a
+        destination (إلى سوريا، لدى الأمم المتحدة) that is not the holder's country."""
         t, words = self.kb.titles, self.words
         country = org = None
         former = False
@@ -274,9 +278,9 @@ class _Linker:
                 continue
             m = _match_at(self.idx, words, j, {"country", "org", "title"})
             if m and "title" in m.kinds and not (m.kinds - {"title"}) and \
-                    (m.variant == key or key.startswith("ل")):
+                    ((m.variant == key and key.startswith("ال")) or key.startswith("ل")):
                 # a nested title (الممثل الخاص للرئيس الروسي): take its country, skip it
-                k, c2, o2, _ = self._qualifiers(m.j)
+                k, c2, o2, _ = self._qualifiers(m.j, envoy)
                 country, org = country or c2, org or o2
                 j = k
                 continue
@@ -293,7 +297,7 @@ class _Linker:
                     country = country or self.kb.organizations[a.id].get("country")
                 j = m.j
                 continue
-            if key in t.government_links or key in t.envoy_targets:
+            if key in t.government_links or (envoy and key in t.envoy_targets):
                 k = j + 1
                 if k < len(words) and words[k].key in t.governments:
                     k += 1
@@ -304,8 +308,11 @@ class _Linker:
                     org = org or (a.id if a.kind == "org" and not self.kb.organizations[a.id].get("metonym_for") else None)
                     j = m2.j
                     continue
-                if m2 and key in t.envoy_targets:
+                if m2 and envoy and key in t.envoy_targets:
                     j = m2.j    # "إلى سوريا": the envoy's destination, not their country
+                    continue
+                if k > j + 1 and key in t.government_links:
+                    j = k       # "في الحكومة", "في الاتحاد": the body, country unsaid
                     continue
                 break
             if key in t.governments:
@@ -362,41 +369,60 @@ class _Linker:
                 i = m.j
 
     def _role_phrase(self, m: Match, counterpart: bool = False) -> int:
-        kb = self.kb
+        kb, words = self.kb, self.words
         title_alias = next((a for a in m.aliases if a.kind == "title"), None)
         titles = title_alias.id.split("|") if title_alias else []
-        j, country, org, former = self._qualifiers(m.j)
+        envoy = any(t in ("envoy", "ambassador") for t in titles)
+        j, country, org, former = self._qualifiers(m.j, envoy)
+        self.used.update(range(m.i, j))   # a nisba inside a role phrase is not a country mention
         if counterpart:
-            prev = self._last_person(before=m.start)
-            if not prev or not prev.titles or not country:
+            if not country:
                 return j
-            titles = list(prev.titles)
+            name = self._name_after(j, [], [])
+            if name and name[0] == "person" and name[2][1] != "conflict":
+                (p, how, _), k = name[2], name[1]
+                self._add(self._person_mention(p, words[j].start, words[k - 1].end, how), j, k)
+                return k
+            self.deferred.append(("counterpart", m, j, country))
+            return j
         chosen = self._titles_for(titles, country, org) if titles else []
-        phrase_end = self.words[j - 1].end
         label = kb.title_label(chosen[0], country, org) if chosen else None
         holders = [] if former else self._holders(chosen, country, org)
         # a name right after the phrase (a comma may come between)
-        name = self._name_after(j)
+        name = self._name_after(j, holders, chosen)
         if name:
             kind, k, payload = name
-            self.used.update(range(m.i, j))
             if kind == "person":
                 p, how, _ = payload
-                return self._link_named(p, how, j, k, chosen, country, holders, label, former)
+                return self._link_named(p, how, j, k, chosen, country, org, holders, label, former, m)
             return self._link_unknown(k, j, chosen, country, org, holders, label, former, m)
-        self.used.update(range(m.i, j))   # a nisba inside a role phrase is not a country mention
         if former or not chosen:
             return j
-        if len(holders) == 1 and chosen[0] != "minister":
-            mention = self._person_mention(holders[0], m.start, phrase_end, "coref" if counterpart else "role",
-                                           tuple(chosen), country)
-            self._add(mention, m.i, j)
-        elif chosen[0] == "minister":
-            # "the Syrian minister": the minister of that country named last
-            prev = self._last_person(before=m.start, country=country, titles=_MINISTER_TITLES)
-            if prev:
-                self._add(self._copy(prev, m.start, phrase_end, "coref"), m.i, j)
+        if chosen[0] == "minister":
+            self.deferred.append(("minister", m, j, country))
+        elif len(holders) == 1:
+            self._add(self._person_mention(holders[0], m.start, words[j - 1].end, "role", tuple(chosen), country),
+                      m.i, j)
         return j
+
+    def _resolve_deferred(self) -> None:
+        """Mentions that point back at a person named earlier: نظيره السوري (the
+        counterpart of the last person named, in another country) and الوزير السوري."""
+        head = set(self.kb.titles.head_of_state)
+        for kind, m, j, country in self.deferred:
+            end = self.words[j - 1].end
+            if kind == "counterpart":
+                prev = self._last_person(before=m.start)
+                if not prev or not prev.titles:
+                    continue
+                titles = sorted(head) if head & set(prev.titles) else list(prev.titles)
+                holders = self._holders(titles, country, None)
+                if len(holders) == 1:
+                    self._add(self._person_mention(holders[0], m.start, end, "coref", tuple(titles), country), m.i, j)
+            else:
+                prev = self._last_person(before=m.start, country=country, titles=_MINISTER_TITLES)
+                if prev:
+                    self._add(self._copy(prev, m.start, end, "coref"), m.i, j)
 
     def _copy(self, prev: Mention, start: int, end: int, how: str) -> Mention:
         return Mention(start, end, prev.type, how, prev.kb_id, prev.name_en, prev.name_ar, prev.wikidata,
@@ -414,46 +440,54 @@ class _Linker:
             return m
         return None
 
-    def _name_after(self, j: int):
+    def _own_first_names(self, p: dict) -> set[str]:
+        return {normalize_key(n).split()[0] for n in (p.get("names_ar") or []) + (p.get("variants_ar") or [])
+                if " " in n.strip()}
+
+    def _name_after(self, j: int, holders: list[dict], chosen: list[str]):
         """A person name starting at word j (after an optional comma): a known person
-        ('person', end, (person, how, text)) or an unknown name ('unknown', end, words)."""
-        words = self.words
+        ('person', end, (person, how, match)), with how 'conflict' for a known family
+        name under another given name, or an unknown name ('unknown', end, None)."""
+        words, idx, kb = self.words, self.idx, self.kb
         if j >= len(words) or self._break_before(j, clause=False):
             return None
         gap = words[j].gap
         if _CLAUSE_GAP.search(gap) and "،" not in gap and "," not in gap:
             return None
-        m = _match_at(self.idx, words, j, {"person"})
+        m = _match_at(idx, words, j, {"person"})
         if m and m.variant == words[j].key:
             persons = {a.id for a in m.aliases}
             how = "name" if any(a.how == "name" for a in m.aliases) else m.aliases[0].how
             if len(persons) == 1:
-                return "person", m.j, (self.kb.persons[next(iter(persons))], how, m)
-        # a given name followed by a known family name or a spelling variant of one
-        if words[j].key in self.idx.first_names and j + 1 < len(words) and \
-                _JOINING_GAP.match(words[j + 1].gap):
-            m2 = _match_at(self.idx, words, j + 1, {"person"})
+                return "person", m.j, (kb.persons[next(iter(persons))], how, m)
+        # a given name, then a known family name or a spelling variant of one
+        first = words[j].key
+        if j + 1 < len(words) and _JOINING_GAP.match(words[j + 1].gap) and first not in idx.stopwords \
+                and _ARABIC_WORD.match(first):
+            m2 = _match_at(idx, words, j + 1, {"person"})
             cands = {a.id for a in m2.aliases} if m2 and m2.variant == words[j + 1].key else set()
             if not cands:
-                cands = {pid for pid, _ in self.kb.skeleton_matches(words[j + 1].key)}
+                m2 = None
+                cands = {pid for pid, _ in kb.skeleton_matches(words[j + 1].key)}
             if len(cands) == 1:
-                p = self.kb.persons[next(iter(cands))]
-                own_first = {normalize_key(n).split()[0] for n in p.get("names_ar") or [] if " " in n}
-                end = m2.j if m2 and m2.aliases else j + 2
-                if words[j].key in own_first:
+                p = kb.persons[next(iter(cands))]
+                end = m2.j if m2 else j + 2
+                if first in self._own_first_names(p):
                     return "person", end, (p, "variant", None)
-                return "person", end, (p, "conflict", None)
-        name = self._unknown_name(j)
-        if name:
-            return "unknown", name, None
+                if first in idx.first_names or p in holders or \
+                        (not holders and chosen and kb.holds(p, chosen, self.on)):
+                    return "person", end, (p, "conflict", None)
+        end = self._unknown_name(j)
+        if end:
+            return "unknown", end, None
         return None
 
     def _unknown_name(self, j: int) -> int | None:
         """The end of an unknown personal name starting at word j, or None."""
         words, idx = self.words, self.idx
         first = words[j].key
-        if first[0] in "ولبفك" and first not in idx.first_names:
-            return None     # a proclitic: a phrase, not a name
+        if (first[0] in "ولبفك" or first.startswith("ال")) and first not in idx.first_names:
+            return None     # a proclitic or the article: a phrase, not a given name
         k = j
         while k < len(words) and k - j < 4:
             w = words[k]
@@ -479,21 +513,23 @@ class _Linker:
         return None
 
     def _link_named(self, p: dict, how: str, j: int, k: int, chosen: list[str], country: str | None,
-                    holders: list[dict], label: str | None, former: bool) -> int:
+                    org: str | None, holders: list[dict], label: str | None, former: bool,
+                    title_match: Match) -> int:
+        kb = self.kb
         start, end = self.words[j].start, self.words[k - 1].end
         if how == "conflict":
-            # the article gives the holder's family name with another given name
-            if p in holders or not holders:
-                mention = self._person_mention(p, start, end, "role", tuple(chosen), country)
-                self._add(mention, j, k)
+            if p in holders or (not holders and not former and chosen and kb.holds(p, chosen, self.on)):
+                # the article gives the office holder's family name with another given name
+                self._add(self._person_mention(p, start, end, "role", tuple(chosen), country), j, k)
                 self.findings.append(Finding(
-                    kind="kb_conflict", field=f"name of {label or p.get('name_en')}",
+                    kind="kb_conflict",
+                    field=f"name of {kb.role_label(kb.role_on(p, self.on, set(chosen))) or label or p['name_en']}",
                     found=self.text[start:end],
-                    expected=f"{(p.get('names_ar') or [''])[0]} ({p.get('name_en')})",
-                    start=start, end=end,
+                    expected=f"{(p.get('names_ar') or [''])[0]} ({p.get('name_en')})", start=start, end=end,
                     note="the article's given name differs from the knowledge base's for this office holder"))
                 return k
-            return k
+            # another member of the family (الرئيس الراحل حافظ الأسد)
+            return self._link_unknown(k, j, chosen, country, org, holders, label, former, title_match)
         if holders and p not in holders and not former and len(holders) == 1 and label:
             h = holders[0]
             self.findings.append(Finding(
@@ -573,7 +609,11 @@ class _Linker:
         return True
 
     def _link_skeletons(self) -> None:
+        """Family names spelled differently from the base (بوجدانوف): with the
+        person's own given name before them, or alone once the person is named."""
         kb = self.kb
+        confirmed = {m.kb_id for m in self.mentions if m.type == "PERSON" and m.kb_id}
+        pending: list[tuple[int, int, int, dict]] = []
         for i, w in enumerate(self.words):
             if i in self.used or w.key in self.idx.stopwords:
                 continue
@@ -586,13 +626,16 @@ class _Linker:
                 first = i
                 if i > 0 and (i - 1) not in self.used and _JOINING_GAP.match(w.gap):
                     prev = self.words[i - 1].key
-                    own = {normalize_key(n).split()[0] for n in p.get("names_ar") or [] if " " in n}
-                    if prev in own:
+                    if prev in self._own_first_names(p):
                         first, start = i - 1, self.words[i - 1].start
+                        confirmed.add(p["id"])
                     elif prev in self.idx.first_names:
                         break    # another given name: another person of that family
-                self._add(self._person_mention(p, start, w.end, "variant"), first, i + 1)
+                pending.append((first, i, start, p))
                 break
+        for first, i, start, p in pending:
+            if p["id"] in confirmed:
+                self._add(self._person_mention(p, start, self.words[i].end, "variant"), first, i + 1)
 
     def _link_other(self, m: Match) -> None:
         kb = self.kb
@@ -634,14 +677,19 @@ class _Linker:
                 continue
             tail = words[-2:] if len(words) >= 3 and words[-2] in _NAME_PARTICLES else words[-1:]
             key = " ".join(tail)
-            if len(key) >= 3 and key not in self.idx.stopwords:
+            person = self.kb.persons.get(m.kb_id or "")
+            # a one-word Arab family name without the article is too often a word (سلام، عباس)
+            distinctive = len(tail) > 1 or key.startswith("ال") or (person and self.kb.is_foreign(person))
+            if distinctive and len(key) >= 3 and key not in self.idx.stopwords:
                 local.setdefault(key, m)
         if not local:
             return
         for i, w in enumerate(self.words):
             if i in self.used:
                 continue
-            for variant in w.variants:
+            for v_rank, variant in enumerate(w.variants):
+                if v_rank and w.key[:len(w.key) - len(variant)].endswith("ال"):
+                    continue    # بالسلام is not سلام
                 for key, src in local.items():
                     parts = key.split()
                     if parts[0] != variant or i + len(parts) > len(self.words):
@@ -660,9 +708,12 @@ class _Linker:
             if any(x in self.used for x in range(m.i, m.j)):
                 continue
             if "dual" in m.kinds:
+                # the two persons named last who hold that kind of office (الرئيسان: heads of state)
+                title = next(a.id for a in m.aliases if a.kind == "dual")
+                family = set(self.kb.titles.head_of_state) if title == "head_of_state" else {title}
                 pair: list[Mention] = []
                 for prev in sorted(self.mentions, key=lambda x: -x.start):
-                    if prev.type == "PERSON" and prev.start < m.start and \
+                    if prev.type == "PERSON" and prev.start < m.start and set(prev.titles) & family and \
                             all((p.kb_id or p.local_key) != (prev.kb_id or prev.local_key) for p in pair):
                         pair.append(prev)
                     if len(pair) == 2:
@@ -682,6 +733,7 @@ class _Linker:
         self._resolve_titles()
         self._link_names()
         self._local_aliases()
+        self._resolve_deferred()
         self._duals_and_sides()
         ents = []
         for m in sorted(self.mentions, key=lambda x: (x.start, x.end)):

@@ -72,6 +72,12 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
         subject = next((m for m in before if m.prep is None), None) \
             or next((m for m in before_sentence if m.prep is None), None)
         how = "before" if subject is not None else how
+    if how in ("before", "none"):
+        # an adjective of nationality right after a verbal noun: الضربة الأمريكية، الوفد الروسي
+        adj = next((m for m in view.mentions(frame.end, frame.clause_end, nisba=True)
+                    if view.words_between(view.to_norm(frame.end), view.to_norm(m.start)) == 0), None)
+        if adj is not None:
+            subject, how = adj, "adjective"
     frame.subject_how = how
     subject_after = how == "after"
 
@@ -92,6 +98,8 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
         bare = [m for m in gap + after if m.prep is None and m is not subject]
         if bare:
             second = bare[0]
+    if second is None and subject is not None:
+        second = _coordinated(view, subject, ms)          # بوتين والشرع في أول اتصال
     if second is None and subject is not None and subject.partner is not None:
         second = Mention(subject.start, subject.end, subject.partner, None)   # الرئيسان اتفقا
     if frame.receiver_subject:
@@ -99,6 +107,14 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
     if second is not None and subject is not None and second.key == subject.key:
         second = None
     return subject, second
+
+
+def _coordinated(view: ArticleView, m: Mention, ms: list[Mention]) -> Mention | None:
+    """The name joined to ``m`` by و (X وY), if any."""
+    nxt = next((x for x in ms if x.start >= m.end), None)
+    if nxt is None or nxt.key == m.key:
+        return None
+    return nxt if view.text[m.end:nxt.start].strip() == "و" else None
 
 
 def _is_fronted_subject(view: ArticleView, m: Mention, frame: Frame) -> bool:

@@ -152,6 +152,7 @@ class Lexicon:
     passive_agent: list[re.Pattern[str]]
     frame: list[re.Pattern[str]]
     domains: dict[str, list[re.Pattern[str]]]
+    never: frozenset[str] = frozenset()
 
 
 def _read_json(name: str) -> dict:
@@ -200,4 +201,5 @@ def load_lexicon() -> Lexicon:
         passive_agent=[compile_words(c) for c in mod.get("passive_agent", [])],
         frame=[compile_words(c) for c in mod.get("frame", [])],
         domains={name: [compile_words(w) for w in words] for name, words in mod.get("domains", {}).items()},
+        never=frozenset(normalize_key(w) for w in trig.get("never", [])),
     )

@@ -154,6 +154,8 @@ def choose_main(cands: list[Candidate]) -> Event | None:
 def _complete(best: Candidate, cands: list[Candidate]) -> None:
     """Fill the main event's missing actor2 or date from other tellings of it."""
     ev = best.event
+    if ev.actor2 is None and best.actor1_mention is not None:
+        _partner_from_same_type(best, cands)
     for o in cands:
         if o is best or o.event.type != ev.type or o.event.mode != ev.mode or o.background:
             continue
@@ -166,3 +168,20 @@ def _complete(best: Candidate, cands: list[Candidate]) -> None:
             ev.actor1, best.actor1_mention = o.event.actor1, o.actor1_mention
         if ev.date is None and o.event.date is not None:
             ev.date = o.event.date
+
+
+def _partner_from_same_type(best: Candidate, cands: list[Candidate]) -> None:
+    """An encounter told once without its second party (ترامب يجري مكالمة …) takes
+    it from another event of the same type between the same actor and someone
+    (اتفق ترامب وبوتين …), headline and lead first."""
+    me = _key(best.actor1_mention)
+    order = sorted((c for c in cands if c is not best and c.event.type == best.event.type
+                    and not c.background), key=lambda c: (-_position_weight(c), c.sentence_index))
+    for o in order:
+        k1, k2 = _key(o.actor1_mention), _key(o.actor2_mention)
+        if k1 == me and o.actor2_mention is not None and k2 != me:
+            best.event.actor2, best.actor2_mention = o.event.actor2, o.actor2_mention
+            return
+        if k2 == me and o.actor1_mention is not None and k1 != me:
+            best.event.actor2, best.actor2_mention = o.event.actor1, o.actor1_mention
+            return

@@ -150,11 +150,12 @@ class ArticleView:
         return None
 
     # --- actors ------------------------------------------------------------
-    def mentions(self, start: int, end: int, types: tuple[str, ...] = ACTOR_TYPES) -> list[Mention]:
+    def mentions(self, start: int, end: int, types: tuple[str, ...] = ACTOR_TYPES,
+                 nisba: bool = False) -> list[Mention]:
         """Actor mentions inside original span [start, end), adjacent names of one
         actor merged (الرئيس الروسي فلاديمير بوتين), nested mentions dropped."""
         ents = sorted((e for e in self.article.entities
-                       if e.type in types and start <= e.start and e.end <= end and e.how != "nisba"),
+                       if e.type in types and start <= e.start and e.end <= end and (e.how == "nisba") == nisba),
                       key=lambda e: (e.start, -(e.end - e.start)))
         kept: list[Entity] = []
         partners: dict[int, Entity] = {}

@@ -70,7 +70,9 @@ def code_events(article: Article) -> Article:
         candidates.extend(_code_sentence(article, view, lex, info, hits, candidates))
     _carry_subjects(candidates)
     events = merge_repeats(candidates)
-    choose_main(events)
+    main = choose_main(events)
+    if main is not None and main.date is None and main.modality == "asserted":
+        main.date = _reference_date(article)    # told in the present with no date of its own
     article.events = [c.event for c in events if not c.mention_only]
     return article
 
@@ -110,6 +112,8 @@ def _find_hits(view: ArticleView, lex: Lexicon, info: SentenceInfo) -> list[Hit]
     for entry in lex.entries:
         for category, words, pat in entry.patterns:
             for m in pat.finditer(view.ntext, lo, hi):
+                if m.group().split()[0] in lex.never or " ".join(m.group().split()[:2]) in lex.never:
+                    continue
                 space = next((i for i, ch in enumerate(m.group()) if ch.isspace()), None)
                 found.append(Hit(entry, category, words, m.start(), m.end(), m.group("pre") or "",
                                  head_nend=m.start() + space if space is not None else m.end()))
@@ -334,8 +338,7 @@ def _event_date(article: Article, view: ArticleView, info: SentenceInfo, h: Hit)
     except ImportError:
         clause_date = None
     if clause_date is not None:
-        # the clause as far as the trigger's: fronted adverbials (وفي 28 يناير، التقى) belong to it
-        return clause_date(article, info.sentence.start, view.to_original(c_hi, c_hi)[0])
+        return clause_date(article, start, end)
     # until the tagger offers clause_date: the nearest date in the same sentence
     sent = info.sentence
     inside = [d for d in article.dates if sent.start <= d.start and d.end <= sent.end and d.value]
@@ -376,5 +379,5 @@ def _carry_subjects(cands: list[Candidate]) -> None:
                 c.actor1_mention = last
                 c.event.actor1 = last.entity.actor()
                 c.actor1_carried = True
-        if c.actor1_mention is not None and not c.actor1_carried:
+        if c.actor1_mention is not None and not c.actor1_carried and not c.mention_only:
             last = c.actor1_mention

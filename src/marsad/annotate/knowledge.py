@@ -286,7 +286,7 @@ class KnowledgeBase:
         """Persons from outside the Arab world: their names are transliterated and
         come in many spellings, and their family names are not Arabic words."""
         c = self.countries.get(person.get("country") or "")
-        return bool(c) and not c.get("arab_league")
+        return bool(c) and not c.get("arabic_names", c.get("arab_league"))
 
     # ---- queries -----------------------------------------------------------------
 
@@ -327,6 +327,11 @@ class KnowledgeBase:
                     out.append(p)
                     break
         return out
+
+    def holds(self, person: dict, titles: list[str] | set[str], on: str | dt.date | None = None) -> bool:
+        """Whether the person held one of ``titles`` (anywhere) on the date."""
+        day = as_date(on)
+        return any(r.get("title") in titles and role_active(r, day) for r in person.get("roles") or [])
 
     def role_on(self, person: dict, on: str | dt.date | None = None,
                 titles: set[str] | None = None) -> dict | None:

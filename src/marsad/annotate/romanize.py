@@ -119,8 +119,8 @@ def romanize(name_ar: str) -> str:
         key = normalize_key(word)
         if key in table:
             out.append(table[key])
-        elif key.startswith("ال") and len(key) > 3:
-            rest = word[2:] if word.startswith("ال") else word[3:]
+        elif word.startswith("ال") and len(key) > 3:   # not أل: أليكسي is no article
+            rest = word[2:]
             out.append("al-" + (table.get(normalize_key(rest)) or _transliterate(rest)))
         elif key.startswith("عبد") and len(key) > 4 and key[3:].startswith("ال"):
             rest = word[3:]

@@ -226,6 +226,22 @@ def page_metadata(root) -> Extracted:
     return out
 
 
+_SKIP_BLOCKS = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_BLOCK_BREAK = re.compile(r"<(?:/?(?:p|div|h[1-6]|li|tr|br|section|article|blockquote)\b)[^>]*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def _flat_text(html_text: str) -> str:
+    """Text of a page the parser could not build a tree for (too deeply nested):
+    tags stripped, block tags as line breaks."""
+    import html as html_lib
+
+    text = _BLOCK_BREAK.sub("\n", _SKIP_BLOCKS.sub(" ", html_text))
+    text = html_lib.unescape(_ANY_TAG.sub(" ", text))
+    lines = (re.sub(r"\s+", " ", line).strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
 def _restore_subheadings(root, lines: list[str]) -> list[str]:
     """Put back subheadings trafilatura dropped: a short h2-h5 whose next element is
     a paragraph of the extracted text goes right before that paragraph."""
@@ -276,8 +292,12 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     if not text.strip():
         body_text = _clean_value(root.text_content()) if root is not None else None
         if not body_text:
-            raise HTMLError("HTML without any text")
-        raise HTMLError("HTML without a main text (only navigation or scripts)")
+            # The parser stops at a nesting depth of a few hundred; the text may be below.
+            text = _flat_text(html)
+            if not text:
+                raise HTMLError("HTML without any text")
+        else:
+            raise HTMLError("HTML without a main text (only navigation or scripts)")
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     meta.text = "\n".join(_restore_subheadings(root, lines))
     if doc is not None:

@@ -1,45 +1,85 @@
-"""The REST API (and, from the web UI issue on, the pages) behind ``marsad serve``."""
+"""The web UI and the REST API behind ``marsad serve`` (OpenAPI docs at /docs).
+
+Every asset is served from here: CSS, one small JS file, and an Arabic font
+found on the system (nothing from a CDN, nothing downloaded).
+"""
 
 from __future__ import annotations
 
-from fastapi import FastAPI, HTTPException, Query
+import threading
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
 
 from marsad import __version__
+from marsad.serve import api, pages
+from marsad.serve.fonts import find_arabic_font
 from marsad.store import Store
+
+STATIC = Path(__file__).parent / "static"
+
+
+class Stores:
+    """One SQLite connection per server thread, all on the same database file
+    (a connection must not be used by two threads at once). Ingests take turns."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.ingest_lock = threading.Lock()
+        self._local = threading.local()
+        self._all: list[Store] = []
+        self._guard = threading.Lock()
+
+    def get(self) -> Store:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = Store(self.path)
+            self._local.store = store
+            with self._guard:
+                self._all.append(store)
+        return store
+
+    def close(self) -> None:
+        with self._guard:
+            for store in self._all:
+                try:
+                    store.close()
+                except Exception:  # a connection of a finished thread may already be gone
+                    pass
+            self._all.clear()
 
 
 def create_app(db_path: str, ingest_token: str | None = None) -> FastAPI:
-    store = Store(db_path)
-    app = FastAPI(title="Marsad", version=__version__,
-                  description="Stories, events, articles and actors extracted from Arabic news.")
-    app.state.store = store
+    """The Marsad app on the database at ``db_path``; ``ingest_token`` enables POST /api/ingest."""
+    if str(db_path) == ":memory:":
+        raise ValueError("db_path: the web app needs a database file, not ':memory:'")
+    Store(db_path).close()   # create and migrate the database now, in one thread
+    stores = Stores(str(db_path))
 
-    @app.get("/api/stories")
-    def list_stories(date_from: str | None = None, date_to: str | None = None,
-                     country: str | None = None, actor: str | None = None,
-                     type: str | None = None, q: str | None = None,
-                     limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)):
-        return store.story_records(date_from=date_from, date_to=date_to, country=country, actor=actor,
-                                   event_type=type, text=q, limit=limit, offset=offset)
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        stores.close()
 
-    @app.get("/api/stories/{story_id}")
-    def get_story(story_id: str):
-        rec = store.story_record(story_id)
-        if rec is None:
-            raise HTTPException(404, f"no story {story_id!r}")
-        rec["articles"] = store.article_records(story_id=story_id)
-        return rec
+    app = FastAPI(title="Marsad", version=__version__, lifespan=lifespan,
+                  description="Stories, events, articles and actors extracted from Arabic news. "
+                              "Pages at /, this API under /api.")
+    app.state.stores = stores
+    app.state.ingest_token = ingest_token or None
+    app.state.font = find_arabic_font()
 
-    @app.get("/api/articles")
-    def list_articles(story_id: str | None = None, outlet: str | None = None,
-                      limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)):
-        return store.article_records(story_id=story_id, outlet=outlet, limit=limit, offset=offset)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
-    @app.get("/api/articles/{article_id}")
-    def get_article(article_id: str):
-        rec = store.article_record(article_id)
-        if rec is None:
-            raise HTTPException(404, f"no article {article_id!r}")
-        return rec
+    @app.get("/fonts/arabic.ttf", include_in_schema=False)
+    def arabic_font():
+        if app.state.font is None:
+            raise HTTPException(404, "no Arabic font on this system (install fonts-noto-core)")
+        return FileResponse(app.state.font, media_type="font/ttf",
+                            headers={"Cache-Control": "public, max-age=86400"})
 
     return app

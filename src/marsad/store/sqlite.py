@@ -371,3 +371,77 @@ def default_db_path() -> str:
     import os
 
     return os.environ.get("MARSAD_DB") or "marsad.db"
+
+
+# -- queries for the web UI ---------------------------------------------------
+# Owned by the web UI (src/marsad/serve/); added to Store below so that all SQL
+# stays in this module.
+
+def _story_coverage(self: Store, story_ids: list[str]) -> dict[str, list[dict]]:
+    """Articles per publication day for each story: {story_id: [{day, n}, ...]}."""
+    out: dict[str, list[dict]] = {sid: [] for sid in story_ids}
+    for i in range(0, len(story_ids), 500):
+        chunk = story_ids[i:i + 500]
+        sql = f"""SELECT story_id, substr(published, 1, 10) AS day, count(*) AS n FROM articles
+                  WHERE story_id IN ({','.join('?' * len(chunk))}) AND published IS NOT NULL
+                  GROUP BY story_id, day ORDER BY story_id, day"""
+        for r in self.db.execute(sql, chunk):
+            out[r["story_id"]].append({"day": r["day"], "n": r["n"]})
+    return out
+
+
+def _event_countries(self: Store) -> list[str]:
+    """Every country code that an event's actor has, sorted."""
+    sql = """SELECT actor1_country AS c FROM events WHERE actor1_country IS NOT NULL
+             UNION SELECT actor2_country FROM events WHERE actor2_country IS NOT NULL ORDER BY c"""
+    return [r["c"] for r in self.db.execute(sql)]
+
+
+def _actor_event_rows(self: Store, keys: list[str]) -> list[dict]:
+    """The events whose actor has one of ``keys`` (as in ``Actor.key``), with both actors'
+    keys, so that counterparts can be linked: [{actor1_key, actor2_key, record}]."""
+    keys = list(dict.fromkeys(k for k in keys if k))
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    sql = f"""SELECT actor1_key, actor2_key, record FROM events
+              WHERE actor1_key IN ({marks}) OR actor2_key IN ({marks}) ORDER BY date, story_id, id"""
+    return [{"actor1_key": r["actor1_key"], "actor2_key": r["actor2_key"],
+             "record": json.loads(r["record"])} for r in self.db.execute(sql, keys + keys)]
+
+
+def _actor_entity_rows(self: Store, key: str) -> list[dict]:
+    """Entity mentions of an actor known by any of its keys: knowledge-base id,
+    Wikidata id or lower-cased English name (event actors are keyed by the latter two)."""
+    sql = """SELECT * FROM entities WHERE kb_id = ? OR wikidata = ? OR lower(name_en) = ?"""
+    return [dict(r) for r in self.db.execute(sql, (key, key, key.lower()))]
+
+
+def _actor_key_for_name(self: Store, name: str) -> str | None:
+    """The key of the event actor called ``name`` (English or Arabic), if any."""
+    sql = """SELECT actor1_key AS k FROM events WHERE actor1_name = ? AND actor1_key IS NOT NULL
+             UNION ALL SELECT actor2_key FROM events WHERE actor2_name = ? AND actor2_key IS NOT NULL
+             LIMIT 1"""
+    row = self.db.execute(sql, (name, name)).fetchone()
+    return row["k"] if row else None
+
+
+def _story_titles(self: Store, story_ids: list[str]) -> dict[str, list[dict]]:
+    """Title, outlet and date of each story's articles, without loading their records."""
+    out: dict[str, list[dict]] = {sid: [] for sid in story_ids}
+    for i in range(0, len(story_ids), 500):
+        chunk = story_ids[i:i + 500]
+        sql = f"""SELECT story_id, id, title, outlet, published FROM articles
+                  WHERE story_id IN ({','.join('?' * len(chunk))}) ORDER BY published, id"""
+        for r in self.db.execute(sql, chunk):
+            out[r["story_id"]].append({"id": r["id"], "title": r["title"], "outlet": r["outlet"],
+                                       "published": r["published"]})
+    return out
+
+
+Store.story_coverage = _story_coverage
+Store.event_countries = _event_countries
+Store.actor_event_rows = _actor_event_rows
+Store.actor_key_for_name = _actor_key_for_name
+Store.actor_entity_rows = _actor_entity_rows
+Store.story_titles = _story_titles

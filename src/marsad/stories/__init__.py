@@ -9,6 +9,7 @@ story's events, sources, headline, summary and discrepancies. It sets
 
 from __future__ import annotations
 
+from marsad.annotate.dates import clause_date, resolve_with_story_date
 from marsad.model import Article, Story
 from marsad.stories.cluster import cluster
 from marsad.stories.dedup import copy_groups, duplicate_groups
@@ -45,7 +46,7 @@ def build_stories(articles: list[Article], previous: list[Story] | None = None) 
             art.story_id = sid
         main = merge_main_event(members, source_of)
         date = story_date(members, main)
-        if date and _resolve_undated(members, date):
+        if date and len(date) == 10 and _resolve_undated(members, date):
             main = merge_main_event(members, source_of)
             date = story_date(members, main) or date
         story = Story(
@@ -66,17 +67,13 @@ def build_stories(articles: list[Article], previous: list[Story] | None = None) 
 def _resolve_undated(members: list[Article], date: str) -> bool:
     """Second date pass: an article without a publication date resolves its
     relative dates against the story's date, and its events take them up."""
-    from marsad.annotate import dates as dates_module
-
-    resolve = getattr(dates_module, "resolve_with_story_date", None)
-    clause_date = getattr(dates_module, "clause_date", None)
     changed = False
     for art in members:
-        if art.published or resolve is None:
+        if art.published:
             continue
-        resolve(art, date)
+        resolve_with_story_date(art, date)
         for ev in art.events:
-            if ev.date is None and ev.trigger is not None and clause_date is not None:
+            if ev.date is None and ev.trigger is not None:
                 mention = clause_date(art, ev.trigger.start, ev.trigger.end)
                 if mention is not None and mention.value:
                     ev.date = mention.value

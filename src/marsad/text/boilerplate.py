@@ -101,10 +101,10 @@ def _line_rule(text: str) -> tuple[str, str] | None:
         return "metadata", "byline"
     if standalone_dateline(stripped):
         return "metadata", "dateline"
-    if (_words(stripped) <= 14 and lex.caption_credit.search(stripped)
-            and not _SENTENCE_END.search(lex.caption_credit.sub("", stripped))):
+    if (_words(stripped) <= 16 and lex.caption_credit.search(stripped)
+            and not re.search(r"[.!?؟]\s*$", lex.caption_credit.sub("", stripped))):
         credit = stripped[stripped.rfind("(") + 1:].rstrip(") ")
-        if _words(credit) <= 4:
+        if len(re.findall(r"\w+", credit)) <= 5:
             return "boilerplate", "caption"
     return None
 

@@ -24,6 +24,7 @@ class Lexicon:
         self.section_labels = {phrase_key(p) for p in data["section_labels"]}
         self.byline_prefixes = sorted({phrase_key(p) for p in data["byline_prefixes"]}, key=len, reverse=True)
         self.date_prefixes = sorted({phrase_key(p) for p in data["date_line_prefixes"]}, key=len, reverse=True)
+        self.date_prefix_words = {w for p in self.date_prefixes for w in p.split()}
         self.junk_patterns = [re.compile(p, re.IGNORECASE) for p in data["junk_patterns"]]
         self.caption_credit = re.compile(data["caption_credit_pattern"])
         self.agencies = {phrase_key(p) for p in data["agencies"]}

@@ -79,7 +79,10 @@ def date_line(line: str) -> str | None:
     parts = [p for p in line.split("|") if p.strip()]
     if len(parts) > 1:
         values = [_single_date_line(p) for p in parts]
-        return values[0] if all(values) else None
+        dated = [v for v in values if v]
+        if dated and all(v or is_time_line(p) for v, p in zip(values, parts)):
+            return dated[0]
+        return None
     return _single_date_line(line)
 
 
@@ -101,7 +104,8 @@ def _single_date_line(line: str) -> str | None:
     # What is left may only be a weekday, a time, separators or filler words.
     rest = re.sub(r"\d{1,2}[:.]\d{2}(\s*(ص|م|am|pm|AM|PM|GMT))?", " ", rest)
     leftovers = [w for w in re.split(r"[\s,،|•·\-–—/()]+", rest) if w]
-    filler = lex.weekdays | {"م", "ص", "الموافق", "في", "يوم", "بتوقيت", "مكة", "غرينتش", "الساعة", "at"}
+    filler = lex.weekdays | lex.date_prefix_words | {"م", "ص", "الموافق", "في", "يوم", "بتوقيت", "مكه", "غرينتش",
+                                                     "الساعه", "at"}
     if all(phrase_key(w) in filler for w in leftovers):
         return value
     return None
@@ -123,7 +127,10 @@ def byline(line: str) -> Byline | None:
         return None
     m = re.match(r"^(\S+(?:\s+\S+)?)\s*[:：\-–—]\s*(.+)$", stripped)
     if not m or phrase_key(m.group(1)) not in lexicon().byline_prefixes:
-        return None
+        # "بقلم رنا الخطيب": no colon, then the line must be only the prefix and a name
+        m = re.match(r"^(\S+)\s+((?:[^\s\d.,،:؛!?؟]+\s*){2,4})$", stripped)
+        if not m or phrase_key(m.group(1)) not in lexicon().byline_prefixes:
+            return None
     parts = [p for p in _NAME_OUTLET_SPLIT.split(m.group(2).strip()) if p.strip()]
     if not parts or len(parts[0].split()) > 5:
         return None

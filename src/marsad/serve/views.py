@@ -1,0 +1,118 @@
+"""What the pages and the API show, computed from stored records: labels, the
+source-agreement table of a story, an actor's profile and counterparts."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.store import Store
+
+LABELS_PATH = Path(__file__).parent / "static" / "labels.json"
+AGREEMENT_FIELDS = ("type", "mode", "actor1", "actor2", "date", "location", "modality")
+
+
+@lru_cache(maxsize=1)
+def labels() -> dict:
+    """Arabic labels for event types, modes, entity types, modalities and fields."""
+    return json.loads(LABELS_PATH.read_text(encoding="utf-8"))
+
+
+def actor_name(actor: dict | None, lang: str = "en") -> str | None:
+    if not actor:
+        return None
+    first = ("name_en", "name_ar") if lang == "en" else ("name_ar", "name_en")
+    return next((actor[k] for k in first + ("country",) if actor.get(k)), None)
+
+
+def event_en(ev: dict | None) -> str:
+    """One line in English: "Vladimir Putin → Ahmed al-Sharaa: CONSULT (phone), 2025-02-12"."""
+    if not ev:
+        return ""
+    who = " → ".join(n for n in (actor_name(ev.get("actor1")), actor_name(ev.get("actor2"))) if n)
+    what = ev.get("type") or "?"
+    if ev.get("mode"):
+        what += f" ({ev['mode']})"
+    tail = ", ".join(x for x in (ev.get("date"), ev.get("location")) if x)
+    return f"{who + ': ' if who else ''}{what}{', ' + tail if tail else ''}"
+
+
+def event_ar(ev: dict | None) -> dict:
+    """The parts of an event in Arabic; the template puts names and dates in <bdi>."""
+    if not ev:
+        return {}
+    lab = labels()
+    return {"type": lab["type"].get(ev.get("type"), ev.get("type")),
+            "mode": lab["mode"].get(ev.get("mode"), ev.get("mode")) if ev.get("mode") else None,
+            "actor1": actor_name(ev.get("actor1"), "ar"), "actor2": actor_name(ev.get("actor2"), "ar"),
+            "date": ev.get("date"), "location": ev.get("location"),
+            "modality": lab["modality"].get(ev.get("modality"), ev.get("modality"))}
+
+
+def _field_value(ev: dict | None, name: str) -> str | None:
+    if not ev:
+        return None
+    if name in ("actor1", "actor2"):
+        return actor_name(ev.get(name))
+    return ev.get(name)
+
+
+def agreement_table(story: dict, articles: list[dict]) -> dict:
+    """Which sources agree with the story's main event, field by field.
+
+    Each cell compares the article's own main event with the story's:
+    ``agree``, ``differ``, ``missing`` (the article does not say) or ``none``
+    (the story has no value either)."""
+    main = story.get("main_event")
+    rows = []
+    for name in AGREEMENT_FIELDS:
+        story_value = _field_value(main, name)
+        cells = []
+        for art in articles:
+            own = next((e for e in art.get("events", []) if e.get("main")), None)
+            value = _field_value(own, name)
+            if value is None:
+                status = "missing" if story_value is not None else "none"
+            else:
+                status = "agree" if value == story_value else "differ"
+            cells.append({"article_id": art["id"], "value": value, "status": status})
+        n_agree = sum(c["status"] == "agree" for c in cells)
+        rows.append({"field": name, "label_ar": labels()["field"].get(name, name),
+                     "story_value": story_value, "cells": cells, "n_agree": n_agree})
+    return {"columns": [{"id": a["id"], "outlet": a.get("outlet"), "published": a.get("published")}
+                        for a in articles], "rows": rows}
+
+
+def actor_profile(store: Store, key: str) -> dict | None:
+    """An actor's names, role and country, its events in time order and its counterparts
+    (the other actors of those events, with how many events they share)."""
+    rows = store.actor_event_rows(key)
+    mentions = store.actor_mentions(kb_id=key) or store.actor_mentions(name_en=key)
+    if not rows and not mentions:
+        return None
+    identity: dict = {}
+    for row in rows:
+        side = "actor1" if row["actor1_key"] == key else "actor2"
+        identity = row["record"].get(side) or {}
+        if identity:
+            break
+    if not identity and mentions:
+        m = mentions[0]
+        identity = {k: m.get(k) for k in ("name_en", "name_ar", "wikidata", "country", "role")}
+    counts: Counter = Counter()
+    names: dict[str, dict] = {}
+    for row in rows:
+        for side, other in (("actor1", "actor2"), ("actor2", "actor1")):
+            other_key = row[f"{other}_key"]
+            if row[f"{side}_key"] == key and other_key and other_key != key:
+                counts[other_key] += 1
+                names.setdefault(other_key, row["record"].get(other) or {})
+    counterparts = [{"key": k, "n": n, "name_en": names[k].get("name_en"),
+                     "name_ar": names[k].get("name_ar"), "country": names[k].get("country")}
+                    for k, n in counts.most_common()]
+    return {"key": key, **identity, "type": mentions[0]["type"] if mentions else None,
+            "n_mentions": len(mentions), "n_articles": len({m["article_id"] for m in mentions}),
+            "events": [r["record"] for r in rows], "counterparts": counterparts,
+            "event_types": dict(Counter(r["record"].get("type") for r in rows).most_common())}
