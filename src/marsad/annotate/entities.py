@@ -169,6 +169,9 @@ def _match_at(idx: _Index, words: list[Word], i: int, kinds: set[str] | None = N
                 aliases = [a for a in aliases if a.kind in kinds]
             if v_rank and words[i].key[:len(words[i].key) - len(variant)].endswith("ال"):
                 aliases = [a for a in aliases if a.kind != "person"]
+            if v_rank and len(variant.replace("ال", "", 1)) < 4:
+                # كريم is not ك + ريم: short stems keep their clitic unless they name a country
+                aliases = [a for a in aliases if a.kind not in ("person", "place")]
             if not aliases:
                 continue
             j = i + 1 + len(rest)
@@ -340,7 +343,9 @@ class _Linker:
 
     def _holders(self, titles: list[str], country: str | None, org: str | None) -> list[dict]:
         if not country and not org:
-            return []
+            # some offices exist in one country only (المرشد الأعلى): unique holders anywhere count
+            anywhere = self.kb.holders(titles, on=self.on)
+            return anywhere if len(anywhere) == 1 else []
         found = {}
         if country:
             for p in self.kb.holders(titles, country=country, on=self.on):

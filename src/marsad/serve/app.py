@@ -65,6 +65,7 @@ def create_app(db_path: str, ingest_token: str | None = None) -> FastAPI:
         stores.close()
 
     app = FastAPI(title="Marsad", version=__version__, lifespan=lifespan,
+                  docs_url=None, redoc_url=None,   # their pages load assets from a CDN; /docs is ours
                   description="Stories, events, articles and actors extracted from Arabic news. "
                               "Pages at /, this API under /api.")
     app.state.stores = stores

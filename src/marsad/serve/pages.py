@@ -129,3 +129,12 @@ def charts_page(request: Request, store: Store = Depends(get_store)):
 def search_page(request: Request, q: str = "", store: Store = Depends(get_store)):
     hits = store.search(q, limit=100) if q.strip() else []
     return templates.TemplateResponse(request, "search.html", {"q": q, "hits": hits})
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request):
+    """The OpenAPI description (/openapi.json) as a page, with every asset served locally."""
+    spec = request.app.openapi()
+    operations = [{"method": method.upper(), "path": path, **op}
+                  for path, item in spec.get("paths", {}).items() for method, op in item.items()]
+    return templates.TemplateResponse(request, "api_docs.html", {"spec": spec, "operations": operations})

@@ -85,34 +85,47 @@ def agreement_table(story: dict, articles: list[dict]) -> dict:
                         for a in articles], "rows": rows}
 
 
+def actor_keys(key: str, mentions: list[dict]) -> set[str]:
+    """Every key the actor may have: events key actors by Wikidata id or lower-cased
+    English name, entities by knowledge-base id."""
+    keys = {key}
+    for m in mentions:
+        keys.update(k for k in (m.get("kb_id"), m.get("wikidata"),
+                                (m.get("name_en") or "").lower() or None) if k)
+    return keys
+
+
 def actor_profile(store: Store, key: str) -> dict | None:
     """An actor's names, role and country, its events in time order and its counterparts
     (the other actors of those events, with how many events they share)."""
-    rows = store.actor_event_rows(key)
-    mentions = store.actor_mentions(kb_id=key) or store.actor_mentions(name_en=key)
+    mentions = store.actor_entity_rows(key)
+    keys = actor_keys(key, mentions)
+    rows = store.actor_event_rows(sorted(keys))
     if not rows and not mentions:
         return None
     identity: dict = {}
-    for row in rows:
-        side = "actor1" if row["actor1_key"] == key else "actor2"
-        identity = row["record"].get(side) or {}
-        if identity:
-            break
-    if not identity and mentions:
+    if mentions:
         m = mentions[0]
         identity = {k: m.get(k) for k in ("name_en", "name_ar", "wikidata", "country", "role")}
+    for row in rows:
+        if identity:
+            break
+        side = "actor1" if row["actor1_key"] in keys else "actor2"
+        identity = row["record"].get(side) or {}
     counts: Counter = Counter()
     names: dict[str, dict] = {}
     for row in rows:
         for side, other in (("actor1", "actor2"), ("actor2", "actor1")):
             other_key = row[f"{other}_key"]
-            if row[f"{side}_key"] == key and other_key and other_key != key:
+            if row[f"{side}_key"] in keys and other_key and other_key not in keys:
                 counts[other_key] += 1
                 names.setdefault(other_key, row["record"].get(other) or {})
     counterparts = [{"key": k, "n": n, "name_en": names[k].get("name_en"),
                      "name_ar": names[k].get("name_ar"), "country": names[k].get("country")}
                     for k, n in counts.most_common()]
-    return {"key": key, **identity, "type": mentions[0]["type"] if mentions else None,
+    canonical = next((m["kb_id"] for m in mentions if m.get("kb_id")), key)
+    return {"key": canonical, "keys": sorted(keys), **identity,
+            "type": mentions[0]["type"] if mentions else None,
             "n_mentions": len(mentions), "n_articles": len({m["article_id"] for m in mentions}),
             "events": [r["record"] for r in rows], "counterparts": counterparts,
             "event_types": dict(Counter(r["record"].get("type") for r in rows).most_common())}

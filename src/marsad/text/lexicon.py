@@ -37,6 +37,18 @@ class Lexicon:
 
 
 @lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Arabic given names from the knowledge base (data/kb/given_names.json), to tell
+    a reporter's name from an outlet's in bylines and datelines; empty if absent."""
+    path = Path(__file__).resolve().parent.parent / "data" / "kb" / "given_names.json"
+    try:
+        names = json.loads(path.read_text(encoding="utf-8")).get("names", {})
+    except (OSError, ValueError):
+        return frozenset()
+    return frozenset(phrase_key(n) for n in names)
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     path = Path(__file__).resolve().parent.parent / "data" / "lexicons" / "boilerplate.json"
     return Lexicon(json.loads(path.read_text(encoding="utf-8")))

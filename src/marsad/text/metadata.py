@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from marsad.text.lexicon import lexicon, phrase_key
+from marsad.text.lexicon import given_names, lexicon, phrase_key
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _BULLETS = "•·▪●◦‣-–—*|"
@@ -193,11 +193,16 @@ def dateline(line: str) -> Dateline | None:
 
 
 def _looks_like_person(seg: str) -> bool:
-    """Two to four words, the first without the article: "احمد صلاح", not "المنبر الحر"."""
+    """Two to four words starting with a known given name: "احمد صلاح", not
+    "المنبر الحر" or "أنقرة بالعربي". Without the names list: the first word
+    must not carry the article."""
     words = seg.split()
-    if not 2 <= len(words) <= 4 or words[0].startswith("ال"):
+    if not 2 <= len(words) <= 4 or any(ch.isdigit() for ch in seg):
         return False
-    return all(not any(ch.isdigit() for ch in w) for w in words)
+    names = given_names()
+    if names:
+        return phrase_key(words[0]) in names
+    return not words[0].startswith("ال")
 
 
 def outlet_from_url(url: str | None) -> str | None:

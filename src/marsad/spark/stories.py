@@ -1,0 +1,200 @@
+"""Stories on Spark: clustering needs the articles of one event together.
+
+Two strategies:
+
+``connect_on_driver``: collect the annotated articles to the driver and run
+``Pipeline.connect`` there, exactly as one machine does. Right for corpora whose
+annotated articles fit in the driver's memory (tens of thousands).
+
+``connect_blocked``: for larger corpora. Articles can only join a story through
+a *candidate pair* (``marsad.stories.cluster.candidate_pairs``): two articles
+that share a main-event actor within the clustering date window, or whose texts
+share a MinHash LSH bucket. So the executors
+  1. compute each article's clustering features,
+  2. group them by block keys: (actor, week) — each article also joins the
+     previous week, so that two articles a few days apart across a week
+     boundary meet — and every LSH band bucket; articles without a day-precise
+     event date join every week block of their actors,
+  3. score the candidate pairs inside each block and keep the links (pairs
+     that ``cluster`` could join: no conflict and a score over the threshold,
+     or near-copies);
+the driver takes the connected components of the links (union-find over the
+link list, small next to the articles), and the executors run
+``build_stories`` on each component. A story never spans two components, and
+clustering inside a component sees the same pairs in the same order, so the
+stories are those of the single-machine run. (The single-machine clustering
+caps comparisons inside very large actor blocks; where an actor has more than
+60 articles within three days, the caps apply per block instead and the
+stories can differ slightly.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from marsad.model import Article, Story
+
+if TYPE_CHECKING:
+    from pyspark import RDD
+
+    from marsad.pipeline import Pipeline
+    from marsad.stories.features import Features
+
+
+@dataclass
+class Connected:
+    """Stories and the articles with their ``story_id`` set, both as RDDs."""
+
+    stories: RDD       # RDD[Story]
+    articles: RDD      # RDD[Article]
+    n_components: int  # how many independent groups build_stories ran on
+    largest_component: int
+
+
+def connect_on_driver(articles: RDD | Iterable[Article], pipeline: Pipeline | None = None
+                      ) -> tuple[list[Story], list[Article]]:
+    """Collect the articles to the driver and build the stories there."""
+    from marsad.pipeline import default_pipeline
+
+    arts = articles.collect() if hasattr(articles, "collect") else list(articles)
+    arts.sort(key=lambda a: a.id)
+    stories = (pipeline or default_pipeline()).connect(arts)
+    return stories, arts
+
+
+def _week_size() -> int:
+    from marsad.stories.cluster import DATE_WINDOW_DAYS
+
+    # Two days at most DATE_WINDOW_DAYS apart fall into the same or neighbouring buckets.
+    return max(7, DATE_WINDOW_DAYS + 1)
+
+
+def actor_blocks(f: Features) -> tuple[list[tuple], list[str]]:
+    """The (actor, bucket) blocks of a dated article, and the actors of an undated one."""
+    if not f.actors:
+        return [], []
+    if f.day is None:
+        return [], sorted(f.actors)
+    bucket = f.day.toordinal() // _week_size()
+    return [("actor", k, b) for k in sorted(f.actors) for b in (bucket, bucket - 1)], []
+
+
+def lsh_blocks(f: Features) -> list[tuple]:
+    """The LSH band buckets of an article's text signature, for the thresholds
+    that clustering (text candidates) and copy detection use."""
+    from marsad.stories.cluster import TEXT_LSH_THRESHOLD
+    from marsad.stories.dedup import DUPLICATE_THRESHOLD
+
+    keys = []
+    for threshold in (TEXT_LSH_THRESHOLD, DUPLICATE_THRESHOLD):
+        for band, (start, end) in enumerate(_hashranges(threshold)):
+            keys.append(("lsh", threshold, band, f.signature.hashvalues[start:end].tobytes()))
+    return keys
+
+
+_RANGES: dict[float, list[tuple[int, int]]] = {}
+
+
+def _hashranges(threshold: float) -> list[tuple[int, int]]:
+    # The same banding as marsad.stories.dedup.lsh_candidates builds (datasketch's MinHashLSH).
+    if threshold not in _RANGES:
+        from datasketch import MinHashLSH
+
+        from marsad.stories.dedup import NUM_PERM
+
+        _RANGES[threshold] = list(MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges)
+    return _RANGES[threshold]
+
+
+def is_link(a: Features, b: Features) -> bool:
+    """True when clustering could join the two articles directly."""
+    from marsad.stories.cluster import LINK_THRESHOLD, conflict, score
+    from marsad.stories.dedup import DUPLICATE_THRESHOLD, similarity
+
+    if similarity(a.signature, b.signature) >= DUPLICATE_THRESHOLD:
+        return True
+    return not conflict(a, b) and score(a, b) >= LINK_THRESHOLD
+
+
+def _links_in_actor_block(members: Iterable[Features]) -> Iterator[tuple[str, str]]:
+    from marsad.stories.cluster import candidate_pairs
+
+    feats = {f.id: f for f in members}
+    if len(feats) < 2:
+        return
+    for a, b in candidate_pairs(feats):
+        if is_link(feats[a], feats[b]):
+            yield a, b
+
+
+def _pairs_in_bucket(ids: Iterable[str]) -> Iterator[tuple[str, str]]:
+    yield from combinations(sorted(set(ids)), 2)
+
+
+def components(ids: Iterable[str], links: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Connected components: each id that has a link mapped to its component's smallest id."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in links:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    del ids  # ids without links are their own component; they need no entry
+    return {x: find(x) for x in list(parent)}
+
+
+def _stories_of(group: Iterable[Article]) -> tuple[list[Story], list[Article]]:
+    from marsad.stories import build_stories
+
+    arts = sorted(group, key=lambda a: a.id)
+    return build_stories(arts), arts
+
+
+def connect_blocked(articles: RDD) -> Connected:
+    """Build the stories on the executors, one connected group of candidate links at a time."""
+    from pyspark import StorageLevel
+
+    from marsad.stories.features import features
+
+    sc = articles.context
+    feats = articles.map(lambda a: (a.id, features(a))).persist(StorageLevel.MEMORY_AND_DISK)
+
+    # (actor, week) blocks; an undated article joins every week block of its actors.
+    dated = feats.flatMap(lambda kv: [(key, kv[1]) for key in actor_blocks(kv[1])[0]])
+    undated = feats.flatMap(lambda kv: [(actor, kv[1]) for actor in actor_blocks(kv[1])[1]])
+    weeks_of_actor = dated.map(lambda kf: (kf[0][1], kf[0])).distinct()
+    undated_in_weeks = weeks_of_actor.join(undated).map(lambda kv: kv[1])
+    undated_alone = undated.map(lambda kf: (("actor", kf[0], None), kf[1]))
+    actor_links = (dated.union(undated_in_weeks).union(undated_alone)
+                   .groupByKey().flatMap(lambda kv: _links_in_actor_block(kv[1])))
+
+    # LSH buckets: pairs of ids, then their features joined back to score them.
+    lsh_pairs = (feats.flatMap(lambda kv: [(key, kv[0]) for key in lsh_blocks(kv[1])])
+                 .groupByKey().flatMap(lambda kv: _pairs_in_bucket(kv[1])).distinct())
+    lsh_links = (lsh_pairs.join(feats).map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
+                 .join(feats).map(lambda kv: (kv[1][0][0], kv[0], kv[1][0][1], kv[1][1]))
+                 .filter(lambda t: is_link(t[2], t[3])).map(lambda t: (min(t[0], t[1]), max(t[0], t[1]))))
+
+    links = actor_links.union(lsh_links).distinct().collect()
+    feats.unpersist()
+    comp = components((), links)
+    sizes: dict[str, int] = {}
+    for root in comp.values():
+        sizes[root] = sizes.get(root, 0) + 1
+    lookup = sc.broadcast(comp)
+
+    built = (articles.map(lambda a: (lookup.value.get(a.id, a.id), a)).groupByKey()
+             .map(lambda kv: _stories_of(kv[1])).persist(StorageLevel.MEMORY_AND_DISK))
+    n_components = built.count()
+    return Connected(stories=built.flatMap(lambda sa: sa[0]), articles=built.flatMap(lambda sa: sa[1]),
+                     n_components=n_components, largest_component=max(sizes.values(), default=1))
