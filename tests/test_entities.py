@@ -187,3 +187,38 @@ def test_seed_bogdanov_conflict_and_variants() -> None:
     assert any(e.name_en == "Mikhail Bogdanov" and "بوجدانوف" in e.text for e in arts["002"].entities)
     # "the new Syrian leader", on the story's date
     assert any(e.name_en == "Ahmed al-Sharaa" and e.how == "role" for e in arts["000"].entities)
+
+
+def test_title_of_someone_else_is_not_the_holder(kb) -> None:
+    # the adviser of the Russian president is not the president, and no conflict
+    art = link(kb, "وقال مستشار الرئيس الروسي يوري أوشاكوف إن القمة ستعقد قريباً.")
+    assert persons(art) == [] and art.findings == []
+
+
+def test_another_member_of_the_family_is_not_the_holder(kb) -> None:
+    art = link(kb, "ولم يزر البلدين رئيس منذ لقاء جمع الرئيس الراحل حافظ الأسد بنظرائه.", "2025-05-14")
+    assert "Bashar al-Assad" not in {n for n, _ in persons(art)} and art.findings == []
+
+
+def test_wrong_given_name_without_a_country_in_the_title(kb) -> None:
+    art = link(kb, "وقال الأمين العام جوزيه غوتيريش إن المنظمة قلقة.", "2025-03-01")
+    assert persons(art) == [("António Guterres", "role")]
+    assert art.findings[0].found == "جوزيه غوتيريش"
+
+
+def test_minister_of_a_named_portfolio_is_discovered(kb) -> None:
+    art = link(kb, "وقال وزير الصحة المغربي أمين التهراوي إن التحقيق مستمر، فيما زار التهراوي المستشفى.")
+    ps = [e for e in art.entities if e.type == "PERSON"]
+    assert [(e.text, e.how) for e in ps] == [("أمين التهراوي", "discovered"), ("التهراوي", "coref")]
+    assert ps[0].country == "MAR" and ps[0].name_en == romanize("أمين التهراوي")
+
+
+def test_words_after_a_role_that_are_no_name(kb) -> None:
+    art = link(kb, "وأشاد ترامب بالرئيس السوري عقب اللقاء، قائلاً إنه قوي.")
+    assert persons(art) == [("Ahmed al-Sharaa", "role")]
+
+
+def test_duals_pick_office_holders(kb) -> None:
+    art = link(kb, "قال فلاديمير بوتين إن أحمد الشرع زار موسكو بعد فرار بشار الأسد إليها. وناقش الرئيسان التعاون.",
+               "2025-10-15")
+    assert {e.name_en for e in art.entities if e.text == "الرئيسان"} == {"Vladimir Putin", "Ahmed al-Sharaa"}

@@ -132,3 +132,13 @@ def test_classification_reasons_are_given():
     assert labels[1] == ("boilerplate", "list header")
     assert labels[2] == ("boilerplate", "related list")
     assert labels[3][0] == "content"
+
+
+def test_page_title_with_site_suffix_and_kicker_in_the_headline():
+    html = ("<html><head><meta property='og:title' content='جدول جديد للحافلات | موقع المثال'>"
+            "<meta property='og:site_name' content='موقع المثال'>"
+            "<meta property='article:published_time' content='2024/05/19 10:00'></head>"
+            f"<body><article><h1>عاجل: جدول جديد للحافلات</h1><p>{P1}</p><p>{P2}</p></article></body></html>")
+    art = clean(Article(id="k", html=html))
+    assert art.title == "جدول جديد للحافلات" and art.published == "2024-05-19"
+    assert art.text.split("\n") == ["عاجل: جدول جديد للحافلات", P1, P2]

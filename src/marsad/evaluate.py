@@ -8,6 +8,7 @@ content kept (text inputs only).
 from __future__ import annotations
 
 import json
+from collections import Counter
 import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -82,15 +83,9 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
             "tp": tp, "fp": fp, "fn": fn}
 
 
-def _line_kept(line: str, text_lines: set[str], text: str) -> bool:
-    key = normalize_key(line)
-    if not key:
-        return True
-    if key in text_lines:
-        return True
+def _dateline_stripped_kept(key: str, text_key: str) -> bool:
     # A content line that began with a dateline is kept without it: compare its tail.
-    tail = key[-40:]
-    return len(key) > 60 and tail in normalize_key(text)
+    return len(key) > 60 and key[-40:] in text_key
 
 
 def boilerplate_scores(gold_articles: dict[str, dict], articles: dict[str, Article]) -> dict[str, Any]:
@@ -102,19 +97,28 @@ def boilerplate_scores(gold_articles: dict[str, dict], articles: dict[str, Artic
         lines = art.raw.splitlines()
         drop = set(g.get("boilerplate_lines", [])) | set(g.get("embedded_lines", [])) \
             | set(g.get("metadata_lines", [])) | set(g.get("byline_lines", []))
-        text_lines = {normalize_key(t) for t in art.text.splitlines()}
+        # Lines are matched in order, each kept line of the text once: a repeated
+        # headline counts as removed when only the first copy is still in the text.
+        remaining = Counter(normalize_key(t) for t in art.text.splitlines())
+        text_key = normalize_key(art.text)
         first_content = next((n for n, line in enumerate(lines, 1) if line.strip()), None)
         for n, line in enumerate(lines, 1):
-            if not line.strip():
+            key = normalize_key(line)
+            if not key:
                 continue
-            if n == first_content and art.title and normalize_key(art.title) == normalize_key(line):
-                continue  # the headline becomes the title field: neither text nor boilerplate
+            if remaining[key] > 0:
+                remaining[key] -= 1
+                present = True
+            elif n == first_content and art.title and normalize_key(art.title) == key:
+                present = True  # the headline became the title field
+            else:
+                present = n not in drop and _dateline_stripped_kept(key, text_key)
             if n in drop:
                 should_remove += 1
-                removed += not _line_kept(line, text_lines, "")
+                removed += not present
             else:
                 should_keep += 1
-                kept += _line_kept(line, text_lines, art.text)
+                kept += present
     return {"removed": round(removed / should_remove, 4) if should_remove else None,
             "content_kept": round(kept / should_keep, 4) if should_keep else None,
             "boilerplate_lines": should_remove, "content_lines": should_keep}

@@ -96,7 +96,7 @@ class _Index:
 @lru_cache(maxsize=8)
 def _index_for(kb: KnowledgeBase) -> _Index:
     idx = _Index()
-    groups: dict[str, list[Alias]] = dict(kb.aliases())
+    groups: dict[str, list[Alias]] = {k: list(v) for k, v in kb.aliases().items()}
     t = kb.titles
     for phrase, titles in t.phrases.items():
         groups.setdefault(phrase, []).append(Alias(phrase, "title", "|".join(titles), "role"))
@@ -114,20 +114,11 @@ def _index_for(kb: KnowledgeBase) -> _Index:
     for p in kb.persons.values():
         for n in p.get("names_ar") or []:
             words = normalize_key(n).split()
-            if len(words) >= 2:
+            if len(words) >= 2 and not words[0].startswith("ال"):   # not الملك سلمان
                 idx.first_names.add(words[0])
     idx.first_names |= {k for k in kb.given_names if " " not in k and k not in _NAME_PARTICLES}
-    idx.stopwords = {normalize_key(w) for w in _stopwords(kb)}
+    idx.stopwords = set(t.name_stopwords)
     return idx
-
-
-def _stopwords(kb: KnowledgeBase) -> list[str]:
-    import json
-
-    path = kb.data_dir / "titles.json"
-    if not path.exists():
-        return []
-    return json.loads(path.read_text(encoding="utf-8")).get("name_stopwords", [])
 
 
 # ---- words and matching -------------------------------------------------------------
@@ -380,6 +371,8 @@ class _Linker:
         envoy = any(t in ("envoy", "ambassador") for t in titles)
         j, country, org, former = self._qualifiers(m.j, envoy)
         self.used.update(range(m.i, j))   # a nisba inside a role phrase is not a country mention
+        if self._dependent_before(m):
+            return j    # مستشار الرئيس الروسي: the name that follows is the adviser's
         if counterpart:
             if not country:
                 return j
@@ -409,6 +402,16 @@ class _Linker:
             self._add(self._person_mention(holders[0], m.start, words[j - 1].end, "role", tuple(chosen), country),
                       m.i, j)
         return j
+
+    def _dependent_before(self, m: Match) -> bool:
+        """Whether the title is the second term of a construct (مستشار الرئيس, نجل
+        الرئيس): then the title's holder is not the person named after it."""
+        if m.i == 0 or self._break_before(m.i) or m.variant != self.words[m.i].key:
+            return False
+        deps = self.kb.titles.dependents
+        prev = self.words[m.i - 1].key
+        two = " ".join(w.key for w in self.words[max(m.i - 2, 0):m.i])
+        return any(v in deps for v in clitic_variants(prev)) or two in deps
 
     def _resolve_deferred(self) -> None:
         """Mentions that point back at a person named earlier: نظيره السوري (the
@@ -470,7 +473,9 @@ class _Linker:
         if j + 1 < len(words) and _JOINING_GAP.match(words[j + 1].gap) and first not in idx.stopwords \
                 and _ARABIC_WORD.match(first):
             m2 = _match_at(idx, words, j + 1, {"person"})
-            cands = {a.id for a in m2.aliases} if m2 and m2.variant == words[j + 1].key else set()
+            if m2 and (m2.variant != words[j + 1].key or m2.j - m2.i > 1):
+                m2 = None   # a full name starts at j + 1: word j is not its given name
+            cands = {a.id for a in m2.aliases} if m2 else set()
             if not cands:
                 m2 = None
                 cands = {pid for pid, _ in kb.skeleton_matches(words[j + 1].key)}
@@ -479,8 +484,10 @@ class _Linker:
                 end = m2.j if m2 else j + 2
                 if first in self._own_first_names(p):
                     return "person", end, (p, "variant", None)
-                if first in idx.first_names or p in holders or \
-                        (not holders and chosen and kb.holds(p, chosen, self.on)):
+                # a given name has no article (أليكسي is not ال + ...: check the letters as written)
+                given_like = first in idx.first_names or not words[j].text.startswith("ال")
+                if given_like and (first in idx.first_names or p in holders or
+                                   (not holders and chosen and kb.holds(p, chosen, self.on))):
                     return "person", end, (p, "conflict", None)
         end = self._unknown_name(j)
         if end:
@@ -699,6 +706,9 @@ class _Linker:
                     parts = key.split()
                     if parts[0] != variant or i + len(parts) > len(self.words):
                         continue
+                    if v_rank == 0 and i > 0 and (i - 1) not in self.used and _JOINING_GAP.match(w.gap) \
+                            and self.words[i - 1].key in self.idx.first_names:
+                        continue    # همام الحية is not Khalil al-Hayya
                     if any(self.words[i + n].key != parts[n] or (i + n) in self.used for n in range(1, len(parts))):
                         continue
                     end = self.words[i + len(parts) - 1].end

@@ -38,6 +38,7 @@ class Frame:
     passive: bool = False
     agent_after: int | None = None   # original offset after a passive-agent cue, if any
     subject_how: str = "none"        # set by pick_actors: fronted | gap | after | before | none
+    nominal: bool = False            # a verbal noun (زيارة), not a verb
 
 
 def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
@@ -46,22 +47,23 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
     ms = [m for m in view.mentions(frame.sent_start, frame.sent_end)
           if not any(a <= m.start < b for a, b in excluded)]
     for m in ms:
+        others = [(x.start, x.end) for x in ms if x is not m]
         m.prep = view.preposition_before(m.start, floor=frame.sent_start, lookback=5,
-                                         stops=[(frame.start, frame.head_end)])
+                                         stops=[(frame.start, frame.head_end)] + others)
     gap = [m for m in ms if frame.head_end <= m.start < frame.end]
     after = [m for m in ms if frame.end <= m.start < frame.clause_end]
     before = [m for m in reversed(ms) if m.end <= frame.start and m.start >= frame.clause_start]
     before_sentence = [m for m in reversed(ms) if m.end <= frame.start]
 
-    # بين X و Y: both actors at once
-    for i, m in enumerate(after + gap):
-        if m.prep == "بين":
-            rest = [x for x in (after + gap)[i + 1:] if x.key != m.key]
-            return m, (rest[0] if rest else None)
-
     subject, how = None, "none"
     fronted = next((m for m in before if m.prep is None), None)
-    if fronted is not None and _is_fronted_subject(view, fronted, frame):
+    joined = None
+    if fronted is not None:
+        # بوتين والشرع في أول اتصال: the first of a coordinated pair is the subject
+        first = next((m for m in before if m.end <= fronted.start), None)
+        if first is not None and first.prep is None and _coordinated(view, first, ms) is fronted:
+            fronted, joined = first, fronted
+    if fronted is not None and _is_fronted_subject(view, joined or fronted, frame):
         subject, how = fronted, "fronted"
     if subject is None:
         subject = next((m for m in gap if m.prep is None), None)
@@ -80,6 +82,15 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
             subject, how = adj, "adjective"
     frame.subject_how = how
     subject_after = how == "after"
+
+    # بين X و Y: both actors when nothing else names the doer (اتصال هاتفي بين X وY),
+    # else the first of them is the other party (توسطت قطر بين إسرائيل وحماس)
+    for i, m in enumerate(gap + after):
+        if m.prep == "بين":
+            rest = [x for x in (gap + after)[i + 1:] if x.key != m.key]
+            if how in ("before", "none", "adjective"):
+                return m, (rest[0] if rest else None)
+            return subject, m
 
     agent = None
     if frame.agent_after is not None:
@@ -100,6 +111,8 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
             second = bare[0]
     if second is None and subject is not None:
         second = _coordinated(view, subject, ms)          # بوتين والشرع في أول اتصال
+        if second is not None and second.end > frame.clause_end:
+            second = None
     if second is None and subject is not None and subject.partner is not None:
         second = Mention(subject.start, subject.end, subject.partner, None)   # الرئيسان اتفقا
     if frame.receiver_subject:
@@ -114,7 +127,11 @@ def _coordinated(view: ArticleView, m: Mention, ms: list[Mention]) -> Mention | 
     nxt = next((x for x in ms if x.start >= m.end), None)
     if nxt is None or nxt.key == m.key:
         return None
-    return nxt if view.text[m.end:nxt.start].strip() == "و" else None
+    gap = view.text[m.end:nxt.start].strip()
+    # X وY, or X ونظيره السوري Y
+    if gap == "و" or (gap.startswith("و") and len(gap.split()) <= 3 and not any(ch in gap for ch in "،,.")):
+        return nxt
+    return None
 
 
 def _is_fronted_subject(view: ArticleView, m: Mention, frame: Frame) -> bool:
@@ -123,6 +140,8 @@ def _is_fronted_subject(view: ArticleView, m: Mention, frame: Frame) -> bool:
     n_end, n_trig = view.to_norm(m.end), view.to_norm(frame.start)
     if view.words_between(n_end, n_trig) > 2:
         return False
+    if frame.nominal:
+        return True                    # يعتزم [ماكرون] زيارة لبنان: the doer before the noun
     n_start = view.to_norm(m.start)
     prev = view.words_before(n_start, 1, floor=view.to_norm(frame.clause_start))
     if not prev:

@@ -23,8 +23,10 @@ SAME_TYPE = 0.0           # another mode of the same type is another event: no c
 DISCUSSION = 0.5          # per sentence of talks credited to an encounter
 SUPPORT_CAP = 4.0
 FRAMED = 1.5
+OCCASION = 1.0            # an encounter (call, visit, meeting) over what was said or agreed in it
 BACKGROUND = -4.0
 DISCUSS_MODE = "discuss"
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 
 
 @dataclass
@@ -87,6 +89,8 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         return False
     k1a, k1b = _key(a.actor1_mention), _key(b.actor1_mention)
     k2a, k2b = _key(a.actor2_mention), _key(b.actor2_mention)
+    if ea.type in SYMMETRIC and {k1a, k2a} == {k1b, k2b}:
+        return True                   # a call between X and Y is one between Y and X
     if k1a and k1b and k1a != k1b:
         return False
     if k2a and k2b and k2a != k2b:
@@ -129,6 +133,8 @@ def score(c: Candidate, cands: list[Candidate]) -> float:
             s += 0.75 + (0.25 if (actor.kb_id or actor.wikidata) else 0.0)
     if c.framed:
         s += FRAMED
+    if c.occasion:
+        s += OCCASION
     if c.background:
         s += BACKGROUND
     if c.carrier:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from marsad.annotate.event_args import Frame, pick_actors, pick_location
 from marsad.annotate.event_lexicon import VERBAL, Lexicon, TriggerEntry, load_lexicon
 from marsad.annotate.event_main import Candidate, choose_main, merge_repeats
-from marsad.annotate.event_text import ArticleView, Mention
+from marsad.annotate.event_text import ArticleView, Mention, clause_openers
 from marsad.model import Article, DateMention, Event, Evidence, Sentence, Span
 from marsad.text.normalize import normalize_key
 
@@ -180,10 +180,12 @@ def _mark_mentions(view: ArticleView, lex: Lexicon, hits: list[Hit], info: Sente
                 h.mention_only = True            # لزيارة: a purpose, not an act
             elif pre.endswith("ال") and info.role != "headline" and not _framed(view, lex, h, info):
                 h.mention_only = True            # الزيارة: the event already told
-        # a trigger right after another one is its complement (دعا إلى رفع العقوبات)
-        if earlier and not h.mention_only and not h.entry.carrier:
-            prev = earlier[-1]
-            if view.words_between(prev.nend, h.nstart) <= 1 and prev.entry.type != h.entry.type:
+        # a later trigger in the clause of another is its complement (دعا إلى رفع العقوبات،
+        # رحب بقرار رفع العقوبات), unless و/ف or a clause opener (أن، حيث) starts a new act
+        if earlier and not h.mention_only and not h.entry.carrier and h.pre[:1] not in ("و", "ف"):
+            prev = [k for k in hits[:i] if k.nstart >= clause[0]][-1]
+            between = view.words_before(h.nstart, view.words_between(prev.nend, h.nstart), floor=prev.nend)
+            if not any(w in clause_openers() or w.lstrip("وف") in clause_openers() for w in between):
                 h.mention_only = True
 
 
@@ -261,7 +263,7 @@ def _frame(view: ArticleView, lex: Lexicon, info: SentenceInfo, h: Hit) -> Frame
     head_end = view.to_original(h.nstart, h.head_nend)[1] if h.head_nend > h.nstart else end
     c_lo, _ = view.clause_bounds(h.nstart, info.nstart, info.nend)
     _, c_hi = view.clause_bounds(max(h.nend - 1, h.nstart), info.nstart, info.nend)
-    if c_hi < info.nend:
+    if c_hi < info.nend and view.ntext[c_hi] in "،,":
         # one comma more: appositions (مع الرئيس السوري للمرحلة الانتقالية، أحمد الشرع)
         _, c_hi = view.clause_bounds(c_hi + 1, info.nstart, info.nend)
     agent_after = None
@@ -276,7 +278,7 @@ def _frame(view: ArticleView, lex: Lexicon, info: SentenceInfo, h: Hit) -> Frame
                  clause_end=view.to_original(c_hi, c_hi)[0] if c_hi < len(view.ntext) else sent.end,
                  sent_start=sent.start, sent_end=sent.end, preps=h.entry.actor2_preps,
                  receiver_subject=h.entry.receiver_subject, passive=h.category == "passive",
-                 agent_after=agent_after)
+                 agent_after=agent_after, nominal=h.category == "masdar")
 
 
 def _modality(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo) -> str:
@@ -355,7 +357,19 @@ def _reference_date(article: Article) -> str | None:
     return default_event_date(article)
 
 
+RECAP_DAYS = 7   # an event this many days before the article's date is a recap, not news
+
+
 def _earlier(a: str, b: str) -> bool:
+    """Is date ``a`` clearly before ``b``: more than a week for days, an earlier
+    month or year for coarser dates (yesterday's event is still the news)."""
+    import datetime as dt
+
+    if len(a) == 10 and len(b) >= 10:
+        try:
+            return (dt.date.fromisoformat(b[:10]) - dt.date.fromisoformat(a)).days > RECAP_DAYS
+        except ValueError:
+            return False
     k = min(len(a), len(b))
     return a[:k] < b[:k]
 

@@ -69,6 +69,8 @@ class TitleLexicon:
     governments: set[str]
     government_links: set[str]
     envoy_targets: set[str]
+    dependents: set[str] = field(default_factory=set)     # مستشار الرئيس: not the president
+    name_stopwords: set[str] = field(default_factory=set)
 
     @property
     def max_words(self) -> int:
@@ -217,7 +219,8 @@ class KnowledgeBase:
             org_titles=set(raw.get("org_titles", [])), counterpart=keys("counterpart"),
             duals=duals, sides=keys("sides"), modifiers=keys("modifiers"), former=keys("former"),
             governments=keys("governments"), government_links=keys("government_links"),
-            envoy_targets=keys("envoy_targets"))
+            envoy_targets=keys("envoy_targets"), dependents=keys("dependents"),
+            name_stopwords=keys("name_stopwords"))
 
     def _load_given_names(self) -> dict[str, str]:
         path = self.data_dir / "given_names.json"

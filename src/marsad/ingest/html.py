@@ -75,10 +75,17 @@ def _clean_value(value) -> str | None:
 
 
 def _iso_day(value: str | None) -> str | None:
+    """YYYY-MM-DD from an ISO date-time, else from any full date ("2024/03/11 10:00",
+    "11 مارس 2024")."""
     if not value:
         return None
     m = _ISO_DATE.search(value)
-    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
+    if m:
+        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    from marsad.text.metadata import find_full_date
+
+    found = find_full_date(value)
+    return found[0] if found else None
 
 
 def _jsonld_objects(root) -> list[dict]:
@@ -220,6 +227,10 @@ def page_metadata(root) -> Extracted:
         value = _meta(root, "og:site_name", "application-name")
         if value:
             out.sitename, out.provenance["sitename"] = value, "meta"
+    if out.title and out.sitename:
+        # og:title and <title> often end with the site's name: "عنوان | الموقع"
+        trimmed = re.sub(r"\s*[-|–—:«»]\s*" + re.escape(out.sitename) + r"\s*$", "", out.title)
+        out.title = trimmed or out.title
     canonical = root.xpath("//link[@rel='canonical']/@href") or root.xpath("//meta[@property='og:url']/@content")
     if canonical and str(canonical[0]).startswith("http"):
         out.url = str(canonical[0]).strip()

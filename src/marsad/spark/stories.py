@@ -134,7 +134,7 @@ def _pairs_in_bucket(ids: Iterable[str]) -> Iterator[tuple[str, str]]:
     yield from combinations(sorted(set(ids)), 2)
 
 
-def components(ids: Iterable[str], links: Iterable[tuple[str, str]]) -> dict[str, str]:
+def components(links: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Connected components: each id that has a link mapped to its component's smallest id."""
     parent: dict[str, str] = {}
 
@@ -149,7 +149,7 @@ def components(ids: Iterable[str], links: Iterable[tuple[str, str]]) -> dict[str
         ra, rb = find(a), find(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
-    del ids  # ids without links are their own component; they need no entry
+    # ids without links are their own component; they need no entry
     return {x: find(x) for x in list(parent)}
 
 
@@ -187,7 +187,7 @@ def connect_blocked(articles: RDD) -> Connected:
 
     links = actor_links.union(lsh_links).distinct().collect()
     feats.unpersist()
-    comp = components((), links)
+    comp = components(links)
     sizes: dict[str, int] = {}
     for root in comp.values():
         sizes[root] = sizes.get(root, 0) + 1

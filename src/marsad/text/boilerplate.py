@@ -147,8 +147,16 @@ def _find_title(items: list[Line], title_hint: str | None) -> None:
     open_lines = [ln for ln in items if ln.label == "content"]
     if hint:
         for ln in open_lines[:5]:
-            if phrase_key(ln.text) == hint:
+            key = phrase_key(ln.text)
+            if key == hint:
                 ln.label, ln.reason = "title", "matches the page title"
+                return
+        for ln in open_lines[:5]:
+            # the page's title and its headline may differ by a site name or a kicker
+            key = phrase_key(ln.text)
+            shorter, longer = sorted((key, hint), key=len)
+            if _words(ln.text) <= HEADLINE_MAX_WORDS and len(shorter) >= 0.6 * len(longer) and shorter in longer:
+                ln.label, ln.reason = "title", "close to the page title"
                 return
         return
     for pos, ln in enumerate(open_lines[:4]):

@@ -9,12 +9,17 @@
   });
   var filters = document.getElementById("filters");
   if (filters) {
+    // Empty fields stay out of the URL, so links stay short and shareable.
+    var dropEmpty = function () {
+      filters.querySelectorAll("input, select").forEach(function (f) { f.disabled = !f.value; });
+    };
+    var enableAll = function () {
+      filters.querySelectorAll("input, select").forEach(function (f) { f.disabled = false; });
+    };
+    filters.addEventListener("submit", dropEmpty);
+    window.addEventListener("pageshow", enableAll);  // back button: fields usable again
     filters.querySelectorAll("select, input[type=date]").forEach(function (el) {
-      el.addEventListener("change", function () {
-        // Empty fields stay out of the URL, so links stay short and shareable.
-        filters.querySelectorAll("input, select").forEach(function (f) { f.disabled = !f.value; });
-        filters.submit();
-      });
+      el.addEventListener("change", function () { dropEmpty(); filters.submit(); });
     });
   }
 })();

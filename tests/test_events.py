@@ -1,0 +1,262 @@
+"""Event coder tests: a sentence suite written for Marsad (tests/data/event_sentences.jsonl),
+article-level rules (main event, background, evidence) and the seed articles."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from marsad.annotate.event_lexicon import compile_phrase, load_lexicon
+from marsad.annotate.events import code_events
+from marsad.model import PLOVER_TYPES, Article, DateMention, Entity, Sentence
+from marsad.text.normalize import normalize_key
+
+DATA = Path(__file__).resolve().parent / "data" / "event_sentences.jsonl"
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "contract" / "records.schema.json"
+
+# Test gazetteer: Arabic surface -> (type, name_en, country). Stands in for the
+# entity linker so that these tests exercise the coder alone.
+GAZETTEER = {
+    "فلاديمير بوتين": ("PERSON", "Vladimir Putin", "RUS"), "بوتين": ("PERSON", "Vladimir Putin", "RUS"),
+    "أحمد الشرع": ("PERSON", "Ahmed al-Sharaa", "SYR"), "الشرع": ("PERSON", "Ahmed al-Sharaa", "SYR"),
+    "رجب طيب أردوغان": ("PERSON", "Recep Tayyip Erdoğan", "TUR"), "أردوغان": ("PERSON", "Recep Tayyip Erdoğan", "TUR"),
+    "ترامب": ("PERSON", "Donald Trump", "USA"),
+    "إيمانويل ماكرون": ("PERSON", "Emmanuel Macron", "FRA"), "ماكرون": ("PERSON", "Emmanuel Macron", "FRA"),
+    "محمد بن سلمان": ("PERSON", "Mohammed bin Salman", "SAU"),
+    "عبد الفتاح السيسي": ("PERSON", "Abdel Fattah el-Sisi", "EGY"), "السيسي": ("PERSON", "Abdel Fattah el-Sisi", "EGY"),
+    "عبد المجيد تبون": ("PERSON", "Abdelmadjid Tebboune", "DZA"), "تبون": ("PERSON", "Abdelmadjid Tebboune", "DZA"),
+    "سيرغي لافروف": ("PERSON", "Sergei Lavrov", "RUS"), "لافروف": ("PERSON", "Sergei Lavrov", "RUS"),
+    "أنطونيو غوتيريش": ("PERSON", "António Guterres", None),
+    "نتنياهو": ("PERSON", "Benjamin Netanyahu", "ISR"), "زيلينسكي": ("PERSON", "Volodymyr Zelensky", "UKR"),
+    "ميقاتي": ("PERSON", "Najib Mikati", "LBN"),
+    "أسعد الشيباني": ("PERSON", "Asaad al-Shaibani", "SYR"), "الشيباني": ("PERSON", "Asaad al-Shaibani", "SYR"),
+    "هاكان فيدان": ("PERSON", "Hakan Fidan", "TUR"), "فيدان": ("PERSON", "Hakan Fidan", "TUR"),
+    "عباس عراقجي": ("PERSON", "Abbas Araghchi", "IRN"), "فيصل بن فرحان": ("PERSON", "Faisal bin Farhan", "SAU"),
+    "الملك عبد الله الثاني": ("PERSON", "King Abdullah II", "JOR"), "بشار الأسد": ("PERSON", "Bashar al-Assad", "SYR"),
+    "روسيا": ("GPE", "Russia", "RUS"), "سوريا": ("GPE", "Syria", "SYR"), "تركيا": ("GPE", "Turkey", "TUR"),
+    "إيران": ("GPE", "Iran", "IRN"), "مصر": ("GPE", "Egypt", "EGY"), "الأردن": ("GPE", "Jordan", "JOR"),
+    "السعودية": ("GPE", "Saudi Arabia", "SAU"), "قطر": ("GPE", "Qatar", "QAT"), "لبنان": ("GPE", "Lebanon", "LBN"),
+    "العراق": ("GPE", "Iraq", "IRQ"), "الولايات المتحدة": ("GPE", "United States", "USA"),
+    "فرنسا": ("GPE", "France", "FRA"), "ألمانيا": ("GPE", "Germany", "DEU"), "الصين": ("GPE", "China", "CHN"),
+    "أوكرانيا": ("GPE", "Ukraine", "UKR"), "إسرائيل": ("GPE", "Israel", "ISR"), "الجزائر": ("GPE", "Algeria", "DZA"),
+    "المغرب": ("GPE", "Morocco", "MAR"), "فلسطين": ("GPE", "Palestine", "PSE"), "السودان": ("GPE", "Sudan", "SDN"),
+    "الإمارات": ("GPE", "United Arab Emirates", "ARE"), "أفغانستان": ("GPE", "Afghanistan", "AFG"),
+    "ليبيا": ("GPE", "Libya", "LBY"), "دمشق": ("GPE", "Damascus", "SYR"), "موسكو": ("GPE", "Moscow", "RUS"),
+    "القاهرة": ("GPE", "Cairo", "EGY"), "بيروت": ("GPE", "Beirut", "LBN"), "بغداد": ("GPE", "Baghdad", "IRQ"),
+    "الرياض": ("GPE", "Riyadh", "SAU"), "أنقرة": ("GPE", "Ankara", "TUR"), "باريس": ("GPE", "Paris", "FRA"),
+    "الدوحة": ("GPE", "Doha", "QAT"), "غزة": ("GPE", "Gaza", "PSE"), "كييف": ("GPE", "Kyiv", "UKR"),
+    "خاركيف": ("GPE", "Kharkiv", "UKR"), "واشنطن": ("GPE", "Washington", "USA"), "الرباط": ("GPE", "Rabat", "MAR"),
+    "تونس": ("GPE", "Tunis", "TUN"), "إسطنبول": ("GPE", "Istanbul", "TUR"), "سوتشي": ("GPE", "Sochi", "RUS"),
+    "الكرملين": ("ORG", "Kremlin", "RUS"), "حماس": ("ORG", "Hamas", "PSE"), "حزب الله": ("ORG", "Hezbollah", "LBN"),
+    "الاتحاد الأوروبي": ("ORG", "European Union", None),
+    "الجيش الإسرائيلي": ("ORG", "Israel Defense Forces", "ISR"),
+    "الجيش الأردني": ("ORG", "Jordanian Armed Forces", "JOR"), "الحوثيون": ("ORG", "Houthis", "YEM"),
+    "الجامعة العربية": ("ORG", "Arab League", None), "منظمة العفو الدولية": ("ORG", "Amnesty International", None),
+    "البيت الأبيض": ("ORG", "White House", "USA"), "وكالة تاس": ("ORG", "TASS", "RUS"),
+    "الأمم المتحدة": ("ORG", "United Nations", None),
+}
+_CLITICS = r"(?:[وفبلك]|وب|ول|فب|فل)?"
+
+
+def tag_entities(text: str) -> list[Entity]:
+    """Entities for a test text from the gazetteer, longest names first."""
+    taken: list[tuple[int, int]] = []
+    out: list[Entity] = []
+    for surface in sorted(GAZETTEER, key=len, reverse=True):
+        alts = [re.escape(surface)]
+        if surface.startswith("ال"):                      # لل + noun drops the article's alef
+            alts.append("ل" + re.escape(surface[1:]))
+        for m in re.finditer(r"(?<!\w)" + _CLITICS + "(" + "|".join(alts) + r")(?!\w)", text):
+            s, e = m.span(1)
+            if any(s < b and a < e for a, b in taken):
+                continue
+            taken.append((s, e))
+            typ, name, country = GAZETTEER[surface]
+            out.append(Entity(s, e, text[s:e], type=typ, name_en=name, name_ar=surface,
+                              country=country, kb_id=normalize_key(name).replace(" ", "_"), how="name"))
+    return sorted(out, key=lambda x: x.start)
+
+
+def build(text: str, title: str | None = None, dates: list[tuple[str, str]] = ()) -> Article:
+    art = Article(id="t", text=text, title=title)
+    art.sentences = [Sentence(m.start(), m.end(), m.group())
+                     for m in re.finditer(r"[^.!?؟\n]+[.!?؟]*", text) if m.group().strip()]
+    art.entities = tag_entities(text)
+    for surface, value in dates:
+        i = text.index(surface)
+        art.dates.append(DateMention(i, i + len(surface), surface, value=value,
+                                     grain={4: "year", 7: "month"}.get(len(value), "day")))
+    return art
+
+
+def _rows() -> list[dict]:
+    return [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+ROWS = _rows()
+
+
+def test_suite_is_large_and_covers_every_plover_type():
+    assert len(ROWS) >= 200
+    covered = {r["type"] for r in ROWS if r.get("type")}
+    assert covered == set(PLOVER_TYPES)
+    assert sum(1 for r in ROWS if r.get("absent") or r.get("type") is None) >= 30
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[f"{i:03d}" for i in range(len(ROWS))])
+def test_sentence(row):
+    art = code_events(build(row["text"]))
+    types = [e.type for e in art.events]
+    for t in row.get("absent", []):
+        assert t not in types, f"{row['text']}: {t} must not be coded, got {types}"
+    if "type" in row and row["type"] is None:
+        if not row.get("absent"):
+            assert art.events == [], f"{row['text']}: expected no event, got {types}"
+        return
+    if "type" not in row:
+        return
+    main = art.main_event
+    assert main is not None, f"{row['text']}: no main event"
+    got = {"type": main.type, "mode": main.mode, "modality": main.modality,
+           "actor1": main.actor1.name_en if main.actor1 else None,
+           "actor2": main.actor2.name_en if main.actor2 else None,
+           "location": main.location}
+    for key in ("type", "mode", "modality", "actor1", "actor2", "location"):
+        if key in row:
+            assert got[key] == row[key], f"{row['text']}: {key} {got[key]!r} != {row[key]!r} (all: {got})"
+    if "source_contains" in row:
+        assert main.source and row["source_contains"] in main.source, f"source {main.source!r}"
+
+
+def test_every_event_points_at_its_trigger_and_sentence():
+    text = ("أجرى بوتين اتصالا هاتفيا مع الشرع. وخلال المكالمة دعا بوتين الشيباني إلى زيارة موسكو. "
+            "وكان لافروف قد زار دمشق في 2017.")
+    art = code_events(build(text, dates=[("2017", "2017")]))
+    assert art.events
+    for ev in art.events:
+        assert ev.trigger is not None and art.text[ev.trigger.start:ev.trigger.end] == ev.trigger.text
+        assert ev.article_ids == ["t"]
+        first = ev.evidence[0]
+        assert (first.start, first.end) == (ev.trigger.start, ev.trigger.end)
+        assert first.sentence in art.text
+    assert sum(e.main for e in art.events) == 1
+
+
+def test_recap_keeps_its_own_date_and_is_not_main():
+    text = "التقى بوتين الشرع في موسكو اليوم. وكان بوتين قد زار دمشق في عام 2017."
+    art = code_events(build(text, dates=[("2017", "2017")]))
+    main = art.main_event
+    assert (main.type, main.mode) == ("CONSULT", "meeting")
+    recap = [e for e in art.events if e.mode == "visit"]
+    assert recap and recap[0].date == "2017" and not recap[0].main
+
+
+def test_story_told_under_a_secondary_headline_is_about_the_call():
+    # The headline is an invitation made during the call; the body tells the call.
+    text = ("بوتين يدعو الشيباني لزيارة موسكو\n"
+            "وجه بوتين دعوة إلى الشيباني لزيارة روسيا.\n"
+            "وخلال اتصال هاتفي أجراه مع الرئيس أحمد الشرع، تبادل الطرفان وجهات النظر حول الوضع في سوريا.\n"
+            "كما ناقش الجانبان التعاون الاقتصادي، واتفقا على مواصلة الاتصالات.\n"
+            "ووصف الكرملين المكالمة بأنها بناءة.")
+    art = code_events(build(text, title="بوتين يدعو الشيباني لزيارة موسكو"))
+    main = art.main_event
+    assert (main.type, main.mode) == ("CONSULT", "phone")
+    assert main.actor1.name_en == "Vladimir Putin" and main.actor2.name_en == "Ahmed al-Sharaa"
+    assert any(e.mode == "invitation" and not e.main for e in art.events)
+
+
+def test_announced_visit_is_the_main_event_and_planned():
+    text = ("أردوغان يزور القاهرة الأسبوع المقبل\n"
+            "من المقرر أن يزور الرئيس التركي أردوغان القاهرة الأسبوع المقبل في أول زيارة منذ سنوات.")
+    main = code_events(build(text, title="أردوغان يزور القاهرة الأسبوع المقبل")).main_event
+    assert (main.type, main.mode, main.modality) == ("CONSULT", "visit", "planned")
+    assert main.actor1.name_en == "Recep Tayyip Erdoğan"
+
+
+def test_repeated_tellings_merge_into_one_event_with_more_evidence():
+    text = "أجرى بوتين اتصالا هاتفيا مع الشرع. وأجرى بوتين الاتصال الهاتفي مع الشرع بعد الظهر."
+    art = code_events(build(text))
+    phones = [e for e in art.events if e.mode == "phone"]
+    assert len(phones) == 1 and len(phones[0].evidence) == 2
+
+
+def test_no_text_no_events_and_bad_input_is_named():
+    assert code_events(Article(id="empty")).events == []
+    with pytest.raises(TypeError, match="code_events expects an Article"):
+        code_events("not an article")  # type: ignore[arg-type]
+
+
+def test_lexicon_is_complete_and_well_formed():
+    lex = load_lexicon()
+    assert {e.type for e in lex.entries} == set(PLOVER_TYPES)
+    for e in lex.entries:
+        assert e.cameo and re.fullmatch(r"\d{2,4}", e.cameo), e.id
+        assert e.patterns, e.id
+    ids = [e.id for e in lex.entries]
+    assert len(ids) == len(set(ids))
+
+
+def test_patterns_add_arabic_clitics_and_endings():
+    def hits(phrase, category, text):
+        return bool(compile_phrase(phrase, category).search(normalize_key(text)))
+    assert hits("زيارة", "masdar", "وزيارته")
+    assert hits("زيارة", "masdar", "الزيارات")
+    assert hits("أجرى", "perfect", "أجراه")
+    assert hits("يلتقي", "imperfect", "سيلتقيان")
+    assert hits("أجرى|أجرت * اتصال", "collocations", "أجرى الرئيس اليوم الأربعاء، اتصالاً")
+    assert not hits("حث", "perfect", "بحث")
+
+
+def test_event_records_follow_the_contract():
+    jsonschema = pytest.importorskip("jsonschema")
+    if not CONTRACT.exists():
+        pytest.skip(f"contract schema not found at {CONTRACT}")
+    schema = json.loads(CONTRACT.read_text(encoding="utf-8"))
+    art = code_events(build("أجرى بوتين اتصالا هاتفيا مع الشرع. وفق وكالة تاس، التقى لافروف فيدان."))
+    event_schema = {"$defs": schema["$defs"], "$ref": "#/$defs/event"}
+    for ev in art.events:
+        jsonschema.validate(ev.to_record(), event_schema)
+
+
+# --- seed articles through the full pipeline ---------------------------------
+
+SEED_MAIN = {
+    "000_75568fe96e279733": ("CONSULT", "phone", "Vladimir Putin", "Ahmed al-Sharaa"),
+    "001_75f5b850db7123a1": ("SUPPORT", "message", "Vladimir Putin", "Ahmed al-Sharaa"),
+    "002_6295184d909a4363": ("CONSULT", "phone", "Vladimir Putin", "Ahmed al-Sharaa"),
+    "003_cef3382ad570affe": ("CONSULT", "meeting", "Vladimir Putin", "Ahmed al-Sharaa"),
+    "004_2623e6bc0c8bc894": ("CONSULT", "phone", "Vladimir Putin", "Ahmed al-Sharaa"),
+}
+
+
+@pytest.fixture(scope="module")
+def seed_articles():
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed articles not found at {SEEDS}")
+    from marsad.ingest import read_inputs
+    from marsad.pipeline import default_pipeline
+
+    pipe = default_pipeline()
+    files = [str(SEEDS / f"{sid}.txt") for sid in SEED_MAIN]
+    return {a.id: pipe(a) for a in read_inputs(files) if isinstance(a, Article)}
+
+
+@pytest.mark.parametrize("seed_id", sorted(SEED_MAIN))
+def test_seed_main_event(seed_articles, seed_id):
+    art = seed_articles[seed_id]
+    main = art.main_event
+    want = SEED_MAIN[seed_id]
+    assert main is not None
+    got = (main.type, main.mode, main.actor1 and main.actor1.name_en, main.actor2 and main.actor2.name_en)
+    assert got == want
+    assert sum(e.main for e in art.events) == 1
+
+
+@pytest.mark.parametrize("seed_id", ["002_6295184d909a4363", "004_2623e6bc0c8bc894"])
+def test_seed_main_event_date(seed_articles, seed_id):
+    # These two give the date of the call in their own text.
+    assert seed_articles[seed_id].main_event.date == "2025-02-12"
