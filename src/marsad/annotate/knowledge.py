@@ -381,6 +381,14 @@ class KnowledgeBase:
             hit(alias.kind, alias.id, 100)
         for pid, _ in self.skeleton_matches(key):
             hit("person", pid, 90)
+        if any("\u0600" <= ch <= "\u06ff" for ch in query):
+            # a role description (الرئيس السوري، نائب وزير الخارجية الروسي): today's holder
+            from marsad.annotate.entities import link_entities
+            from marsad.model import Article
+
+            for e in link_entities(Article(id="query", text=query), kb=self).entities:
+                if e.type == "PERSON" and e.kb_id:
+                    hit("person", e.kb_id, 100)
         from rapidfuzz import fuzz
 
         for kind, table in (("person", self.persons), ("org", self.organizations),

@@ -72,25 +72,34 @@ def _event_key(ev: Event) -> tuple:
     return (ev.type, ev.mode, actors, ev.date, ev.modality)
 
 
+def _compatible(ev: Event, rep: Event) -> bool:
+    """Two mentions of one event: same type and actors, and mode, date and modality
+    equal or left unsaid by one of them."""
+    a, b = _event_key(ev), _event_key(rep)
+    if a[0] != b[0] or a[2] != b[2]:
+        return False
+    return all(x is None or y is None or x == y for x, y in zip(a[1:2] + a[3:], b[1:2] + b[3:]))
+
+
 def merge_events(articles: list[Article], main: Event | None) -> list[Event]:
     """Every event reported in the story, one record per distinct event, with the
-    articles that report it. The main event comes first."""
-    groups: dict[tuple, list[tuple[Article, Event]]] = {}
-    for art in articles:
-        for ev in art.events:
-            groups.setdefault(_event_key(ev), []).append((art, ev))
-    main_key = _event_key(main) if main else None
-    out: list[Event] = [main] if main else []
-    for key in sorted(groups, key=lambda k: (-len(groups[k]), str(k))):
-        members = groups[key]
-        if main is not None and (key == main_key or all(ev.main for _, ev in members)):
-            continue  # folded into the merged main event
-        ev = deepcopy(members[0][1])
-        ev.main = False
-        ev.article_ids = sorted({a.id for a, _ in members})
-        ev.evidence = [e for _, m in members for e in m.evidence]
-        out.append(ev)
-    return out
+    articles that report it. The main event comes first and absorbs the mentions
+    compatible with it."""
+    mentions = sorted(((art, ev) for art in articles for ev in art.events),
+                      key=lambda m: (sum(v is None for v in _event_key(m[1])), str(_event_key(m[1])),
+                                     m[0].id))
+    merged: list[Event] = [main] if main else []
+    for art, ev in mentions:
+        target = next((m for m in merged if _compatible(ev, m)), None)
+        if target is None:
+            target = deepcopy(ev)
+            target.main, target.article_ids, target.evidence = False, [], []
+            merged.append(target)
+        if target is not main:
+            if art.id not in target.article_ids:
+                target.article_ids = sorted(target.article_ids + [art.id])
+            target.evidence.extend(ev.evidence)
+    return merged[:1] + sorted(merged[1:], key=lambda e: (-len(e.article_ids), str(_event_key(e))))
 
 
 def story_date(articles: list[Article], main: Event | None) -> str | None:
