@@ -281,8 +281,11 @@ def test_highlight_overlaps_escapes_and_skips_stale_offsets():
 
 
 def test_sparkline_counts_zero_days_and_charts_escape_labels():
-    svg = str(charts.sparkline([{"day": "2025-02-01", "n": 2}, {"day": "2025-02-04", "n": 1}]))
-    assert svg.count("<rect") == 4 and "3 articles" in svg
+    svg = str(charts.sparkline([{"day": "2025-02-01", "n": 2}, {"day": "2025-02-04", "n": 1}],
+                               min_days=3))
+    assert svg.count("<rect") == 4 and "3 articles" in svg and "over 4 days" in svg
+    week = str(charts.sparkline([{"day": "2025-02-01", "n": 1}]))
+    assert week.count("<rect") == 7
     bars = str(charts.stacked_bars([{"month": "2025-01", "key": "<X>", "n": 3},
                                     {"month": "2025-02", "key": "B", "n": 1}], top=1))
     assert "&lt;X&gt;" in bars and "<X>" not in bars and "other" in bars

@@ -222,3 +222,25 @@ def test_duals_pick_office_holders(kb) -> None:
     art = link(kb, "قال فلاديمير بوتين إن أحمد الشرع زار موسكو بعد فرار بشار الأسد إليها. وناقش الرئيسان التعاون.",
                "2025-10-15")
     assert {e.name_en for e in art.entities if e.text == "الرئيسان"} == {"Vladimir Putin", "Ahmed al-Sharaa"}
+
+
+def test_demo_corpus_person_f1() -> None:
+    """This stage alone on the demo corpus (lines with Arabic kept, no other cleaning)."""
+    from marsad.demo import corpus_path, gold_path
+    from marsad.evaluate import _name
+    from marsad.ingest import read_inputs
+
+    if not Path(gold_path()).exists() or not load_kb().persons:
+        pytest.skip("demo corpus or persons files absent")
+    gold = json.loads(Path(gold_path()).read_text(encoding="utf-8"))["articles"]
+    tp = fp = fn = 0
+    for art in read_inputs([str(corpus_path())]):
+        if not isinstance(art, Article) or art.id not in gold:
+            continue
+        text = "\n".join(line.strip() for line in (art.raw or "").splitlines() if re.search("[\u0621-\u064a]", line))
+        linked = link_entities(Article(id=art.id, text=text, published=gold[art.id]["published"]))
+        got = {_name(e.name_en) for e in linked.entities if e.type == "PERSON" and e.name_en}
+        want = {_name(p) for p in gold[art.id]["persons"]}
+        tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    assert 2 * precision * recall / (precision + recall) >= 0.92, (precision, recall)

@@ -179,3 +179,7 @@ def test_real_persons_resolve_roles_by_date() -> None:
         pytest.skip("the persons files are not there yet")
     assert "ahmed_al_sharaa" in {p["id"] for p in kb.holders("president", country="SYR", on="2025-02-12")}
     assert "bashar_al_assad" in {p["id"] for p in kb.holders("president", country="SYR", on="2024-01-01")}
+
+
+def test_search_resolves_role_descriptions(kb: KnowledgeBase) -> None:
+    assert kb.search("الرئيس الروسي")[0]["kb_id"] == "vladimir_putin"

@@ -225,7 +225,8 @@ def evaluate(gold, inputs, as_json, no_progress):
 
 @main.command()
 @click.argument("query", required=False)
-@click.option("--kind", type=click.Choice(["person", "organization", "country", "place"]), default=None)
+@click.option("--kind", type=click.Choice(["person", "organization", "org", "country", "gpe", "place", "loc"]),
+              default=None, help="Only actors of this kind.")
 @click.option("--country", default=None, metavar="ISO3", help="Only actors of this country.")
 @click.option("--limit", default=25, show_default=True, type=int)
 @click.option("--json", "as_json", is_flag=True, help="One JSON record a line.")
@@ -233,7 +234,11 @@ def actors(query, kind, country, limit, as_json):
     """Look up what the knowledge base knows (Arabic or English, any spelling)."""
     from marsad.annotate.knowledge import actors_table
 
-    rows = actors_table(query, kind, country.upper() if country else None, limit)
+    try:
+        rows = actors_table(query, kind, country.upper() if country else None, limit)
+    except ValueError as exc:
+        _err(str(exc))
+        sys.exit(2)
     if not rows:
         _err(f"no actor matches {query!r}" if query else "no actors match")
         sys.exit(1)

@@ -109,7 +109,7 @@ class Entity(Span):
     country: str | None = None
     role: str | None = None
     kb_id: str | None = None
-    how: str | None = None            # name | variant | role | coref | discovered | metonym
+    how: str | None = None            # name | variant | short | role | coref | discovered | metonym | nisba
 
     def actor(self) -> Actor:
         return Actor(name_en=self.name_en, name_ar=self.name_ar, wikidata=self.wikidata,

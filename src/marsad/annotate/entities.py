@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from marsad.annotate.knowledge import Alias, KnowledgeBase, load_kb
+from marsad.annotate.knowledge import Alias, KnowledgeBase, as_date, load_kb
 from marsad.annotate.romanize import romanize
 from marsad.model import Article, Entity, Finding
 from marsad.text.normalize import normalize, normalize_key
@@ -201,7 +201,7 @@ def article_date(article: Article) -> dt.date:
         if not value:
             continue
         try:
-            return dt.date.fromisoformat(value[:10])
+            return as_date(value)     # a coarser date (2025-02, 2025) counts from its first day
         except ValueError:
             continue
     return dt.date.today()
@@ -347,9 +347,8 @@ class _Linker:
         return list(found.values())
 
     def _resolve_titles(self) -> None:
-        matches = [m for m in _scan(self.idx, self.words)]
-        self.matches = matches
-        by_start = {m.i: m for m in matches}
+        self.matches = _scan(self.idx, self.words)
+        by_start = {m.i: m for m in self.matches}
         i = 0
         while i < len(self.words):
             m = by_start.get(i)

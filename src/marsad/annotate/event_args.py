@@ -37,6 +37,8 @@ class Frame:
     receiver_subject: bool = False
     passive: bool = False
     agent_after: int | None = None   # original offset after a passive-agent cue, if any
+    arg_end: int = 0                 # how far actor2 may stand (0: the clause end)
+    headline: bool = False
     subject_how: str = "none"        # set by pick_actors: fronted | gap | after | before | none
     nominal: bool = False            # a verbal noun (زيارة), not a verb
 
@@ -52,6 +54,7 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
                                          stops=[(frame.start, frame.head_end)] + others)
     gap = [m for m in ms if frame.head_end <= m.start < frame.end]
     after = [m for m in ms if frame.end <= m.start < frame.clause_end]
+    further = [m for m in ms if frame.clause_end <= m.start < frame.arg_end]
     before = [m for m in reversed(ms) if m.end <= frame.start and m.start >= frame.clause_start]
     before_sentence = [m for m in reversed(ms) if m.end <= frame.start]
 
@@ -63,17 +66,33 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
         first = next((m for m in before if m.end <= fronted.start), None)
         if first is not None and first.prep is None and _coordinated(view, first, ms) is fronted:
             fronted, joined = first, fronted
-    if fronted is not None and _is_fronted_subject(view, joined or fronted, frame):
+    if fronted is not None and _is_fronted_subject(view, fronted, joined or fronted, frame):
         subject, how = fronted, "fronted"
     if subject is None:
-        subject = next((m for m in gap if m.prep is None), None)
-        how = "gap" if subject is not None else how
-    if subject is None and after and after[0].prep is None:
-        subject, how = after[0], "after"
+        # أن [القوات الأمريكية] نفذت: a nationality right before the verb names the doer
+        adj = [m for m in view.mentions(frame.clause_start, frame.start, nisba=True)]
+        if adj and view.words_between(view.to_norm(adj[-1].end), view.to_norm(frame.start)) == 0 \
+                and not frame.nominal:
+            subject, how = adj[-1], "fronted"
     if subject is None:
+        subject = next((m for m in gap if m.prep is None), None)
+        if subject is None:       # نفذت [القوات الأمريكية] هجوما: a nationality names the doer
+            subject = next((m for m in view.mentions(frame.head_end, frame.end, nisba=True)), None)
+        how = "gap" if subject is not None else how
+    headline_svo = frame.headline and not frame.nominal and \
+        view.words_between(view.to_norm(frame.clause_start), view.to_norm(frame.start)) > 0
+    if subject is None and after and after[0].prep is None and not headline_svo:
+        # (a headline with words before its verb has its subject there: ولي العهد يستقبل …)
+        subject, how = after[0], "after"
+    if subject is None and not headline_svo:
         subject = next((m for m in before if m.prep is None), None) \
             or next((m for m in before_sentence if m.prep is None), None)
         how = "before" if subject is not None else how
+    if how in ("before", "none") and frame.nominal:
+        # جولة خارجية [لأحمد الشرع]: a person after ل is the doer of a verbal noun
+        agent = next((m for m in after if m.prep == "ل" and m.entity.type == "PERSON"), None)
+        if agent is not None:
+            subject, how = agent, "agent"
     if how in ("before", "none"):
         # an adjective of nationality right after a verbal noun: الضربة الأمريكية، الوفد الروسي
         adj = next((m for m in view.mentions(frame.end, frame.clause_end, nisba=True)
@@ -100,15 +119,22 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
         return agent, (patient if patient is not agent else None)
 
     second = None
-    pool = [m for m in gap + after if m is not subject]
+    pool = [m for m in gap + after + further if m is not subject]
     for m in pool:
         if m.prep and m.prep in frame.preps:
             second = m
             break
     if second is None and "OBJ" in frame.preps:
-        bare = [m for m in gap + after if m.prep is None and m is not subject]
+        bare = [m for m in gap + after + further if m.prep is None and m is not subject]
         if bare:
             second = bare[0]
+    if second is None and frame.preps:
+        # على منشآت نووية إيرانية: a nationality after the preposition names the target
+        for m in view.mentions(frame.end, frame.arg_end or frame.clause_end, nisba=True):
+            m.prep = view.preposition_before(m.start, floor=frame.sent_start, lookback=4)
+            if m.prep and m.prep in frame.preps and (subject is None or m.key != subject.key):
+                second = m
+                break
     if second is None and subject is not None:
         second = _coordinated(view, subject, ms)          # بوتين والشرع في أول اتصال
         if second is not None and second.end > frame.clause_end:
@@ -128,16 +154,18 @@ def _coordinated(view: ArticleView, m: Mention, ms: list[Mention]) -> Mention | 
     if nxt is None or nxt.key == m.key:
         return None
     gap = view.text[m.end:nxt.start].strip()
+    if not gap and nxt.entity.text.startswith("و"):
+        gap = "و"                     # the linker kept the و inside the name
     # X وY, or X ونظيره السوري Y
     if gap == "و" or (gap.startswith("و") and len(gap.split()) <= 3 and not any(ch in gap for ch in "،,.")):
         return nxt
     return None
 
 
-def _is_fronted_subject(view: ArticleView, m: Mention, frame: Frame) -> bool:
+def _is_fronted_subject(view: ArticleView, m: Mention, last: Mention, frame: Frame) -> bool:
     """A name right before the verb that opens its clause (headline بوتين يدعو …,
     or after أن: أعلن الكرملين أن بوتين أجرى …) is the verb's subject."""
-    n_end, n_trig = view.to_norm(m.end), view.to_norm(frame.start)
+    n_end, n_trig = view.to_norm(last.end), view.to_norm(frame.start)
     if view.words_between(n_end, n_trig) > 2:
         return False
     if frame.nominal:

@@ -26,7 +26,8 @@ _PRONOUN = r"(?:ه|ها|هم|هما|هن|ك|كم|ني|نا)?"
 _VERB_END = r"(?:ت|تا|ا|وا|و|ن|ان|ون|ين|نا|تم)?"
 _NOUN_END = r"(?:ا|ات|ان|ين|ون|ي|يه|يا|يين)?"
 GAP_WORDS = 10 # how many words may stand inside a collocation's '*'
-_GAP = r"(?:\s+\S+){0,%d}?\s+" % GAP_WORDS
+_GAP = r"(?P<gapN>(?:\s+\S+){0,%d}?)\s+" % GAP_WORDS
+_OPEN_QUOTE = r"[\"«“'(]?"    # a quoted word may follow a gap: نفذت … "هجوماً"
 
 CATEGORIES = ("collocations", "perfect", "imperfect", "passive", "masdar")
 VERBAL = {"collocations", "perfect", "imperfect", "passive"}
@@ -89,15 +90,25 @@ def compile_phrase(phrase: str, category: str) -> re.Pattern[str]:
     kind = "noun" if category == "masdar" else ("verb" if category in VERBAL - {"collocations"} else "any")
     prefix = {"noun": _NOUN_PREFIX, "verb": _VERB_PREFIX, "any": _ANY_PREFIX}[kind]
     out: list[str] = []
+    gaps = 0
     for i, (joiner, alts) in enumerate(parse_phrase(phrase)):
         first = i == 0
         pat = "(?:" + "|".join(_alternative(a, kind if first else "any", first and category == "imperfect")
                                for a in alts) + ")"
         if first:
             out.append(r"(?<!\w)(?P<pre>" + prefix + ")" + pat)
+        elif joiner == "*":
+            out.append(_GAP.replace("gapN", f"gap{gaps}") + _OPEN_QUOTE + _ANY_PREFIX + pat)
+            gaps += 1
         else:
-            out.append((_GAP if joiner == "*" else r"\s+") + _ANY_PREFIX + pat)
+            out.append(r"\s+" + _ANY_PREFIX + pat)
     return re.compile("".join(out) + r"(?!\w)")
+
+
+def literal_words(m: re.Match[str]) -> int:
+    """Words a trigger match owes to its pattern, not to its gaps (the subject, a date)."""
+    gap_words = sum(len(v.split()) for k, v in m.groupdict().items() if k.startswith("gap") and v)
+    return len(m.group().split()) - gap_words
 
 
 def compile_words(phrase: str) -> re.Pattern[str]:
@@ -106,6 +117,7 @@ def compile_words(phrase: str) -> re.Pattern[str]:
     for joiner, alts in parse_phrase(phrase):
         body = "|".join(r"\s+".join(re.escape(w) for w in a) for a in alts)
         sep = "" if not out else (_GAP if joiner == "*" else r"\s+")
+        sep = sep.replace("gapN", f"gap{len(out)}")
         out.append(sep + r"(?:[وف])?(?:" + body + ")")
     return re.compile(r"(?<!\w)" + "".join(out) + r"(?!\w)")
 

@@ -74,6 +74,8 @@ def merge_repeats(cands: list[Candidate]) -> list[Candidate]:
         te.date = te.date or ce.date
         te.location = te.location or ce.location
         te.source = te.source or ce.source
+        if te.actor1 is None and ce.actor1 is not None:
+            te.actor1, twin.actor1_mention = ce.actor1, c.actor1_mention
         if te.actor2 is None and ce.actor2 is not None:
             te.actor2, twin.actor2_mention = ce.actor2, c.actor2_mention
         if twin.actor1_carried and not c.actor1_carried and ce.actor1 is not None:

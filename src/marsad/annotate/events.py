@@ -18,15 +18,17 @@ Stage ``code_events(article) -> Article`` fills ``article.events``. Per sentence
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from marsad.annotate.event_args import Frame, pick_actors, pick_location
-from marsad.annotate.event_lexicon import VERBAL, Lexicon, TriggerEntry, load_lexicon
+from marsad.annotate.event_lexicon import VERBAL, Lexicon, TriggerEntry, literal_words, load_lexicon
 from marsad.annotate.event_main import Candidate, choose_main, merge_repeats
 from marsad.annotate.event_text import ArticleView, Mention, clause_openers
 from marsad.model import Article, DateMention, Event, Evidence, Sentence, Span
 from marsad.text.normalize import normalize_key
 
+_HARD_STOP = re.compile(r"[؛;:.!?؟\n]")   # quotes and brackets may sit inside a clause
 _CATEGORY_RANK = {"collocations": 0, "perfect": 1, "imperfect": 1, "passive": 1, "masdar": 2}
 
 
@@ -115,7 +117,7 @@ def _find_hits(view: ArticleView, lex: Lexicon, info: SentenceInfo) -> list[Hit]
                 if m.group().split()[0] in lex.never or " ".join(m.group().split()[:2]) in lex.never:
                     continue
                 space = next((i for i, ch in enumerate(m.group()) if ch.isspace()), None)
-                found.append(Hit(entry, category, words, m.start(), m.end(), m.group("pre") or "",
+                found.append(Hit(entry, category, literal_words(m), m.start(), m.end(), m.group("pre") or "",
                                  head_nend=m.start() + space if space is not None else m.end()))
     # most words first, then collocation > verb > noun, then the earlier head, then the tighter match
     found.sort(key=lambda h: (-h.words, _CATEGORY_RANK[h.category], h.nstart, h.nend - h.nstart))
@@ -178,8 +180,8 @@ def _mark_mentions(view: ArticleView, lex: Lexicon, hits: list[Hit], info: Sente
                 h.mention_only = True            # object of the verb before it
             elif pre[:1] in ("ب", "ل"):
                 h.mention_only = True            # لزيارة: a purpose, not an act
-            elif pre.endswith("ال") and info.role != "headline" and not _framed(view, lex, h, info):
-                h.mention_only = True            # الزيارة: the event already told
+            elif pre.endswith("ال") and info.role != "headline":
+                h.mention_only = True            # الزيارة، خلال الاتصال: the event already told
         # a later trigger in the clause of another is its complement (دعا إلى رفع العقوبات،
         # رحب بقرار رفع العقوبات), unless و/ف or a clause opener (أن، حيث) starts a new act
         if earlier and not h.mention_only and not h.entry.carrier and h.pre[:1] not in ("و", "ف"):
@@ -218,9 +220,10 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
         a1, a2 = pick_actors(view, frame, excluded)
         carrier_info = (c, a1, a2)
     previous: tuple[Mention | None, Mention | None] | None = None
-    for h in acts:
+    for i, h in enumerate(acts):
         start, end = view.to_original(h.nstart, h.nend)
-        frame = _frame(view, lex, info, h)
+        later = [k.nstart for k in acts[i + 1:] if k.nstart >= h.nend]
+        frame = _frame(view, lex, info, h, later[0] if later else None)
         a1, a2 = pick_actors(view, frame, excluded)
         # وبحث معه: a coordinated verb without its own subject shares the one before it
         if previous is not None and frame.subject_how in ("before", "none") and h.pre[:1] in ("و", "ف"):
@@ -258,7 +261,23 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
     return out
 
 
-def _frame(view: ArticleView, lex: Lexicon, info: SentenceInfo, h: Hit) -> Frame:
+def _argument_end(view: ArticleView, info: SentenceInfo, h: Hit, next_start: int | None) -> int:
+    """How far the second actor may stand after a trigger (original offset): to the
+    next trigger, a clause opener (أن، الذي), or a hard stop, whichever comes first."""
+    hi = min(next_start, info.nend) if next_start is not None else info.nend
+    m = _HARD_STOP.search(view.ntext, h.nend, hi)
+    if m:
+        hi = m.start()
+    for s, e in view.words[view.word_index(h.nend):]:
+        if s >= hi:
+            break
+        if view.ntext[s:e] in clause_openers():
+            hi = s
+            break
+    return view.to_original(hi, hi)[0] if hi < len(view.ntext) else len(view.text)
+
+
+def _frame(view: ArticleView, lex: Lexicon, info: SentenceInfo, h: Hit, next_start: int | None = None) -> Frame:
     start, end = view.to_original(h.nstart, h.nend)
     head_end = view.to_original(h.nstart, h.head_nend)[1] if h.head_nend > h.nstart else end
     c_lo, _ = view.clause_bounds(h.nstart, info.nstart, info.nend)
@@ -273,7 +292,9 @@ def _frame(view: ArticleView, lex: Lexicon, info: SentenceInfo, h: Hit) -> Frame
             agent_after = view.to_original(m.end(), m.end())[0]
             break
     sent = info.sentence
-    return Frame(start=start, end=end, head_end=head_end,
+    arg_end = _argument_end(view, info, h, next_start)
+    return Frame(start=start, end=end, head_end=head_end, arg_end=arg_end,
+                 headline=info.role == "headline",
                  clause_start=view.to_original(c_lo, c_lo)[0],
                  clause_end=view.to_original(c_hi, c_hi)[0] if c_hi < len(view.ntext) else sent.end,
                  sent_start=sent.start, sent_end=sent.end, preps=h.entry.actor2_preps,

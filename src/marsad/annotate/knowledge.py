@@ -128,8 +128,8 @@ def as_date(value: str | dt.date | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     try:
-        return parse_date_bound(value[:10], upper=False)
-    except (ValueError, TypeError) as exc:
+        return parse_date_bound(str(value)[:10], upper=False)
+    except (ValueError, TypeError, IndexError) as exc:
         raise ValueError(f"date {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD") from exc
 
 

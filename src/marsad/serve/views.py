@@ -127,5 +127,8 @@ def actor_profile(store: Store, key: str) -> dict | None:
     return {"key": canonical, "keys": sorted(keys), **identity,
             "type": mentions[0]["type"] if mentions else None,
             "n_mentions": len(mentions), "n_articles": len({m["article_id"] for m in mentions}),
-            "events": [r["record"] for r in rows], "counterparts": counterparts,
+            # dated events in time order first, undated ones after them
+            "events": sorted((r["record"] for r in rows), key=lambda e: (e.get("date") is None,
+                                                                          e.get("date") or "")),
+            "counterparts": counterparts,
             "event_types": dict(Counter(r["record"].get("type") for r in rows).most_common())}

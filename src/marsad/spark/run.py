@@ -214,6 +214,12 @@ def main_spark(argv: list[str] | None = None) -> int:
     from marsad.spark.session import spark_session
 
     try:
+        from pyspark.sql import SparkSession
+
+        owned = SparkSession.getActiveSession() is None  # a notebook's session is left running
+    except ImportError:
+        owned = True
+    try:
         spark = spark_session(args.master, driver_memory=args.driver_memory,
                               conf={"spark.ui.showConsoleProgress": "false", **dict(args.conf)})
     except RuntimeError as exc:
@@ -225,7 +231,8 @@ def main_spark(argv: list[str] | None = None) -> int:
                          lines_per_unit=args.lines_per_task, allow_private=args.allow_private,
                          max_file_mb=args.max_file_mb)
     finally:
-        spark.stop()
+        if owned:
+            spark.stop()
     if report.errors:
         for line in (Path(args.output) / "errors.jsonl").read_text(encoding="utf-8").splitlines()[:20]:
             rec = json.loads(line)

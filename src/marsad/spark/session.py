@@ -44,6 +44,7 @@ def spark_session(master: str | None = None, *, app_name: str = "marsad", driver
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     if driver_memory:
         builder = builder.config("spark.driver.memory", driver_memory)
+    builder = builder.config("spark.log.level", "ERROR")  # Spark's INFO/WARN lines drown Marsad's
     for key, value in (conf or {}).items():
         builder = builder.config(key, value)
     spark = builder.getOrCreate()

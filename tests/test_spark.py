@@ -1,0 +1,245 @@
+"""Marsad on Spark (local[2]) gives what the plain pipeline gives, bad inputs included.
+
+Other stages change while this suite is written, so nothing here asserts a
+particular annotation: every test compares Spark with the plain pipeline run
+in the same process.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from marsad.ingest import InputError, read_inputs, read_path
+from marsad.model import Article
+from marsad.spark.inputs import list_units, read_unit
+from marsad.spark.stories import components
+
+CORPUS = Path(__file__).resolve().parent / "data" / "spark"
+BAD_FILE = CORPUS / "empty.txt"
+
+
+# -- without Spark -------------------------------------------------------------
+
+def _ids_and_errors(items) -> tuple[list[str], list[str]]:
+    ids = [i.id for i in items if isinstance(i, Article)]
+    errors = [str(i) for i in items if isinstance(i, InputError)]
+    return ids, errors
+
+
+def test_units_read_the_same_articles_as_read_inputs():
+    units = list_units([str(CORPUS), str(CORPUS / "missing.txt")], lines_per_unit=2)
+    jsonl_units = [u for u in units if u[0] == "lines"]
+    assert [u[3] for u in jsonl_units] == [1, 3, 5]      # first line of each byte range
+    from_units = [item for unit in units for item in read_unit(unit)]
+    expected = list(read_inputs([str(CORPUS), str(CORPUS / "missing.txt")]))
+    assert _ids_and_errors(from_units) == _ids_and_errors(expected)
+
+
+def test_units_keep_line_numbers_of_bad_utf8(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    good = json.dumps({"id": "ok", "text": "نص قصير عن اجتماع."}, ensure_ascii=False).encode()
+    path.write_bytes(good + b"\n" + b'{"id": "bad", "text": "\xff\xfe"}\n' + good.replace(b'"ok"', b'"ok2"'))
+    items = [i for u in list_units([str(path)], lines_per_unit=1) for i in read_unit(u)]
+    ids, errors = _ids_and_errors(items)
+    assert ids == ["ok", "ok2"]
+    assert errors == [f"{path}:2: not valid UTF-8 (JSON Lines must be UTF-8)"]
+
+
+def test_an_empty_jsonl_file_is_reported_as_read_path_does(tmp_path):
+    path = tmp_path / "nothing.jsonl"
+    path.write_bytes(b"")
+    assert list_units([str(path)]) == [("path", str(path))]
+    assert [str(i) for i in read_unit(("path", str(path)))] == [str(i) for i in read_path(path)]
+
+
+def test_list_units_rejects_a_bad_task_size():
+    with pytest.raises(ValueError, match="lines_per_unit"):
+        list_units([str(CORPUS)], lines_per_unit=0)
+
+
+def test_components_join_linked_ids_under_the_smallest():
+    comp = components([("b", "c"), ("d", "e"), ("c", "a")])
+    assert comp == {"a": "a", "b": "a", "c": "a", "d": "d", "e": "d"}
+
+
+# -- with Spark ----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def spark():
+    pytest.importorskip("pyspark", reason="pyspark is not installed (pip install 'pyspark>=3.5')")
+    if shutil.which("java") is None:
+        pytest.skip("Spark needs Java 17+: no `java` on PATH")
+    from marsad.spark import spark_session
+
+    session = spark_session("local[2]", app_name="marsad-tests", driver_memory="1g",
+                            conf={"spark.ui.enabled": "false", "spark.sql.shuffle.partitions": "2",
+                                  "spark.default.parallelism": "2",
+                                  "spark.ui.showConsoleProgress": "false"})
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="module")
+def plain():
+    """The single-machine run: records before and after stories, and the errors."""
+    from marsad.pipeline import default_pipeline
+    from marsad.workflow import annotate
+
+    errors: list[str] = []
+    articles = list(annotate([str(CORPUS)], report=errors.append))
+    annotated = {a.id: a.to_record() for a in articles}
+    stories = default_pipeline().connect(articles)
+    return {
+        "annotated": annotated,
+        "articles": {a.id: a.to_record() for a in articles},
+        "stories": [s.to_record() for s in stories],
+        "events": sorted((e for s in stories for e in _events(s)), key=lambda e: (e["date"] or "", e["id"])),
+        "errors": sorted(errors),
+    }
+
+
+def _events(story) -> list[dict]:
+    from marsad.spark.run import event_records
+
+    return list(event_records([story]))
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_annotate_rdd_gives_the_plain_pipeline_records(spark, plain):
+    from marsad.spark import annotate_rdd
+
+    result = annotate_rdd(spark.sparkContext, [str(CORPUS)], lines_per_unit=2)
+    try:
+        got = {a.id: a.to_record() for a in result.articles.collect()}
+        errors = sorted(f"{e['source']}: {e['reason']}" for e in result.errors.collect())
+    finally:
+        result.unpersist()
+    assert got == plain["annotated"]
+    assert errors == plain["errors"]
+    assert any(e.startswith(str(BAD_FILE)) for e in errors)
+
+
+@pytest.mark.parametrize("mode", ["driver", "blocked"])
+def test_run_job_writes_what_the_plain_pipeline_gives(spark, plain, tmp_path, mode):
+    from marsad.spark import run_job
+
+    report = run_job(spark, [str(CORPUS)], tmp_path, stories=mode, lines_per_unit=2)
+    articles = _read_jsonl(tmp_path / "articles.jsonl")
+    assert {a["id"]: a for a in articles} == plain["articles"]
+    assert [a["id"] for a in articles] == sorted(plain["articles"])
+    assert _read_jsonl(tmp_path / "stories.jsonl") == plain["stories"]
+    assert sorted(_read_jsonl(tmp_path / "events.jsonl"), key=lambda e: (e["date"] or "", e["id"])) \
+        == plain["events"]
+    errors = _read_jsonl(tmp_path / "errors.jsonl")
+    assert sorted(f"{e['source']}: {e['reason']}" for e in errors) == plain["errors"]
+    assert (report.articles, report.errors, report.stories) == (
+        len(plain["articles"]), len(plain["errors"]), len(plain["stories"]))
+
+
+def test_records_validate_against_the_contract(spark, tmp_path, record_validator):
+    from marsad.spark import run_job
+
+    run_job(spark, [str(CORPUS)], tmp_path)
+    for kind, name in (("article", "articles"), ("story", "stories"), ("event", "events")):
+        for rec in _read_jsonl(tmp_path / f"{name}.jsonl"):
+            record_validator(rec, kind)
+
+
+def test_blocked_stories_match_the_single_machine_run_on_the_demo_corpus(spark):
+    """A corpus with many multi-article stories: the blocked clustering on the
+    executors must find exactly the stories that build_stories finds."""
+    import copy
+
+    from marsad.demo import corpus_path
+    from marsad.spark import connect_blocked
+    from marsad.stories import build_stories
+    from marsad.workflow import annotate
+
+    articles = list(annotate([str(corpus_path())]))
+    expected = [s.to_record() for s in build_stories(copy.deepcopy(articles))]
+    assert any(len(s["article_ids"]) > 1 for s in expected), "the demo corpus should hold multi-article stories"
+    connected = connect_blocked(spark.sparkContext.parallelize(articles, 4))
+    got = sorted((s.to_record() for s in connected.stories.collect()), key=lambda r: (r["date"] or "", r["id"]))
+    assert got == expected
+    assert connected.largest_component < len(articles)   # the work was really split
+
+
+def test_duplicate_ids_keep_the_first_input(spark, tmp_path):
+    from marsad.spark import annotate_rdd
+
+    text = "استقبل الرئيس الفرنسي إيمانويل ماكرون في باريس نظيره اللبناني جوزاف عون."
+    (tmp_path / "a.jsonl").write_text(
+        json.dumps({"id": "same", "text": text, "outlet": "first.example"}, ensure_ascii=False) + "\n"
+        + json.dumps({"id": "same", "text": text, "outlet": "second.example"}, ensure_ascii=False) + "\n",
+        encoding="utf-8")
+    result = annotate_rdd(spark.sparkContext, [str(tmp_path / "a.jsonl")], lines_per_unit=1)
+    try:
+        arts = result.articles.collect()
+        errors = result.errors.collect()
+    finally:
+        result.unpersist()
+    assert [(a.id, a.outlet) for a in arts] == [("same", "first.example")]
+    assert [e["reason"] for e in errors] == ["duplicate id 'same' in this run; kept the first"]
+
+
+def test_annotate_dataframe_matches_the_plain_pipeline(spark, plain):
+    from pyspark.sql.types import StringType, StructField, StructType
+
+    from marsad.spark import ARTICLE_COLUMNS, annotate_dataframe
+
+    rows = [json.loads(line) for line in (CORPUS / "wire.jsonl").read_text(encoding="utf-8").splitlines()]
+    columns = ["id", "text", "outlet", "published", "title"]
+    schema = StructType([StructField(c, StringType(), True) for c in columns])
+    df = spark.createDataFrame([tuple(r.get(c) for c in columns) for r in rows], schema)
+    articles, errors = annotate_dataframe(df)
+    assert tuple(articles.columns) == ARTICLE_COLUMNS
+    got = {r["id"]: r for r in articles.collect()}
+    good = [r["id"] for r in rows if r.get("id") and r.get("text")]
+    assert sorted(got) == sorted(good)
+    for aid in good:
+        record = json.loads(got[aid]["record"])
+        expected = dict(plain["annotated"][aid])
+        assert record == expected
+        main = next((e for e in record["events"] if e["main"]), None)
+        assert got[aid]["main_event_type"] == (main["type"] if main else None)
+    reasons = sorted(r["reason"] for r in errors.collect())
+    assert reasons == ["a record needs a non-empty string 'id'", "record 'no_text' has neither 'text' nor 'html'"]
+
+
+def test_annotate_dataframe_names_missing_columns(spark):
+    from marsad.spark import annotate_dataframe
+
+    df = spark.createDataFrame([("x", "y")], ["name", "body"])
+    with pytest.raises(ValueError, match="'id' column"):
+        annotate_dataframe(df)
+
+
+def test_main_spark_writes_the_files_and_the_database(spark, plain, tmp_path):
+    from marsad.spark import main_spark
+    from marsad.store import Store
+
+    out, db = tmp_path / "out", tmp_path / "marsad.db"
+    code = main_spark([str(CORPUS), "--output", str(out), "--master", "local[2]", "--db", str(db)])
+    assert code == 1                      # the corpus holds bad inputs: named, skipped, exit 1
+    assert sorted(p.name for p in out.iterdir()) == ["articles.jsonl", "errors.jsonl", "events.jsonl",
+                                                      "stories.jsonl"]
+    with Store(str(db)) as store:
+        assert sorted(r["id"] for r in store.article_records()) == sorted(plain["articles"])
+        assert sorted(r["id"] for r in store.story_records()) == sorted(s["id"] for s in plain["stories"])
+    assert spark.sparkContext._jsc is not None  # the caller's session is still running
+
+
+def test_main_spark_rejects_a_bad_date(capsys):
+    from marsad.spark import main_spark
+
+    with pytest.raises(SystemExit) as exc:
+        main_spark([str(CORPUS), "--output", "/tmp/unused", "--published", "12/02/2025"])
+    assert exc.value.code == 2
+    assert "is not a date of the form YYYY-MM-DD" in capsys.readouterr().err
