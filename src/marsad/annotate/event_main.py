@@ -22,6 +22,7 @@ SAME_MODE = 0.75          # per other sentence telling the same type and mode
 SAME_TYPE = 0.0           # another mode of the same type is another event: no credit
 DISCUSSION = 0.5          # per sentence of talks credited to an encounter
 SUPPORT_CAP = 4.0
+PERSON_BONUS = 0.25       # leaders meeting over a leader and a place
 FRAMED = 1.5
 OCCASION = 1.0            # an encounter (call, visit, meeting) over what was said or agreed in it
 BACKGROUND = -4.0
@@ -117,8 +118,8 @@ def _support(c: Candidate, cands: list[Candidate]) -> float:
         sents = o.sentences - c.sentences
         if oe.type != ev.type:
             continue
-        if oe.mode == ev.mode:
-            same_mode |= sents
+        if oe.mode == ev.mode or (c.occasion and o.occasion and _share_actor(c, o)):
+            same_mode |= sents     # a visit and its hosting are one encounter seen from two sides
         elif c.occasion and oe.mode == DISCUSS_MODE:
             talks |= o.sentences       # talks in the same sentence are part of the encounter
         else:
@@ -127,12 +128,19 @@ def _support(c: Candidate, cands: list[Candidate]) -> float:
     return min(value, SUPPORT_CAP)
 
 
+def _share_actor(a: Candidate, b: Candidate) -> bool:
+    ka = {_key(a.actor1_mention), _key(a.actor2_mention)} - {None}
+    kb = {_key(b.actor1_mention), _key(b.actor2_mention)} - {None}
+    return bool(ka & kb)
+
+
 def score(c: Candidate, cands: list[Candidate]) -> float:
     ev = c.event
     s = _position_weight(c) + MODALITY_WEIGHT.get(ev.modality, 0.0) + _support(c, cands)
     for actor in (ev.actor1, ev.actor2):
         if actor is not None:
-            s += 0.75 + (0.25 if (actor.kb_id or actor.wikidata) else 0.0)
+            s += 0.75 + (0.25 if (actor.kb_id or actor.wikidata) else 0.0) \
+                + (PERSON_BONUS if actor.kind == "PERSON" else 0.0)
     if c.framed:
         s += FRAMED
     if c.occasion:

@@ -258,7 +258,24 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
             framed=h.category == "masdar" and _framed(view, lex, h, info),
             has_own_date=date_mention is not None and date_mention.start >= sent.start,
             actor1_mention=a1, actor2_mention=a2))
+    _refine_targets(out)
     return out
+
+
+def _refine_targets(cands: list[Candidate]) -> None:
+    """غارة على الدوحة تستهدف قادة حماس: when an attack's object is a place and a
+    later targeting verb in the sentence names a group or person, that is the
+    target and the place is where it happened."""
+    for i, c in enumerate(cands):
+        m2 = c.actor2_mention
+        if c.mention_only or c.event.type != "ASSAULT" or m2 is None or m2.entity.type != "GPE":
+            continue
+        for o in cands[i + 1:]:
+            t = o.actor2_mention
+            if o.event.type == "ASSAULT" and t is not None and t.entity.type in ("ORG", "PERSON"):
+                c.event.location = c.event.location or (m2.entity.name_en or m2.entity.text)
+                c.event.actor2, c.actor2_mention = t.entity.actor(), t
+                break
 
 
 def _argument_end(view: ArticleView, info: SentenceInfo, h: Hit, next_start: int | None) -> int:

@@ -36,7 +36,7 @@ templates.env.filters["snippet"] = _snippet
 router = APIRouter(include_in_schema=False)
 
 
-def _actor_link(store: Store, actor: dict | None) -> str | None:
+def _actor_link(actor: dict | None) -> str | None:
     name = actor_name(actor)
     return f"/actor?name={quote(name)}" if name else None
 
@@ -83,8 +83,8 @@ def story_page(request: Request, story_id: str, store: Store = Depends(get_store
     return templates.TemplateResponse(request, "story.html", {
         "story": story, "main": story.get("main_event"), "sources": sources, "outlets": outlets,
         "agreement": agreement_table(story, articles),
-        "actor1_link": _actor_link(store, (story.get("main_event") or {}).get("actor1")),
-        "actor2_link": _actor_link(store, (story.get("main_event") or {}).get("actor2")),
+        "actor1_link": _actor_link((story.get("main_event") or {}).get("actor1")),
+        "actor2_link": _actor_link((story.get("main_event") or {}).get("actor2")),
         "timeline": charts.timeline(story.get("events", []))})
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from marsad.stories.dedup import lsh_candidates, similarity
-from marsad.stories.features import EXCLUSIVE_MODES, Features
+from marsad.stories.features import Features, mode_agreement, modes_conflict
 
 LINK_THRESHOLD = 0.5
 TEXT_LSH_THRESHOLD = 0.3
@@ -36,17 +36,26 @@ def _date_conflict(a: Features, b: Features) -> bool:
     return a.event_date[:short] != b.event_date[:short]
 
 
+def _pairs_conflict(a: Features, b: Features) -> bool:
+    """Both name two actors, the pairs differ, and neither article mentions the
+    other's pair: Trump–Putin and Putin–al-Sharaa calls on one day are two events."""
+    if len(a.actors) < 2 or len(b.actors) < 2 or a.actors == b.actors:
+        return False
+    return not (a.actors <= b.entities and b.actors <= a.entities)
+
+
 def conflict(a: Features, b: Features) -> bool:
     """True when the two articles cannot report the same event."""
     if a.main is None or b.main is None:
         return False
     ma, mb = a.main.mode, b.main.mode
-    if ma in EXCLUSIVE_MODES and mb in EXCLUSIVE_MODES and ma != mb:
+    if modes_conflict(ma, mb):
         return True
     if a.actors and b.actors and a.actors.isdisjoint(b.actors):
         return True
-    if a.actors and b.actors and a.actors & b.actors and a.main.type != b.main.type \
-            and not (ma and ma == mb):
+    if a.main.type != b.main.type and a.actors & b.actors and mode_agreement(ma, mb) < 0.7:
+        return True
+    if _pairs_conflict(a, b):
         return True
     return _date_conflict(a, b)
 
@@ -63,12 +72,13 @@ def score(a: Features, b: Features) -> float:
         # Without coded events only strong textual and entity overlap links articles.
         return 0.6 * min(1.0, text * 1.5) + 0.4 * entities if text >= 0.25 else 0.0
     event = 0.0
+    same_type = a.main.type == b.main.type
     if a.actors and b.actors and a.actors & b.actors:
-        event = 0.5 * _jaccard(a.actors, b.actors) + 0.2
-        if a.main.type == b.main.type:
-            event += 0.15
-        if a.main.mode and a.main.mode == b.main.mode:
-            event += 0.15
+        event = 0.5 * _jaccard(a.actors, b.actors) + 0.2 + 0.15 * same_type \
+            + 0.15 * mode_agreement(a.main.mode, b.main.mode)
+    elif not a.actors and not b.actors and same_type and a.location and a.location == b.location:
+        # Events without coded actors (a protest) still agree on what and where.
+        event = 0.6 * mode_agreement(a.main.mode, b.main.mode) + 0.2
     if a.day and b.day and a.day == b.day:
         event = min(1.0, event + 0.1)
     return 0.6 * event + 0.25 * entities + 0.15 * min(1.0, text * 2)

@@ -11,6 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 from marsad.model import Article, Discrepancy, Event
+from marsad.stories.features import modes_conflict
 from marsad.text.normalize import normalize_key
 
 
@@ -43,7 +44,7 @@ def main_event_discrepancies(articles: list[Article], main: Event | None) -> lis
     if len(values) > 1:
         found.append(Discrepancy("date", values, "sources give different dates for the main event"))
     modes = _values([(ev.mode, a.id) for a, ev in mains if ev.mode])
-    if len(modes) > 1:
+    if len(modes) > 1 and any(modes_conflict(x["value"], y["value"]) for x in modes for y in modes):
         found.append(Discrepancy("mode", modes, "sources describe the contact differently"))
     pair = {a.key for a in (main.actor1, main.actor2) if a}
     initiators = _values([(ev.actor1.name_en or ev.actor1.name_ar, a.id) for a, ev in mains
@@ -67,8 +68,10 @@ def name_discrepancies(articles: list[Article]) -> list[Discrepancy]:
         expected = items[0][1].expected
         conflicting = {a.id for a, _ in items}
         pairs = [(f.found, a.id) for a, f in items]
+        # The expected name may read "كايا كالاس (Kaja Kallas)": match either name.
         backing = [a.id for a in articles if a.id not in conflicting and expected and any(
-            e.name_en == expected for e in a.entities)]
+            (e.name_en and e.name_en in expected) or (e.name_ar and e.name_ar in expected)
+            for e in a.entities if e.type == "PERSON")]
         values = _values(pairs)
         values.append({"value": expected, "article_ids": sorted(backing)})
         note = "the knowledge base" + (" and the other sources give" if backing else " gives") + \

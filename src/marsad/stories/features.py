@@ -5,14 +5,45 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import json
+from functools import lru_cache
+from importlib import resources
+
 from datasketch import MinHash
 
 from marsad.model import Article, Event
 from marsad.stories.dedup import signature
 
-# Modes that name different kinds of encounter: two reports whose main events have
-# different ones are different events, even between the same leaders on nearby days.
-EXCLUSIVE_MODES = {"phone", "visit", "meeting", "message", "invitation", "summit", "video"}
+
+@lru_cache(maxsize=1)
+def _modes() -> tuple[dict[str, str], frozenset[str]]:
+    data = json.loads(resources.files("marsad.data").joinpath("lexicons/event_modes.json")
+                      .read_text(encoding="utf-8"))
+    groups = {mode: group for group, modes in data["exclusive_groups"].items() for mode in modes}
+    return groups, frozenset(data["generic"])
+
+
+def mode_group(mode: str | None) -> str | None:
+    """The kind of encounter a mode names (remote, in_person, written, ...), if exclusive."""
+    return _modes()[0].get(mode) if mode else None
+
+
+def modes_conflict(a: str | None, b: str | None) -> bool:
+    """A phone call and a letter cannot be one event; a visit and a meeting can."""
+    ga, gb = mode_group(a), mode_group(b)
+    return ga is not None and gb is not None and ga != gb
+
+
+def mode_agreement(a: str | None, b: str | None) -> float:
+    """1 for the same mode, 0.7 for one kind of encounter or a generic mode, 0 otherwise."""
+    if not a or not b:
+        return 0.3
+    if a == b:
+        return 1.0
+    generic = _modes()[1]
+    if a in generic or b in generic or (mode_group(a) and mode_group(a) == mode_group(b)):
+        return 0.7
+    return 0.0
 
 
 @dataclass
@@ -23,6 +54,7 @@ class Features:
     main: Event | None
     actors: frozenset[str]          # keys of the main event's actors
     entities: frozenset[str]        # keys of every linked person, organization and country
+    location: str | None            # the main event's place
     event_date: str | None          # the main event's date (any grain)
     date_from_publication: bool     # the event date is only the publication date
     signature: MinHash
@@ -51,7 +83,7 @@ def features(article: Article) -> Features:
     return Features(
         id=article.id, outlet=article.outlet, published=article.published, main=main, actors=actors,
         entities=frozenset(k for k in (_entity_key(e) for e in article.entities) if k),
-        event_date=event_date,
+        location=main.location if main else None, event_date=event_date,
         date_from_publication=bool(event_date and event_date == article.published
                                    and not any(d.value == event_date and d.anchor == "absolute"
                                                for d in article.dates)),

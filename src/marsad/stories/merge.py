@@ -30,11 +30,12 @@ def _vote(values: list[tuple[object, str]]) -> tuple[object, dict]:
     return ranked[0][0], {str(v): len(s) for v, s in ranked}
 
 
-def _actor_vote(actors: list[tuple[Actor | None, str]]) -> tuple[Actor | None, dict]:
+def _actor_vote(actors: list[tuple[Actor | None, str]], exclude: str | None = None
+                ) -> tuple[Actor | None, dict]:
     by_key: dict[str, Actor] = {}
     keyed = []
     for actor, source in actors:
-        if actor is None or not actor.key:
+        if actor is None or not actor.key or actor.key == exclude:
             continue
         by_key.setdefault(actor.key, actor)
         keyed.append((actor.key, source))
@@ -55,11 +56,13 @@ def merge_main_event(articles: list[Article], source_of: dict[str, str]) -> Even
         value, table = _vote([(getattr(ev, name), source_of[a.id]) for a, ev in mains])
         setattr(merged, name, value if value is not None else getattr(merged, name))
         support[name] = table
-    # Actors as an unordered pair first, so "A called B" and "B received A's call" agree.
+    # The second actor is never the first one again.
+    chosen = None
     for slot in ("actor1", "actor2"):
-        actor, table = _actor_vote([(getattr(ev, slot), source_of[a.id]) for a, ev in mains])
+        actor, table = _actor_vote([(getattr(ev, slot), source_of[a.id]) for a, ev in mains], exclude=chosen)
         setattr(merged, slot, actor)
         support[slot] = table
+        chosen = actor.key if actor else None
     merged.main = True
     merged.article_ids = sorted(a.id for a, _ in mains)
     merged.evidence = [e for _, ev in mains for e in ev.evidence]
