@@ -150,3 +150,21 @@ def test_an_announced_event_joins_the_story_of_the_event():
     done = article("p2", "وصل الرئيس السوري إلى الرياض اليوم الأحد في أول زيارة خارجية", date="2025-02-02",
                    published="2025-02-02", **visit)
     assert memberships(build_stories([planned, done])) == [["p1", "p2"]]
+
+
+def _call(aid, a1, a2, trigger_text):
+    from marsad.model import Span
+
+    art = article(aid, f"{trigger_text} نص الخبر عن الاتصال", date="2025-03-18", a1=a1, a2=a2,
+                  outlet=f"{aid}.example")
+    art.events[0].trigger = Span(0, len(trigger_text), trigger_text)
+    return art
+
+
+def test_who_called_whom_is_a_discrepancy_only_when_the_words_say_so():
+    directional = [_call("w1", TRUMP, PUTIN, "أجرى ترامب اتصالا"), _call("w2", PUTIN, TRUMP, "أجرى بوتين اتصالا")]
+    (story,) = build_stories(directional)
+    assert [d.field for d in story.discrepancies] == ["initiator"]
+    symmetric = [_call("s1", TRUMP, PUTIN, "اتصال هاتفي بين"), _call("s2", PUTIN, TRUMP, "محادثة هاتفية بين")]
+    (story,) = build_stories(symmetric)
+    assert story.discrepancies == []

@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 from marsad.model import Article, Discrepancy, Event
-from marsad.stories.features import modes_conflict
+from marsad.stories.features import mode_group, modes_conflict
 from marsad.text.normalize import normalize_key
 
 
@@ -32,6 +32,21 @@ def _same_event(ev: Event, main: Event) -> bool:
     return ev.type == main.type and bool(keys & main_keys)
 
 
+@lru_cache(maxsize=1)
+def _initiative() -> tuple[frozenset[str], tuple[str, ...]]:
+    data = json.loads(resources.files("marsad.data").joinpath("lexicons/event_modes.json")
+                      .read_text(encoding="utf-8"))["initiative"]
+    return frozenset(data["groups"]), tuple(normalize_key(w) for w in data["directional_triggers"])
+
+
+def _says_who_initiated(ev: Event) -> bool:
+    groups, cues = _initiative()
+    if mode_group(ev.mode) not in groups or ev.trigger is None:
+        return False
+    words = normalize_key(ev.trigger.text).split()
+    return any(w.startswith(c) or w[1:].startswith(c) for w in words for c in cues)
+
+
 def main_event_discrepancies(articles: list[Article], main: Event | None) -> list[Discrepancy]:
     if main is None:
         return []
@@ -49,7 +64,7 @@ def main_event_discrepancies(articles: list[Article], main: Event | None) -> lis
     pair = {a.key for a in (main.actor1, main.actor2) if a}
     initiators = _values([(ev.actor1.name_en or ev.actor1.name_ar, a.id) for a, ev in mains
                           if ev.actor1 and ev.actor2 and {ev.actor1.key, ev.actor2.key} == pair
-                          and len(pair) == 2])
+                          and len(pair) == 2 and _says_who_initiated(ev)])
     if len(initiators) > 1:
         found.append(Discrepancy("initiator", initiators, "sources disagree on who initiated"))
     return found
