@@ -18,10 +18,10 @@ setup: $(BIN)/.installed
 demo: setup
 	$(BIN)/marsad demo --port $(PORT)
 
-# Debian's Chromium and ChromeDriver for the browser tests (skipped where absent).
+# Debian's Chromium, ChromeDriver and an Arabic font for the browser tests (skipped where absent).
 browser:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
-	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null; } || \
+	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq chromium chromium-driver fonts-noto-core >/dev/null; } || \
 	  echo "Chromium not installed: the browser tests will be skipped"
 
 test: setup browser

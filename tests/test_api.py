@@ -292,3 +292,20 @@ def test_sparkline_counts_zero_days_and_charts_escape_labels():
     net = str(charts.network("مركز", [{"label": "أ", "n": 2, "href": "/actors/a"},
                                       {"label": "ب", "n": 1}]))
     assert net.count('class="edge"') == 2 and 'href="/actors/a"' in net
+
+
+def test_search_page_shows_the_articles_own_spelling_and_the_matched_name(client):
+    html = client.get("/search", params={"q": "الإتحاد الاوروبي"}).text
+    assert "<mark>الأوروبي</mark>" in html  # the article's spelling, not the normalized one
+    by_name = client.get("/search", params={"q": "Kallas"}).text
+    assert by_name.count('class="hit"') >= 1 and "<mark>" in by_name
+
+
+def test_original_snippet_marks_prefix_matches_in_the_original_text():
+    from marsad.serve.views import original_snippet
+
+    text = "قال المتحدث إن الأمين العام للأمم المتحدة <رحب> بالاتفاق، وإن الأمانة العامة ستتابع."
+    html = str(original_snippet(text, "الامين"))
+    assert "<mark>الأمين</mark>" in html and "&lt;رحب&gt;" in html
+    assert original_snippet(text, "غائب") is None
+    assert str(original_snippet("a Putin b", "putin")) == "a <mark>Putin</mark> b"

@@ -8,7 +8,6 @@ toggles, and save screenshots into docs/img/ for docs/web.md.
 
 from __future__ import annotations
 
-import shutil
 import socket
 import threading
 import time
@@ -206,6 +205,3 @@ def test_screenshots_are_png(server):
         data = (SCREENSHOTS / f"{name}.png").read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n", name
 
-
-def test_chromium_is_on_the_path():
-    assert shutil.which("chromium") or CHROMIUM.exists()

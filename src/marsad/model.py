@@ -88,8 +88,13 @@ class Actor:
         return self.kb_id or self.wikidata or (self.name_en or self.name_ar or self.country or "").lower()
 
     def to_record(self) -> dict[str, Any]:
-        return {"name_en": self.name_en, "name_ar": self.name_ar, "wikidata": self.wikidata,
-                "country": self.country, "role": self.role}
+        rec = {"name_en": self.name_en, "name_ar": self.name_ar, "wikidata": self.wikidata,
+               "country": self.country, "role": self.role}
+        if self.kind:
+            rec["kind"] = self.kind
+        if self.kb_id:
+            rec["kb_id"] = self.kb_id
+        return rec
 
     @classmethod
     def from_record(cls, rec: dict[str, Any] | None) -> Actor | None:

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marsad.annotate.event_text import ArticleView, Mention, subject_openers
+from marsad.annotate.event_text import (ArticleView, Mention, noun_determiners, prepositions,
+                                        subject_openers)
 
 LOCATION_TYPES = ("GPE", "LOC")
 
@@ -81,6 +82,16 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
         how = "gap" if subject is not None else how
     headline_svo = frame.headline and not frame.nominal and \
         view.words_between(view.to_norm(frame.clause_start), view.to_norm(frame.start)) > 0
+    if subject is None and frame.nominal and _governed(view, frame):
+        # أعلنت السعودية وقطر … عزمهما سداد متأخرات سوريا: the verbal noun is the object of
+        # a verb; its doer is that verb's subject, the name after it the other party
+        doer = next((m for m in before_sentence if m.prep is None
+                     and not view.text[m.end:m.end + 1] == ")"), None)   # not a dateline credit
+        if doer is not None:
+            first = next((m for m in before_sentence if m.end <= doer.start), None)
+            if first is not None and first.prep is None and _coordinated(view, first, ms) is doer:
+                doer = first
+            subject, how = doer, "governor"
     if subject is None and after and after[0].prep is None and not headline_svo:
         # (a headline with words before its verb has its subject there: ولي العهد يستقبل …)
         subject, how = after[0], "after"
@@ -107,7 +118,7 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
     for i, m in enumerate(gap + after):
         if m.prep == "بين":
             rest = [x for x in (gap + after)[i + 1:] if x.key != m.key]
-            if how in ("before", "none", "adjective"):
+            if how in ("before", "none", "adjective", "governor"):
                 return m, (rest[0] if rest else None)
             return subject, m
 
@@ -146,6 +157,18 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
     if second is not None and subject is not None and second.key == subject.key:
         second = None
     return subject, second
+
+
+def _governed(view: ArticleView, frame: Frame) -> bool:
+    """Is a verbal noun the complement of a word before it in its clause (not the head of
+    a headline, a prepositional phrase or a phrase like أول زيارة)?"""
+    n = view.to_norm(frame.start)
+    prev = view.words_before(n, 1, floor=view.to_norm(frame.clause_start))
+    if not prev:
+        return False
+    w = prev[0]
+    w2 = w[1:] if w[:1] in ("و", "ف") and len(w) > 2 else w
+    return not ({w, w2} & (prepositions() | noun_determiners()))
 
 
 def _coordinated(view: ArticleView, m: Mention, ms: list[Mention]) -> Mention | None:

@@ -72,7 +72,8 @@ def merge_repeats(cands: list[Candidate]) -> list[Candidate]:
         twin.framed = twin.framed or c.framed
         te, ce = twin.event, c.event
         te.evidence.extend(e for e in ce.evidence if e not in te.evidence)
-        te.date = te.date or ce.date
+        if te.date is None and c.role in ("headline", "lead"):
+            te.date = ce.date
         te.location = te.location or ce.location
         te.source = te.source or ce.source
         if te.actor1 is None and ce.actor1 is not None:
@@ -172,6 +173,14 @@ def _complete(best: Candidate, cands: list[Candidate]) -> None:
     ev = best.event
     if ev.actor2 is None and best.actor1_mention is not None:
         _partner_from_same_type(best, cands)
+    if ev.date is None:
+        # the date of the same encounter told elsewhere, headline and lead first
+        same = sorted((o for o in cands if o is not best and not o.background and o.event.date
+                       and o.event.type == ev.type
+                       and (o.event.mode == ev.mode or (best.occasion and o.occasion and _share_actor(best, o)))),
+                      key=lambda o: (-_position_weight(o), o.sentence_index))
+        if same:
+            ev.date = same[0].event.date
     for o in cands:
         if o is best or o.event.type != ev.type or o.event.mode != ev.mode or o.background:
             continue
@@ -179,7 +188,7 @@ def _complete(best: Candidate, cands: list[Candidate]) -> None:
                 and (_key(o.actor1_mention) in (None, _key(best.actor1_mention))) \
                 and _key(o.actor2_mention) != _key(best.actor1_mention):
             ev.actor2, best.actor2_mention = o.event.actor2, o.actor2_mention
-        if ev.actor1 is None and o.event.actor1 is not None \
+        if ev.actor1 is None and o.event.actor1 is not None and not o.actor1_carried \
                 and _key(o.actor1_mention) != _key(best.actor2_mention):
             ev.actor1, best.actor1_mention = o.event.actor1, o.actor1_mention
         if ev.date is None and o.event.date is not None:
@@ -192,7 +201,8 @@ def _partner_from_same_type(best: Candidate, cands: list[Candidate]) -> None:
     (اتفق ترامب وبوتين …), headline and lead first."""
     me = _key(best.actor1_mention)
     order = sorted((c for c in cands if c is not best and c.event.type == best.event.type
-                    and not c.background), key=lambda c: (-_position_weight(c), c.sentence_index))
+                    and not c.background and not c.mention_only),
+                   key=lambda c: (-_position_weight(c), c.sentence_index))
     for o in order:
         k1, k2 = _key(o.actor1_mention), _key(o.actor2_mention)
         if k1 == me and o.actor2_mention is not None and k2 != me:

@@ -141,13 +141,13 @@ class ArticleView:
             w = self.ntext[s:e]
             if w in clause_openers():
                 break                      # أن بوتين: a new clause, nothing before it governs the name
-            if w[:1] in _PROCLITIC_CONJ and len(w) > 2 and w[1:] in _prepositions():
+            if w[:1] in _PROCLITIC_CONJ and len(w) > 2 and w[1:] in prepositions():
                 w = w[1:]
             glued_title = w[:1] in _ATTACHED_PREPS and len(w) > 3 and \
                 any(w[1:].removeprefix("ال").startswith(t) for t in title_words())
             if glued_title:
                 return w[0]                # بنظيره الإيراني [عباس عراقجي]
-            if w in _prepositions():
+            if w in prepositions():
                 if w == "قبل" and k > 0 and self.ntext[self.words[k - 1][0]:self.words[k - 1][1]].endswith("من"):
                     return "من قبل"
                 if w == "يد" and k > 0 and self.ntext[self.words[k - 1][0]:self.words[k - 1][1]].endswith("علي"):
@@ -209,13 +209,18 @@ def _modality_data() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _prepositions() -> frozenset[str]:
+def prepositions() -> frozenset[str]:
     return frozenset(normalize_key(p) for p in _modality_data().get("prepositions", []))
 
 
 @lru_cache(maxsize=1)
 def title_words() -> tuple[str, ...]:
     return tuple(normalize_key(p).removeprefix("ال") for p in _modality_data().get("title_words", []))
+
+
+@lru_cache(maxsize=1)
+def noun_determiners() -> frozenset[str]:
+    return frozenset(normalize_key(p) for p in _modality_data().get("noun_determiners", []))
 
 
 @lru_cache(maxsize=1)

@@ -27,6 +27,7 @@ from marsad.annotate.event_main import Candidate, choose_main, merge_repeats
 from marsad.annotate.event_text import ArticleView, Mention, clause_openers
 from marsad.model import Article, DateMention, Event, Evidence, Sentence, Span
 from marsad.text.normalize import normalize_key
+from marsad.text.tokens import clitic_variants
 
 _HARD_STOP = re.compile(r"[؛;:.!?؟\n]")   # quotes and brackets may sit inside a clause
 _CATEGORY_RANK = {"collocations": 0, "perfect": 1, "imperfect": 1, "passive": 1, "masdar": 2}
@@ -114,7 +115,8 @@ def _find_hits(view: ArticleView, lex: Lexicon, info: SentenceInfo) -> list[Hit]
     for entry in lex.entries:
         for category, words, pat in entry.patterns:
             for m in pat.finditer(view.ntext, lo, hi):
-                if m.group().split()[0] in lex.never or " ".join(m.group().split()[:2]) in lex.never:
+                words = m.group().split()
+                if set(clitic_variants(words[0])) & lex.never or " ".join(words[:2]) in lex.never:
                     continue
                 space = next((i for i, ch in enumerate(m.group()) if ch.isspace()), None)
                 found.append(Hit(entry, category, literal_words(m), m.start(), m.end(), m.group("pre") or "",
@@ -225,8 +227,9 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
         later = [k.nstart for k in acts[i + 1:] if k.nstart >= h.nend]
         frame = _frame(view, lex, info, h, later[0] if later else None)
         a1, a2 = pick_actors(view, frame, excluded)
-        # وبحث معه: a coordinated verb without its own subject shares the one before it
-        if previous is not None and frame.subject_how in ("before", "none") and h.pre[:1] in ("و", "ف"):
+        # وبحث معه، حيث عقد لقاء مع …: a verb without its own subject shares the one before it
+        if previous is not None and previous[0] is not None and frame.subject_how in ("before", "none") \
+                and not frame.nominal:
             a1 = previous[0]
             if a2 is not None and a1 is not None and a2.key == a1.key:
                 a2 = None
@@ -415,9 +418,11 @@ def _earlier(a: str, b: str) -> bool:
 def _is_background(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo,
                    article: Article, date: DateMention | None) -> bool:
     """A recap of earlier events: a recap cue in the sentence, or an earlier date."""
+    clause_lo, _ = view.clause_bounds(h.nstart, info.nstart, info.nend)
     for pat in lex.background:
-        if pat.search(view.ntext, info.nstart, h.nstart):
-            return True
+        for m in pat.finditer(view.ntext, info.nstart, h.nstart):
+            if m.end() >= clause_lo:      # (وكان X، برفقة Y، قد زار: the cue ends in the clause)
+                return True
     ref = _reference_date(article)
     return bool(date and date.value and ref and _earlier(date.value, ref))
 
@@ -425,11 +430,13 @@ def _is_background(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo,
 def _carry_subjects(cands: list[Candidate]) -> None:
     """A dropped subject (وخلال اتصال أجراه مع …) is the last named actor1 before it."""
     last: Mention | None = None
+    last_sentence = -1
     for c in cands:
-        if c.actor1_mention is None and last is not None and c.role != "headline":
+        if c.actor1_mention is None and last is not None and c.role != "headline" \
+                and c.sentence_index - last_sentence <= 1:
             if c.actor2_mention is None or c.actor2_mention.key != last.key:
                 c.actor1_mention = last
                 c.event.actor1 = last.entity.actor()
                 c.actor1_carried = True
         if c.actor1_mention is not None and not c.actor1_carried and not c.mention_only:
-            last = c.actor1_mention
+            last, last_sentence = c.actor1_mention, c.sentence_index

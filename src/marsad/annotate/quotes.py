@@ -18,7 +18,7 @@ from marsad.annotate.event_lexicon import compile_words
 from marsad.annotate.event_text import ArticleView, Mention
 from marsad.model import Article, Quote
 
-SUBJECT_WORDS = 5   # how far after a speech verb its subject may stand
+SUBJECT_WORDS = 8   # how far after a speech verb its subject may stand (titles come first)
 
 
 @dataclass
@@ -26,6 +26,8 @@ class QuoteCues:
     marks: list[tuple[str, str]]
     speech: list[re.Pattern[str]]
     express: list[re.Pattern[str]]
+    participles: list[re.Pattern[str]]
+    express_participles: list[re.Pattern[str]]
     complementizers: list[re.Pattern[str]]
     min_words: int
 
@@ -41,6 +43,8 @@ def load_quote_cues() -> QuoteCues:
         marks=[(o, c) for o, c in raw["quote_marks"]],
         speech=[compile_words(v) for v in raw["speech_verbs"]],
         express=[compile_words(v) for v in raw["express_verbs"]],
+        participles=[compile_words(v) for v in raw.get("participles", [])],
+        express_participles=[compile_words(v) for v in raw.get("express_participles", [])],
         complementizers=[compile_words(v) for v in raw["complementizers"]],
         min_words=int(raw.get("min_words", 3)))
 
@@ -80,9 +84,13 @@ def find_quotes(article: Article) -> Article:
                 continue                         # the direct quote already covers it
             speaker = _speaker(view, v, sent.start, sent.end)
             sent_quotes.append((qs, qe, speaker, view.text[slice(*view.to_original(v[0], v[1]))], False))
+        sentence_speaker = next((sp for *_, sp in (_subject_speakers(view, verbs, sent))), None)
+        previous: Mention | None = None
         for qs, qe, speaker, cue, is_direct in sorted(sent_quotes):
             if speaker is None and cue is not None:
-                speaker = last_speaker           # وأضاف أن …: the same speaker goes on
+                # وأضاف أن … / مؤكدا أن …: the same speaker goes on
+                speaker = previous or sentence_speaker or last_speaker
+            previous = speaker or previous
             if speaker is not None:
                 last_speaker = speaker
             found.append(Quote(start=qs, end=qe, text=article.text[qs:qe],
@@ -90,6 +98,15 @@ def find_quotes(article: Article) -> Article:
                                cue=cue, direct=is_direct))
     article.quotes = found
     return article
+
+
+def _subject_speakers(view: ArticleView, verbs, sent):
+    """Speakers named by the sentence's finite speech verbs, in order."""
+    for v in verbs:
+        if not v[3]:
+            sp = _speaker(view, v, sent.start, sent.end)
+            if sp is not None:
+                yield v, sp
 
 
 def _word_count(text: str) -> int:
@@ -120,14 +137,16 @@ def _direct_spans(text: str, cues: QuoteCues) -> list[tuple[int, int]]:
     return kept
 
 
-def _speech_verbs(view: ArticleView, cues: QuoteCues, ns: int, ne: int) -> list[tuple[int, int, bool]]:
-    """(nstart, nend, expresses) for every speech verb in a sentence, in order."""
+def _speech_verbs(view: ArticleView, cues: QuoteCues, ns: int, ne: int) -> list[tuple[int, int, bool, bool]]:
+    """(nstart, nend, expresses, participle) for every speech verb in a sentence, in order."""
     out = []
-    for group, express in ((cues.speech, False), (cues.express, True)):
+    for group, express, participle in ((cues.speech, False, False), (cues.express, True, False),
+                                       (cues.participles, False, True),
+                                       (cues.express_participles, True, True)):
         for pat in group:
-            out.extend((m.start(), m.end(), express) for m in pat.finditer(view.ntext, ns, ne))
+            out.extend((m.start(), m.end(), express, participle) for m in pat.finditer(view.ntext, ns, ne))
     out.sort()
-    dedup: list[tuple[int, int, bool]] = []
+    dedup: list[tuple[int, int, bool, bool]] = []
     for v in out:
         if dedup and v[0] < dedup[-1][1]:
             if v[2]:
@@ -137,7 +156,7 @@ def _speech_verbs(view: ArticleView, cues: QuoteCues, ns: int, ne: int) -> list[
     return dedup
 
 
-def _reported_span(view: ArticleView, cues: QuoteCues, verb: tuple[int, int, bool], ne: int
+def _reported_span(view: ArticleView, cues: QuoteCues, verb: tuple[int, int, bool, bool], ne: int
                    ) -> tuple[int, int] | None:
     """Reported speech after a speech verb: from after أن/إن (or عن for أعرب)
     a few words on, to the end of the sentence."""
@@ -160,7 +179,10 @@ def _reported_span(view: ArticleView, cues: QuoteCues, verb: tuple[int, int, boo
     return start + lead, start + trail
 
 
-def _speaker(view: ArticleView, verb: tuple[int, int, bool], sent_start: int, sent_end: int) -> Mention | None:
+def _speaker(view: ArticleView, verb: tuple[int, int, bool, bool], sent_start: int, sent_end: int
+             ) -> Mention | None:
+    if verb[3]:
+        return None                  # مؤكدا أن …: the speaker of the sentence goes on
     vs, ve = view.to_original(verb[0], verb[1])
     mentions = view.mentions(sent_start, sent_end)
     limit = view.to_original(*view.window(verb[1], verb[1], SUBJECT_WORDS, verb[1], len(view.ntext)))[1]
@@ -169,6 +191,9 @@ def _speaker(view: ArticleView, verb: tuple[int, int, bool], sent_start: int, se
         after = [m for m in mentions if ve <= m.start < limit]
         for m in after:
             if view.preposition_before(m.start, floor=ve, lookback=3) is None:
+                return m
+        for m in after:              # وصف بيان صادر عن [الكرملين]: the statement's author
+            if view.preposition_before(m.start, floor=ve, lookback=3) == "عن":
                 return m
     before = [m for m in reversed(mentions) if m.end <= vs]
     if before and view.words_between(view.to_norm(before[0].end), verb[0]) <= 3:

@@ -14,10 +14,13 @@ from marsad.model import ENTITY_TYPES, PLOVER_TYPES
 from marsad.serve import charts
 from marsad.serve.api import get_store
 from marsad.serve.highlight import highlighted_article
-from marsad.serve.views import actor_name, actor_profile, agreement_table, event_ar, event_en, labels
+from marsad.serve.views import (actor_name, actor_profile, agreement_table, event_ar, event_en, labels,
+                                original_snippet)
 from marsad.store import Store
+from marsad.text.normalize import normalize_key
 
 PAGE_SIZE = 50
+OWN_SNIPPETS = 25   # search hits shown with a snippet of their own text
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 templates.env.globals.update(labels=labels, event_en=event_en, event_ar=event_ar,
@@ -128,7 +131,28 @@ def charts_page(request: Request, store: Store = Depends(get_store)):
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: str = "", store: Store = Depends(get_store)):
     hits = store.search(q, limit=100) if q.strip() else []
+    for n, hit in enumerate(hits):
+        # The article's own words for the first hits; the index's (normalized) snippet after them.
+        rec = (store.article_record(hit["article_id"]) or {}) if n < OWN_SNIPPETS else {}
+        hit["snippet_html"], hit["via_name"] = _hit_snippet(rec, q)
     return templates.TemplateResponse(request, "search.html", {"q": q, "hits": hits})
+
+
+def _hit_snippet(record: dict, q: str) -> tuple[Markup | None, str | None]:
+    """The hit's own words around the match; for a query that matched a linked entity's
+    name (an English name), the words where that entity is mentioned, and its name."""
+    text = record.get("text") or ""
+    snippet = original_snippet(text, q)
+    if snippet is not None:
+        return snippet, None
+    wanted = normalize_key(q).split()
+    for ent in record.get("entities", []):
+        names = normalize_key(" ".join(n for n in (ent.get("name_en"), ent.get("name_ar")) if n)).split()
+        if wanted and all(any(n.startswith(w) for n in names) for w in wanted):
+            found = original_snippet(text, ent["text"])
+            if found is not None:
+                return found, ent.get("name_en") or ent.get("name_ar")
+    return None, None
 
 
 @router.get("/docs", response_class=HTMLResponse)

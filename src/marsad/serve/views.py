@@ -4,11 +4,15 @@ source-agreement table of a story, an actor's profile and counterparts."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from markupsafe import Markup, escape
+
 from marsad.store import Store
+from marsad.text.normalize import normalize_char, normalize_key
 
 LABELS_PATH = Path(__file__).parent / "static" / "labels.json"
 AGREEMENT_FIELDS = ("type", "mode", "actor1", "actor2", "date", "location", "modality")
@@ -132,3 +136,57 @@ def actor_profile(store: Store, key: str) -> dict | None:
                                                                           e.get("date") or "")),
             "counterparts": counterparts,
             "event_types": dict(Counter(r["record"].get("type") for r in rows).most_common())}
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> tuple[dict[str, str], str]:
+    """For each normalized character, the Arabic characters that normalize to it; and the
+    characters that normalization drops (diacritics, tatweel). Lets search terms be matched
+    in the original text by a regular expression, without normalizing whole articles."""
+    variants: dict[str, set[str]] = {}
+    dropped = []
+    for code in range(0x0600, 0x0700):
+        ch = chr(code)
+        norm = normalize_char(ch)
+        if norm == "":
+            dropped.append(ch)
+        elif len(norm) == 1 and norm != ch:
+            variants.setdefault(norm, {norm}).add(ch)
+    return {k: "".join(sorted(v)) for k, v in variants.items()}, "".join(dropped)
+
+
+def _term_pattern(term: str) -> str:
+    variants, dropped = _spellings()
+    skip = f"[{re.escape(dropped)}]*" if dropped else ""
+    return skip.join(f"[{re.escape(variants.get(c, c))}]" for c in term)
+
+
+def original_snippet(text: str, query: str, width: int = 90) -> Markup | None:
+    """A stretch of the article's own text (not its normalized form) around the first
+    word that matches ``query`` the way search does (normalized, case-folded, prefix),
+    with every matching word in it marked. None when no query word occurs in the text."""
+    terms = [t for t in normalize_key(query).split() if t]
+    if not terms:
+        return None
+    _, dropped = _spellings()
+    # a term must start a word (FTS matches word prefixes); the mark runs to the word's end
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(_term_pattern(t) for t in terms) + r")[\w"
+                         + re.escape(dropped) + "]*", re.IGNORECASE)
+    hits = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    if not hits:
+        return None
+    first = hits[0][0]
+    lo = max(0, first - width // 2)
+    hi = min(len(text), lo + width)
+    lo = max(0, text.rfind(" ", 0, lo) + 1) if lo else 0
+    space = text.find(" ", hi)
+    hi = space if space != -1 and space - hi < 20 else hi
+    parts, pos = [], lo
+    for start, end in hits:
+        if start < pos or end > hi:
+            continue
+        parts += [str(escape(text[pos:start])), f"<mark>{escape(text[start:end])}</mark>"]
+        pos = end
+    parts.append(str(escape(text[pos:hi])))
+    html = ("…" if lo else "") + "".join(parts) + ("…" if hi < len(text) else "")
+    return Markup(html.replace("\n", " "))

@@ -7,6 +7,7 @@ not several: stories count them once.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -19,15 +20,27 @@ SHINGLE = 3
 DUPLICATE_THRESHOLD = 0.8
 
 
+# Words repeat across a corpus: normalizing each distinct word once is much cheaper
+# than normalizing every occurrence (same keys).
+_word_key = lru_cache(maxsize=1 << 18)(normalize_key)
+
+
+@lru_cache(maxsize=1)
+def _empty_signature() -> MinHash:
+    # Building the permutations is a third of the cost of a signature; every
+    # signature uses the same ones (same seed), so they are built once and copied.
+    return MinHash(num_perm=NUM_PERM, seed=7)
+
+
 def shingles(text: str, size: int = SHINGLE) -> set[str]:
-    words = [normalize_key(t.text) for t in tokenize(text)]
+    words = [_word_key(t.text) for t in tokenize(text)]
     if len(words) < size:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
 def signature(text: str) -> MinHash:
-    mh = MinHash(num_perm=NUM_PERM, seed=7)
+    mh = _empty_signature().copy()
     sh = shingles(text)
     if sh:
         mh.update_batch([s.encode("utf-8") for s in sh])
