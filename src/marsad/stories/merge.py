@@ -7,6 +7,7 @@ import hashlib
 from copy import deepcopy
 
 from marsad.model import Actor, Article, Event
+from marsad.stories.features import mode_agreement
 
 EVENT_FIELDS = ("type", "mode", "cameo", "date", "location", "modality")
 
@@ -81,7 +82,9 @@ def _compatible(ev: Event, rep: Event) -> bool:
     a, b = _event_key(ev), _event_key(rep)
     if a[0] != b[0] or a[2] != b[2]:
         return False
-    return all(x is None or y is None or x == y for x, y in zip(a[1:2] + a[3:], b[1:2] + b[3:]))
+    if ev.mode and rep.mode and mode_agreement(ev.mode, rep.mode) < 0.7:
+        return False
+    return all(x is None or y is None or x == y for x, y in zip(a[3:], b[3:]))
 
 
 def merge_events(articles: list[Article], main: Event | None) -> list[Event]:

@@ -86,7 +86,10 @@ def summarize(story: Story) -> str | None:
     if n_outlets:
         sources += f" from {n_outlets} outlet{'s' if n_outlets != 1 else ''}"
     parts = [f"{head} ({story.main_event.type.lower()}, reported by {sources})."]
-    others = [describe(e) for e in story.events if not e.main and len(e.article_ids) > 0]
+    # Only corroborated side events: one article's reading of a background sentence
+    # is too weak to repeat in a summary.
+    others = [describe(e) for e in story.events
+              if not e.main and len(e.article_ids) >= 2 and e.modality == "asserted"]
     others = [o for o in others if o][:2]
     if others:
         parts.append("Also reported: " + "; ".join(others) + ".")
