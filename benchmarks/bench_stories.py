@@ -20,12 +20,22 @@ slope of log(time) against log(n) (least squares); below 2 is sub-quadratic.
     python benchmarks/bench_stories.py                      # 1k, 10k, 30k, 100k
     python benchmarks/bench_stories.py --sizes 1000 10000
     python benchmarks/bench_stories.py --profile 10000      # cProfile, top functions
+    python benchmarks/bench_stories.py --embeddings use-multilingual e5-small
+
+``--embeddings`` is the experiment behind the optional encoders
+(``marsad.stories.embeddings``): on the demo corpus and on the seeds (where
+``shared/seeds`` is beside the repo) it clusters the pipeline's annotations with
+the default rules, with the cosine of the articles' vectors blended into the pair
+score, and with type/mode conflicts forgiven between texts whose cosine reaches a
+threshold, and prints B-cubed scores for each. It needs the encoders' packages.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import copy
+import importlib
 import json
 import math
 import pstats
@@ -35,6 +45,7 @@ import subprocess
 import sys
 import time
 from datetime import date, timedelta
+from pathlib import Path
 
 from marsad.evaluate import bcubed
 from marsad.model import Actor, Article, DateMention, Entity, Event
@@ -239,14 +250,39 @@ def measure(n: int, seed: int) -> dict:
     articles, truth = generate(n, seed)
     generated = time.perf_counter() - t0
     before = _peak_mib()
+    spent = _time_stages()
     t0 = time.perf_counter()
     stories = build_stories(articles)
     seconds = time.perf_counter() - t0
     scores = bcubed(truth, {a.id: a.story_id for a in articles})
     return {"n": n, "events": len(set(truth.values())), "generate_s": round(generated, 2),
-            "build_s": round(seconds, 2), "rss_before_mib": round(before), "rss_peak_mib": round(_peak_mib()),
+            "build_s": round(seconds, 2), "features_s": round(spent["features"], 2),
+            "copies_s": round(spent["duplicate_groups"], 2), "cluster_s": round(spent["cluster"], 2),
+            "assemble_s": round(seconds - sum(spent.values()), 2),
+            "rss_before_mib": round(before), "rss_peak_mib": round(_peak_mib()),
             "stories": len(stories), "precision": scores["precision"], "recall": scores["recall"],
             "f1": scores["f1"]}
+
+
+def _time_stages() -> dict[str, float]:
+    """Wrap the steps build_stories calls (looked up in its module at call time) with
+    timers: signatures and features, copy detection, clustering; the rest of its time
+    is story assembly (merging events, discrepancies, summaries)."""
+    stories_module = sys.modules[build_stories.__module__]
+    spent = {"features": 0.0, "duplicate_groups": 0.0, "cluster": 0.0}
+
+    def timed(name, fn):
+        def wrapper(*args, **kwargs):
+            t0 = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] += time.perf_counter() - t0
+        return wrapper
+
+    for name in spent:
+        setattr(stories_module, name, timed(name, getattr(stories_module, name)))
+    return spent
 
 
 def growth_exponent(rows: list[dict]) -> float | None:
@@ -279,9 +315,12 @@ def run_sizes(sizes: list[int], seed: int, timeout: int) -> list[dict]:
 
 
 def table(rows: list[dict]) -> str:
-    head = ("| articles | events | stories | build_stories (s) | peak RSS before / after (MiB) "
-            "| B-cubed P | R | F1 |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    head = ("| articles | events | stories | build_stories (s) | features / copies / cluster / assemble (s) "
+            "| peak RSS before / after (MiB) | B-cubed P | R | F1 |\n"
+            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     lines = [f"| {r['n']:,} | {r['events']:,} | {r['stories']:,} | {r['build_s']:.1f} "
+             f"| {r.get('features_s', 0):.1f} / {r.get('copies_s', 0):.1f} / {r.get('cluster_s', 0):.1f} "
+             f"/ {r.get('assemble_s', 0):.1f} "
              f"| {r['rss_before_mib']:,} / {r['rss_peak_mib']:,} | {r['precision']:.3f} "
              f"| {r['recall']:.3f} | {r['f1']:.3f} |" for r in rows]
     return "\n".join([head, *lines])
@@ -296,12 +335,70 @@ def profile(n: int, seed: int, top: int = 25) -> None:
     pstats.Stats(prof).sort_stats("cumulative").print_stats(top)
 
 
+# --- the embedding experiment -------------------------------------------------------------------
+
+EMBEDDING_SETTINGS = [(0.0, None), (0.3, None), (0.3, 0.8), (0.3, 0.7), (0.3, 0.6)]  # (weight, forgive at)
+
+
+def _annotated(folder: Path, gold_file: Path) -> tuple[list[Article], dict[str, str]]:
+    from marsad.evaluate import load_gold
+    from marsad.pipeline import default_pipeline
+    from marsad.workflow import annotate
+
+    gold = load_gold(gold_file)
+    files = sorted(str(p) for p in folder.iterdir() if p.suffix in (".txt", ".html", ".jsonl"))
+    arts = [a for a in annotate(files, pipeline=default_pipeline()) if a.id in gold["articles"]]
+    return arts, {aid: g["main_event"] for aid, g in gold["articles"].items()}
+
+
+def _hard_conflict(rules):
+    """Conflicts no text similarity may overrule: other actors, other actor pairs, other days."""
+    def hard(a, b) -> bool:
+        return bool(a.actors and b.actors and a.actors.isdisjoint(b.actors)) \
+            or rules._pairs_conflict(a, b) or rules._date_conflict(a, b)
+    return hard
+
+
+def embedding_experiment(encoders: list[str]) -> None:
+    from marsad.demo import corpus_path, gold_path
+    from marsad.stories.embeddings import article_vectors, blended_score, forgiving_conflict, load_encoder
+
+    # The clustering module reads its score and conflict functions at call time, so the
+    # experiment swaps them in and out without touching the library.
+    rules = importlib.import_module("marsad.stories.cluster")
+    base_score, base_conflict = rules.score, rules.conflict
+    corpora = {"demo": (corpus_path(), gold_path())}
+    seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    if (seeds / "gold.json").is_file():
+        corpora["seeds"] = (seeds, seeds / "gold.json")
+    print("| corpus | encoder | blend weight | forgive type/mode conflict at cosine | P | R | F1 |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
+    for corpus, (folder, gold_file) in corpora.items():
+        annotated, truth = _annotated(folder, gold_file)
+        for name in ["(none)", *encoders]:
+            vectors = article_vectors(annotated, load_encoder(name)) if name != "(none)" else {}
+            for weight, forgive in (EMBEDDING_SETTINGS if vectors else [(0.0, None)]):
+                arts = copy.deepcopy(annotated)
+                rules.score = blended_score(base_score, vectors, weight) if vectors else base_score
+                rules.conflict = (forgiving_conflict(base_conflict, _hard_conflict(rules), vectors, forgive)
+                                  if forgive is not None else base_conflict)
+                try:
+                    build_stories(arts)
+                finally:
+                    rules.score, rules.conflict = base_score, base_conflict
+                sc = bcubed(truth, {a.id: a.story_id for a in arts})
+                print(f"| {corpus} | {name} | {weight} | {forgive or '-'} | {sc['precision']:.3f} "
+                      f"| {sc['recall']:.3f} | {sc['f1']:.3f} |", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 30000, 100000])
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--timeout", type=int, default=900, help="seconds allowed for one size")
     ap.add_argument("--profile", type=int, metavar="N", help="profile build_stories on N articles")
+    ap.add_argument("--embeddings", nargs="+", metavar="ENCODER",
+                    help="run the embedding experiment with these encoders (names or .npz tables)")
     ap.add_argument("--one", type=int, metavar="N", help=argparse.SUPPRESS)  # child process
     args = ap.parse_args()
     if args.one:
@@ -309,6 +406,9 @@ def main() -> None:
         return
     if args.profile:
         profile(args.profile, args.seed)
+        return
+    if args.embeddings:
+        embedding_experiment(args.embeddings)
         return
     rows = run_sizes(args.sizes, args.seed, args.timeout)
     print(table(rows))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from marsad.annotate.event_lexicon import compile_phrase, load_lexicon
-from marsad.annotate.events import code_events
+from marsad.annotate.events import code_events, refresh_event_dates
 from marsad.model import PLOVER_TYPES, Article, DateMention, Entity, Sentence
 from marsad.text.normalize import normalize_key
 
@@ -185,11 +185,33 @@ def test_announced_visit_is_the_main_event_and_planned():
     assert main.actor1.name_en == "Recep Tayyip Erdoğan"
 
 
+def test_dropped_subject_is_carried_but_an_unnamed_one_is_not():
+    art = code_events(build("أجرى بوتين اتصالا هاتفيا مع الشرع. وبحث معه الوضع في سوريا."))
+    talks = [e for e in art.events if e.mode == "discuss"]
+    assert talks and talks[0].actor1.name_en == "Vladimir Putin"
+    art = code_events(build("تظاهر آلاف في دمشق أمام مقر الحكومة. ودعت منظمات حقوقية السلطات إلى الحوار."))
+    appeal = [e for e in art.events if e.type == "REQUEST"]
+    assert appeal and appeal[0].actor1 is None
+
+
 def test_repeated_tellings_merge_into_one_event_with_more_evidence():
     text = "أجرى بوتين اتصالا هاتفيا مع الشرع. وأجرى بوتين الاتصال الهاتفي مع الشرع بعد الظهر."
     art = code_events(build(text))
     phones = [e for e in art.events if e.mode == "phone"]
     assert len(phones) == 1 and len(phones[0].evidence) == 2
+
+
+def test_refresh_event_dates_after_a_later_date_pass():
+    text = "أجرى بوتين اتصالا هاتفيا مع الشرع يوم الأربعاء."
+    art = code_events(build(text))
+    assert art.main_event.date is None                   # no publication date, nothing resolved yet
+    i = text.index("يوم الأربعاء")
+    art.dates.append(DateMention(i, i + len("يوم الأربعاء"), "يوم الأربعاء", value="2025-02-12",
+                                 anchor="story", relative=True))
+    refresh_event_dates(art)
+    assert art.main_event.date == "2025-02-12"
+    with pytest.raises(TypeError, match="refresh_event_dates expects an Article"):
+        refresh_event_dates(None)  # type: ignore[arg-type]
 
 
 def test_no_text_no_events_and_bad_input_is_named():

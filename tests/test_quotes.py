@@ -101,3 +101,18 @@ def test_quote_records_follow_the_contract():
         assert set(rec) >= {"speaker", "text", "start", "end", "cue"}
         if quote_schema is not None:
             jsonschema.validate(rec, quote_schema)
+
+
+def test_a_name_inside_what_is_said_is_not_the_speaker():
+    qs = quotes_of("وقال المتحدث باسم الوزارة إن الأردن يرفض أي مساس بالوضع القائم.")
+    assert len(qs) == 1 and qs[0].speaker is None
+
+
+def test_participle_continues_the_speaker_of_its_sentence():
+    qs = quotes_of("وقال بوتين إن روسيا ستواصل دعم سوريا، مؤكدا أن العلاقات بين البلدين تاريخية.")
+    assert [speaker(q) for q in qs] == ["Vladimir Putin", "Vladimir Putin"]
+
+
+def test_a_speech_verb_inside_what_is_said_does_not_cut_it():
+    qs = quotes_of("وقال بوتين إن روسيا أكدت دعمها الكامل لوحدة سوريا.")
+    assert len(qs) == 1 and qs[0].text == "روسيا أكدت دعمها الكامل لوحدة سوريا"

@@ -143,6 +143,24 @@ def test_run_job_writes_what_the_plain_pipeline_gives(spark, plain, tmp_path, mo
         len(plain["articles"]), len(plain["errors"]), len(plain["stories"]))
 
 
+def test_a_run_with_nothing_readable_writes_empty_outputs_and_the_reason(spark, tmp_path):
+    from marsad.spark import run_job
+
+    missing = tmp_path / "no-such-folder"
+    report = run_job(spark, [str(missing)], tmp_path / "out", stories="blocked")
+    assert (report.articles, report.stories, report.events, report.errors) == (0, 0, 0, 1)
+    assert _read_jsonl(tmp_path / "out" / "errors.jsonl") == [
+        {"source": str(missing), "reason": "no such file or folder"}]
+    assert (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8") == ""
+
+
+def test_run_job_rejects_an_unknown_story_mode(spark, tmp_path):
+    from marsad.spark import run_job
+
+    with pytest.raises(ValueError, match="stories must be one of driver, blocked, none"):
+        run_job(spark, [str(CORPUS)], tmp_path, stories="everywhere")
+
+
 def test_records_validate_against_the_contract(spark, tmp_path, record_validator):
     from marsad.spark import run_job
 
@@ -243,3 +261,12 @@ def test_main_spark_rejects_a_bad_date(capsys):
         main_spark([str(CORPUS), "--output", "/tmp/unused", "--published", "12/02/2025"])
     assert exc.value.code == 2
     assert "is not a date of the form YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_main_spark_refuses_a_file_as_output(tmp_path, capsys):
+    from marsad.spark import main_spark
+
+    target = tmp_path / "out.jsonl"
+    target.write_text("", encoding="utf-8")
+    assert main_spark([str(CORPUS), "--output", str(target)]) == 2
+    assert "is a file; give a folder" in capsys.readouterr().err

@@ -44,6 +44,18 @@ class Frame:
     nominal: bool = False            # a verbal noun (زيارة), not a verb
 
 
+@dataclass
+class _Around:
+    """The actor mentions of a sentence, grouped by where they stand from the trigger."""
+
+    all: list[Mention]
+    gap: list[Mention]              # inside a collocation's gap
+    after: list[Mention]            # after the trigger, in its clause
+    further: list[Mention]          # after the clause, up to where actor2 may stand
+    before: list[Mention]           # before the trigger in its clause, nearest first
+    before_sentence: list[Mention]  # before the trigger in the sentence, nearest first
+
+
 def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
                 ) -> tuple[Mention | None, Mention | None]:
     """(actor1, actor2) mentions for a trigger, or None where the text gives none."""
@@ -53,13 +65,44 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
         others = [(x.start, x.end) for x in ms if x is not m]
         m.prep = view.preposition_before(m.start, floor=frame.sent_start, lookback=5,
                                          stops=[(frame.start, frame.head_end)] + others)
-    gap = [m for m in ms if frame.head_end <= m.start < frame.end]
-    after = [m for m in ms if frame.end <= m.start < frame.clause_end]
-    further = [m for m in ms if frame.clause_end <= m.start < frame.arg_end]
-    before = [m for m in reversed(ms) if m.end <= frame.start and m.start >= frame.clause_start]
-    before_sentence = [m for m in reversed(ms) if m.end <= frame.start]
+    around = _Around(
+        all=ms,
+        gap=[m for m in ms if frame.head_end <= m.start < frame.end],
+        after=[m for m in ms if frame.end <= m.start < frame.clause_end],
+        further=[m for m in ms if frame.clause_end <= m.start < frame.arg_end],
+        before=[m for m in reversed(ms) if m.end <= frame.start and m.start >= frame.clause_start],
+        before_sentence=[m for m in reversed(ms) if m.end <= frame.start])
+    subject, how = _subject(view, frame, around)
+    frame.subject_how = how
 
-    subject, how = None, "none"
+    # بين X و Y: both actors when nothing else names the doer (اتصال هاتفي بين X وY),
+    # else the first of them is the other party (توسطت قطر بين إسرائيل وحماس)
+    near = around.gap + around.after
+    for i, m in enumerate(near):
+        if m.prep == "بين":
+            rest = [x for x in near[i + 1:] if x.key != m.key]
+            if how in ("before", "none", "adjective", "governor"):
+                return m, (rest[0] if rest else None)
+            return subject, m
+
+    agent = None
+    if frame.agent_after is not None:
+        agent = next((m for m in around.after if m.start >= frame.agent_after), None)
+    if frame.passive or agent is not None:
+        return agent, (subject if subject is not agent else None)
+
+    second = _second(view, frame, around, subject)
+    if frame.receiver_subject:
+        return second, subject
+    if second is not None and subject is not None and second.key == subject.key:
+        second = None
+    return subject, second
+
+
+def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention | None, str]:
+    """The doer and how it was found: fronted | gap | governor | after | before |
+    agent | adjective | none."""
+    before, ms = around.before, around.all
     fronted = next((m for m in before if m.prep is None), None)
     joined = None
     if fronted is not None:
@@ -68,95 +111,78 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
         if first is not None and first.prep is None and _coordinated(view, first, ms) is fronted:
             fronted, joined = first, fronted
     if fronted is not None and _is_fronted_subject(view, fronted, joined or fronted, frame):
-        subject, how = fronted, "fronted"
-    if subject is None:
+        return fronted, "fronted"
+    if not frame.nominal:
         # أن [القوات الأمريكية] نفذت: a nationality right before the verb names the doer
-        adj = [m for m in view.mentions(frame.clause_start, frame.start, nisba=True)]
-        if adj and view.words_between(view.to_norm(adj[-1].end), view.to_norm(frame.start)) == 0 \
-                and not frame.nominal:
-            subject, how = adj[-1], "fronted"
-    if subject is None:
-        subject = next((m for m in gap if m.prep is None), None)
-        if subject is None:       # نفذت [القوات الأمريكية] هجوما: a nationality names the doer
-            subject = next((m for m in view.mentions(frame.head_end, frame.end, nisba=True)), None)
-        how = "gap" if subject is not None else how
-    headline_svo = frame.headline and not frame.nominal and \
-        view.words_between(view.to_norm(frame.clause_start), view.to_norm(frame.start)) > 0
-    if subject is None and frame.nominal and _governed(view, frame):
+        adj = view.mentions(frame.clause_start, frame.start, nisba=True)
+        if adj and view.words_between(view.to_norm(adj[-1].end), view.to_norm(frame.start)) == 0:
+            return adj[-1], "fronted"
+    in_gap = next((m for m in around.gap if m.prep is None), None) \
+        or next(iter(view.mentions(frame.head_end, frame.end, nisba=True)), None)
+    if in_gap is not None:
+        return in_gap, "gap"             # أجرى [بوتين] اتصالا، نفذت [القوات الأمريكية] هجوما
+    if frame.nominal and _governed(view, frame):
         # أعلنت السعودية وقطر … عزمهما سداد متأخرات سوريا: the verbal noun is the object of
         # a verb; its doer is that verb's subject, the name after it the other party
-        doer = next((m for m in before_sentence if m.prep is None
-                     and not view.text[m.end:m.end + 1] == ")"), None)   # not a dateline credit
+        doer = next((m for m in around.before_sentence if m.prep is None
+                     and view.text[m.end:m.end + 1] != ")"), None)   # not a dateline credit
         if doer is not None:
-            first = next((m for m in before_sentence if m.end <= doer.start), None)
+            first = next((m for m in around.before_sentence if m.end <= doer.start), None)
             if first is not None and first.prep is None and _coordinated(view, first, ms) is doer:
                 doer = first
-            subject, how = doer, "governor"
-    if subject is None and after and after[0].prep is None and not headline_svo:
-        # (a headline with words before its verb has its subject there: ولي العهد يستقبل …)
-        subject, how = after[0], "after"
-    if subject is None and not headline_svo:
+            return doer, "governor"
+    if not frame.nominal and view.words_before(view.to_norm(frame.start), 1) in (["قد"], ["لقد"]):
+        # وكان بوغدانوف، برفقة …، قد زار دمشق: the subject stands before قد
+        doer = next((m for m in around.before_sentence if m.prep is None), None)
+        if doer is not None:
+            return doer, "fronted"
+    if not frame.nominal and not around.after and \
+            [w.lstrip("وف") for w in view.words_before(view.to_norm(frame.start), 1)] in (["حيث"], ["اذ"]):
+        # كانت روسيا الداعم الأساسي للأسد، حيث قدمت له دعما: the main clause's subject
+        doer = next((m for m in reversed(around.before_sentence) if m.prep is None), None)
+        if doer is not None:
+            return doer, "fronted"
+    # a headline with words before its verb has its subject there (ولي العهد يستقبل …)
+    headline_svo = frame.headline and not frame.nominal and \
+        view.words_between(view.to_norm(frame.clause_start), view.to_norm(frame.start)) > 0
+    if around.after and around.after[0].prep is None and not headline_svo:
+        return around.after[0], "after"
+    subject = None
+    if not headline_svo:
         subject = next((m for m in before if m.prep is None), None) \
-            or next((m for m in before_sentence if m.prep is None), None)
-        how = "before" if subject is not None else how
-    if how in ("before", "none") and frame.nominal:
+            or next((m for m in around.before_sentence if m.prep is None), None)
+    if frame.nominal:
         # جولة خارجية [لأحمد الشرع]: a person after ل is the doer of a verbal noun
-        agent = next((m for m in after if m.prep == "ل" and m.entity.type == "PERSON"), None)
+        agent = next((m for m in around.after if m.prep == "ل" and m.entity.type == "PERSON"), None)
         if agent is not None:
-            subject, how = agent, "agent"
-    if how in ("before", "none"):
-        # an adjective of nationality right after a verbal noun: الضربة الأمريكية، الوفد الروسي
-        adj = next((m for m in view.mentions(frame.end, frame.clause_end, nisba=True)
-                    if view.words_between(view.to_norm(frame.end), view.to_norm(m.start)) == 0), None)
-        if adj is not None:
-            subject, how = adj, "adjective"
-    frame.subject_how = how
-    subject_after = how == "after"
+            return agent, "agent"
+    # an adjective of nationality right after a verbal noun: الضربة الأمريكية، الوفد الروسي
+    adj = next((m for m in view.mentions(frame.end, frame.clause_end, nisba=True)
+                if view.words_between(view.to_norm(frame.end), view.to_norm(m.start)) == 0), None)
+    if adj is not None:
+        return adj, "adjective"
+    return subject, ("before" if subject is not None else "none")
 
-    # بين X و Y: both actors when nothing else names the doer (اتصال هاتفي بين X وY),
-    # else the first of them is the other party (توسطت قطر بين إسرائيل وحماس)
-    for i, m in enumerate(gap + after):
-        if m.prep == "بين":
-            rest = [x for x in (gap + after)[i + 1:] if x.key != m.key]
-            if how in ("before", "none", "adjective", "governor"):
-                return m, (rest[0] if rest else None)
-            return subject, m
 
-    agent = None
-    if frame.agent_after is not None:
-        agent = next((m for m in after if m.start >= frame.agent_after), None)
-    if frame.passive or agent is not None:
-        patient = subject
-        return agent, (patient if patient is not agent else None)
-
-    second = None
-    pool = [m for m in gap + after + further if m is not subject]
-    for m in pool:
-        if m.prep and m.prep in frame.preps:
-            second = m
-            break
+def _second(view: ArticleView, frame: Frame, around: _Around, subject: Mention | None) -> Mention | None:
+    """The other party: after one of the entry's prepositions, else a bare object."""
+    pool = [m for m in around.gap + around.after + around.further if m is not subject]
+    second = next((m for m in pool if m.prep and m.prep in frame.preps), None)
     if second is None and "OBJ" in frame.preps:
-        bare = [m for m in gap + after + further if m.prep is None and m is not subject]
-        if bare:
-            second = bare[0]
+        second = next((m for m in pool if m.prep is None), None)
     if second is None and frame.preps:
         # على منشآت نووية إيرانية: a nationality after the preposition names the target
         for m in view.mentions(frame.end, frame.arg_end or frame.clause_end, nisba=True):
             m.prep = view.preposition_before(m.start, floor=frame.sent_start, lookback=4)
             if m.prep and m.prep in frame.preps and (subject is None or m.key != subject.key):
-                second = m
-                break
+                return m
     if second is None and subject is not None:
-        second = _coordinated(view, subject, ms)          # بوتين والشرع في أول اتصال
+        second = _coordinated(view, subject, around.all)          # بوتين والشرع في أول اتصال
         if second is not None and second.end > frame.clause_end:
             second = None
     if second is None and subject is not None and subject.partner is not None:
         second = Mention(subject.start, subject.end, subject.partner, None)   # الرئيسان اتفقا
-    if frame.receiver_subject:
-        return second, subject
-    if second is not None and subject is not None and second.key == subject.key:
-        second = None
-    return subject, second
+    return second
 
 
 def _governed(view: ArticleView, frame: Frame) -> bool:

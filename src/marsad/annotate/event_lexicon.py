@@ -105,6 +105,25 @@ def compile_phrase(phrase: str, category: str) -> re.Pattern[str]:
     return re.compile("".join(out) + r"(?!\w)")
 
 
+def _stem(word: str) -> str:
+    """The part of a word that every inflected form keeps (زيارة -> زيار، دعا -> دع)."""
+    return word[:-1] if len(word) > 2 and word[-1] in "هياو" else word
+
+
+def needles(phrase: str, category: str) -> frozenset[str]:
+    """Substrings one of which any match of the phrase must contain: the start of
+    each alternative of its last part. A sentence with none of them is skipped."""
+    parts = parse_phrase(phrase)
+    imperfect = category == "imperfect" and len(parts) == 1
+    out = set()
+    for alt in parts[-1][1]:
+        stem = _stem(alt[0])
+        if imperfect and stem.startswith("ي"):
+            stem = stem[1:]
+        out.add(stem[:3])
+    return frozenset(out)
+
+
 def literal_words(m: re.Match[str]) -> int:
     """Words a trigger match owes to its pattern, not to its gaps (the subject, a date)."""
     gap_words = sum(len(v.split()) for k, v in m.groupdict().items() if k.startswith("gap") and v)
@@ -135,7 +154,9 @@ class TriggerEntry:
     receiver_subject: bool = False
     carrier: bool = False
     occasion: bool = False
-    patterns: list[tuple[str, int, re.Pattern[str]]] = field(default_factory=list)  # (category, words, pattern)
+    place_retype: dict | None = None     # {"type", "mode", "cameo"} when actor2 is a place
+    # (category, words, pattern, needles): see ``needles``
+    patterns: list[tuple[str, int, re.Pattern[str], frozenset[str]]] = field(default_factory=list)
 
 
 @dataclass
@@ -185,11 +206,11 @@ def _entry(raw: dict, plover_types: tuple[str, ...]) -> TriggerEntry:
         negative_before=[normalize_key(w) for w in raw.get("negative_before", [])],
         negative_domains=list(raw.get("negative_domains", [])),
         receiver_subject=bool(raw.get("receiver_subject")), carrier=bool(raw.get("carrier")),
-        occasion=bool(raw.get("occasion")))
+        occasion=bool(raw.get("occasion")), place_retype=raw.get("place_retype"))
     for category in CATEGORIES:
         for phrase in raw.get(category, []):
             words = sum(max(len(a) for a in alts) for _, alts in parse_phrase(phrase))
-            entry.patterns.append((category, words, compile_phrase(phrase, category)))
+            entry.patterns.append((category, words, compile_phrase(phrase, category), needles(phrase, category)))
     return entry
 
 

@@ -42,10 +42,10 @@ class Candidate:
     mention_only: bool = False
     background: bool = False
     framed: bool = False
-    has_own_date: bool = False
     actor1_mention: Mention | None = None
     actor2_mention: Mention | None = None
     actor1_carried: bool = False
+    subject_dropped: bool = True          # no subject of its own in the text (أجراه، وبحث معه)
     sentences: set[int] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)
 
@@ -95,11 +95,16 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     k2a, k2b = _key(a.actor2_mention), _key(b.actor2_mention)
     if ea.type in SYMMETRIC and {k1a, k2a} == {k1b, k2b}:
         return True                   # a call between X and Y is one between Y and X
-    if k1a and k1b and k1a != k1b:
-        return False
-    if k2a and k2b and k2a != k2b:
-        return False
-    return True
+    return _compatible(a.actor1_mention, b.actor1_mention) and _compatible(a.actor2_mention, b.actor2_mention)
+
+
+def _compatible(x: Mention | None, y: Mention | None) -> bool:
+    """One actor, or a country and one of its own bodies (الأردن / الخارجية الأردنية)."""
+    if x is None or y is None or x.key == y.key:
+        return True
+    ex, ey = x.entity, y.entity
+    return bool(ex.country) and ex.country == ey.country and "GPE" in (ex.type, ey.type) \
+        and "PERSON" not in (ex.type, ey.type)
 
 
 def _position_weight(c: Candidate) -> float:

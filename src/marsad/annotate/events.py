@@ -19,13 +19,15 @@ Stage ``code_events(article) -> Article`` fills ``article.events``. Per sentence
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from marsad.annotate.dates import clause_date
 from marsad.annotate.event_args import Frame, pick_actors, pick_location
 from marsad.annotate.event_lexicon import VERBAL, Lexicon, TriggerEntry, literal_words, load_lexicon
+from marsad.annotate.event_context import attribution_of, event_date, is_background, modality_of, reference_date
 from marsad.annotate.event_main import Candidate, choose_main, merge_repeats
-from marsad.annotate.event_text import ArticleView, Mention, clause_openers
-from marsad.model import Article, DateMention, Event, Evidence, Sentence, Span
+from marsad.annotate.event_text import ArticleView, Mention, clause_openers, prepositions
+from marsad.model import Article, Event, Evidence, Sentence, Span
 from marsad.text.normalize import normalize_key
 from marsad.text.tokens import clitic_variants
 
@@ -45,6 +47,7 @@ class Hit:
     pre: str
     mention_only: bool = False
     head_nend: int = 0
+    gaps: tuple[tuple[int, int], ...] = ()     # spans inside '*' gaps (the subject, a date)
     refined: tuple[str, str] | None = None   # (mode, cameo) from a mode refiner
 
 
@@ -70,12 +73,12 @@ def code_events(article: Article) -> Article:
     candidates: list[Candidate] = []
     for info in _sentence_roles(article, view):
         hits = _find_hits(view, lex, info)
-        candidates.extend(_code_sentence(article, view, lex, info, hits, candidates))
+        candidates.extend(_code_sentence(article, view, lex, info, hits))
     _carry_subjects(candidates)
     events = merge_repeats(candidates)
     main = choose_main(events)
     if main is not None and main.date is None and main.modality == "asserted":
-        main.date = _reference_date(article)    # told in the present with no date of its own
+        main.date = reference_date(article)    # told in the present with no date of its own
     article.events = [c.event for c in events if not c.mention_only]
     return article
 
@@ -112,29 +115,44 @@ def _sentence_roles(article: Article, view: ArticleView) -> list[SentenceInfo]:
 def _find_hits(view: ArticleView, lex: Lexicon, info: SentenceInfo) -> list[Hit]:
     lo, hi = info.nstart, info.nend
     found: list[Hit] = []
+    sentence = view.ntext[lo:hi]
     for entry in lex.entries:
-        for category, words, pat in entry.patterns:
+        for category, _, pat, must in entry.patterns:
+            if not any(n in sentence for n in must):
+                continue
             for m in pat.finditer(view.ntext, lo, hi):
                 words = m.group().split()
                 if set(clitic_variants(words[0])) & lex.never or " ".join(words[:2]) in lex.never:
                     continue
                 space = next((i for i, ch in enumerate(m.group()) if ch.isspace()), None)
+                gaps = tuple(m.span(k) for k, v in m.groupdict().items() if k.startswith("gap") and v)
                 found.append(Hit(entry, category, literal_words(m), m.start(), m.end(), m.group("pre") or "",
-                                 head_nend=m.start() + space if space is not None else m.end()))
+                                 head_nend=m.start() + space if space is not None else m.end(), gaps=gaps))
     # most words first, then collocation > verb > noun, then the earlier head, then the tighter match
     found.sort(key=lambda h: (-h.words, _CATEGORY_RANK[h.category], h.nstart, h.nend - h.nstart))
+    verbal_starts = [h.nstart for h in found if h.category != "masdar"]
     kept: list[Hit] = []
     for h in found:
         if any(h.nstart < k.nend and k.nstart < h.nend for k in kept):
             continue
+        if any(a < s < b for a, b in h.gaps for s in verbal_starts) or _gap_opens_clause(view, h):
+            continue                # another verb or أن inside the gap: the parts belong to two clauses
         if _is_negative(view, lex, h, lo, hi):
             continue
         kept.append(h)
     kept.sort(key=lambda h: h.nstart)
     for h in kept:
         _refine_mode(view, lex, h, hi)
-    _mark_mentions(view, lex, kept, info)
+    _mark_mentions(view, kept, info)
     return kept
+
+
+def _gap_opens_clause(view: ArticleView, h: Hit) -> bool:
+    """Does a collocation's gap hold a clause opener (وأكد أن روسيا … دعم)?"""
+    for a, b in h.gaps:
+        if any(w in clause_openers() for w in view.ntext[a:b].split()):
+            return True
+    return False
 
 
 def _is_negative(view: ArticleView, lex: Lexicon, h: Hit, lo: int, hi: int) -> bool:
@@ -171,11 +189,13 @@ def _strip_conj(pre: str) -> str:
     return pre[1:] if pre[:1] in ("و", "ف") else pre
 
 
-def _mark_mentions(view: ArticleView, lex: Lexicon, hits: list[Hit], info: SentenceInfo) -> None:
+def _mark_mentions(view: ArticleView, hits: list[Hit], info: SentenceInfo) -> None:
     """Clause heads stay events; complements, purposes and anaphors become mentions."""
     for i, h in enumerate(hits):
         clause = view.clause_bounds(h.nstart, info.nstart, info.nend)
-        earlier = [k for k in hits[:i] if k.nstart >= clause[0] and not k.entry.carrier]
+        # triggers before it in its clause that can govern it (not a noun already told)
+        earlier = [k for k in hits[:i] if k.nstart >= clause[0] and not k.entry.carrier
+                   and (k.category in VERBAL or not k.mention_only)]
         pre = _strip_conj(h.pre)
         if h.category == "masdar":
             if any(k.category in VERBAL for k in earlier):
@@ -187,7 +207,7 @@ def _mark_mentions(view: ArticleView, lex: Lexicon, hits: list[Hit], info: Sente
         # a later trigger in the clause of another is its complement (دعا إلى رفع العقوبات،
         # رحب بقرار رفع العقوبات), unless و/ف or a clause opener (أن، حيث) starts a new act
         if earlier and not h.mention_only and not h.entry.carrier and h.pre[:1] not in ("و", "ف"):
-            prev = [k for k in hits[:i] if k.nstart >= clause[0]][-1]
+            prev = earlier[-1]
             between = view.words_before(h.nstart, view.words_between(prev.nend, h.nstart), floor=prev.nend)
             if not any(w in clause_openers() or w.lstrip("وف") in clause_openers() for w in between):
                 h.mention_only = True
@@ -205,14 +225,14 @@ def _framed(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo) -> bool
 # --- events -----------------------------------------------------------------
 
 def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: SentenceInfo,
-                   hits: list[Hit], earlier: list[Candidate]) -> list[Candidate]:
+                   hits: list[Hit]) -> list[Candidate]:
     sent = info.sentence
     carriers = [h for h in hits if h.entry.carrier and not h.mention_only]
     acts = [h for h in hits if not h.entry.carrier]
     if not any(not h.mention_only for h in acts):
         acts = acts + carriers          # a message with nothing else in it is itself the event
         carriers = []
-    attribution = _attribution(view, lex, info)
+    attribution = attribution_of(view, lex, info)
     excluded = [attribution[1]] if attribution else []
     out: list[Candidate] = []
     carrier_info = None
@@ -236,6 +256,11 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
         if not h.mention_only:
             previous = (a1, a2)
         mode, cameo = h.refined or (h.entry.mode, h.entry.cameo)
+        etype = h.entry.type
+        retype = h.entry.place_retype
+        if retype and view.ntext[h.nstart:h.nend].split()[-1] in ("الي", "الى") \
+                and _place_follows(view, h, sent.end):
+            etype, mode, cameo = retype["type"], retype["mode"], retype["cameo"]   # دعا ترامب إلى موسكو
         if carrier_info is not None:
             c, c1, c2 = carrier_info
             mode = c.entry.mode
@@ -243,11 +268,11 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
             a2 = c2 or a2
             if a1 is not None and a2 is not None and a1.key == a2.key:
                 a2 = None
-        modality = _modality(view, lex, h, info)
-        date_mention = _event_date(article, view, info, h)
-        background = _is_background(view, lex, h, info, article, date_mention)
+        modality = modality_of(view, lex, h, info)
+        date_mention = event_date(article, view, h)
+        background = is_background(view, lex, h, info, article, date_mention)
         ev = Event(
-            type=h.entry.type, mode=mode, cameo=cameo,
+            type=etype, mode=mode, cameo=cameo,
             actor1=a1.entity.actor() if a1 else None, actor2=a2.entity.actor() if a2 else None,
             date=date_mention.value if date_mention else None,
             location=pick_location(view, frame), modality=modality,
@@ -259,10 +284,30 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
             entry_id=h.entry.id, occasion=h.entry.occasion, carrier=h.entry.carrier,
             mention_only=h.mention_only, background=background,
             framed=h.category == "masdar" and _framed(view, lex, h, info),
-            has_own_date=date_mention is not None and date_mention.start >= sent.start,
+            subject_dropped=h.category == "masdar" or _subject_dropped(view, h),
             actor1_mention=a1, actor2_mention=a2))
     _refine_targets(out)
     return out
+
+
+def _subject_dropped(view: ArticleView, h: Hit) -> bool:
+    """Does the verb stand without a subject of its own: a pronoun or a preposition
+    follows it (أجراه، بحث معه، اتصل به), or nothing?"""
+    i = view.word_index(h.nend)
+    if i >= len(view.words):
+        return True
+    s, e = view.words[i]
+    if view.ntext[h.nend:s].strip():
+        return True                      # punctuation right after the verb
+    nxt = view.ntext[s:e]
+    return any(nxt.startswith(p) for p in prepositions() if len(p) > 1) or nxt in clause_openers()
+
+
+def _place_follows(view: ArticleView, h: Hit, sent_end: int) -> bool:
+    """Does a place name stand right after the trigger (دعا ترامب إلى [موسكو])?"""
+    end = view.to_original(h.nend, h.nend)[0]
+    places = view.mentions(end, sent_end, types=("GPE", "LOC"))
+    return bool(places) and view.words_between(h.nend, view.to_norm(places[0].start)) == 0
 
 
 def _refine_targets(cands: list[Candidate]) -> None:
@@ -322,121 +367,36 @@ def _frame(view: ArticleView, lex: Lexicon, info: SentenceInfo, h: Hit, next_sta
                  agent_after=agent_after, nominal=h.category == "masdar")
 
 
-def _modality(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo) -> str:
-    """denied > hypothetical > planned > asserted, from cues before the trigger."""
-    clause_lo, _ = view.clause_bounds(h.nstart, info.nstart, info.nend)
-    for name in ("denied", "hypothetical", "planned"):
-        for cue in lex.modality[name]:
-            for m in cue.pattern.finditer(view.ntext, info.nstart, h.nstart):
-                if view.words_between(m.end(), h.nstart) > cue.window:
-                    continue
-                word = normalize_key(m.group()).lstrip("وف")
-                # قد + perfect means "already", not "may"
-                if name == "hypothetical" and word == "قد" and h.category != "imperfect":
-                    continue
-                # a conditional or negation in an earlier clause does not reach this one
-                if cue.window <= 2 and m.end() < clause_lo:
-                    continue
-                return name
-            if cue.after:
-                _, whi = view.window(h.nend, h.nend, cue.after, h.nend, info.nend)
-                if cue.pattern.search(view.ntext, h.nend, whi):
-                    return name
-    if h.category == "imperfect" and "س" in _strip_conj(h.pre):
-        return "planned"                    # سيزور: the future prefix
-    return "asserted"
-
-
-def _attribution(view: ArticleView, lex: Lexicon, info: SentenceInfo) -> tuple[str, tuple[int, int]] | None:
-    """The source a sentence cites (وفق ما نقلت وكالة تاس), as its own words."""
-    best = None
-    for pat in lex.attribution:
-        for m in pat.finditer(view.ntext, info.nstart, info.nend):
-            if best is None or m.start() < best.start():
-                best = m
-    if best is None:
-        return None
-    # extend over the source's name: up to four words, to punctuation or a complementizer
-    end = best.end()
-    i = view.word_index(end)
-    stops = {"ان", "انه", "انها", "بان", "الي", "علي", "في", "خلال", "ب"}
-    for k in range(i, min(i + 4, len(view.words))):
-        s, e = view.words[k]
-        if e > info.nend or any(ch in view.ntext[end:s] for ch in "،,.:؛\n") or view.ntext[s:e] in stops:
-            break
-        end = e
-    start, stop = view.to_original(best.start(), end)
-    text = view.text[start:stop].strip()
-    if text[:1] in ("و", "ف") and len(text) > 3 and normalize_key(text[:2]) not in ("وف",):
-        text, start = text[1:], start + 1
-    return text, (start, stop)
-
-
-def _event_date(article: Article, view: ArticleView, info: SentenceInfo, h: Hit) -> DateMention | None:
-    """The date governing the trigger's clause, from the temporal tagger."""
-    start, end = view.to_original(h.nstart, h.nend)
-    c_lo, c_hi = view.clause_bounds(h.nstart, info.nstart, info.nend)
-    try:
-        from marsad.annotate.dates import clause_date
-    except ImportError:
-        clause_date = None
-    if clause_date is not None:
-        return clause_date(article, start, end)
-    # until the tagger offers clause_date: the nearest date in the same sentence
-    sent = info.sentence
-    inside = [d for d in article.dates if sent.start <= d.start and d.end <= sent.end and d.value]
-    if not inside:
-        return None
-    return min(inside, key=lambda d: min(abs(d.start - end), abs(start - d.end)))
-
-
-def _reference_date(article: Article) -> str | None:
-    try:
-        from marsad.annotate.dates import default_event_date
-    except ImportError:
-        return article.published
-    return default_event_date(article)
-
-
-RECAP_DAYS = 7   # an event this many days before the article's date is a recap, not news
-
-
-def _earlier(a: str, b: str) -> bool:
-    """Is date ``a`` clearly before ``b``: more than a week for days, an earlier
-    month or year for coarser dates (yesterday's event is still the news)."""
-    import datetime as dt
-
-    if len(a) == 10 and len(b) >= 10:
-        try:
-            return (dt.date.fromisoformat(b[:10]) - dt.date.fromisoformat(a)).days > RECAP_DAYS
-        except ValueError:
-            return False
-    k = min(len(a), len(b))
-    return a[:k] < b[:k]
-
-
-def _is_background(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo,
-                   article: Article, date: DateMention | None) -> bool:
-    """A recap of earlier events: a recap cue in the sentence, or an earlier date."""
-    clause_lo, _ = view.clause_bounds(h.nstart, info.nstart, info.nend)
-    for pat in lex.background:
-        for m in pat.finditer(view.ntext, info.nstart, h.nstart):
-            if m.end() >= clause_lo:      # (وكان X، برفقة Y، قد زار: the cue ends in the clause)
-                return True
-    ref = _reference_date(article)
-    return bool(date and date.value and ref and _earlier(date.value, ref))
-
-
 def _carry_subjects(cands: list[Candidate]) -> None:
-    """A dropped subject (وخلال اتصال أجراه مع …) is the last named actor1 before it."""
+    """A dropped subject (وخلال اتصال أجراه مع …، وبحث معه) is the actor1 named in the
+    sentence before; a verb followed by an unnamed noun phrase has its own subject
+    (ودعت منظمات حقوقية …) and takes none."""
     last: Mention | None = None
     last_sentence = -1
     for c in cands:
         if c.actor1_mention is None and last is not None and c.role != "headline" \
-                and c.sentence_index - last_sentence <= 1:
+                and c.sentence_index - last_sentence <= 1 and c.subject_dropped:
             if c.actor2_mention is None or c.actor2_mention.key != last.key:
                 c.actor1_mention = last
                 c.event.actor1 = last.entity.actor()
                 c.actor1_carried = True
         if c.actor1_mention is not None and not c.actor1_carried and not c.mention_only:
             last, last_sentence = c.actor1_mention, c.sentence_index
+
+
+def refresh_event_dates(article: Article) -> Article:
+    """Re-date the events after the dates were resolved again (the story pass gives
+    an article without a publication date its "today"): each event takes its
+    clause's date; a main event told in the present without one takes the
+    article's default date. Nothing else changes."""
+    if not isinstance(article, Article):
+        raise TypeError(f"refresh_event_dates expects an Article, got {type(article).__name__}")
+    for ev in article.events:
+        if ev.trigger is None:
+            continue
+        found = clause_date(article, ev.trigger.start, ev.trigger.end)
+        if found is not None and found.value:
+            ev.date = found.value
+        elif ev.main and ev.date is None and ev.modality == "asserted":
+            ev.date = reference_date(article)
+    return article

@@ -18,6 +18,7 @@ from marsad.annotate.event_lexicon import compile_words
 from marsad.annotate.event_text import ArticleView, Mention
 from marsad.model import Article, Quote
 
+_SAID_STARTS = re.compile(r"(?<!\w)(?:[وف])?(?:ان|انه|انها|بان|بانه|بانها)(?!\w)|[«“\":]")
 SUBJECT_WORDS = 8   # how far after a speech verb its subject may stand (titles come first)
 
 
@@ -75,8 +76,11 @@ def find_quotes(article: Article) -> Article:
             speaker = _speaker(view, verb, sent.start, sent.end) if verb else None
             cue = view.text[slice(*view.to_original(verb[0], verb[1]))] if verb else None
             sent_quotes.append((qs, qe, speaker, cue, True))
-        for v in verbs:
-            span = _reported_span(view, cues, v, ne)
+        for k, v in enumerate(verbs):
+            # what is said runs to the next speech verb (…، مؤكدا أن …) or the sentence end
+            stop = next((w[0] for w in verbs[k + 1:]
+                         if w[0] > v[1] and _reported_span(view, cues, w, ne) is not None), ne)
+            span = _reported_span(view, cues, v, stop)
             if span is None:
                 continue
             qs, qe = span
@@ -186,6 +190,10 @@ def _speaker(view: ArticleView, verb: tuple[int, int, bool, bool], sent_start: i
     vs, ve = view.to_original(verb[0], verb[1])
     mentions = view.mentions(sent_start, sent_end)
     limit = view.to_original(*view.window(verb[1], verb[1], SUBJECT_WORDS, verb[1], len(view.ntext)))[1]
+    # the subject stands before what is said: stop at إن/أن or a quote mark
+    said = _SAID_STARTS.search(view.ntext, verb[1], view.to_norm(limit))
+    if said:
+        limit = min(limit, view.to_original(said.start(), said.start())[0])
     word = view.ntext[verb[0]:verb[1]]
     if not word.endswith(("قوله", "قولها")):
         after = [m for m in mentions if ve <= m.start < limit]

@@ -90,6 +90,7 @@ def run_job(spark: SparkSession, inputs: list[str], output: str | Path, *, stori
     out_dir = Path(output)
     out_dir.mkdir(parents=True, exist_ok=True)
     report = JobReport(mode=stories, outputs={name: str(out_dir / name) for name in OUTPUT_FILES})
+    connected = None
     annotated = annotate_rdd(spark.sparkContext, inputs, published=published, partitions=partitions,
                              lines_per_unit=lines_per_unit, allow_private=allow_private,
                              max_file_mb=max_file_mb)
@@ -118,6 +119,8 @@ def run_job(spark: SparkSession, inputs: list[str], output: str | Path, *, stori
         report.events = write_jsonl(out_dir / "events.jsonl",
                                     sorted(event_records(story_list), key=_event_key))
     finally:
+        if connected is not None:
+            connected.unpersist()
         annotated.unpersist()
     report.seconds = time.perf_counter() - started
     return report
@@ -212,6 +215,10 @@ def main_spark(argv: list[str] | None = None) -> int:
     """The command line; returns the exit code (0 ok, 1 some input rejected, 2 usage or setup error)."""
     args = build_parser().parse_args(argv)
     from marsad.spark.session import spark_session
+
+    if Path(args.output).exists() and not Path(args.output).is_dir():
+        print(f"marsad spark: --output {args.output} is a file; give a folder", file=sys.stderr)
+        return 2
 
     try:
         from pyspark.sql import SparkSession

@@ -52,6 +52,11 @@ class Connected:
     articles: RDD      # RDD[Article]
     n_components: int  # how many independent groups build_stories ran on
     largest_component: int
+    _built: RDD | None = None
+
+    def unpersist(self) -> None:
+        if self._built is not None:
+            self._built.unpersist()
 
 
 def connect_on_driver(articles: RDD | Iterable[Article], pipeline: Pipeline | None = None
@@ -154,10 +159,10 @@ def components(links: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 
 def _stories_of(group: Iterable[Article]) -> tuple[list[Story], list[Article]]:
-    from marsad.stories import build_stories
+    from marsad.pipeline import default_pipeline
 
     arts = sorted(group, key=lambda a: a.id)
-    return build_stories(arts), arts
+    return default_pipeline().connect(arts), arts
 
 
 def connect_blocked(articles: RDD) -> Connected:
@@ -197,4 +202,5 @@ def connect_blocked(articles: RDD) -> Connected:
              .map(lambda kv: _stories_of(kv[1])).persist(StorageLevel.MEMORY_AND_DISK))
     n_components = built.count()
     return Connected(stories=built.flatMap(lambda sa: sa[0]), articles=built.flatMap(lambda sa: sa[1]),
-                     n_components=n_components, largest_component=max(sizes.values(), default=1))
+                     n_components=n_components, largest_component=max(sizes.values(), default=1),
+                     _built=built)

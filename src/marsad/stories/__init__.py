@@ -9,7 +9,8 @@ story's events, sources, headline, summary and discrepancies. It sets
 
 from __future__ import annotations
 
-from marsad.annotate.dates import clause_date, resolve_with_story_date
+from marsad.annotate.dates import resolve_with_story_date
+from marsad.annotate.events import refresh_event_dates
 from marsad.model import Article, Story
 from marsad.stories.cluster import cluster
 from marsad.stories.dedup import copy_groups, duplicate_groups
@@ -66,16 +67,14 @@ def build_stories(articles: list[Article], previous: list[Story] | None = None) 
 
 def _resolve_undated(members: list[Article], date: str) -> bool:
     """Second date pass: an article without a publication date resolves its
-    relative dates against the story's date, and its events take them up."""
+    relative dates against the story's date, and its events take them up.
+    True when an event's date changed."""
     changed = False
     for art in members:
         if art.published:
             continue
+        before = [ev.date for ev in art.events]
         resolve_with_story_date(art, date)
-        for ev in art.events:
-            if ev.date is None and ev.trigger is not None:
-                mention = clause_date(art, ev.trigger.start, ev.trigger.end)
-                if mention is not None and mention.value:
-                    ev.date = mention.value
-                    changed = True
+        refresh_event_dates(art)
+        changed |= before != [ev.date for ev in art.events]
     return changed

@@ -1,0 +1,116 @@
+"""The context of a trigger: modality, source, date and whether it is a recap.
+
+* ``modality_of``: denied > hypothetical > planned > asserted, from cues before
+  the trigger within each cue's window (``data/lexicons/modality.json``);
+* ``attribution_of``: the source a sentence cites (وفق ما نقلت وكالة تاس);
+* ``event_date``: the temporal tagger's date for the trigger's clause;
+* ``is_background``: a recap (كان قد، في وقت سابق) or an own date more than a
+  week before the article's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from marsad.annotate.dates import clause_date, default_event_date
+from marsad.annotate.event_lexicon import Lexicon
+from marsad.annotate.event_text import ArticleView
+from marsad.model import Article, DateMention
+from marsad.text.normalize import normalize_key
+
+if TYPE_CHECKING:
+    from marsad.annotate.events import Hit, SentenceInfo
+
+
+def _strip_conj(pre: str) -> str:
+    return pre[1:] if pre[:1] in ("و", "ف") else pre
+
+
+def modality_of(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo) -> str:
+    """denied > hypothetical > planned > asserted, from cues before the trigger."""
+    clause_lo, _ = view.clause_bounds(h.nstart, info.nstart, info.nend)
+    for name in ("denied", "hypothetical", "planned"):
+        for cue in lex.modality[name]:
+            for m in cue.pattern.finditer(view.ntext, info.nstart, h.nstart):
+                if view.words_between(m.end(), h.nstart) > cue.window:
+                    continue
+                word = normalize_key(m.group()).lstrip("وف")
+                # قد + perfect means "already", not "may"
+                if name == "hypothetical" and word == "قد" and h.category != "imperfect":
+                    continue
+                # a conditional or negation in an earlier clause does not reach this one
+                if cue.window <= 2 and m.end() < clause_lo:
+                    continue
+                return name
+            if cue.after:
+                _, whi = view.window(h.nend, h.nend, cue.after, h.nend, info.nend)
+                if cue.pattern.search(view.ntext, h.nend, whi):
+                    return name
+    if "س" in _strip_conj(h.pre) and h.category in ("imperfect", "collocations") \
+            and view.ntext[h.nstart + len(h.pre):h.nstart + len(h.pre) + 1] in ("ي", "ت", "ن", "ا"):
+        return "planned"                    # سيزور، سيفرض عقوبات: the future prefix
+    return "asserted"
+
+
+def attribution_of(view: ArticleView, lex: Lexicon, info: SentenceInfo) -> tuple[str, tuple[int, int]] | None:
+    """The source a sentence cites (وفق ما نقلت وكالة تاس), as its own words."""
+    best = None
+    for pat in lex.attribution:
+        for m in pat.finditer(view.ntext, info.nstart, info.nend):
+            if best is None or m.start() < best.start():
+                best = m
+    if best is None:
+        return None
+    # extend over the source's name: up to four words, to punctuation or a complementizer
+    end = best.end()
+    i = view.word_index(end)
+    stops = {"ان", "انه", "انها", "بان", "الي", "علي", "في", "خلال", "ب"}
+    for k in range(i, min(i + 4, len(view.words))):
+        s, e = view.words[k]
+        if e > info.nend or any(ch in view.ntext[end:s] for ch in "،,.:؛\n") or view.ntext[s:e] in stops:
+            break
+        end = e
+    start, stop = view.to_original(best.start(), end)
+    text = view.text[start:stop].strip()
+    if text[:1] in ("و", "ف") and len(text) > 3 and normalize_key(text[:2]) not in ("وف",):
+        text, start = text[1:], start + 1
+    return text, (start, stop)
+
+
+def event_date(article: Article, view: ArticleView, h: Hit) -> DateMention | None:
+    """The date governing the trigger's clause, from the temporal tagger."""
+    start, end = view.to_original(h.nstart, h.nend)
+    return clause_date(article, start, end)
+
+
+def reference_date(article: Article) -> str | None:
+    """The date of an event told in the present with no date of its own."""
+    return default_event_date(article)
+
+
+RECAP_DAYS = 7   # an event this many days before the article's date is a recap, not news
+
+
+def _earlier(a: str, b: str) -> bool:
+    """Is date ``a`` clearly before ``b``: more than a week for days, an earlier
+    month or year for coarser dates (yesterday's event is still the news)."""
+    if len(a) == 10 and len(b) >= 10:
+        try:
+            return (dt.date.fromisoformat(b[:10]) - dt.date.fromisoformat(a)).days > RECAP_DAYS
+        except ValueError:
+            return False
+    k = min(len(a), len(b))
+    return a[:k] < b[:k]
+
+
+def is_background(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo,
+                   article: Article, date: DateMention | None) -> bool:
+    """A recap of earlier events: a recap cue in the sentence, or an earlier date."""
+    clause_lo, _ = view.clause_bounds(h.nstart, info.nstart, info.nend)
+    for pat in lex.background:
+        for m in pat.finditer(view.ntext, info.nstart, h.nstart):
+            if m.end() >= clause_lo:      # (وكان X، برفقة Y، قد زار: the cue ends in the clause)
+                return True
+    ref = reference_date(article)
+    return bool(date and date.value and ref and _earlier(date.value, ref))
