@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marsad.annotate.event_text import (ArticleView, Mention, noun_determiners, prepositions,
-                                        subject_openers)
+from marsad.annotate.event_text import (ArticleView, Mention, noun_determiners, place_topics,
+                                        placeless_modes, prepositions, subject_openers)
 
 LOCATION_TYPES = ("GPE", "LOC")
 
@@ -226,13 +226,20 @@ def _is_fronted_subject(view: ArticleView, m: Mention, last: Mention, frame: Fra
     return prev[0] in subject_openers()
 
 
-def pick_location(view: ArticleView, frame: Frame) -> str | None:
-    """A place introduced by في in the trigger's sentence (after it first, then before)."""
+def pick_location(view: ArticleView, frame: Frame, mode: str | None = None) -> str | None:
+    """A place introduced by في in the trigger's sentence (after it first, then before);
+    none for contact at a distance, and none where the place is only a topic
+    (الوضع في سوريا)."""
+    if mode in placeless_modes():
+        return None
     places = view.mentions(frame.sent_start, frame.sent_end, types=LOCATION_TYPES)
     after = [m for m in places if m.start >= frame.start]
     before = [m for m in reversed(places) if m.end <= frame.start and m.start >= frame.clause_start]
     for m in after + before:
         if view.preposition_before(m.start, floor=frame.sent_start, lookback=2) == "في":
+            previous = view.words_before(view.to_norm(m.start), 2, floor=view.to_norm(frame.sent_start))
+            if len(previous) == 2 and previous[1] in place_topics():
+                continue
             e = m.entity
             return e.name_en or e.text
     return None

@@ -230,6 +230,17 @@ def clause_openers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def place_topics() -> frozenset[str]:
+    """Nouns after which في + place is a topic, not the event's place."""
+    return frozenset(normalize_key(w) for w in _modality_data()["place_topics"]["words"])
+
+
+@lru_cache(maxsize=1)
+def placeless_modes() -> frozenset[str]:
+    return frozenset(_modality_data()["placeless_modes"]["modes"])
+
+
+@lru_cache(maxsize=1)
 def subject_openers() -> frozenset[str]:
     """Words after which a name right before a verb is its subject (أن، إن، كما …)."""
     return frozenset(normalize_key(p) for p in _modality_data().get("subject_openers", []))

@@ -275,7 +275,7 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
             type=etype, mode=mode, cameo=cameo,
             actor1=a1.entity.actor() if a1 else None, actor2=a2.entity.actor() if a2 else None,
             date=date_mention.value if date_mention else None,
-            location=pick_location(view, frame), modality=modality,
+            location=pick_location(view, frame, mode), modality=modality,
             source=attribution[0] if attribution else None,
             trigger=Span(start, end, article.text[start:end]), article_ids=[article.id],
             evidence=[Evidence(article.id, start, end, sent.text)])
