@@ -168,3 +168,17 @@ def test_who_called_whom_is_a_discrepancy_only_when_the_words_say_so():
     symmetric = [_call("s1", TRUMP, PUTIN, "اتصال هاتفي بين"), _call("s2", PUTIN, TRUMP, "محادثة هاتفية بين")]
     (story,) = build_stories(symmetric)
     assert story.discrepancies == []
+
+
+def test_summary_says_only_what_the_events_hold():
+    from marsad.model import Story
+    from marsad.stories.summary import summarize
+
+    main = Event(type="RETREAT", mode="ceasefire", actor1=Actor(name_en="Israel", country="ISR"),
+                 actor2=Actor(name_en="Hezbollah"), date="2024-11-27", main=True, article_ids=["a", "b"])
+    recap = Event(type="ASSAULT", actor1=Actor(name_en="Israel"), actor2=Actor(name_en="Lebanon"),
+                  date="2006-07-12", article_ids=["a", "b"])
+    story = Story(id="s", article_ids=["a", "b"], outlets=["x.example"], date="2024-11-27",
+                  main_event=main, events=[main, recap])
+    assert summarize(story) == ("A ceasefire between Israel and Hezbollah took effect on 27 November 2024 "
+                                "(retreat, reported by 2 articles from 1 outlet).")

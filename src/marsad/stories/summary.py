@@ -12,6 +12,9 @@ PHRASES = {
     ("CONSULT", "phone"): ("{a1} and {a2} held a phone call", "{a1} held a phone call"),
     ("CONSULT", "visit"): ("{a1} visited {a2}", "{a1} made a visit"),
     ("CONSULT", "meeting"): ("{a1} and {a2} met", "{a1} held a meeting"),
+    ("CONSULT", "host"): ("{a1} received {a2}", "{a1} received a visitor"),
+    ("CONSULT", "negotiate"): ("{a1} and {a2} held negotiations", "{a1} held negotiations"),
+    ("CONSULT", "mediate"): ("{a1} mediated with {a2}", "{a1} mediated"),
     ("CONSULT", "summit"): ("{a1} and {a2} held a summit", "{a1} held a summit"),
     ("CONSULT", "invitation"): ("{a1} invited {a2}", "{a1} issued an invitation"),
     ("CONSULT", None): ("{a1} consulted with {a2}", "{a1} held consultations"),
@@ -32,6 +35,9 @@ PHRASES = {
     ("MOBILIZE", None): ("{a1} mobilized forces against {a2}", "{a1} mobilized forces"),
     ("COERCE", None): ("{a1} used coercion against {a2}", "{a1} used coercion"),
     ("ASSAULT", None): ("{a1} attacked {a2}", "{a1} carried out an attack"),
+    ("ASSAULT", "airstrike"): ("{a1} carried out airstrikes on {a2}", "{a1} carried out airstrikes"),
+    ("AGREE", "sign"): ("{a1} and {a2} signed an agreement", "{a1} signed an agreement"),
+    ("RETREAT", "ceasefire"): ("a ceasefire between {a1} and {a2} took effect", "{a1} agreed to a ceasefire"),
 }
 def _name(actor: Actor | None) -> str | None:
     if actor is None:
@@ -64,6 +70,7 @@ def describe(ev: Event) -> str | None:
     if phrases is None:
         return None
     text = phrases[0].format(a1=a1, a2=a2) if a2 else phrases[1].format(a1=a1)
+    text = text[0].upper() + text[1:]
     if ev.modality == "planned":
         text = f"Planned: {text}"
     elif ev.modality == "denied":
@@ -72,6 +79,15 @@ def describe(ev: Event) -> str | None:
         text = f"Possibly: {text}"
     where = f" in {ev.location}" if ev.location else ""
     return f"{text}{where}{_when(ev.date)}"
+
+
+def _near(value: str | None, story_date: str | None, days: int = 3) -> bool:
+    if not value or not story_date:
+        return not value
+    try:
+        return abs((date.fromisoformat(value) - date.fromisoformat(story_date)).days) <= days
+    except ValueError:
+        return value[:7] == story_date[:7]
 
 
 def summarize(story: Story) -> str | None:
@@ -86,10 +102,11 @@ def summarize(story: Story) -> str | None:
     if n_outlets:
         sources += f" from {n_outlets} outlet{'s' if n_outlets != 1 else ''}"
     parts = [f"{head} ({story.main_event.type.lower()}, reported by {sources})."]
-    # Only corroborated side events: one article's reading of a background sentence
-    # is too weak to repeat in a summary.
+    # Only corroborated side events of the same days: one article's reading of a
+    # background sentence, or a recap of another year, is not this story's news.
     others = [describe(e) for e in story.events
-              if not e.main and len(e.article_ids) >= 2 and e.modality == "asserted"]
+              if not e.main and len(e.article_ids) >= 2 and e.modality == "asserted"
+              and _near(e.date, story.date)]
     others = [o for o in others if o][:2]
     if others:
         parts.append("Also reported: " + "; ".join(others) + ".")
