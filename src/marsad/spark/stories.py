@@ -165,6 +165,23 @@ def _stories_of(group: Iterable[Article]) -> tuple[list[Story], list[Article]]:
     return default_pipeline().connect(arts), arts
 
 
+def _block_entries(aid: str, f: Features) -> list[tuple]:
+    """(block key, member) for one article: its features in its actor blocks,
+    only its id in its LSH buckets (their pairs are scored after a join)."""
+    dated, _ = actor_blocks(f)
+    return [(key, f) for key in dated] + [(key, aid) for key in lsh_blocks(f)]
+
+
+def _block_output(key: tuple, members: Iterable) -> Iterator[tuple[str, str, str]]:
+    """("link", a, b) for a scored link of an actor block, ("pair", a, b) for an LSH pair."""
+    if key[0] == "actor":
+        for a, b in _links_in_actor_block(members):
+            yield "link", a, b
+    else:
+        for a, b in _pairs_in_bucket(members):
+            yield "pair", a, b
+
+
 def connect_blocked(articles: RDD) -> Connected:
     """Build the stories on the executors, one connected group of candidate links at a time."""
     from pyspark import StorageLevel
@@ -172,33 +189,36 @@ def connect_blocked(articles: RDD) -> Connected:
     from marsad.stories.features import features
 
     sc = articles.context
+    parts = max(sc.defaultParallelism, articles.getNumPartitions())
     feats = articles.map(lambda a: (a.id, features(a))).persist(StorageLevel.MEMORY_AND_DISK)
 
-    # (actor, week) blocks; an undated article joins every week block of its actors.
-    dated = feats.flatMap(lambda kv: [(key, kv[1]) for key in actor_blocks(kv[1])[0]])
+    # One shuffle groups every block: (actor, week) blocks and LSH buckets.
+    blocks = feats.flatMap(lambda kv: _block_entries(*kv))
     undated = feats.flatMap(lambda kv: [(actor, kv[1]) for actor in actor_blocks(kv[1])[1]])
-    weeks_of_actor = dated.map(lambda kf: (kf[0][1], kf[0])).distinct()
-    undated_in_weeks = weeks_of_actor.join(undated).map(lambda kv: kv[1])
-    undated_alone = undated.map(lambda kf: (("actor", kf[0], None), kf[1]))
-    actor_links = (dated.union(undated_in_weeks).union(undated_alone)
-                   .groupByKey().flatMap(lambda kv: _links_in_actor_block(kv[1])))
+    if not undated.isEmpty():
+        # An undated article joins every week block of its actors, and a block of its own.
+        weeks_of_actor = (blocks.filter(lambda kv: kv[0][0] == "actor")
+                          .map(lambda kv: (kv[0][1], kv[0])).distinct(parts))
+        blocks = blocks.union(weeks_of_actor.join(undated, parts).map(lambda kv: kv[1]))
+        blocks = blocks.union(undated.map(lambda kf: (("actor", kf[0], None), kf[1])))
+    found = blocks.groupByKey(parts).flatMap(lambda kv: _block_output(*kv))
 
-    # LSH buckets: pairs of ids, then their features joined back to score them.
-    lsh_pairs = (feats.flatMap(lambda kv: [(key, kv[0]) for key in lsh_blocks(kv[1])])
-                 .groupByKey().flatMap(lambda kv: _pairs_in_bucket(kv[1])).distinct())
-    lsh_links = (lsh_pairs.join(feats).map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
-                 .join(feats).map(lambda kv: (kv[1][0][0], kv[0], kv[1][0][1], kv[1][1]))
-                 .filter(lambda t: is_link(t[2], t[3])).map(lambda t: (min(t[0], t[1]), max(t[0], t[1]))))
+    actor_links = found.filter(lambda t: t[0] == "link").map(lambda t: (t[1], t[2]))
+    # LSH pairs: join the features of both ends back to score them.
+    lsh_links = (found.filter(lambda t: t[0] == "pair").map(lambda t: (t[1], t[2])).distinct(parts)
+                 .join(feats, parts).map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
+                 .join(feats, parts).filter(lambda kv: is_link(kv[1][0][1], kv[1][1]))
+                 .map(lambda kv: (min(kv[0], kv[1][0][0]), max(kv[0], kv[1][0][0]))))
 
-    links = actor_links.union(lsh_links).distinct().collect()
+    links = set(actor_links.collect()) | set(lsh_links.collect())
     feats.unpersist()
-    comp = components(links)
+    comp = components(sorted(links))
     sizes: dict[str, int] = {}
     for root in comp.values():
         sizes[root] = sizes.get(root, 0) + 1
     lookup = sc.broadcast(comp)
 
-    built = (articles.map(lambda a: (lookup.value.get(a.id, a.id), a)).groupByKey()
+    built = (articles.map(lambda a: (lookup.value.get(a.id, a.id), a)).groupByKey(parts)
              .map(lambda kv: _stories_of(kv[1])).persist(StorageLevel.MEMORY_AND_DISK))
     n_components = built.count()
     return Connected(stories=built.flatMap(lambda sa: sa[0]), articles=built.flatMap(lambda sa: sa[1]),

@@ -80,6 +80,32 @@ def _json(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
+def _date_filters(column: str, date_from: str | None, date_to: str | None) -> tuple[list[str], list]:
+    """Conditions for a date range; ``date_to`` may be coarser (2025-02 includes all of February)."""
+    where: list[str] = []
+    args: list = []
+    if date_from:
+        where.append(f"{column} >= ?")
+        args.append(date_from)
+    if date_to:
+        where.append(f"substr({column}, 1, length(?)) <= ?")
+        args += [date_to, date_to]
+    return where, args
+
+
+def _actor_filters(country: str | None, actor: str | None) -> tuple[list[str], list]:
+    """Conditions on the events table: an actor of this country, or this actor (key or name)."""
+    where: list[str] = []
+    args: list = []
+    if country:
+        where.append("(actor1_country = ? OR actor2_country = ?)")
+        args += [country.upper(), country.upper()]
+    if actor:
+        where.append("(actor1_key = ? OR actor2_key = ? OR actor1_name LIKE ? OR actor2_name LIKE ?)")
+        args += [actor, actor, f"%{actor}%", f"%{actor}%"]
+    return where, args
+
+
 class Store:
     """A Marsad database. Use as a context manager or call ``close()``."""
 
@@ -248,38 +274,24 @@ class Store:
                       country: str | None = None, actor: str | None = None,
                       event_type: str | None = None, text: str | None = None,
                       limit: int | None = None, offset: int = 0) -> list[dict]:
-        where, args = [], []
-        if date_from:
-            where.append("s.date >= ?")
-            args.append(date_from)
-        if date_to:
-            where.append("substr(s.date, 1, length(?)) <= ?")
-            args += [date_to, date_to]
+        where, args = _date_filters("s.date", date_from, date_to)
         if event_type:
             where.append("s.main_type = ?")
             args.append(event_type.upper())
-        if country:
+        # Country and actor: any event of the story, not only the main one.
+        event_where, event_args = _actor_filters(country, actor)
+        if event_where:
             where.append("EXISTS (SELECT 1 FROM events e WHERE e.story_id = s.id AND "
-                         "(e.actor1_country = ? OR e.actor2_country = ?))")
-            args += [country.upper(), country.upper()]
-        if actor:
-            where.append("EXISTS (SELECT 1 FROM events e WHERE e.story_id = s.id AND "
-                         "(e.actor1_key = ? OR e.actor2_key = ? OR e.actor1_name LIKE ? OR e.actor2_name LIKE ?))")
-            args += [actor, actor, f"%{actor}%", f"%{actor}%"]
+                         + " AND ".join(event_where) + ")")
+            args += event_args
         if text:
             ids = [r["article_id"] for r in self.search(text, limit=1000)]
             if not ids:
                 return []
             where.append(f"s.id IN (SELECT story_id FROM articles WHERE id IN ({','.join('?' * len(ids))}))")
             args += ids
-        sql = "SELECT s.record FROM stories s"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY s.date DESC, s.n_articles DESC, s.id"
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            args += [limit, offset]
-        return [json.loads(r["record"]) for r in self.db.execute(sql, args)]
+        return self._records("SELECT s.record FROM stories s", where, args,
+                             "s.date DESC, s.n_articles DESC, s.id", limit, offset)
 
     def story_record(self, story_id: str) -> dict | None:
         row = self.db.execute("SELECT record FROM stories WHERE id = ?", (story_id,)).fetchone()
@@ -296,35 +308,27 @@ class Store:
                       actor: str | None = None, date_from: str | None = None,
                       date_to: str | None = None, story_id: str | None = None,
                       main_only: bool = False, limit: int | None = None, offset: int = 0) -> list[dict]:
-        where, args = [], []
+        where, args = _date_filters("date", date_from, date_to)
+        actor_where, actor_args = _actor_filters(country, actor)
+        where += actor_where
+        args += actor_args
         if event_type:
             where.append("type = ?")
             args.append(event_type.upper())
-        if country:
-            where.append("(actor1_country = ? OR actor2_country = ?)")
-            args += [country.upper(), country.upper()]
-        if actor:
-            where.append("(actor1_key = ? OR actor2_key = ? OR actor1_name LIKE ? OR actor2_name LIKE ?)")
-            args += [actor, actor, f"%{actor}%", f"%{actor}%"]
-        if date_from:
-            where.append("date >= ?")
-            args.append(date_from)
-        if date_to:
-            where.append("substr(date, 1, length(?)) <= ?")
-            args += [date_to, date_to]
         if story_id:
             where.append("story_id = ?")
             args.append(story_id)
         if main_only:
             where.append("main = 1")
-        sql = "SELECT record FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY date, story_id, id"
+        return self._records("SELECT record FROM events", where, args, "date, story_id, id", limit, offset)
+
+    def _records(self, select: str, where: list[str], args: list, order: str,
+                 limit: int | None, offset: int) -> list[dict]:
+        sql = select + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {order}"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
-            args += [limit, offset]
-        return [json.loads(r["record"]) for r in self.db.execute(sql, args)]
+            args = args + [limit, offset]
+        return [json.loads(r[0]) for r in self.db.execute(sql, args)]
 
     def event_counts(self, by: str = "type") -> list[dict]:
         """Event counts per month and type (``by='type'``) or per country pair (``by='pair'``)."""
