@@ -73,6 +73,17 @@ def run_spark(corpus: Path, cores: int, mode: str, out: Path) -> tuple[float, fl
     return startup, report.seconds, stories
 
 
+def describe(expected: list[dict], got: list[dict]) -> str:
+    """Where two story lists first differ (for a run that should match)."""
+    if [s["article_ids"] for s in expected] != [s["article_ids"] for s in got]:
+        return f"{len(expected)} vs {len(got)} stories, grouped differently"
+    for a, b in zip(expected, got):
+        if a != b:
+            fields = sorted(k for k in a if a[k] != b.get(k))
+            return f"story {a['id']} differs in {', '.join(fields)}"
+    return "same stories in another order"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=5)
@@ -88,7 +99,7 @@ def main() -> None:
         print(f"plain        {seconds:7.1f} s  {n / seconds:6.1f} articles/s  ({len(expected)} stories)")
         for cores in args.cores:
             startup, seconds, stories = run_spark(corpus, cores, mode, Path(tmp) / f"out{cores}")
-            same = "same stories" if stories == expected else "STORIES DIFFER"
+            same = "same stories" if stories == expected else "STORIES DIFFER: " + describe(expected, stories)
             print(f"spark[{cores}]     {seconds:7.1f} s  {n / seconds:6.1f} articles/s  "
                   f"(+{startup:.1f} s session start; {same})")
 

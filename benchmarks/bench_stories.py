@@ -285,9 +285,9 @@ def _time_stages() -> dict[str, float]:
     return spent
 
 
-def growth_exponent(rows: list[dict]) -> float | None:
-    """Slope of log(build time) against log(n), least squares."""
-    pts = [(math.log(r["n"]), math.log(r["build_s"])) for r in rows if r.get("build_s")]
+def growth_exponent(rows: list[dict], seconds=lambda r: r["build_s"]) -> float | None:
+    """Slope of log(time) against log(n), least squares."""
+    pts = [(math.log(r["n"]), math.log(seconds(r))) for r in rows if seconds(r) > 0]
     if len(pts) < 2:
         return None
     mx = sum(x for x, _ in pts) / len(pts)
@@ -414,7 +414,9 @@ def main() -> None:
     print(table(rows))
     exponent = growth_exponent(rows)
     if exponent is not None:
-        print(f"\ngrowth exponent (log time vs log n): {exponent:.2f}")
+        clustering = growth_exponent(rows, lambda r: r["features_s"] + r["copies_s"] + r["cluster_s"])
+        print(f"\ngrowth exponent (log time vs log n): build_stories {exponent:.2f}, "
+              f"features + copies + cluster {clustering:.2f}")
 
 
 if __name__ == "__main__":

@@ -39,15 +39,15 @@ PERSONS = [
 ]
 
 
-def make_kb_dir(tmp: Path, persons: list[dict] = PERSONS) -> Path:
-    """A small knowledge base: these persons, the real countries, titles and
-    given names, and a few organizations."""
+def make_kb_dir(tmp: Path, persons: list[dict] = PERSONS, extra_orgs: list[dict] = ()) -> Path:
+    """A small knowledge base: these persons, the real countries, titles, given
+    names and group words, and a few organizations (plus ``extra_orgs``)."""
     d = tmp / "kb"
     (d / "persons").mkdir(parents=True)
     with (d / "persons" / "test.jsonl").open("w", encoding="utf-8") as fh:
         for p in persons:
             fh.write(json.dumps(p, ensure_ascii=False) + "\n")
-    for name in ("countries.jsonl", "titles.json", "given_names.json"):
+    for name in ("countries.jsonl", "titles.json", "given_names.json", "groups.json"):
         shutil.copy(DEFAULT_DIR / name, d / name)
     orgs = [
         {"id": "kremlin", "name_en": "Kremlin", "names_ar": ["الكرملين"], "short_ar": [], "wikidata": None,
@@ -56,7 +56,7 @@ def make_kb_dir(tmp: Path, persons: list[dict] = PERSONS) -> Path:
          "wikidata": "Q1065", "country": None, "kind": "international"},
         {"id": "tass", "name_en": "TASS", "names_ar": ["وكالة تاس", "تاس"], "short_ar": [], "wikidata": None,
          "country": "RUS", "kind": "news_agency"},
-    ]
+    ] + list(extra_orgs)
     with (d / "organizations.jsonl").open("w", encoding="utf-8") as fh:
         for o in orgs:
             fh.write(json.dumps(o, ensure_ascii=False) + "\n")
@@ -183,3 +183,58 @@ def test_real_persons_resolve_roles_by_date() -> None:
 
 def test_search_resolves_role_descriptions(kb: KnowledgeBase) -> None:
     assert kb.search("الرئيس الروسي")[0]["kb_id"] == "vladimir_putin"
+
+
+def _role(title: str, country: str | None, start: str | None, end: str | None = None, org: str | None = None,
+          label: str | None = None) -> dict:
+    return {"title": title, "country": country, "org": org, "start": start, "end": end, "label": label}
+
+
+SCOPED = [
+    {"id": "abdul_latif_rashid", "name_en": "Abdul Latif Rashid", "names_ar": ["عبد اللطيف رشيد"], "country": "IRQ",
+     "roles": [_role("president", "IRQ", "2022-10-17")]},
+    {"id": "nechirvan_barzani", "name_en": "Nechirvan Barzani", "names_ar": ["نيجيرفان بارزاني"], "country": "IRQ",
+     "roles": [_role("president", "IRQ", "2019-06-10", org="kurdistan_region")]},
+    {"id": "mahdi_al_mashat", "name_en": "Mahdi al-Mashat", "names_ar": ["مهدي المشاط"], "country": "YEM",
+     "roles": [_role("head_of_state", "YEM", "2018-04", org="houthis")]},
+    {"id": "olaf_scholz", "name_en": "Olaf Scholz", "names_ar": ["أولاف شولتس"], "country": "DEU",
+     "roles": [_role("chancellor", "DEU", "2021-12-08", "2025-05-06")]},
+]
+SCOPED_ORGS = [
+    {"id": "kurdistan_region", "name_en": "Kurdistan Regional Government", "names_ar": ["حكومة إقليم كردستان"],
+     "country": "IRQ", "kind": "government", "scope": "regional"},
+    {"id": "houthis", "name_en": "Houthis (Ansar Allah)", "names_ar": ["الحوثيون"], "country": "YEM",
+     "kind": "armed_group"},
+]
+
+
+def test_holders_skip_offices_of_regional_and_rival_bodies(tmp_path: Path) -> None:
+    kb = load_kb(make_kb_dir(tmp_path, SCOPED, SCOPED_ORGS))
+    # رئيس العراق is not the Kurdistan Region's president
+    assert names(kb.holders("president", "IRQ", on="2025-01-01")) == ["Abdul Latif Rashid"]
+    assert names(kb.holders("president", "IRQ", org="kurdistan_region", on="2025-01-01")) == ["Nechirvan Barzani"]
+    # nor the Houthis' council a head of state of Yemen
+    assert kb.holders(["president", "head_of_state"], "YEM", on="2025-01-01") == []
+    assert names(kb.holders("head_of_state", org="houthis", on="2025-01-01")) == ["Mahdi al-Mashat"]
+    assert kb.org_is_national("kurdistan_region") is False and kb.org_is_national("united_nations") is True
+
+
+def test_prime_minister_query_finds_a_chancellor(tmp_path: Path) -> None:
+    kb = load_kb(make_kb_dir(tmp_path, SCOPED, SCOPED_ORGS))
+    assert names(kb.holders("prime_minister", "DEU", on="2024-01-01")) == ["Olaf Scholz"]
+    assert kb.holders("chancellor", "DEU", on="2025-06-01") == []
+    assert kb.title_label("chancellor", "DEU") == "Chancellor of Germany"
+
+
+def test_real_historical_persons_have_dated_roles() -> None:
+    kb = load_kb()
+    assert names(kb.holders("president", "SYR", on="1990-01-01")) == ["Hafez al-Assad"]
+    assert names(kb.holders("president", "USA", on="2010-06-01")) == ["Barack Obama"]
+    assert names(kb.holders("president", "USA", on="1995-06-01")) == ["Bill Clinton"]
+    assert names(kb.holders("president", "IRQ", on="1990-01-01")) == ["Saddam Hussein"]
+    assert names(kb.holders("president", "EGY", on="2000-01-01")) == ["Hosni Mubarak"]
+    assert names(kb.holders("prime_minister", "DEU", on="2025-06-01")) == ["Friedrich Merz"]
+    assert names(kb.holders("chancellor", "AUT", on="2025-06-01")) == ["Christian Stocker"]
+    hafez = kb.get("hafez_al_assad")
+    assert kb.role_on(hafez, "2025-01-01") is None     # historical: no current role
+    assert names(kb.holders("president", "IRQ", on="2025-06-01")) == ["Abdul Latif Rashid"]

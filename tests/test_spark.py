@@ -270,3 +270,58 @@ def test_main_spark_refuses_a_file_as_output(tmp_path, capsys):
     target.write_text("", encoding="utf-8")
     assert main_spark([str(CORPUS), "--output", str(target)]) == 2
     assert "is a file; give a folder" in capsys.readouterr().err
+
+
+def _call_article(aid: str, text: str, published: str | None, date: str | None) -> Article:
+    """A hand-annotated report of a Putin–Trump phone call (no pipeline involved)."""
+    from marsad.model import Actor, Event
+
+    putin = Actor(name_en="Vladimir Putin", name_ar="فلاديمير بوتين", wikidata="Q7747", country="RUS",
+                  kind="PERSON")
+    trump = Actor(name_en="Donald Trump", name_ar="دونالد ترامب", wikidata="Q22686", country="USA",
+                  kind="PERSON")
+    event = Event(type="CONSULT", mode="phone", cameo="040", actor1=putin, actor2=trump, date=date,
+                  main=True, article_ids=[aid])
+    return Article(id=aid, raw=text, text=text, title=text.split("،")[0], published=published,
+                   outlet=f"{aid}.example", events=[event])
+
+
+def test_blocked_stories_handle_articles_without_an_event_date(spark):
+    """An article whose main event has no date can join any week of its actors."""
+    import copy
+
+    from marsad.spark import connect_blocked
+    from marsad.stories import build_stories
+
+    articles = [
+        _call_article("u1", "بوتين وترامب يبحثان هاتفيا إنهاء الحرب، والكرملين يصف المكالمة بالمثمرة",
+                      "2025-02-12", "2025-02-12"),
+        _call_article("u2", "مكالمة مطولة بين الرئيسين الروسي والأمريكي، واتفاق على بدء التفاوض",
+                      "2025-02-13", "2025-02-12"),
+        _call_article("u3", "اتصال بين سيد الكرملين وساكن البيت الأبيض، وحديث عن لقاء قريب",
+                      None, None),
+        _call_article("u4", "الرئيسان يتحدثان مجددا عبر الهاتف عن وقف الضربات على منشآت الطاقة",
+                      "2025-03-18", "2025-03-18"),
+    ]
+    expected = [s.to_record() for s in build_stories(copy.deepcopy(articles))]
+    assert any("u3" in s["article_ids"] and len(s["article_ids"]) > 1 for s in expected), \
+        "precondition: the undated report should join a dated one, through its actors alone"
+    connected = connect_blocked(spark.sparkContext.parallelize(articles, 2))
+    got = sorted((s.to_record() for s in connected.stories.collect()), key=lambda r: (r["date"] or "", r["id"]))
+    assert got == expected
+    assert sorted(a.id for a in connected.articles.collect()) == ["u1", "u2", "u3", "u4"]
+
+
+def test_a_second_run_into_the_same_database_recomputes_stories_over_all_articles(spark, plain, tmp_path):
+    from marsad.spark import run_job
+    from marsad.store import Store
+
+    db = str(tmp_path / "marsad.db")
+    run_job(spark, [str(CORPUS / "wire.jsonl")], tmp_path / "first", db=db)
+    run_job(spark, [str(CORPUS / "call_trump_putin_a.txt"), str(CORPUS / "call_trump_putin_b.html")],
+            tmp_path / "second", db=db)
+    with Store(db) as store:
+        stored = sorted(sorted(s["article_ids"]) for s in store.story_records())
+        members = {r["id"]: r["story_id"] for r in store.article_records()}
+    assert stored == sorted(sorted(s["article_ids"]) for s in plain["stories"])
+    assert sorted(members) == sorted(plain["articles"]) and all(members.values())

@@ -252,6 +252,21 @@ def actors(query, kind, country, limit, as_json):
                        f"{row.get('country') or '-'}{role}{wd}")
 
 
+@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True,
+                                "help_option_names": []})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def spark(args):
+    """Run the pipeline on Apache Spark: INPUT... --output DIR [--master M] [--db PATH] ...
+
+    The options are those of `python -m marsad.spark --help` (needs pyspark and Java)."""
+    try:
+        from marsad.spark.run import main_spark
+    except ImportError as exc:
+        _err(f"Spark is not available ({exc}); install it with: pip install 'marsad[spark]'")
+        sys.exit(2)
+    sys.exit(main_spark(list(args)))
+
+
 @main.command()
 @_db_option
 @click.option("--no-serve", is_flag=True, help="Ingest and print the stories, but do not start the server.")

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -220,6 +221,10 @@ class _Linker:
         self.findings: list[Finding] = []
         self.used: set[int] = set()          # word indexes already part of a mention
         self.deferred: list[tuple] = []      # back-references resolved once names are linked
+        self.matches: list[Match] = []
+        self._marks: list[tuple[int, str]] | None = None
+        self._mark_variant: dict[int, str] = {}
+        self._sentences: list[int] | None = None
 
     # -- helpers
 
@@ -250,12 +255,13 @@ class _Linker:
 
     # -- step 3: titles and what follows them
 
-    def _qualifiers(self, i: int, envoy: bool = False) -> tuple[int, str | None, str | None, bool]:
+    def _qualifiers(self, i: int, envoy: bool = False) -> tuple[int, str | None, str | None, bool, str | None]:
         """Read nisbas, countries, organizations and modifiers after a title.
-        Returns (next word, country, org id, former). ``envoy``: the title takes a
-        destination (إلى سوريا، لدى الأمم المتحدة) that is not the holder's country."""
+        Returns (next word, country, org id, former, destination). ``envoy``: the
+        title takes a destination (إلى سوريا، لدى الأمم المتحدة: an ISO3 or an
+        organization id) that is not the holder's country."""
         t, words = self.kb.titles, self.words
-        country = org = None
+        country = org = dest = None
         former = False
         j = i
         while j < len(words) and j - i < 8 and not self._break_before(j):
@@ -274,8 +280,8 @@ class _Linker:
             if m and "title" in m.kinds and not (m.kinds - {"title"}) and \
                     ((m.variant == key and key.startswith("ال")) or key.startswith("ل")):
                 # a nested title (الممثل الخاص للرئيس الروسي): take its country, skip it
-                k, c2, o2, _ = self._qualifiers(m.j, envoy)
-                country, org = country or c2, org or o2
+                k, c2, o2, _, d2 = self._qualifiers(m.j, envoy)
+                country, org, dest = country or c2, org or o2, dest or d2
                 j = k
                 continue
             if m and m.kinds & {"country", "org"}:
@@ -303,7 +309,11 @@ class _Linker:
                     j = m2.j
                     continue
                 if m2 and envoy and key in t.envoy_targets:
-                    j = m2.j    # "إلى سوريا": the envoy's destination, not their country
+                    # "إلى سوريا": the envoy's destination, not their country
+                    a = m2.aliases[0]
+                    dest = dest or (a.id if a.kind == "country" else
+                                    self.kb.organizations[a.id].get("metonym_for") or a.id)
+                    j = m2.j
                     continue
                 if k > j + 1 and key in t.government_links:
                     j = k       # "في الحكومة", "في الاتحاد": the body, country unsaid
@@ -313,7 +323,7 @@ class _Linker:
                 j += 1
                 continue
             break
-        return j, country, org, former
+        return j, country, org, former, dest
 
     def _titles_for(self, titles: list[str], country: str | None, org: str | None) -> list[str]:
         kb = self.kb
@@ -332,10 +342,11 @@ class _Linker:
             return list(dict.fromkeys(kb.titles.head_of_state + ["head_of_state"]))
         return [first]
 
-    def _holders(self, titles: list[str], country: str | None, org: str | None) -> list[dict]:
+    def _holders(self, titles: list[str], country: str | None, org: str | None,
+                 dest: str | None = None) -> list[dict]:
         if not country and not org:
             # some offices exist in one country only (المرشد الأعلى): unique holders anywhere count
-            anywhere = self.kb.holders(titles, on=self.on)
+            anywhere = [p for p in self.kb.holders(titles, on=self.on) if self._posted_to(p, titles, dest)]
             return anywhere if len(anywhere) == 1 else []
         found = {}
         if country:
@@ -344,7 +355,18 @@ class _Linker:
         if org:
             for p in self.kb.holders(titles, org=org, on=self.on):
                 found[p["id"]] = p
-        return list(found.values())
+        return [p for p in found.values() if self._posted_to(p, titles, dest)]
+
+    def _posted_to(self, p: dict, titles: list[str], dest: str | None) -> bool:
+        """An ambassador is only the one posted where the article says (السفير
+        الإسرائيلي is not Israel's UN ambassador); an envoy with a stated
+        destination must be posted there."""
+        if "ambassador" not in titles and "envoy" not in titles:
+            return True
+        posted = self.kb.role_destination(self.kb.role_on(p, self.on, set(titles)))
+        if "ambassador" in titles:
+            return posted == dest
+        return dest is None or posted is None or posted == dest
 
     def _resolve_titles(self) -> None:
         self.matches = _scan(self.idx, self.words)
@@ -368,7 +390,9 @@ class _Linker:
         title_alias = next((a for a in m.aliases if a.kind == "title"), None)
         titles = title_alias.id.split("|") if title_alias else []
         envoy = any(t in ("envoy", "ambassador") for t in titles)
-        j, country, org, former = self._qualifiers(m.j, envoy)
+        if titles and set(titles) <= kb.titles.place_titles:
+            return self._place_role(m, titles[0])
+        j, country, org, former, dest = self._qualifiers(m.j, envoy)
         self.used.update(range(m.i, j))   # a nisba inside a role phrase is not a country mention
         if self._dependent_before(m):
             return j    # مستشار الرئيس الروسي: the name that follows is the adviser's
@@ -383,16 +407,28 @@ class _Linker:
             self.deferred.append(("counterpart", m, j, country))
             return j
         chosen = self._titles_for(titles, country, org) if titles else []
+        inferred = False
+        if chosen and not country and not org and chosen[0] in kb.titles.context_titles \
+                and not self._adjective_after(j) and not self._read_a_body(m.j, j):
+            # ولي العهد, وزير المالية: the country the context makes clear, if any
+            country = self._context_country(m.i)
+            inferred = country is not None
+        if envoy and dest is None and title_alias and title_alias.key in kb.titles.un_phrases:
+            dest = kb.titles.un_org     # المندوب الإيراني: Iran's representative at the UN
+        allowed = kb.titles.title_countries.get(chosen[0]) if chosen else None
+        if allowed is not None and country not in allowed:
+            return j    # المستشار outside Germany and Austria is an adviser or a judge
         label = kb.title_label(chosen[0], country, org) if chosen else None
-        holders = [] if former else self._holders(chosen, country, org)
+        unplaced = not country and not org and self._read_a_body(m.j, j)   # في الاتحاد: which one?
+        holders = [] if former or unplaced else self._holders(chosen, country, org, dest)
         # a name right after the phrase (a comma may come between)
         name = self._name_after(j, holders, chosen)
         if name:
             kind, k, payload = name
             if kind == "person":
                 p, how, _ = payload
-                return self._link_named(p, how, j, k, chosen, country, org, holders, label, former, m)
-            return self._link_unknown(k, j, chosen, country, org, holders, label, former, m)
+                return self._link_named(p, how, j, k, chosen, country, org, holders, label, former, m, inferred)
+            return self._link_unknown(k, j, chosen, country, org, holders, label, former, m, inferred)
         if former or not chosen:
             return j
         if chosen[0] == "minister":
@@ -401,6 +437,122 @@ class _Linker:
             self._add(self._person_mention(holders[0], m.start, words[j - 1].end, "role", tuple(chosen), country),
                       m.i, j)
         return j
+
+    def _adjective_after(self, j: int) -> bool:
+        """Whether the word after a title is a definite word the linker cannot read
+        (المستشار الإعلامي, وزير المالية الأسبق...): then the title is qualified in a
+        way the context cannot settle."""
+        if j >= len(self.words) or self._break_before(j):
+            return False
+        key = self.words[j].key
+        return key.startswith("ال") and key not in self.idx.stopwords and \
+            _match_at(self.idx, self.words, j, {"person", "title", "country", "org", "place"}) is None
+
+    def _read_a_body(self, i: int, j: int) -> bool:
+        """Whether the words i..j after a title name a body the base has no
+        country for (مسؤولة السياسة الخارجية في الاتحاد): the context must not decide."""
+        t = self.kb.titles
+        return any(w.key in t.governments or w.key in t.government_links for w in self.words[i:j])
+
+    def _country_marks(self) -> list[tuple[int, str]]:
+        """(word index, ISO3) of every country the text names: names, capitals,
+        nisbas, and the country of a national body (وزارة الخارجية السعودية)."""
+        if self._marks is None:
+            marks = []
+            for m in self.matches:
+                for a in m.aliases:
+                    iso = a.id if a.kind == "country" else None
+                    if a.kind == "org":
+                        o = self.kb.organizations[a.id]
+                        iso = o.get("metonym_for") or (o.get("country") if o.get("kind") != "international" else None)
+                    if iso:
+                        marks.append((m.i, iso))
+                        self._mark_variant[m.i] = m.variant
+                        break
+            self._marks = marks
+        return self._marks
+
+    def _prepositional(self, k: int) -> bool:
+        """Whether the word at k carries a preposition (بدمشق، لسوريا): a place or
+        a beneficiary, not the context's own country."""
+        key, variant = self.words[k].key, self._mark_variant.get(k, self.words[k].key)
+        if key == variant:
+            return False
+        bare = key[1:] if key[:1] in "وف" else key
+        return bare[:1] in "بل"
+
+    def _sentence_of(self, i: int) -> int:
+        if self._sentences is None:
+            sid, ids = 0, []
+            for w in self.words:
+                if _SENTENCE_GAP.search(w.gap):
+                    sid += 1
+                ids.append(sid)
+            self._sentences = ids
+        return self._sentences[i]
+
+    def _context_country(self, i: int) -> str | None:
+        """The country a bare title at word i belongs to: the one country named
+        before it in its sentence (outside other role phrases), else the article's
+        dominant country (named at least twice, twice as often as any other);
+        None when the context is not clear."""
+        sid, words = self._sentence_of(i), self.words
+        not_after = self.kb.titles.context_not_after
+        before = {iso for k, iso in self._country_marks()
+                  if k < i and k not in self.used and self._sentence_of(k) == sid
+                  and not (k and set(words[k - 1].variants) & not_after) and not self._prepositional(k)}
+        if before:
+            return next(iter(before)) if len(before) == 1 else None
+        counts = Counter(iso for _, iso in self._country_marks()).most_common(2)
+        if not counts or counts[0][1] < 3 or (len(counts) > 1 and counts[0][1] < 2 * counts[1][1]):
+            return None
+        return counts[0][0]
+
+    def _place_role(self, m: Match, title: str) -> int:
+        """محافظ البصرة، رئيس بلدية إسطنبول، عمدة لندن: a governor or mayor of a
+        place, with the place as a LOC mention and the person named after it
+        (a discovered person carries the role). Without a place it is no title
+        (محافظ is also 'conservative')."""
+        kb, words = self.kb, self.words
+        j = m.j
+        if j >= len(words) or not _JOINING_GAP.match(words[j].gap):
+            return m.j
+        pm = _match_at(self.idx, words, j, {"place", "country"})
+        if pm is None:
+            return m.j
+        a = next((x for x in pm.aliases if x.kind == "place"), pm.aliases[0])
+        if a.kind == "place":
+            pl = kb.places[a.id]
+            place_en, country, kb_id, wikidata = pl.get("name_en"), pl.get("country"), a.id, pl.get("wikidata")
+            place_ar = (pl.get("names_ar") or [None])[0]
+        elif a.how == "metonym" and kb.countries[a.id].get("capital_en"):
+            c = kb.countries[a.id]    # a capital: the city here, not the government
+            place_en, country, kb_id, wikidata = c["capital_en"], a.id, None, None
+            place_ar = self.text[pm.start:pm.end]
+        else:
+            return m.j
+        self._add(Mention(pm.start, pm.end, "LOC", "name", kb_id, place_en, place_ar, wikidata, country),
+                  pm.i, pm.j)
+        self.used.update(range(m.i, m.j))
+        k = pm.j
+        while k < len(words) and words[k].key in kb.titles.modifiers and not self._break_before(k):
+            k += 1
+        label = kb.titles.labels.get(title, "{place}").replace("{place}", place_en or "")
+        name = self._name_after(k, [], [title])
+        if not name:
+            return k
+        kind, end, payload = name
+        start = words[k].start
+        if kind == "person":
+            p, how, _ = payload
+            if how == "conflict":
+                return k
+            self._add(self._person_mention(p, start, words[end - 1].end, how), k, end)
+            return end
+        name_ar = self.text[start:words[end - 1].end]
+        self._add(Mention(start, words[end - 1].end, "PERSON", "discovered", None, romanize(name_ar), name_ar,
+                          None, country, label, (title,), local_key=normalize_key(name_ar)), k, end)
+        return end
 
     def _dependent_before(self, m: Match) -> bool:
         """Whether the title is the second term of a construct (مستشار الرئيس, نجل
@@ -525,7 +677,7 @@ class _Linker:
 
     def _link_named(self, p: dict, how: str, j: int, k: int, chosen: list[str], country: str | None,
                     org: str | None, holders: list[dict], label: str | None, former: bool,
-                    title_match: Match) -> int:
+                    title_match: Match, inferred: bool = False) -> int:
         kb = self.kb
         start, end = self.words[j].start, self.words[k - 1].end
         if how == "conflict":
@@ -540,8 +692,9 @@ class _Linker:
                     note="the article's given name differs from the knowledge base's for this office holder"))
                 return k
             # another member of the family (الرئيس الراحل حافظ الأسد)
-            return self._link_unknown(k, j, chosen, country, org, holders, label, former, title_match)
-        if holders and p not in holders and not former and len(holders) == 1 and label:
+            return self._link_unknown(k, j, chosen, country, org, holders, label, former, title_match, inferred)
+        if holders and p not in holders and not former and len(holders) == 1 and label and not inferred \
+                and not self._held_once(p, chosen, country):
             h = holders[0]
             self.findings.append(Finding(
                 kind="kb_conflict", field=f"holder of {label} on {self.on.isoformat()}",
@@ -551,16 +704,25 @@ class _Linker:
         self._add(self._person_mention(p, start, end, how, tuple(chosen), country), j, k)
         return k
 
+    def _held_once(self, p: dict, titles: list[str], country: str | None) -> bool:
+        """Whether the person held the office at some time: then the article speaks of
+        the past (في عام 2000 التقى الرئيس الأمريكي بيل كلينتون), no conflict."""
+        wanted = set(titles)
+        for t in titles:
+            wanted.update(self.kb.titles.equivalents.get(t, []))
+        return any(r.get("title") in wanted and (not country or (r.get("country") or p.get("country")) == country)
+                   for r in p.get("roles") or [])
+
     def _link_unknown(self, k: int, j: int, chosen: list[str], country: str | None,
                       org: str | None, holders: list[dict], label: str | None, former: bool,
-                      title_match: Match) -> int:
+                      title_match: Match, inferred: bool = False) -> int:
         words = self.words
         phrase_words = title_match.j - title_match.i
-        if not chosen or (country is None and org is None and phrase_words < 2):
+        if not chosen or ((inferred or (country is None and org is None)) and phrase_words < 2):
             return j
         start, end = words[j].start, words[k - 1].end
         name_ar = self.text[start:end]
-        if holders and not former and len(holders) == 1 and label:
+        if holders and not former and len(holders) == 1 and label and not inferred:
             h = holders[0]
             self.findings.append(Finding(
                 kind="kb_conflict", field=f"holder of {label} on {self.on.isoformat()}", found=name_ar,
@@ -582,6 +744,8 @@ class _Linker:
             if any(x in self.used for x in range(m.i, m.j)):
                 continue
             persons = [a for a in m.aliases if a.kind == "person"]
+            if persons and self._after_eponym_head(m.i):
+                continue    # مستشفى الحسن الثاني, مطار رفيق الحريري: named after the person
             if persons:
                 full = [a for a in persons if a.how in ("name", "variant")]
                 if full and len({a.id for a in full}) == 1:
@@ -603,6 +767,11 @@ class _Linker:
             if len(ok) == 1 and not self._foreign_given_name_before(m):
                 self._add(self._person_mention(kb.persons[ok[0]], m.start, m.end, "short"), m.i, m.j)
         self._link_skeletons()
+
+    def _after_eponym_head(self, i: int) -> bool:
+        if i == 0 or not _JOINING_GAP.match(self.words[i].gap):
+            return False
+        return bool(set(self.words[i - 1].variants) & self.kb.titles.eponym_heads)
 
     def _foreign_given_name_before(self, m: Match) -> bool:
         """'جيل بايدن' is not Joe Biden: a given name right before a short form that
@@ -673,6 +842,101 @@ class _Linker:
             self._add(Mention(m.start, m.end, "LOC", "name", a.id, pl.get("name_en"),
                               (pl.get("names_ar") or [None])[0], pl.get("wikidata"), pl.get("country")),
                       m.i, m.j)
+
+    # -- groups the base does not know
+
+    def _discover_groups(self) -> None:
+        """حركة «جيل زد 212»، حزب العمال، جبهة تحرير مورو: a group-name head
+        (data/kb/groups.json) followed by a quoted name, or by a definite construct
+        that is no everyday phrase (حركة المرور), is an ORG the base does not know.
+        A nisba right after gives its country (حزب العمال البريطاني), else the
+        country the context makes clear."""
+        groups, words = self.kb.groups, self.words
+        if not groups.heads:
+            return
+        i = 0
+        while i < len(words):
+            w = words[i]
+            head = next((v for v in w.variants if v in groups.heads
+                         and not w.key[:len(w.key) - len(v)].endswith("ال")), None)
+            if head is None or i in self.used:
+                i += 1
+                continue
+            end = self._quoted_name(i + 1, opened=_opens_quote(w.gap))
+            quoted = end is not None
+            if end is None and head not in groups.quoted_only:
+                end = self._construct_name(i + 1)
+            if end is None:
+                i += 1
+                continue
+            country = None
+            if end < len(words) and _JOINING_GAP.match(words[end].gap):
+                nis = _match_at(self.idx, words, end, {"country"})
+                if nis and nis.aliases[0].how == "nisba":
+                    country = nis.aliases[0].id
+            coded = any(not _ARABIC_WORD.match(x.key) for x in words[i + 1:end])
+            if head in groups.weak and not (quoted or coded or country) and not (
+                    i and _JOINING_GAP.match(w.gap) and set(words[i - 1].variants) & groups.verbs):
+                i += 1      # وحركة التحويلات المالية: an everyday phrase
+                continue
+            country = country or self._context_country(i)
+            start = _variant_offset(w, head)
+            stop = words[end - 1].end
+            name_ar = " ".join([head_text(w, start)] + [x.text for x in words[i + 1:end]])
+            complement = [x.text for x in words[i + 1:end]]
+            name_en = f"{_romanize_words(complement)} {groups.heads[head]}".strip()
+            self._add(Mention(start, stop, "ORG", "discovered", None, name_en, name_ar, None, country),
+                      i, end)
+            i = end
+
+    def _quoted_name(self, j: int, opened: bool) -> int | None:
+        """The end of a quoted name starting at word j (the quote opens before j
+        or before the head when ``opened``): at most six words, closed by a quote."""
+        words = self.words
+        if j >= len(words):
+            return None
+        if not opened and not _opens_quote(words[j].gap):
+            return None
+        for k in range(j, min(j + 6, len(words))):
+            if k in self.used or (k > j and not _JOINING_GAP.match(words[k].gap)):
+                return None
+            after = words[k + 1].gap if k + 1 < len(words) else self.text[words[k].end:words[k].end + 2]
+            if _closes_quote(after):
+                return k + 1
+        return None
+
+    def _construct_name(self, j: int) -> int | None:
+        """The end of an unquoted group name starting at word j: definite words
+        (النهضة، العدالة والتنمية) after at most one indefinite word (تحرير مورو),
+        or words ending in a numeral or Latin code (جيل زد 212، M23); None when
+        the head starts an everyday phrase (حركة المرور، ميليشيا مسلحة)."""
+        words, groups, idx = self.words, self.kb.groups, self.idx
+        if j >= len(words):
+            return None
+        kinds: list[str] = []       # "def", "indef" or "code", word by word
+        k = j
+        while k < len(words) and k - j < 4:
+            w = words[k]
+            if k in self.used or not _JOINING_GAP.match(w.gap) or w.key in idx.stopwords \
+                    or (k > j and _QUOTES.search(w.gap)):
+                break
+            m = _match_at(idx, words, k, {"country", "title", "person"})
+            if m and (m.kinds & {"title", "person"} or m.aliases[0].how == "nisba"):
+                break
+            if not _ARABIC_WORD.match(w.key):
+                kinds.append("code")
+            else:
+                bare = w.key[2:] if w.key.startswith("ال") else w.key[3:] if w.key.startswith("وال") else ""
+                if k == j and (bare or w.key) in groups.generic:
+                    return None
+                kinds.append("def" if len(bare) >= 2 else "indef")
+            k += 1
+        if "code" in kinds:
+            return j + len(kinds) - kinds[::-1].index("code")
+        n = 1 if kinds[:1] == ["indef"] else 0
+        while n < len(kinds) and kinds[n] == "def":
+            n += 1
+        return j + n if "def" in kinds[:n] else None
 
     # -- step 4: names found in this article, duals and sides
 
@@ -746,6 +1010,7 @@ class _Linker:
             return [], []
         self._resolve_titles()
         self._link_names()
+        self._discover_groups()
         self._local_aliases()
         self._resolve_deferred()
         self._duals_and_sides()
@@ -755,6 +1020,39 @@ class _Linker:
                                name_en=m.name_en, name_ar=m.name_ar, wikidata=m.wikidata,
                                country=m.country, role=m.role, kb_id=m.kb_id, how=m.how))
         return ents, self.findings
+
+
+_QUOTES = re.compile("[«»\"“”]")
+
+
+def _opens_quote(gap: str) -> bool:
+    """Whether a quote opens in the gap before a word (a straight quote opens when
+    it touches the word after it)."""
+    return "«" in gap or "“" in gap or gap.endswith('"')
+
+
+def _closes_quote(gap: str) -> bool:
+    """Whether a quote closes in the gap after a word."""
+    return "»" in gap or "”" in gap or gap.startswith('"')
+
+
+def head_text(word: Word, start: int) -> str:
+    return word.text[start - word.start:]
+
+
+def _romanize_words(words: list[str]) -> str:
+    """Arabic words romanized, codes (212, M23) kept as written."""
+    out: list[str] = []
+    run: list[str] = []
+    for w in [_QUOTES.sub("", x) for x in words] + [""]:
+        if w and _ARABIC_WORD.match(normalize_key(w) or "-"):
+            run.append(w)
+            continue
+        if run:
+            out.append(romanize(" ".join(run)))
+            run = []
+        out.append(w)
+    return " ".join(x for x in out if x)
 
 
 def link_entities(article: Article, kb: KnowledgeBase | None = None) -> Article:

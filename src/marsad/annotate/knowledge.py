@@ -71,10 +71,29 @@ class TitleLexicon:
     envoy_targets: set[str]
     dependents: set[str] = field(default_factory=set)     # مستشار الرئيس: not the president
     name_stopwords: set[str] = field(default_factory=set)
+    equivalents: dict[str, list[str]] = field(default_factory=dict)   # prime_minister → chancellor
+    title_countries: dict[str, set[str]] = field(default_factory=dict)  # chancellor → DEU, AUT
+    place_titles: set[str] = field(default_factory=set)   # governor, mayor: of a city or province
+    context_titles: set[str] = field(default_factory=set)  # bare titles whose country context decides
+    un_phrases: set[str] = field(default_factory=set)     # المندوب: at the UN unless said otherwise
+    un_org: str | None = None
+    context_not_after: set[str] = field(default_factory=set)   # إلى، زار: a destination, not a context
+    eponym_heads: set[str] = field(default_factory=set)   # مستشفى الحسن الثاني: named after, not the person
 
     @property
     def max_words(self) -> int:
         return max((len(p.split()) for p in self.phrases), default=1)
+
+
+@dataclass
+class GroupLexicon:
+    """The words of groups.json that introduce a group's name, normalized."""
+
+    heads: dict[str, str] = field(default_factory=dict)    # head key → English word (حركة → Movement)
+    quoted_only: set[str] = field(default_factory=set)
+    generic: set[str] = field(default_factory=set)        # complements without the article
+    weak: set[str] = field(default_factory=set)           # everyday nouns too: need a verb or a nisba
+    verbs: set[str] = field(default_factory=set)          # words before a group's name (قالت حركة ...)
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -147,10 +166,16 @@ class KnowledgeBase:
         self._load_records()
         self.titles = self._load_titles()
         self.given_names = self._load_given_names()
+        self.groups = self._load_groups()
         self._org_refs = self._build_org_refs()
         self._aliases: dict[str, list[Alias]] = defaultdict(list)
         self._skeletons: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self._build_aliases()
+        self._order = {pid: n for n, pid in enumerate(self.persons)}
+        self._roles_by_title: dict[str, list[tuple[dict, dict]]] = defaultdict(list)
+        for p in self.persons.values():
+            for r in p.get("roles") or []:
+                self._roles_by_title[r.get("title")].append((p, r))
 
     # ---- loading -----------------------------------------------------------------
 
@@ -220,7 +245,26 @@ class KnowledgeBase:
             duals=duals, sides=keys("sides"), modifiers=keys("modifiers"), former=keys("former"),
             governments=keys("governments"), government_links=keys("government_links"),
             envoy_targets=keys("envoy_targets"), dependents=keys("dependents"),
-            name_stopwords=keys("name_stopwords"))
+            name_stopwords=keys("name_stopwords"),
+            equivalents={k: list(v) for k, v in (raw.get("equivalent_titles") or {}).items() if k != "about"},
+            title_countries={k: set(v) for k, v in (raw.get("title_countries") or {}).items() if k != "about"},
+            place_titles=set(raw.get("place_titles", [])),
+            context_titles=set((raw.get("context_titles") or {}).get("titles", [])),
+            un_phrases={normalize_key(x) for x in (raw.get("un_representatives") or {}).get("phrases", [])},
+            un_org=(raw.get("un_representatives") or {}).get("org"),
+            context_not_after={normalize_key(x) for x in (raw.get("context_titles") or {}).get("not_after", [])},
+            eponym_heads=keys("eponym_heads"))
+
+    def _load_groups(self) -> GroupLexicon:
+        path = self.data_dir / "groups.json"
+        if not path.exists():
+            return GroupLexicon()
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return GroupLexicon(heads={normalize_key(k): v for k, v in (raw.get("heads") or {}).items()},
+                            quoted_only={normalize_key(k) for k in raw.get("quoted_only", [])},
+                            generic={normalize_key(k) for k in raw.get("generic_complements", [])},
+                            weak={normalize_key(k) for k in raw.get("weak_heads", [])},
+                            verbs={normalize_key(k) for k in raw.get("group_verbs", [])})
 
     def _load_given_names(self) -> dict[str, str]:
         path = self.data_dir / "given_names.json"
@@ -314,22 +358,50 @@ class KnowledgeBase:
     def holders(self, title: str | list[str], country: str | None = None, org: str | None = None,
                 on: str | dt.date | None = None) -> list[dict]:
         """Persons holding ``title`` (a key or a list of keys) in ``country`` and/or
-        ``org`` on the date ``on`` (default today)."""
+        ``org`` on the date ``on`` (default today). A title also finds its
+        equivalents (``prime_minister``: a chancellor). Without ``org``, offices
+        of bodies that are not the country's government (a regional government,
+        a rival authority, a party or an armed group: ``org_is_national``) do
+        not answer: رئيس العراق is not the Kurdistan Region's president."""
         titles = {title} if isinstance(title, str) else set(title)
+        for t in list(titles):
+            titles.update(self.titles.equivalents.get(t, []))
         day = as_date(on)
-        out = []
-        for p in self.persons.values():
-            for r in p.get("roles") or []:
-                if r.get("title") not in titles:
+        found: dict[str, dict] = {}
+        for t in titles:
+            for p, r in self._roles_by_title.get(t, ()):
+                if p["id"] in found:
                     continue
                 if country and (r.get("country") or p.get("country")) != country:
                     continue
                 if org and self.org_id(r.get("org")) != org:
                     continue
+                if not org and r.get("org") and r["title"] not in self.titles.org_titles \
+                        and not self.org_is_national(r.get("org")):
+                    continue
                 if role_active(r, day):
-                    out.append(p)
-                    break
-        return out
+                    found[p["id"]] = p
+        # the base's order, so that results do not depend on the order of the titles asked
+        return sorted(found.values(), key=lambda p: self._order[p["id"]])
+
+    def org_is_national(self, ref: str | None) -> bool:
+        """Whether an office in this organization is an office of its country's
+        state: not a regional or rival government (``scope`` in organizations.jsonl),
+        a party or an armed group. International bodies count (an envoy's UN seat)."""
+        o = self.organizations.get(self.org_id(ref) or "")
+        if o is None:
+            return True
+        return not o.get("scope") and o.get("kind") not in {"party", "armed_group"}
+
+    def role_destination(self, role: dict | None) -> str | None:
+        """Where an ambassador or envoy is posted: the ISO3 in ``to``, or the
+        international organization (its id) they sit in."""
+        if not role:
+            return None
+        if role.get("to"):
+            return role["to"]
+        o = self.organizations.get(self.org_id(role.get("org")) or "")
+        return o["id"] if o and o.get("kind") == "international" else None
 
     def holds(self, person: dict, titles: list[str] | set[str], on: str | dt.date | None = None) -> bool:
         """Whether the person held one of ``titles`` (anywhere) on the date."""

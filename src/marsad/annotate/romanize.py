@@ -37,27 +37,43 @@ def _given_names() -> dict[str, str]:
 
 
 def _transliterate(word: str) -> str:
-    """Letter-by-letter romanization of one Arabic word (no article)."""
+    """Letter-by-letter romanization of one Arabic word (no article).
+
+    Patterns of the news style (docs/entities.md, "Romanizing unknown names"):
+    و and ي before ا are consonants (السنوار → Sinwar style: Sanwar); two final
+    consonants after a long vowel take an e (شاهد → Shahed, بودن → Buden);
+    final وي after a consonant is awi (بدوي → Badawi); final ية is iya
+    (هنية → Haniya); ئي is ai (رئيسي → Raisi)."""
     out: list[str] = []
     run = 0                 # consonants since the last vowel
+    long_vowel = False      # the last vowel was a long one (ا و ي)
     chars = list(word)
     n = len(chars)
 
-    def consonant(latin: str, at_start: bool) -> None:
+    def consonant(latin: str, at_start: bool, i: int) -> None:
         nonlocal run
         if run >= (1 if at_start or len(out) == 1 else 2):
             out.append("a")
             run = 0
+        elif run == 1 and long_vowel and i == n - 1 and not at_start:
+            out.append("e")     # فاعل: Shahed, Khaled
+            run = 0
         out.append(latin)
         run += 1
 
-    def vowel(latin: str) -> None:
-        nonlocal run
+    def vowel(latin: str, long: bool = True) -> None:
+        nonlocal run, long_vowel
         out.append(latin)
         run = 0
+        long_vowel = long and bool(latin)
 
+    skip = False
     for i, ch in enumerate(chars):
+        if skip:
+            skip = False
+            continue
         first, last = i == 0, i == n - 1
+        nxt = chars[i + 1] if i + 1 < n else " "     # a space: in no letter set
         prev_is_vowel = run == 0 and bool(out)
         if ch == _SHADDA:
             if out and run:
@@ -66,35 +82,44 @@ def _transliterate(word: str) -> str:
         if ch in "اآأٱ":
             vowel("a" if not (ch == "ا" and out and out[-1] == "a") else "")
         elif ch == "إ":
-            vowel("i")
+            vowel("i", long=False)
         elif ch in "ةى":
-            vowel("a")
+            vowel("a", long=False)
         elif ch == "ع":
             if first:
-                vowel("a")
+                vowel("a", long=False)
             elif run:
-                vowel("a")
+                vowel("a", long=False)
             else:
                 out.append("'")
         elif ch == "و":
-            if first or prev_is_vowel:
-                consonant("w", first)
+            if first or prev_is_vowel or nxt in "اآأ":
+                consonant("w", first, i)
+            elif nxt in "يی" and i + 2 == n and run:
+                vowel("awi")        # بدوي → Badawi
+                skip = True
             else:
-                vowel("u" if not last else "u")
+                vowel("u")
         elif ch in "يی":
-            if first or (prev_is_vowel and not last):
-                consonant("y", first)
+            if nxt == "ة" and i + 2 == n and not first:
+                vowel("iya", long=False)    # هنية → Haniya
+                skip = True
+            elif first or (prev_is_vowel and not last) or nxt in "اآأ":
+                consonant("y", first, i)
             else:
                 vowel("i")
+        elif ch == "ئ" and nxt in "يی":
+            vowel("ai")             # رئيسي → Raisi
+            skip = True
         elif ch in _HAMZA:
             if out and out[-1] not in "'":
                 out.append("'")
             run = 0
         elif ch in _CONSONANTS:
             if ch == "ه" and last and run:
-                vowel("a")
+                vowel("a", long=False)
             else:
-                consonant(_CONSONANTS[ch], first)
+                consonant(_CONSONANTS[ch], first, i)
         # anything else (digits, Latin) is left out
     text = "".join(out).strip("'")
     return text[:1].upper() + text[1:]

@@ -183,7 +183,13 @@ def _block_output(key: tuple, members: Iterable) -> Iterator[tuple[str, str, str
 
 
 def connect_blocked(articles: RDD) -> Connected:
-    """Build the stories on the executors, one connected group of candidate links at a time."""
+    """Build the stories on the executors, one connected group of candidate links at a time.
+
+    ``articles`` is read twice (features, then the groups): pass a persisted
+    RDD, or one computed from a persisted one, as ``annotate_rdd`` gives.
+    An LSH bucket is paired out in full, as on one machine: thousands of
+    identical texts (empty pages, one wire copy everywhere) make a large bucket.
+    """
     from pyspark import StorageLevel
 
     from marsad.stories.features import features
