@@ -131,6 +131,9 @@ def test_casualty_figures_are_compared_across_sources():
     assert casualty_figures("أسفرت الغارة عن سقوط ستة قتلى وإصابة 12 آخرين") == {"killed": 6, "injured": 12}
     assert casualty_figures("وأدى القصف إلى مقتل 5 أشخاص") == {"killed": 5}
     assert casualty_figures("التقى الوزير 5 من السفراء") == {}
+    assert casualty_figures("وارتفع عدد القتلى إلى سبعة بينهم قيادي") == {"killed": 7}
+    assert casualty_figures("قُتل 7 أشخاص في الغارة") == {"killed": 7}
+    assert casualty_figures("وقتل الوزير خصمه في 2020") == {}
     strike = dict(type="ASSAULT", mode="airstrike", a1=Actor(name_en="Israel", country="ISR", kb_id="ISR"),
                   a2=Actor(name_en="Hamas", kb_id="hamas"))
     a = article("c1", "غارة إسرائيلية على الدوحة أسفرت عن مقتل ستة أشخاص", date="2025-09-09", **strike)

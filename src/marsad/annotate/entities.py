@@ -846,7 +846,7 @@ class _Linker:
     # -- groups the base does not know
 
     def _discover_groups(self) -> None:
-        """حركة «جيل زد 212»، حزب العمال، جبهة تحرير مورو: a group-name head
+        """حركة «جيل زد 212»، حزب العمال، تنسيقية لجان المقاومة: a group-name head
         (data/kb/groups.json) followed by a quoted name, or by a definite construct
         that is no everyday phrase (حركة المرور), is an ORG the base does not know.
         A nisba right after gives its country (حزب العمال البريطاني), else the
@@ -882,7 +882,7 @@ class _Linker:
             country = country or self._context_country(i)
             start = _variant_offset(w, head)
             stop = words[end - 1].end
-            name_ar = " ".join([head_text(w, start)] + [x.text for x in words[i + 1:end]])
+            name_ar = " ".join([_head_text(w, start)] + [x.text for x in words[i + 1:end]])
             complement = [x.text for x in words[i + 1:end]]
             name_en = f"{_romanize_words(complement)} {groups.heads[head]}".strip()
             self._add(Mention(start, stop, "ORG", "discovered", None, name_en, name_ar, None, country),
@@ -907,7 +907,7 @@ class _Linker:
 
     def _construct_name(self, j: int) -> int | None:
         """The end of an unquoted group name starting at word j: definite words
-        (النهضة، العدالة والتنمية) after at most one indefinite word (تحرير مورو),
+        (النهضة، العدالة والتنمية) after at most one indefinite word (لجان المقاومة),
         or words ending in a numeral or Latin code (جيل زد 212، M23); None when
         the head starts an everyday phrase (حركة المرور، ميليشيا مسلحة)."""
         words, groups, idx = self.words, self.kb.groups, self.idx
@@ -1036,7 +1036,8 @@ def _closes_quote(gap: str) -> bool:
     return "»" in gap or "”" in gap or gap.startswith('"')
 
 
-def head_text(word: Word, start: int) -> str:
+def _head_text(word: Word, start: int) -> str:
+    """The head word as written from where its clitic-free form begins (وحركة → حركة)."""
     return word.text[start - word.start:]
 
 

@@ -172,10 +172,12 @@ class KnowledgeBase:
         self._skeletons: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self._build_aliases()
         self._order = {pid: n for n, pid in enumerate(self.persons)}
-        self._roles_by_title: dict[str, list[tuple[dict, dict]]] = defaultdict(list)
+        # title → (person, role, first day, last day): holders() reads dates once
+        self._roles_by_title: dict[str, list[tuple[dict, dict, dt.date | None, dt.date | None]]] = defaultdict(list)
         for p in self.persons.values():
             for r in p.get("roles") or []:
-                self._roles_by_title[r.get("title")].append((p, r))
+                self._roles_by_title[r.get("title")].append(
+                    (p, r, parse_date_bound(r.get("start"), upper=False), parse_date_bound(r.get("end"), upper=True)))
 
     # ---- loading -----------------------------------------------------------------
 
@@ -366,11 +368,11 @@ class KnowledgeBase:
         titles = {title} if isinstance(title, str) else set(title)
         for t in list(titles):
             titles.update(self.titles.equivalents.get(t, []))
-        day = as_date(on)
+        day = as_date(on) or dt.date.today()
         found: dict[str, dict] = {}
         for t in titles:
-            for p, r in self._roles_by_title.get(t, ()):
-                if p["id"] in found:
+            for p, r, first, last in self._roles_by_title.get(t, ()):
+                if p["id"] in found or (first and day < first) or (last and day > last):
                     continue
                 if country and (r.get("country") or p.get("country")) != country:
                     continue
@@ -379,8 +381,7 @@ class KnowledgeBase:
                 if not org and r.get("org") and r["title"] not in self.titles.org_titles \
                         and not self.org_is_national(r.get("org")):
                     continue
-                if role_active(r, day):
-                    found[p["id"]] = p
+                found[p["id"]] = p
         # the base's order, so that results do not depend on the order of the titles asked
         return sorted(found.values(), key=lambda p: self._order[p["id"]])
 

@@ -13,9 +13,11 @@ that hold a conflicting pair: the result does not depend on input order.
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 
+from marsad.model import Event
 from marsad.stories.dedup import lsh_candidates, similarity
-from marsad.stories.features import Features, mode_agreement, modes_conflict
+from marsad.stories.features import Features, actor_countries, actor_keys, mode_agreement, modes_conflict
 
 LINK_THRESHOLD = 0.5
 TEXT_LSH_THRESHOLD = 0.3
@@ -36,28 +38,76 @@ def _date_conflict(a: Features, b: Features) -> bool:
     return a.event_date[:short] != b.event_date[:short]
 
 
+def _counterparts(a: Event, b: Event) -> bool:
+    """Every actor of ``a`` has a counterpart in ``b``: the same actor, or one of the
+    same country (a minister for their government, Hezbollah's leader for Hezbollah)."""
+    others = [x for x in (b.actor1, b.actor2) if x]
+    return all(any(x.key == y.key or (x.country and x.country == y.country) for y in others)
+               for x in (a.actor1, a.actor2) if x)
+
+
 def _pairs_conflict(a: Features, b: Features) -> bool:
-    """Both name two actors, the pairs differ, and neither article mentions the
-    other's pair: Trump–Putin and Putin–al-Sharaa calls on one day are two events."""
+    """Both name two actors, the pairs differ even country by country, and neither
+    article mentions the other's pair: Trump–Putin and Putin–al-Sharaa calls on one
+    day are two events."""
     if len(a.actors) < 2 or len(b.actors) < 2 or a.actors == b.actors:
         return False
+    if _counterparts(a.main, b.main) and _counterparts(b.main, a.main):
+        return False
     return not (a.actors <= b.entities and b.actors <= a.entities)
+
+
+def _overlap(a: Event, b: Event) -> bool:
+    ka, kb = actor_keys(a), actor_keys(b)
+    return bool(ka & kb or actor_countries(a) & actor_countries(b))
+
+
+def _days_apart(x: str | None, y: str | None) -> int | None:
+    if x and y and len(x) == 10 and len(y) == 10:
+        try:
+            return abs((date.fromisoformat(x) - date.fromisoformat(y)).days)
+        except ValueError:
+            return None
+    return None
+
+
+def events_compatible(a: Event, b: Event) -> bool:
+    """Two tellings that may be one event: same type, modes of one kind, shared
+    actors (or countries), dates at most a day apart."""
+    if a.type != b.type or modes_conflict(a.mode, b.mode):
+        return False
+    if (a.actor1 or a.actor2) and (b.actor1 or b.actor2):
+        if not _overlap(a, b):
+            return False
+    elif a.mode != b.mode:
+        return False
+    gap = _days_apart(a.date, b.date)
+    return gap is None or gap <= 1
+
+
+def _cross_compatible(a: Features, b: Features) -> bool:
+    """The main event of one article is told among the other's events: main-event
+    choice is the weakest step of coding, so the stories do not hinge on it alone."""
+    return any(events_compatible(a.main, e) for e in b.others) or \
+        any(events_compatible(e, b.main) for e in a.others)
+
+
+def _mains_agree(a: Features, b: Features) -> bool:
+    ma, mb = a.main.mode, b.main.mode
+    if a.main.type != b.main.type and not (ma and ma == mb):
+        return False
+    if a.actors and b.actors and not _overlap(a.main, b.main):
+        return False
+    return not _pairs_conflict(a, b)
 
 
 def conflict(a: Features, b: Features) -> bool:
     """True when the two articles cannot report the same event."""
     if a.main is None or b.main is None:
         return False
-    ma, mb = a.main.mode, b.main.mode
-    if modes_conflict(ma, mb):
+    if modes_conflict(a.main.mode, b.main.mode) or _date_conflict(a, b):
         return True
-    if a.actors and b.actors and a.actors.isdisjoint(b.actors):
-        return True
-    if a.main.type != b.main.type and a.actors & b.actors and mode_agreement(ma, mb) < 0.7:
-        return True
-    if _pairs_conflict(a, b):
-        return True
-    return _date_conflict(a, b)
+    return not _mains_agree(a, b) and not _cross_compatible(a, b)
 
 
 def _jaccard(x: frozenset, y: frozenset) -> float:
@@ -73,9 +123,11 @@ def score(a: Features, b: Features) -> float:
         return 0.6 * min(1.0, text * 1.5) + 0.4 * entities if text >= 0.25 else 0.0
     event = 0.0
     same_type = a.main.type == b.main.type
-    if a.actors and b.actors and a.actors & b.actors:
-        event = 0.5 * _jaccard(a.actors, b.actors) + 0.2 + 0.15 * same_type \
-            + 0.15 * mode_agreement(a.main.mode, b.main.mode)
+    if not _mains_agree(a, b):
+        event = 0.5  # linked only through one article's secondary telling
+    elif a.actors and b.actors:
+        actors = _jaccard(a.actors, b.actors) or 0.5 * _jaccard(a.countries, b.countries)
+        event = 0.5 * actors + 0.2 + 0.15 * same_type + 0.15 * mode_agreement(a.main.mode, b.main.mode)
     elif not a.actors and not b.actors and same_type and a.location and a.location == b.location:
         # Events without coded actors (a protest) still agree on what and where.
         event = 0.6 * mode_agreement(a.main.mode, b.main.mode) + 0.2

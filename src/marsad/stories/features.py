@@ -53,6 +53,8 @@ class Features:
     published: str | None
     main: Event | None
     actors: frozenset[str]          # keys of the main event's actors
+    countries: frozenset[str]       # countries of the main event's actors
+    others: tuple[Event, ...]       # the article's other asserted events
     entities: frozenset[str]        # keys of every linked person, organization and country
     location: str | None            # the main event's place
     event_date: str | None          # the main event's date (any grain)
@@ -75,13 +77,23 @@ def _entity_key(ent) -> str | None:
     return ent.kb_id or ent.name_en or ent.country
 
 
+def actor_keys(ev: Event | None) -> frozenset[str]:
+    return frozenset(a.key for a in ((ev.actor1, ev.actor2) if ev else ()) if a and a.key)
+
+
+def actor_countries(ev: Event | None) -> frozenset[str]:
+    return frozenset(a.country for a in ((ev.actor1, ev.actor2) if ev else ()) if a and a.country)
+
+
 def features(article: Article) -> Features:
     main = article.main_event
-    actors = frozenset(a.key for a in ((main.actor1, main.actor2) if main else ()) if a and a.key)
+    actors = actor_keys(main)
     event_date = main.date if main else None
     text = "\n".join(t for t in (article.title, article.text) if t)
     return Features(
         id=article.id, outlet=article.outlet, published=article.published, main=main, actors=actors,
+        countries=actor_countries(main),
+        others=tuple(e for e in article.events if not e.main and e.modality == "asserted"),
         entities=frozenset(k for k in (_entity_key(e) for e in article.entities) if k),
         location=main.location if main else None, event_date=event_date,
         date_from_publication=bool(event_date and event_date == article.published
