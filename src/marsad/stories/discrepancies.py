@@ -120,10 +120,10 @@ def _casualty_lexicon() -> dict:
         return "|".join(sorted((re.escape(normalize_key(w)) for w in words), key=len, reverse=True))
 
     patterns = {
-        kind: [re.compile(rf"(?<!\w)(?:{alternatives(data[kind + '_verbal'])})\s+{number}(?!\w)"),
+        kind: [re.compile(rf"(?<!\w)[وفبل]?(?:{alternatives(data[kind + '_verbal'])})\s+{number}(?!\w)"),
                re.compile(rf"(?<!\w){number}\s+(?:\S+\s+)?(?:{alternatives(data[kind + '_nouns'])})"),
                # "the death toll rose to seven": a number within three words of the toll
-               re.compile(rf"(?<!\w)(?:{alternatives(data[kind + '_tolls'])})(?:\s+\S+){{0,3}}?\s+{number}(?!\w)")]
+               re.compile(rf"(?<!\w)[وفبل]?(?:{alternatives(data[kind + '_tolls'])})(?:\s+\S+){{0,3}}?\s+{number}(?!\w)")]
         for kind in ("killed", "injured")
     }
     return {"numbers": numbers, "patterns": patterns}
