@@ -352,10 +352,12 @@ def _annotated(folder: Path, gold_file: Path) -> tuple[list[Article], dict[str, 
 
 
 def _hard_conflict(rules):
-    """Conflicts no text similarity may overrule: other actors, other actor pairs, other days."""
+    """Conflicts no text similarity may overrule: other actors (and their countries),
+    other actor pairs, other days. What is left to forgive is a type or mode difference."""
     def hard(a, b) -> bool:
-        return bool(a.actors and b.actors and a.actors.isdisjoint(b.actors)) \
-            or rules._pairs_conflict(a, b) or rules._date_conflict(a, b)
+        other_actors = bool(a.actors and b.actors and a.actors.isdisjoint(b.actors)
+                            and a.countries.isdisjoint(b.countries))
+        return other_actors or rules._pairs_conflict(a, b) or rules._date_conflict(a, b)
     return hard
 
 

@@ -208,3 +208,52 @@ def test_clause_date_reads_a_long_span_as_ending_at_the_trigger():
 def test_default_event_date_is_publication_date():
     assert default_event_date(_article("نص", "2025-02-12T10:00:00Z")) == "2025-02-12"
     assert default_event_date(tag_dates(_article("وصل الوفد أمس.", None))) is None
+
+
+def test_clause_date_prefers_a_day_phrase_over_a_framing_year():
+    text = "أطلقت القوات، مساء الثلاثاء، عشرات الصواريخ في ثاني هجوم من نوعه هذا العام."
+    art = _annotated(text)
+    attack = text.index("هجوم")
+    fired = text.index("أطلقت")
+    assert clause_date(art, attack, attack + 4).value == "2025-02-11"
+    assert clause_date(art, fired, fired + 5).value == "2025-02-11"
+
+
+def test_clause_date_keeps_a_year_when_it_is_the_only_date():
+    text = "سجلت البلاد هذا العام أكبر عدد من الزوار."
+    art = _annotated(text)
+    recorded = text.index("سجلت")
+    assert clause_date(art, recorded, recorded + 4).value == "2025"
+
+
+def test_clause_date_ignores_a_deadline():
+    text = "هدد الرئيس، مساء الاثنين، بإلغاء الاتفاق إذا لم يفرج الخاطفون عن الرهائن بحلول ظهر السبت."
+    art = _annotated(text)
+    assert [d.note for d in art.dates if d.text == "ظهر السبت"] == ["deadline"]
+    threat = text.index("هدد")
+    assert clause_date(art, threat, threat + 3).value == "2025-02-10"
+    text = "الرئيس يمهل الخاطفين حتى السبت."
+    art = _annotated(text)
+    assert [d.value for d in art.dates] == ["2025-02-15"]
+    gives = text.index("يمهل")
+    assert clause_date(art, gives, gives + 4) is None
+
+
+def test_clause_date_attaches_a_fronted_date_before_a_later_year():
+    text = "وفي 28 يناير، التقى الوزير نظيره الذي زار القاهرة عام 2019."
+    art = _annotated(text)
+    met = text.index("التقى")
+    assert clause_date(art, met, met + 5).value == "2025-01-28"
+    visited = text.index("زار")
+    assert clause_date(art, visited, visited + 3).value == "2019"
+
+
+def test_anaphoric_day_follows_the_previous_date_and_the_story_anchor():
+    text = "قصفت الطائرات الميناء أمس، وفي اليوم نفسه أعلنت الجماعة وقف الهجمات."
+    art = tag_dates(_article(text, None))
+    assert [(d.text, d.value, d.anchor) for d in art.dates] == [
+        ("أمس", None, "story"), ("اليوم نفسه", None, "story")]
+    resolve_with_story_date(art, "2025-05-07")
+    assert [d.value for d in art.dates] == ["2025-05-06", "2025-05-06"]
+    dated = tag_dates(_article(text, "2025-05-07"))
+    assert [(d.value, d.anchor) for d in dated.dates] == [("2025-05-06", "published"), ("2025-05-06", "text")]

@@ -58,6 +58,8 @@ GAZETTEER = {
     "الجامعة العربية": ("ORG", "Arab League", None), "منظمة العفو الدولية": ("ORG", "Amnesty International", None),
     "البيت الأبيض": ("ORG", "White House", "USA"), "وكالة تاس": ("ORG", "TASS", "RUS"),
     "الأمم المتحدة": ("ORG", "United Nations", None),
+    "السويد": ("GPE", "Sweden", "SWE"), "طهران": ("GPE", "Tehran", "IRN"), "روما": ("GPE", "Rome", "ITA"),
+    "إسماعيل هنية": ("PERSON", "Ismail Haniyeh", "PSE"), "الحوثيين": ("ORG", "Houthis", "YEM"),
 }
 # Nationality adjectives, tagged as the linker tags them (how="nisba").
 NISBA = {
@@ -65,6 +67,8 @@ NISBA = {
     "إسرائيلية": ("GPE", "Israel", "ISR"), "الإسرائيلية": ("GPE", "Israel", "ISR"),
     "إيرانية": ("GPE", "Iran", "IRN"), "الإيرانية": ("GPE", "Iran", "IRN"),
     "الروسي": ("GPE", "Russia", "RUS"), "السوري": ("GPE", "Syria", "SYR"),
+    "السويدية": ("GPE", "Sweden", "SWE"), "الفرنسية": ("GPE", "France", "FRA"),
+    "العراقيين": ("GPE", "Iraq", "IRQ"), "الإيراني": ("GPE", "Iran", "IRN"),
 }
 _CLITICS = r"(?:[وفبلك]|وب|ول|فب|فل)?"
 
@@ -212,6 +216,82 @@ def test_refresh_event_dates_after_a_later_date_pass():
     assert art.main_event.date == "2025-02-12"
     with pytest.raises(TypeError, match="refresh_event_dates expects an Article"):
         refresh_event_dates(None)  # type: ignore[arg-type]
+
+
+def test_reaction_in_the_headline_does_not_beat_the_act_it_reacts_to():
+    # E1: the headline tells an act and a condemnation of it; the act is the news
+    title = "محتجون يقتحمون السفارة السويدية في بغداد.. وقطر تدين"
+    text = (title + "\n"
+            "اقتحم مئات المحتجين مبنى السفارة السويدية في بغداد صباح اليوم، احتجاجا على حرق نسخة من المصحف.\n"
+            "وأدانت قطر اقتحام السفارة، ودعت إلى ضبط النفس.")
+    art = code_events(build(text, title=title))
+    main = art.main_event
+    assert (main.type, main.mode) == ("PROTEST", "riot")
+    assert main.actor2 is not None and main.actor2.name_en == "Sweden"
+    assert any(e.type == "ACCUSE" and not e.main for e in art.events)
+
+
+def test_an_article_only_about_a_reaction_keeps_it_as_main():
+    title = "قطر تدين الاعتداء على المصلين"
+    text = title + "\nأدانت قطر بشدة الاعتداء على المصلين في المسجد، ودعت إلى محاسبة المسؤولين عنه."
+    main = code_events(build(text, title=title)).main_event
+    assert (main.type, main.actor1.name_en) == ("ACCUSE", "Qatar")
+
+
+def test_rejection_in_a_relative_clause_is_not_the_news():
+    title = "ترامب يستقبل نتنياهو في البيت الأبيض"
+    text = (title + "\nاستقبل ترامب نتنياهو في البيت الأبيض يوم الثلاثاء لبحث الحرب في غزة.\n"
+            "وقال ترامب إن سكان غزة يمكن أن ينتقلوا إلى مصر، وهو ما ترفضه القاهرة.")
+    art = code_events(build(text, title=title))
+    assert (art.main_event.type, art.main_event.mode) == ("CONSULT", "host")
+    assert any(e.type == "REJECT" and not e.main for e in art.events)
+
+
+def test_headline_killing_takes_the_doer_and_date_of_the_lead():
+    # E3 + E5: the victim is the target, the doer a nationality on the weapon, and the
+    # undated headline takes the day the lead gives
+    title = "اغتيال إسماعيل هنية في طهران"
+    text = (title + "\n"
+            "قتل إسماعيل هنية، فجر الأربعاء، بضربة نفذتها طائرة إسرائيلية على مقر إقامته في طهران.\n"
+            "وحملت حماس إسرائيل المسؤولية.")
+    art = code_events(build(text, title=title, dates=[("فجر الأربعاء", "2024-07-31")]))
+    main = art.main_event
+    assert main.type == "ASSAULT"
+    assert main.actor1.name_en == "Israel" and main.actor2.name_en == "Ismail Haniyeh"
+    assert main.date == "2024-07-31"
+    assert len({e.sentence for e in main.evidence}) == 2
+
+
+def test_joint_talks_named_by_two_adjectives_have_both_parties():
+    # E2: المحادثات الإيرانية الأمريكية
+    title = "انطلاق المحادثات الإيرانية الأمريكية في روما"
+    main = code_events(build(title, title=title)).main_event
+    assert main.type == "CONSULT"
+    assert {main.actor1.name_en, main.actor2.name_en} == {"Iran", "United States"}
+
+
+def test_announcer_of_a_ceasefire_is_not_a_party():
+    # E4 and the ceasefire convention: a deal reached between parties is AGREE
+    title = "قطر تعلن التوصل إلى وقف لإطلاق النار بين الولايات المتحدة والحوثيين"
+    main = code_events(build(title, title=title)).main_event
+    assert (main.type, main.mode, main.cameo) == ("AGREE", "ceasefire", "057")
+    assert {main.actor1.name_en, main.actor2.name_en} == {"United States", "Houthis"}
+
+
+def test_talks_between_countries_are_between_their_named_delegation_heads():
+    title = "انطلاق المحادثات الإيرانية الأمريكية في روما"
+    text = (title + "\n"
+            "وترأس الوفد الإيراني وزير الخارجية عباس عراقجي، فيما ترأس الوفد الأمريكي الرئيس ترامب في روما اليوم.")
+    main = code_events(build(text, title=title)).main_event
+    assert main.type == "CONSULT"
+    assert {main.actor1.name_en, main.actor2.name_en} == {"Abbas Araghchi", "Donald Trump"}
+
+
+def test_strike_told_as_the_reason_for_a_reply_is_background():
+    text = "أطلقت إيران عشرات الصواريخ باتجاه إسرائيل، ردا على غارة على دمشق."
+    art = code_events(build(text))
+    assert (art.main_event.type, art.main_event.mode) == ("ASSAULT", "shelling")
+    assert art.main_event.actor2.name_en == "Israel"
 
 
 def test_no_text_no_events_and_bad_input_is_named():

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import importlib.util
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -143,3 +145,27 @@ def test_clustering_with_an_encoder_keeps_default_results_when_it_adds_nothing(m
     monkeypatch.setattr(cluster_module, "conflict",
                         forgiving_conflict(cluster_module.conflict, lambda a, b: False, vecs, 1.01))
     assert sorted(sorted(s.article_ids) for s in build_stories(arts)) == expected == [["p1", "p2"], ["p3"]]
+
+
+def _bench_module():
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_stories.py"
+    spec = importlib.util.spec_from_file_location("bench_stories", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_benchmark_generator_writes_consistent_articles():
+    # The scale benchmark (docs/stories.md) is only as good as its synthetic corpus.
+    bench = _bench_module()
+    articles, truth = bench.generate(300, seed=5)
+    again, _ = bench.generate(300, seed=5)
+    assert [a.text for a in articles] == [a.text for a in again]
+    assert len(articles) == 300 and set(truth) == {a.id for a in articles}
+    for art in articles:
+        for span in [*art.entities, *art.dates]:
+            assert art.text[span.start:span.end] == span.text
+    assert 0.9 < bench.growth_exponent([{"n": 10, "build_s": 1.0}, {"n": 100, "build_s": 10.0}]) < 1.1
+    build_stories(articles)
+    from marsad.evaluate import bcubed
+    assert bcubed(truth, {a.id: a.story_id for a in articles})["f1"] > 0.9

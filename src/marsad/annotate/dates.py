@@ -12,7 +12,11 @@
 * relative expressions resolved against the anchor: اليوم، أمس، غدا، weekdays
   (bare or past-marked: the latest on or before the anchor; future-marked: the
   next), الشهر الماضي، قبل ثلاثة أيام، مطلع الشهر المقبل, month names with
-  الماضي/المقبل, day-month without a year.
+  الماضي/المقبل, day-month without a year, مطلع/أواخر + a bare month;
+* Islamic holidays (عيد الأضحى، أول أيام عيد الفطر) through the Hijri calendar;
+  deadlines (بحلول السبت، يمهل ... حتى السبت: the coming day); anaphoric days
+  (اليوم نفسه، اليوم التالي: from the text's previous date); two weekdays
+  (بين السبت والأحد).
 
 Every word list lives in ``data/lexicons/months.json`` and ``temporal.json``.
 Matching runs on a copy of the text without diacritics and tatweel and with
@@ -121,6 +125,16 @@ class _Lexicon:
             self._add(word, "yearword", word)
         for word in temporal["year_pair_words"]:
             self._add(word, "yearpair", word)
+        for name, (h_month, h_day) in temporal["holidays"].items():
+            # بعيد الفطر، لعيد الأضحى: ب/ل before a word without ال (ال is handled for all words)
+            for form in (name,) if name.startswith("ال") else (name, "ب" + name, "ل" + name):
+                self._add(form, "holiday", (int(h_month), int(h_day)))
+        for phrase, off in temporal["holiday_days"].items():
+            self._add(phrase, "holidayday", int(off))
+        for word in temporal["holiday_adjectives"]:
+            self._add(word, "holidayadj", word)
+        for phrase, off in temporal["anaphoric_days"].items():
+            self._add(phrase, "anaphor", int(off))
         for word in temporal["gregorian_year_marks"]:
             self._add(word, "gmark", word)
         for word in temporal["hijri_year_marks"]:
@@ -139,7 +153,8 @@ class _Lexicon:
         sets = ("weekday_blockers_before", "weekday_blockers_after", "today_blockers_after",
                 "today_blockers_before", "ago_blockers_after", "day_month_links", "year_cues",
                 "month_cues", "future_cues_before", "adjective_aam_before", "fractions",
-                "relday_name_blockers_before", "year_of_period_nouns")
+                "relday_name_blockers_before", "year_of_period_nouns", "deadline_cues_before",
+                "deadline_links", "deadline_context", "future_prefix_exceptions")
         self.words = {k: {_lexicon_form(w) for w in temporal[k]} for k in sets}
         self.future_prefixes = tuple(temporal["future_verb_prefixes"])
         self.first_words = {k[0] for k in self.phrases}
@@ -197,12 +212,12 @@ def _first_token_forms(word: str) -> list[str]:
 class _Spec:
     """What an expression says, before it is resolved against an anchor."""
 
-    kind: str                      # date | month | year | offset | monthoff | yearoff | weekoff | weekday | monthday
+    kind: str                      # date | month | year | offset | monthoff | yearoff | weekoff | weekday | monthday | anaphor
     y: int | None = None
     m: int | None = None
     d: int | None = None
     cal: str = "g"                 # g (Gregorian) | h (Hijri)
-    mod: str | None = None         # past | future | current
+    mod: str | None = None         # past | future | current | recent (on or before) | coming (on or after)
     weekday: int | None = None
     relday: int | None = None      # اليوم/أمس/غدا given alongside a weekday or a date
     n: int = 0                     # offset in days / months / years / weeks
@@ -212,6 +227,7 @@ class _Spec:
     year_shift: int | None = None  # "من العام المقبل": the year relative to the anchor's
     overnight: bool = False        # "ليل الأحد - الإثنين"
     equiv: _Spec | None = None     # the same day in the other calendar, as the text gives it
+    label: str | None = None       # "deadline" or "holiday": kept in the mention's note
 
     @property
     def relative(self) -> bool:
@@ -332,8 +348,9 @@ class _Parser:
             return j, int(month), cal, vague
         return None
 
-    def calendar_date(self, i: int, allow_bare_month: bool) -> tuple[int, _Spec] | None:
-        """DAY [من] [شهر] MONTH [YEAR] [MOD] | [شهر] MONTH (YEAR | MOD)."""
+    def calendar_date(self, i: int, allow_bare_month: bool, cued: bool = False) -> tuple[int, _Spec] | None:
+        """DAY [من] [شهر] MONTH [YEAR] [MOD] | [شهر] MONTH (YEAR | MOD). ``cued``: a word before
+        (مطلع، منتصف) already says a month follows, so an ambiguous name (نيسان، مارس) is one."""
         j, day, need_link = i, None, False
         d = self.number(i, 1, 31)
         if d is not None:
@@ -375,7 +392,7 @@ class _Parser:
             spec.mod = None
         has_context = (day is not None or spec.y is not None or spec.mod is not None
                        or spec.year_shift is not None or had_month_word)
-        if not has_context and (vague or not allow_bare_month):
+        if not has_context and ((vague and not cued) or not allow_bare_month):
             return None
         if vague == 2 and spec.y is None and spec.mod is None:
             return None
@@ -518,28 +535,116 @@ class _Parser:
             return date[0] + (1 if paren else 0), spec
         if weekday is None:
             return j, _Spec("offset", n=int(relday))
-        if wmod is None and relday is None and self._future_context(i):
-            wmod = "future"
+        label = None
+        if wmod is None and relday is None:
+            if self._deadline_context(i):
+                wmod, label = "coming", "deadline"   # بحلول السبت، يمهل حماس حتى السبت
+            elif self._future_context(i):
+                wmod = "future"
         overnight = False
         if pod and wmod is None and (self.is_tok(j, "-") or self.is_tok(j, "/")):
             nxt = self.look(j + 1, "weekday")   # ليل الأحد - الإثنين: the night between them
             if nxt and int(nxt[1]) == (weekday + 1) % 7:
                 j, overnight = nxt[0], True
-        return j, _Spec("weekday", weekday=weekday, mod=wmod, relday=relday, overnight=overnight)
+        return j, _Spec("weekday", weekday=weekday, mod=wmod, relday=relday, overnight=overnight, label=label)
 
-    def _future_context(self, i: int) -> bool:
-        """A future verb (سيلتقي) or 'scheduled' word right before the expression."""
-        for k in (i - 1, i - 2):
-            if k < 0:
-                break
+    def _future_context(self, i: int, window: int = 2) -> bool:
+        """A future verb (سيلتقي) or 'scheduled' word in the ``window`` words before the
+        expression, within its clause."""
+        for k in range(i - 1, max(i - 1 - window, -1), -1):
             word = self.toks[k].text
-            if self.is_word(k, self.lex.words["future_cues_before"]):
-                return True
-            if len(word) >= 4 and word.startswith(self.lex.future_prefixes) and not word.startswith("ال"):
-                return True
-            if word in ("،", ",", ".", "؛"):
+            if word in ("،", ",", ".", "؛", "؟", "!", ":"):
                 break
+            if self.is_word(k, self.lex.words["future_cues_before"]) or self._future_verb(k):
+                return True
         return False
+
+    def _future_verb(self, k: int) -> bool:
+        """س + an imperfect prefix (سيلتقي، وستعقد), not a noun or name that starts the
+        same way (ستوكهولم، سيارة، سنوات)."""
+        exceptions = self.lex.words["future_prefix_exceptions"]
+        for word in self.forms[k]:
+            if len(word) >= 4 and word.startswith(self.lex.future_prefixes) \
+                    and not word.endswith(("ة", "ات", "اء")) and word not in exceptions:
+                return True
+        return False
+
+    def _deadline_context(self, i: int) -> bool:
+        """A deadline word before a weekday: بحلول (ظهر) السبت، مهلة تنتهي السبت; or حتى/قبل
+        السبت after a deadline verb or a future verb in the same clause (يمهل حماس حتى السبت)."""
+        words = self.lex.words
+        if self.is_word(i - 1, words["deadline_cues_before"]) or self.is_word(i - 2, words["deadline_cues_before"]):
+            return True
+        if not self.is_word(i - 1, words["deadline_links"]):
+            return False
+        for k in range(i - 2, max(i - 12, -1), -1):
+            if self.toks[k].text in ("،", ",", ".", "؛", "؟", "!", ":"):
+                break
+            if self.is_word(k, words["deadline_context"]) or self._future_verb(k):
+                return True
+        return False
+
+    def holiday_expr(self, i: int) -> tuple[int, _Spec] | None:
+        """[ليلة|صباح] [أول|ثاني أيام] HOLIDAY [المبارك] [YEAR هـ | MOD]: a Hijri day of the
+        year the clause implies (the latest one, or the coming one after a future word)."""
+        j = i
+        if not self.look(j, "holiday") and not self.look(j, "holidayday"):
+            pod = self.look(j, "pod")
+            if not pod:
+                return None
+            j = pod[0]
+        offset = 0
+        hd = self.look(j, "holidayday")
+        if hd:
+            j, offset = hd[0], int(hd[1])
+        hol = self.look(j, "holiday")
+        if not hol:
+            return None
+        j, (month, day) = hol[0], hol[1]
+        adj = self.look(j, "holidayadj")
+        if adj:
+            j = adj[0]
+        spec = _Spec("date", m=int(month), d=int(day) + offset, cal="h", label="holiday")
+        yr = self.year(j, "h")
+        md = self.mod(j)
+        if yr:
+            j, spec.y = yr[0], yr[1]
+        elif md and md[1] in ("past", "future"):
+            j, spec.mod = md
+        else:
+            spec.mod = "coming" if self._future_context(i, window=8) else "recent"
+        return j, spec
+
+    def weekday_range(self, i: int) -> tuple[int, _Spec] | None:
+        """(بين|من) WEEKDAY (و|إلى|-) WEEKDAY: "ليلة بين السبت والأحد" starts on the first
+        day (the latest one, as for a bare weekday) and ends on the second."""
+        rs = self.look(i, "rstart")
+        if not rs:
+            return None
+        first = self.look(rs[0], "weekday")
+        if not first:
+            return None
+        j = first[0]
+        link = self.look(j, "rlink")
+        second = self.look(link[0], "weekday") if link else None
+        if not second and j < len(self.toks) and self.texts[j].startswith("و"):
+            second = self.look(j, "weekday")     # "والأحد": the link is part of the word
+        if not second or self.look(second[0], "mod"):
+            return None
+        start = _Spec("weekday", weekday=int(first[1]))
+        start.end = _Spec("weekday", weekday=int(second[1]))
+        return second[0], start
+
+    def anaphor_expr(self, i: int) -> tuple[int, _Spec] | None:
+        """[صباح] اليوم نفسه | في اليوم التالي: a day counted from the text's previous date."""
+        j = i
+        hit = self.look(j, "anaphor")
+        if not hit:
+            pod = self.look(j, "pod")
+            hit = self.look(pod[0], "anaphor") if pod else None
+        if not hit:
+            return None
+        return hit[0], _Spec("anaphor", n=int(hit[1]))
 
     def numeric_at(self, i: int) -> tuple[int, _Spec] | None:
         """A numeric date starting at token i (used after a weekday)."""
@@ -694,9 +799,13 @@ class _Parser:
                     return yr[0], _Spec("year", y=yr[1], part=part)
             kind = "monthoff" if per[1] == "month" else "yearoff"
             return k, _Spec(kind, n=shift, part=part)
-        cal = self.calendar_date(j, allow_bare_month=True)
+        cal = self.calendar_date(j, allow_bare_month=True, cued=True)
         if cal and cal[1].kind == "month":
-            cal[1].part = part
+            spec = cal[1]
+            spec.part = part
+            if spec.y is None and spec.mod is None and spec.year_shift is None:
+                # "مطلع نيسان": the latest April, unless the clause speaks of the future
+                spec.mod = "coming" if self._future_context(i, window=8) else "recent"
             return cal
         yr = self.year(j, "g")
         if yr:
@@ -706,7 +815,8 @@ class _Parser:
     def parse_at(self, i: int) -> list[_Cand]:
         out = []
         for rule in (self.day_expr, self.date_expr, self.part_expr, self.period_expr,
-                     self.ago_expr, self.year_range, self.year_expr):
+                     self.ago_expr, self.year_range, self.year_expr, self.holiday_expr, self.anaphor_expr,
+                     self.weekday_range):
             hit = rule(i)
             if hit and hit[0] > i:
                 out.append(_Cand(self.toks[i].start, self.toks[hit[0] - 1].end, hit[1]))
@@ -801,6 +911,10 @@ def _pick(cands: list[dt.date], anchor: dt.date, mod: str | None) -> dt.date | N
     if mod == "future":
         cands = [c for c in cands if c > anchor]
         return min(cands, default=None)
+    if mod == "recent":
+        return max((c for c in cands if c <= anchor), default=None)
+    if mod == "coming":
+        return min((c for c in cands if c >= anchor), default=None)
     # no marker: the nearest one, the past winning ties (news reports what happened)
     return min(cands, key=lambda c: (abs((c - anchor).days), c > anchor), default=None)
 
@@ -860,6 +974,8 @@ def _resolve(spec: _Spec, anchor: dt.date | None) -> _Value | None:
             # Hijri calendars differ by a day between countries: only a larger gap is news
             if other is not None and abs((other - day).days) > 1:
                 notes.append(f"the Hijri date given beside it is {other.isoformat()}")
+        if spec.label == "holiday":
+            notes.append("Islamic holiday (Umm al-Qura calendar; may differ by a day by country)")
         if spec.relday is not None and anchor is not None and day != anchor + dt.timedelta(spec.relday):
             notes.append(f"date {day.isoformat()} is not the day the text calls relative to "
                          f"{anchor.isoformat()}")
@@ -887,10 +1003,17 @@ def _resolve(spec: _Spec, anchor: dt.date | None) -> _Value | None:
         elif spec.mod == "current":
             pick = base_y * 12 + spec.m
             key[pick] = (base_y, spec.m)
+        elif spec.mod == "recent":
+            pick = max((k for k in key if k <= now), default=None)
+        elif spec.mod == "coming":
+            pick = min((k for k in key if k >= now), default=None)
         else:
             pick = min(key, key=lambda k: (abs(k - now), k > now))
         y, m = key[pick]
         return _month_value(y, m, spec.cal, spec.part)
+    if kind == "anaphor":   # filled from the previous mention by find_dates
+        return _Value(None, "day", note="same day as the previous date" if spec.n == 0
+                      else f"{spec.n:+d} day(s) from the previous date")
     if kind == "year":
         note = f"{spec.part} in the year" if spec.part else None
         if spec.cal == "h":
@@ -941,14 +1064,18 @@ def _resolve(spec: _Spec, anchor: dt.date | None) -> _Value | None:
                         f"{day.isoformat()} ({_WEEKDAY_NAMES_EN[day.weekday()]})")
             return _Value(day.isoformat(), "day", note=note)
         back = (anchor.weekday() - spec.weekday) % 7
-        if spec.mod == "future":
+        if spec.mod == "coming":
+            day = anchor + dt.timedelta(days=(spec.weekday - anchor.weekday()) % 7)
+        elif spec.mod == "future":
             day = anchor + dt.timedelta(days=(spec.weekday - anchor.weekday()) % 7 or 7)
         elif spec.mod == "past":
             day = anchor - dt.timedelta(days=back or 7)
         else:
             day = anchor - dt.timedelta(days=back)
         end = (day + dt.timedelta(days=1)).isoformat() if spec.overnight else None
-        return _Value(day.isoformat(), "day", end, "overnight" if spec.overnight else None)
+        if spec.end is not None:   # بين السبت والأحد: the next such day after the first
+            end = (day + dt.timedelta(days=(spec.end.weekday - day.weekday()) % 7 or 7)).isoformat()
+        return _Value(day.isoformat(), "day", end, "overnight" if spec.overnight else spec.label)
     raise ValueError(f"unknown date expression kind {kind!r}")
 
 
@@ -1005,6 +1132,7 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     cands.sort(key=lambda c: (-(c.end - c.start), c.start))
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
+    anaphoric: dict[int, int] = {}   # id of a mention -> its day offset from the previous date
     for c in cands:
         if any(c.start < e and s < c.end for s, e in taken):
             continue
@@ -1020,8 +1148,34 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
             start=start, end=end, text=text[start:end], value=val.value, grain=val.grain,
             anchor="published" if relative else "absolute", relative=relative,
             end_value=val.end_value, note=val.note))
+        if c.spec.kind == "anaphor":
+            anaphoric[id(mentions[-1])] = c.spec.n
     mentions.sort(key=lambda d: d.start)
-    return mentions
+    return _resolve_anaphors(mentions, anaphoric, anchor)
+
+
+def _resolve_anaphors(mentions: list[DateMention], anaphoric: dict[int, int],
+                      anchor: dt.date | None) -> list[DateMention]:
+    """"اليوم نفسه", "في اليوم التالي": the nearest earlier day mention, shifted; one whose
+    antecedent waits for an anchor waits too (value None). With no day mention before
+    it, "the same day" is the day of the news, the anchor ("وتأتي المكالمة في اليوم نفسه
+    الذي ..."), and "the next day" names no date: it is dropped."""
+    out: list[DateMention] = []
+    for m in mentions:
+        if id(m) in anaphoric:
+            previous = next((p for p in reversed(out) if p.grain == "day"), None)
+            if previous is None:
+                if anaphoric[id(m)] != 0:
+                    continue
+                m.value = anchor.isoformat() if anchor else None
+                m.note = "same day as the news: no earlier date in the text"
+                out.append(m)
+                continue
+            if previous.value:
+                day = dt.date.fromisoformat(previous.value[:10]) + dt.timedelta(days=anaphoric[id(m)])
+                m.value, m.anchor = day.isoformat(), "text"
+        out.append(m)
+    return out
 
 
 def tag_dates(article: Article) -> Article:
@@ -1032,12 +1186,23 @@ def tag_dates(article: Article) -> Article:
     :func:`resolve_with_story_date`.
     """
     anchor = parse_anchor(article.published)
-    mentions = find_dates(article.text or "", anchor)
+    text = article.text or ""
+    mentions = find_dates(text, anchor)
+    # "اليوم" in "المغرب الكبير اليوم" is the outlet's name, not a date
+    in_name = _outlet_spans(text, article.outlet)
+    mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in in_name)]
     for m in mentions:
         if m.relative and anchor is None:
             m.anchor = "story"
     article.dates = mentions
     return article
+
+
+def _outlet_spans(text: str, outlet: str | None) -> list[tuple[int, int]]:
+    """Where the outlet's name (two words or more) occurs in ``text``."""
+    if not outlet or len(outlet.split()) < 2:
+        return []
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(outlet.strip()), text)]
 
 
 def resolve_with_story_date(article: Article, story_date: str) -> None:
@@ -1074,10 +1239,27 @@ def _sentence_bounds(article: Article, pos: int) -> tuple[int, int]:
     return start, nxt.end() if nxt else len(text)
 
 
+_DATE_CLAUSE_FILLER = re.compile(r"^(?:[\s\-–—()]|و|ف|في|وفي|يوم|منذ)*$")
+
+
 def _clause_bounds(text: str, s_start: int, s_end: int, pos: int,
                    protected: list[DateMention]) -> tuple[int, int]:
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, s_start, s_end)
               if not any(d.start <= m.start() < d.end for d in protected)]
+    # a segment that is only a date ("أطلقت إيران، مساء الثلاثاء، صواريخ"; "وفي 28 يناير،
+    # التقى") belongs to the clause around it: its commas do not break it off
+    edges = [s_start - 1, *breaks, s_end]
+    joined: set[int] = set()
+    for left, right in zip(edges, edges[1:]):
+        inside = [d for d in protected if d.start > left and d.end <= right]
+        if not inside:
+            continue
+        rest = text[left + 1:right]
+        for d in sorted(inside, key=lambda d: d.start, reverse=True):
+            rest = rest[:d.start - left - 1] + " " + rest[d.end - left - 1:]
+        if _DATE_CLAUSE_FILLER.match(_normalize(rest)[0].replace("،", " ")):
+            joined.update(b for b in (left, right) if b in breaks)
+    breaks = [b for b in breaks if b not in joined]
     start = max((b + 1 for b in breaks if b < pos), default=s_start)
     end = min((b for b in breaks if b >= pos), default=s_end)
     return start, end
@@ -1087,7 +1269,9 @@ def clause_date(article: Article, start: int, end: int) -> DateMention | None:
     """The date mention governing the clause of an event trigger at [start, end).
 
     A mention in the trigger's own clause wins, else the nearest one in the
-    sentence. A mention inside a temporal subordinate clause of another event
+    sentence; a comma-bounded segment that is only a date joins its neighbours.
+    Deadlines never date an event, and a relative year (هذا العام) only when the
+    sentence has no day or month mention. A mention inside a temporal subordinate clause of another event
     ("بعد سقوط نظامه في 8 ديسمبر الماضي، بدأت ...") does not date a trigger
     outside that clause. A longer span (from the sentence start to the
     trigger's clause, say) is read as ending at the trigger. None when the
@@ -1099,12 +1283,17 @@ def clause_date(article: Article, start: int, end: int) -> DateMention | None:
     trigger = end - 1
     s_start, s_end = _sentence_bounds(article, trigger)
     in_sentence = [d for d in article.dates if d.start >= s_start and d.end <= s_end]
-    if not in_sentence:
+    # a deadline (حتى السبت، بحلول الخميس) is when something must happen, not when it did
+    usable = [d for d in in_sentence if d.note != "deadline"]
+    has_finer = any(d.grain in ("day", "month") for d in usable)
+    if not usable:
         return None
     text = article.text
     c_start, c_end = _clause_bounds(text, s_start, s_end, trigger, in_sentence)
     best, best_key = None, None
-    for d in in_sentence:
+    for d in usable:
+        # "في ثاني هجوم من نوعه هذا العام" frames the event; a day phrase dates it
+        framing = has_finer and d.relative and d.grain == "year"
         same_clause = d.start >= c_start and d.end <= c_end
         if not same_clause:
             d_clause_start = _clause_bounds(text, s_start, s_end, d.start, in_sentence)[0]
@@ -1113,7 +1302,7 @@ def clause_date(article: Article, start: int, end: int) -> DateMention | None:
         distance = d.start - end if d.start >= end else max(0, min(start, trigger) - d.end)
         if start < d.start < end:
             distance = end - d.end   # inside a long span: count from its end, the trigger
-        key = (not same_clause, max(distance, 0))
+        key = (framing, not same_clause, max(distance, 0))
         if best_key is None or key < best_key:
             best, best_key = d, key
     return best

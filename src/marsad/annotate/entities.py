@@ -225,6 +225,8 @@ class _Linker:
         self._marks: list[tuple[int, str]] | None = None
         self._mark_variant: dict[int, str] = {}
         self._sentences: list[int] | None = None
+        self._appositive_ends: set[int] = set()   # last words of titles describing the name before
+        self._descriptor_form = ""
 
     # -- helpers
 
@@ -396,6 +398,16 @@ class _Linker:
         self.used.update(range(m.i, j))   # a nisba inside a role phrase is not a country mention
         if self._dependent_before(m):
             return j    # مستشار الرئيس الروسي: the name that follows is the adviser's
+        if not counterpart and not country and not org and self._appositive(m):
+            # a title with no country after a name is that person's, never another
+            # country's holder of a similar office
+            self._appositive_ends.add(j - 1)
+            name = self._name_after(j, [], [])
+            if name and name[0] == "person" and name[2][1] != "conflict":
+                (p, how, _), k = name[2], name[1]
+                self._add(self._person_mention(p, words[j].start, words[k - 1].end, how), j, k)
+                return k
+            return j
         if counterpart:
             if not country:
                 return j
@@ -555,14 +567,49 @@ class _Linker:
         return end
 
     def _dependent_before(self, m: Match) -> bool:
-        """Whether the title is the second term of a construct (مستشار الرئيس, نجل
-        الرئيس): then the title's holder is not the person named after it."""
-        if m.i == 0 or self._break_before(m.i) or m.variant != self.words[m.i].key:
+        """Whether the title is governed by a word before it (مستشار الرئيس, نجل
+        الرئيس, المستشار الدبلوماسي لرئيس الدولة): then the title's holder is not
+        the person named after it; the person holds the governing office."""
+        if m.i == 0 or self._break_before(m.i):
             return False
-        deps = self.kb.titles.dependents
-        prev = self.words[m.i - 1].key
-        two = " ".join(w.key for w in self.words[max(m.i - 2, 0):m.i])
-        return any(v in deps for v in clitic_variants(prev)) or two in deps
+        words, deps = self.words, self.kb.titles.dependents
+        with_lam = m.variant != words[m.i].key and words[m.i].key.startswith("ل")
+        if m.variant != words[m.i].key and not with_lam:
+            return False
+        # the head may carry the article (المستشار) and adjectives may stand
+        # between it and a title with ل (المستشار الدبلوماسي لرئيس)
+        k = m.i - 1
+        for _ in range(3 if with_lam else 1):
+            if k < 0:
+                return False
+            forms = set(clitic_variants(words[k].key))
+            forms |= {f[2:] for f in forms if f.startswith("ال")}
+            two = " ".join(w.key for w in words[max(k - 1, 0):k + 1])
+            if forms & deps or two in deps or (two.startswith("ال") and two[2:] in deps):
+                return True
+            if not with_lam or not words[k].key.startswith("ال") or self._break_before(k):
+                return False
+            k -= 1
+        return False
+
+    def _appositive(self, m: Match) -> bool:
+        """Whether a title comes right after a person's name, or after a title that
+        did (محمد بن سلمان ولي العهد رئيس مجلس الوزراء): it describes that person."""
+        i = m.i
+        if i == 0 or m.variant != self.words[i].key:
+            return False     # ورئيس الوزراء: another person
+        gap = self.words[i].gap
+        if not (_JOINING_GAP.match(gap) or gap.strip() in ("،", ",")):
+            return False
+        if (i - 1) in self._appositive_ends:
+            return True
+        # the name may go on past the base's form: محمد بن سلمان بن عبدالعزيز آل سعود
+        ends = {pm.j for pm in self.matches if "person" in pm.kinds and
+                any(a.kind == "person" and a.how in ("name", "variant") for a in pm.aliases)}
+        while i not in ends and i >= 3 and self.words[i - 2].key in _NAME_PARTICLES \
+                and _JOINING_GAP.match(self.words[i - 1].gap) and _JOINING_GAP.match(self.words[i - 2].gap):
+            i -= 2
+        return i in ends
 
     def _resolve_deferred(self) -> None:
         """Mentions that point back at a person named earlier: نظيره السوري (the
@@ -658,6 +705,8 @@ class _Linker:
                 break
             if w.key in idx.stopwords or not _ARABIC_WORD.match(w.key) or len(w.key) < 2:
                 break
+            if not self._name_part_ok(k, k - j):
+                break
             if _match_at(idx, words, k, {"country", "org", "title", "place"}):
                 break
             k += 1
@@ -665,7 +714,8 @@ class _Linker:
         if n == 0:
             return None
         starts_with_given = words[j].key in idx.first_names or words[j].key in _NAME_PARTICLES
-        ends_at_break = self._break_before(k) or (k < len(words) and words[k].key in idx.stopwords)
+        ends_at_break = self._break_before(k) or (k < len(words) and (
+            words[k].key in idx.stopwords or not self._name_part_ok(k, k - j)))
         if n >= 2 and (ends_at_break or starts_with_given):
             if not ends_at_break and n > 2:
                 # without a clear end keep the usual two-word name (and a particle pair)
@@ -674,6 +724,20 @@ class _Linker:
                 return None
             return j + n
         return None
+
+    def _name_part_ok(self, k: int, pos: int) -> bool:
+        """Whether word k can be word ``pos`` (0-based) of an unknown name: not a
+        verb or everyday word of the cue list, not a verbal noun with the article
+        after the first word (توبياس بيلستروم الاعتداء), and from the third word on
+        not the word right before a complementizer (وصف ... الاعتداء بأنه)."""
+        words, cues = self.words, self.kb.titles.name_cues
+        key = words[k].key
+        if key in cues.not_name_words or (pos >= 1 and cues.is_masdar(key)):
+            return False
+        if pos >= 2 and k + 1 < len(words) and _JOINING_GAP.match(words[k + 1].gap) and \
+                words[k + 1].key in cues.complementizers:
+            return False
+        return True
 
     def _link_named(self, p: dict, how: str, j: int, k: int, chosen: list[str], country: str | None,
                     org: str | None, holders: list[dict], label: str | None, former: bool,
@@ -740,9 +804,12 @@ class _Linker:
         kb, words = self.kb, self.words
         confirmed = {m.kb_id for m in self.mentions if m.type == "PERSON" and m.kb_id}
         pending_short: list[tuple[Match, list[str]]] = []
+        kunyas = self._kunyas_after_names()
         for m in self.matches:
             if any(x in self.used for x in range(m.i, m.j)):
                 continue
+            if m.i in kunyas:
+                continue    # (أبو عمار) right after a name is that person's, not Arafat
             persons = [a for a in m.aliases if a.kind == "person"]
             if persons and self._after_eponym_head(m.i):
                 continue    # مستشفى الحسن الثاني, مطار رفيق الحريري: named after the person
@@ -767,6 +834,90 @@ class _Linker:
             if len(ok) == 1 and not self._foreign_given_name_before(m):
                 self._add(self._person_mention(kb.persons[ok[0]], m.start, m.end, "short"), m.i, m.j)
         self._link_skeletons()
+        self._attach_kunyas(kunyas)
+
+    # -- kunyas in parentheses: سمير فلان (أبو عامر)
+
+    def _kunya_sites(self) -> dict[int, tuple[int, int]]:
+        """Kunyas in parentheses: first word → (one past the last word, the
+        character after the closing parenthesis)."""
+        words, heads = self.words, self.kb.titles.name_cues.kunya_heads
+        sites: dict[int, tuple[int, int]] = {}
+        for i, w in enumerate(words):
+            if i == 0 or w.key not in heads or w.gap.strip() != "(":
+                continue
+            for k in range(i + 1, min(i + 4, len(words))):
+                if not _JOINING_GAP.match(words[k].gap):
+                    break
+                rest = self.text[words[k].end:]
+                if rest.lstrip(" ").startswith(")"):
+                    sites[i] = (k + 1, words[k].end + rest.index(")") + 1)
+                    break
+        return sites
+
+    def _kunyas_after_names(self) -> dict[int, tuple[int, int, int | None]]:
+        """The kunyas in parentheses that follow a name: first word → (end word,
+        end character, first word of an unknown name before it, or None when a
+        known person's name ends right before)."""
+        known_ends = {m.j for m in self.matches if any(a.kind == "person" and a.how in ("name", "variant")
+                                                         for a in m.aliases)}
+        out = {}
+        for i, (j, end) in self._kunya_sites().items():
+            if i in known_ends or any(mn.type == "PERSON" and mn.end == self.words[i - 1].end
+                                      for mn in self.mentions):
+                out[i] = (j, end, None)
+                continue
+            first = self._name_before(i)
+            if first is not None:
+                out[i] = (j, end, first)
+        return out
+
+    def _name_before(self, i: int) -> int | None:
+        """The first word of an unknown name of two or three words ending right
+        before word i, or None."""
+        words, idx, cues = self.words, self.idx, self.kb.titles.name_cues
+        covered = {x for m in self.matches if m.kinds - {"person"} for x in range(m.i, m.j)}
+        k = i - 1
+        while k >= 0 and i - k <= 3:
+            w = words[k]
+            if k in self.used or k in covered or not _ARABIC_WORD.match(w.key) or w.key in idx.stopwords \
+                    or w.key in cues.not_name_words or cues.is_masdar(w.key):
+                break
+            k -= 1
+            if k < 0 or not _JOINING_GAP.match(words[k + 1].gap) or self._break_before(k + 1):
+                break
+        first = k + 1
+        # a name does not start with the article (القيادي سمير ...): drop such words
+        while first < i and words[first].key.startswith("ال") and words[first].key not in idx.first_names:
+            first += 1
+        return first if i - first >= 2 else None
+
+    def _attach_kunyas(self, kunyas: dict[int, tuple[int, int, int | None]]) -> None:
+        """Make each kunya part of the mention of the name before it: the known
+        person's mention grows to the closing parenthesis; an unknown name becomes
+        a discovered person."""
+        words = self.words
+        for i, (j, end, first) in sorted(kunyas.items()):
+            if any(x in self.used for x in range(i, j)):
+                continue
+            if first is None:
+                prev = next((mn for mn in self.mentions
+                             if mn.type == "PERSON" and mn.end == words[i - 1].end), None)
+                if prev is not None:
+                    for mn in self.mentions:
+                        if mn.type == "PERSON" and mn.start == prev.start and mn.end == prev.end:
+                            mn.end = end
+                self.used.update(range(i, j))
+                continue
+            if any(x in self.used for x in range(first, i)):
+                continue
+            start = words[first].start
+            key = words[first].key
+            if key[:1] == "و" and key not in self.idx.first_names and len(key) > 3:
+                start += 1      # وعزام: the conjunction is not part of the name
+            name_ar = self.text[start:words[i - 1].end]
+            self._add(Mention(start, end, "PERSON", "discovered", None, romanize(name_ar), name_ar, None,
+                              None, None, (), local_key=normalize_key(name_ar)), first, j)
 
     def _after_eponym_head(self, i: int) -> bool:
         if i == 0 or not _JOINING_GAP.match(self.words[i].gap):
@@ -829,6 +980,8 @@ class _Linker:
             return
         if a.kind == "org":
             o = kb.organizations[a.id]
+            if self._org_continues(o, m.j):
+                return      # مجلس الأمن القومي is not the UN Security Council
             if o.get("metonym_for") and o["metonym_for"] in kb.countries:
                 self._add(self._country_mention(o["metonym_for"], m.start, m.end, "metonym"), m.i, m.j)
             else:
@@ -842,6 +995,118 @@ class _Linker:
             self._add(Mention(m.start, m.end, "LOC", "name", a.id, pl.get("name_en"),
                               (pl.get("names_ar") or [None])[0], pl.get("wikidata"), pl.get("country")),
                       m.i, m.j)
+
+    # -- persons introduced by a description (الناشط، رجل الأعمال، اللاجئ العراقي)
+
+    def _discover_described(self) -> None:
+        """A name of two or more words right after a description that is no office
+        (titles.json name_cues.descriptors), with an optional nisba (الدبلوماسي
+        السويدي), 'في' and a body (القيادي في حماس) or a 'named' word (لاجئ عراقي
+        يدعى) between, is a discovered person; the nisba or the body gives the country."""
+        words, cues = self.words, self.kb.titles.name_cues
+        i = 0
+        while i < len(words):
+            k = self._after_descriptor(i)
+            if k is None:
+                i += 1
+                continue
+            k, country = self._descriptor_qualifiers(k)
+            named = k < len(words) and words[k].key in cues.named and not self._break_before(k)
+            if named:
+                k += 1
+            elif not self._descriptor_is_definite(i):
+                i += 1
+                continue
+            end = self._described_name(k)
+            if end is None:
+                i = k
+                continue
+            start, stop = words[k].start, words[end - 1].end
+            name_ar = self.text[start:stop]
+            self._add(Mention(start, stop, "PERSON", "discovered", None, romanize(name_ar), name_ar, None,
+                              country, None, (), local_key=normalize_key(name_ar)), k, end)
+            i = end
+
+    def _after_descriptor(self, i: int) -> int | None:
+        """One past a description starting at word i (one or two words), or None."""
+        words, cues = self.words, self.kb.titles.name_cues
+        if i in self.used:
+            return None
+        for n in (3, 2, 1):
+            if i + n > len(words) or any(x in self.used for x in range(i, i + n)) or \
+                    any(not _JOINING_GAP.match(words[x].gap) for x in range(i + 1, i + n)):
+                continue
+            rest = " ".join(w.key for w in words[i + 1:i + n])
+            for v in words[i].variants:
+                form = f"{v} {rest}".strip()
+                if form in cues.descriptors:
+                    self._descriptor_form = form
+                    return i + n
+                if not v.startswith("ال") and "ال" + form in cues.descriptors:
+                    self._descriptor_form = form     # لاجئ: only before a 'named' word
+                    return i + n
+        return None
+
+    def _descriptor_is_definite(self, i: int) -> bool:
+        return self._descriptor_form in self.kb.titles.name_cues.descriptors
+
+    def _descriptor_qualifiers(self, k: int) -> tuple[int, str | None]:
+        """Skip a nisba (the person's country), modifiers and 'في' + a body after a
+        description; returns (next word, country)."""
+        words, t = self.words, self.kb.titles
+        country = None
+        for _ in range(4):
+            if k >= len(words) or self._break_before(k):
+                break
+            if words[k].key in t.modifiers:
+                k += 1
+                continue
+            m = _match_at(self.idx, words, k, {"country", "org"})
+            if m and m.aliases[0].kind == "country" and m.aliases[0].how == "nisba" and not country:
+                country, k = m.aliases[0].id, m.j
+                continue
+            if words[k].key == "في" and k + 1 < len(words):
+                m2 = _match_at(self.idx, words, k + 1, {"country", "org"})
+                if m2:
+                    a = m2.aliases[0]
+                    country = country or (a.id if a.kind == "country" else
+                                          self.kb.organizations[a.id].get("country"))
+                    k = m2.j
+                    continue
+            break
+        return k, country
+
+    def _described_name(self, k: int) -> int | None:
+        """The end of a name of two or more words starting at word k after a
+        description: as for a title, else two words (three with a particle) that
+        are all plausible name parts."""
+        words, idx = self.words, self.idx
+        if k >= len(words) or k in self.used or self._break_before(k, clause=False) or \
+                _CLAUSE_GAP.search(words[k].gap):
+            return None
+        end = self._unknown_name(k)
+        if end and end - k >= 2:
+            return end if not any(x in self.used for x in range(k, end)) else None
+        first = words[k].key
+        if (first[0] in "ولبفك" or first.startswith("ال")) and first not in idx.first_names:
+            return None
+        n = 3 if k + 1 < len(words) and words[k + 1].key in _NAME_PARTICLES else 2
+        if k + n > len(words):
+            return None
+        for x in range(k, k + n):
+            w = words[x]
+            if x in self.used or (x > k and not _JOINING_GAP.match(w.gap)) or w.key in idx.stopwords \
+                    or not _ARABIC_WORD.match(w.key) or len(w.key) < 2 or not self._name_part_ok(x, x - k) \
+                    or _match_at(idx, words, x, {"country", "org", "title", "place"}):
+                return None
+        return k + n
+
+    def _org_continues(self, org: dict, j: int) -> bool:
+        """Whether the word after an organization's name makes it another body
+        (the organization's ``not_before`` words: مجلس الأمن القومي)."""
+        if not org.get("not_before") or j >= len(self.words) or not _JOINING_GAP.match(self.words[j].gap):
+            return False
+        return bool(set(self.words[j].variants) & {normalize_key(x) for x in org["not_before"]})
 
     # -- groups the base does not know
 
@@ -1010,6 +1275,7 @@ class _Linker:
             return [], []
         self._resolve_titles()
         self._link_names()
+        self._discover_described()
         self._discover_groups()
         self._local_aliases()
         self._resolve_deferred()

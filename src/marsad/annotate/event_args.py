@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.annotate.event_text import (ArticleView, Mention, noun_determiners, place_topics,
-                                        placeless_modes, prepositions, subject_openers)
+                                        placeless_modes, prepositions, subject_openers, weapon_words)
 
 LOCATION_TYPES = ("GPE", "LOC")
 
@@ -42,6 +42,11 @@ class Frame:
     headline: bool = False
     subject_how: str = "none"        # set by pick_actors: fronted | gap | after | before | none
     nominal: bool = False            # a verbal noun (زيارة), not a verb
+    pair_from_between: bool = False  # بين X و Y are the parties, whoever announces it
+    patient_object: bool = False     # اغتيال X، قُتل X: the name after the trigger is the target
+    reacted: bool = False            # the object of a reaction (رحبت … بتوقيع X و Y): doers follow it
+    possessed: bool = False          # a verbal noun with a pronoun suffix (لقائه، اتفاقهما)
+    doer_in_trigger: bool = False    # محتجون يقتحمون: the trigger names its doers
 
 
 @dataclass
@@ -81,9 +86,14 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
     for i, m in enumerate(near):
         if m.prep == "بين":
             rest = [x for x in near[i + 1:] if x.key != m.key]
-            if how in ("before", "none", "adjective", "governor"):
+            if how in ("before", "none", "adjective", "governor") or frame.pair_from_between:
                 return m, (rest[0] if rest else None)
             return subject, m
+
+    if frame.doer_in_trigger:
+        return _named_doers(view, frame, around)
+    if frame.patient_object and (frame.nominal or frame.passive or frame.receiver_subject):
+        return _attack_on_patient(view, frame, around)
 
     agent = None
     if frame.agent_after is not None:
@@ -93,9 +103,20 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
 
     second = _second(view, frame, around, subject)
     if frame.receiver_subject:
-        return second, subject
+        subject, second = second, subject
     if second is not None and subject is not None and second.key == subject.key:
         second = None
+    # المحادثات الإيرانية الأمريكية: one nationality adjective followed by another names both parties
+    if second is None and subject is not None and subject.entity.how == "nisba":
+        second = _next_adjective(view, subject)
+    elif subject is None and second is not None and second.entity.how == "nisba":
+        subject, second = second, _next_adjective(view, second)
+    elif subject is None and second is None:
+        # اختتمت الجولة الثانية من المحادثات الإيرانية الأمريكية: a pair of adjectives later in the clause
+        for adj in view.mentions(frame.end, frame.clause_end, nisba=True):
+            other = _next_adjective(view, adj)
+            if other is not None:
+                return adj, other
     return subject, second
 
 
@@ -103,6 +124,18 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
     """The doer and how it was found: fronted | gap | governor | after | before |
     agent | adjective | none."""
     before, ms = around.before, around.all
+    if frame.reacted:
+        # رحبت السعودية بتوقيع [ممثلي الجيش] و…: the reacted act's doers follow it
+        first = next((m for m in around.gap + around.after if m.prep is None), None)
+        return first, ("after" if first is not None else "none")
+    if frame.possessed:
+        # إثر لقائه رئيس الوزراء: the pronoun is the doer, named before; the name after is the object
+        doer = next((m for m in around.before_sentence if m.prep is None), None)
+        if doer is not None:
+            first = next((m for m in around.before_sentence if m.end <= doer.start), None)
+            if first is not None and first.prep is None and _coordinated(view, first, ms) is doer:
+                doer = first                       # أعلنت السعودية وإيران اتفاقهما
+            return doer, "governor"
     fronted = next((m for m in before if m.prep is None), None)
     joined = None
     if fronted is not None:
@@ -121,7 +154,7 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
         or next(iter(view.mentions(frame.head_end, frame.end, nisba=True)), None)
     if in_gap is not None:
         return in_gap, "gap"             # أجرى [بوتين] اتصالا، نفذت [القوات الأمريكية] هجوما
-    if frame.nominal and _governed(view, frame):
+    if frame.nominal and not frame.reacted and _governed(view, frame):
         # أعلنت السعودية وقطر … عزمهما سداد متأخرات سوريا: the verbal noun is the object of
         # a verb; its doer is that verb's subject, the name after it the other party
         doer = next((m for m in around.before_sentence if m.prep is None
@@ -151,6 +184,10 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
     if not headline_svo:
         subject = next((m for m in before if m.prep is None), None) \
             or next((m for m in around.before_sentence if m.prep is None), None)
+        if subject is not None:
+            first = next((m for m in around.before_sentence if m.end <= subject.start), None)
+            if first is not None and first.prep is None and _coordinated(view, first, ms) is subject:
+                subject = first               # X وY …: the first of the pair, the other is the partner
     if frame.nominal:
         # جولة خارجية [لأحمد الشرع]: a person after ل is the doer of a verbal noun
         agent = next((m for m in around.after if m.prep == "ل" and m.entity.type == "PERSON"), None)
@@ -183,6 +220,78 @@ def _second(view: ArticleView, frame: Frame, around: _Around, subject: Mention |
     if second is None and subject is not None and subject.partner is not None:
         second = Mention(subject.start, subject.end, subject.partner, None)   # الرئيسان اتفقا
     return second
+
+
+def _attack_on_patient(view: ArticleView, frame: Frame, around: _Around
+                       ) -> tuple[Mention | None, Mention | None]:
+    """اغتيال X، مقتل X، قُتل X بضربة …: X (the first bare name after the trigger, or the
+    subject of a passive told before it) is the target; the doer is a passive agent
+    (على يد، برصاص) or a nationality adjective on the weapon (مسيّرة إسرائيلية)."""
+    after = around.gap + around.after + around.further
+    patient = next((m for m in after if m.prep is None), None)
+    if patient is None and not frame.nominal:
+        patient = next((m for m in around.before if m.prep is None), None)
+    agent = None
+    if frame.agent_after is not None:
+        agent = next((m for m in after if m.start >= frame.agent_after), None)
+    if agent is None:
+        agent = weapon_nationality(view, frame.end, frame.sent_end)
+    if agent is None:
+        agent = next((m for m in after if m.prep and m.prep in frame.preps and m is not patient), None)
+    if agent is not None and patient is not None and agent.key == patient.key:
+        agent = None
+    return agent, patient
+
+
+def _named_doers(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention | None, Mention | None]:
+    """محتجون [عراقيون] يقتحمون سفارة [السويد]، أنصار [الصدر] يقتحمون السفارة [السويدية]: the
+    trigger names its doers; a nationality adjective on them or a name inside the
+    pattern (or right before it) is actor1; the first bare name after it, else a
+    nationality adjective on the building, is the target. A verbal noun (إحراق
+    السفارة السويدية) names only the target."""
+    doer = None
+    if not frame.nominal:
+        doer = next((m for m in view.mentions(frame.start, frame.clause_end, nisba=True)
+                     if m.start < frame.end or view.words_between(view.to_norm(frame.end), view.to_norm(m.start)) == 0),
+                    None)
+        doer = doer or next((m for m in around.gap if m.prep is None), None)
+        doer = doer or next((m for m in around.before if m.prep is None
+                             and view.words_between(view.to_norm(m.end), view.to_norm(frame.start)) == 0), None)
+    target = next((m for m in around.after + around.further
+                   if m.prep is None and (doer is None or m.key != doer.key)), None)
+    if target is None:
+        target = next((m for m in view.mentions(frame.end, frame.clause_end, nisba=True)
+                       if doer is None or (m.key != doer.key and m.start >= doer.end)), None)
+    return doer, target
+
+
+def weapon_nationality(view: ArticleView, start: int, end: int) -> Mention | None:
+    """The first nationality adjective right after a weapon or strike word in
+    [start, end) (مسيّرة إسرائيلية، غارة أمريكية، ضربة إيرانية), or None."""
+    for m in view.mentions(start, end, nisba=True):
+        prev = view.words_before(view.to_norm(m.start), 1)
+        if prev and prev[0].lstrip("وفب").removeprefix("ال") in weapon_words():
+            return m
+    return None
+
+
+def names_a_pair(view: ArticleView, start: int, end: int) -> bool:
+    """Do two coordinated names (X وY) follow in [start, end), the first within three words?
+    (بتوقيع ممثلي [القوات المسلحة] و[قوات الدعم السريع])"""
+    ms = view.mentions(start, end)
+    if not ms or view.words_between(view.to_norm(start), view.to_norm(ms[0].start)) > 3:
+        return False
+    return _coordinated(view, ms[0], ms) is not None
+
+
+def _next_adjective(view: ArticleView, adj: Mention | None) -> Mention | None:
+    """A second nationality adjective right after the first (الإيرانية الأمريكية)."""
+    if adj is None:
+        return None
+    nxt = next(iter(view.mentions(adj.end, adj.end + 40, nisba=True)), None)
+    if nxt is not None and nxt.key != adj.key and not view.text[adj.end:nxt.start].strip(" و"):
+        return nxt
+    return None
 
 
 def _governed(view: ArticleView, frame: Frame) -> bool:

@@ -155,6 +155,10 @@ class TriggerEntry:
     carrier: bool = False
     occasion: bool = False
     place_retype: dict | None = None     # {"type", "mode", "cameo"} when actor2 is a place
+    reaction: bool = False               # a third party's welcome/condemnation/rejection of another event
+    pair_from_between: bool = False      # بين X و Y names both parties, whoever announces it
+    patient_object: bool = False         # اغتيال X، قُتل X: the name after the trigger is the target
+    doer_in_trigger: bool = False        # محتجون يقتحمون: the trigger names its doers
     # (category, words, pattern, needles): see ``needles``
     patterns: list[tuple[str, int, re.Pattern[str], frozenset[str]]] = field(default_factory=list)
 
@@ -206,7 +210,9 @@ def _entry(raw: dict, plover_types: tuple[str, ...]) -> TriggerEntry:
         negative_before=[normalize_key(w) for w in raw.get("negative_before", [])],
         negative_domains=list(raw.get("negative_domains", [])),
         receiver_subject=bool(raw.get("receiver_subject")), carrier=bool(raw.get("carrier")),
-        occasion=bool(raw.get("occasion")), place_retype=raw.get("place_retype"))
+        occasion=bool(raw.get("occasion")), place_retype=raw.get("place_retype"),
+        reaction=bool(raw.get("reaction")), pair_from_between=bool(raw.get("pair_from_between")),
+        patient_object=bool(raw.get("patient_object")), doer_in_trigger=bool(raw.get("doer_in_trigger")))
     for category in CATEGORIES:
         for phrase in raw.get(category, []):
             words = sum(max(len(a) for a in alts) for _, alts in parse_phrase(phrase))

@@ -26,6 +26,7 @@ PERSON_BONUS = 0.25       # leaders meeting over a leader and a place
 FRAMED = 1.5
 OCCASION = 1.0            # an encounter (call, visit, meeting) over what was said or agreed in it
 BACKGROUND = -4.0
+REACTION = -2.5           # a welcome/condemnation/rejection when the headline or lead tells another act
 DISCUSS_MODE = "discuss"
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 
@@ -39,6 +40,7 @@ class Candidate:
     entry_id: str
     occasion: bool = False
     carrier: bool = False
+    reaction: bool = False               # a third party's welcome/condemnation/rejection
     mention_only: bool = False
     background: bool = False
     framed: bool = False
@@ -83,6 +85,59 @@ def merge_repeats(cands: list[Candidate]) -> list[Candidate]:
         if twin.actor1_carried and not c.actor1_carried and ce.actor1 is not None:
             te.actor1, twin.actor1_mention, twin.actor1_carried = ce.actor1, c.actor1_mention, False
     return out
+
+
+def merge_headline_with_lead(cands: list[Candidate]) -> list[Candidate]:
+    """A headline tells the lead's event in other words (اغتيال X / قُتل X بضربة مسيرة
+    إسرائيلية): a headline event and a lead event of the same type, modality and
+    compatible actors are one event; the headline's telling takes the lead's
+    missing actors and date before the main event is chosen (the headline is
+    rarely dated)."""
+    # the lead, or the first body sentence where a caption or byline took the lead's place
+    lead = [c for c in cands if not c.mention_only and not c.background
+            and (c.roles == {"lead"} or (c.roles == {"body"} and c.position == 1))]
+    out = list(cands)
+    for h in cands:
+        if h.mention_only or h.background or h.roles != {"headline"}:
+            continue
+        twin = next((c for c in lead if c in out and _same_telling(h, c)), None)
+        if twin is None:
+            continue
+        he, te = h.event, twin.event
+        for ev in te.evidence:
+            if ev not in he.evidence:
+                he.evidence.append(ev)
+        h.sentences |= twin.sentences
+        h.roles |= twin.roles
+        h.framed = h.framed or twin.framed
+        he.date = he.date or te.date
+        he.location = he.location or te.location
+        he.source = he.source or te.source
+        if h.actor1_mention is None and twin.actor1_mention is not None:
+            he.actor1, h.actor1_mention = te.actor1, twin.actor1_mention
+        if h.actor2_mention is None and twin.actor2_mention is not None \
+                and twin.actor2_mention.key != _key(h.actor1_mention):
+            he.actor2, h.actor2_mention = te.actor2, twin.actor2_mention
+        out.remove(twin)
+    return out
+
+
+def _same_telling(h: Candidate, c: Candidate) -> bool:
+    """Could a headline event and a lead event be one event told twice (any mode)?"""
+    eh, ec = h.event, c.event
+    if eh.type != ec.type or eh.modality != ec.modality or h.reaction or c.reaction:
+        return False
+    if eh.date and ec.date and eh.date != ec.date:
+        return False
+    if eh.type in SYMMETRIC and {_key(h.actor1_mention), _key(h.actor2_mention)} \
+            == {_key(c.actor1_mention), _key(c.actor2_mention)}:
+        return True
+    if not (_compatible(h.actor1_mention, c.actor1_mention) and _compatible(h.actor2_mention, c.actor2_mention)):
+        return False
+    # one shared actor at least, or one side naming nobody (طرفا النزاع يوقعان)
+    names = {_key(h.actor1_mention), _key(h.actor2_mention)} - {None}
+    others = {_key(c.actor1_mention), _key(c.actor2_mention)} - {None}
+    return not names or not others or bool(names & others)
 
 
 def _same_event(a: Candidate, b: Candidate) -> bool:
@@ -164,6 +219,7 @@ def choose_main(cands: list[Candidate]) -> Event | None:
     for c in events:
         c.event.score = score(c, cands)
         c.event.main = False
+    _demote_reactions(events)
     eligible = [c for c in events if not c.background] or events
     if not eligible:
         return None
@@ -171,6 +227,21 @@ def choose_main(cands: list[Candidate]) -> Event | None:
     _complete(best, cands)
     best.event.main = True
     return best.event
+
+
+def _demote_reactions(events: list[Candidate]) -> None:
+    """Reactions of third parties (رحبت، أدانت، ترفضه) are their own events but not
+    the news when the headline or lead tells an asserted act of another kind by
+    someone else; an article whose headline and lead only react (and tell what
+    the reacting party asked for) is about the reaction."""
+    news = [c for c in events if not c.reaction and not c.background and not c.carrier
+            and c.event.modality == "asserted" and c.roles & {"headline", "lead"}]
+    for c in events:
+        if not c.reaction:
+            continue
+        mine = _key(c.actor1_mention)
+        if any(mine is None or _key(n.actor1_mention) != mine for n in news):
+            c.event.score = round(c.event.score + REACTION, 3)
 
 
 def _complete(best: Candidate, cands: list[Candidate]) -> None:

@@ -244,3 +244,9 @@ def placeless_modes() -> frozenset[str]:
 def subject_openers() -> frozenset[str]:
     """Words after which a name right before a verb is its subject (أن، إن، كما …)."""
     return frozenset(normalize_key(p) for p in _modality_data().get("subject_openers", []))
+
+
+@lru_cache(maxsize=1)
+def weapon_words() -> frozenset[str]:
+    """Weapon and strike words (without ال) after which a nationality adjective names the attacker."""
+    return frozenset(normalize_key(w).removeprefix("ال") for w in _modality_data()["weapon_words"]["words"])

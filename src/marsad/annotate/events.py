@@ -22,16 +22,18 @@ import re
 from dataclasses import dataclass
 
 from marsad.annotate.dates import clause_date
-from marsad.annotate.event_args import Frame, pick_actors, pick_location
+from marsad.annotate.event_args import Frame, names_a_pair, pick_actors, pick_location
 from marsad.annotate.event_lexicon import VERBAL, Lexicon, TriggerEntry, literal_words, load_lexicon
 from marsad.annotate.event_context import attribution_of, event_date, is_background, modality_of, reference_date
-from marsad.annotate.event_main import Candidate, choose_main, merge_repeats
+from marsad.annotate.event_main import Candidate, choose_main, merge_headline_with_lead, merge_repeats
 from marsad.annotate.event_text import ArticleView, Mention, clause_openers, prepositions
 from marsad.model import Article, Event, Evidence, Sentence, Span
 from marsad.text.normalize import normalize_key
 from marsad.text.tokens import clitic_variants
 
 _HARD_STOP = re.compile(r"[؛;:.!?؟\n]")   # quotes and brackets may sit inside a clause
+# a pronoun suffix on a verbal noun: لقائه، زيارتها، اتفاقهما (the doer is named before it)
+_POSSESSIVE = re.compile(r"(?:هما|هم|ها|ته|يه)$")
 _CATEGORY_RANK = {"collocations": 0, "perfect": 1, "imperfect": 1, "passive": 1, "masdar": 2}
 
 
@@ -49,6 +51,7 @@ class Hit:
     head_nend: int = 0
     gaps: tuple[tuple[int, int], ...] = ()     # spans inside '*' gaps (the subject, a date)
     refined: tuple[str, str] | None = None   # (mode, cameo) from a mode refiner
+    reacted: bool = False         # the object of a reaction (رحبت … بتوقيع): an event of its own
 
 
 @dataclass
@@ -75,12 +78,86 @@ def code_events(article: Article) -> Article:
         hits = _find_hits(view, lex, info)
         candidates.extend(_code_sentence(article, view, lex, info, hits))
     _carry_subjects(candidates)
-    events = merge_repeats(candidates)
+    events = merge_headline_with_lead(merge_repeats(candidates))
     main = choose_main(events)
+    if main is not None and main.type == "CONSULT":
+        _name_delegation_heads(view, main)
+    if main is not None and main.date is None:
+        main.date = _lead_date(article, view, events, main)
     if main is not None and main.date is None and main.modality == "asserted":
         main.date = reference_date(article)    # told in the present with no date of its own
     article.events = [c.event for c in events if not c.mention_only]
     return article
+
+
+_DELEGATION = frozenset({"الوفد", "وفد", "وفدا"})
+
+
+def _name_delegation_heads(view: ArticleView, main: Event) -> None:
+    """Talks between countries are talks between the heads of their delegations when
+    the article names them (ترأس الوفد الأمريكي المبعوث X، فيما ترأس الوفد الإيراني الوزير Y):
+    a country actor becomes the person of that country named within eight words
+    after «الوفد + its nationality»; a missing partner becomes the other head."""
+    heads: dict[str, Mention] = {}
+    for adj in view.mentions(0, len(view.text), nisba=True):
+        before = view.words_before(view.to_norm(adj.start), 1)
+        country = adj.entity.country
+        if not before or before[0].lstrip("وفبل") not in _DELEGATION or not country or country in heads:
+            continue
+        _, clause_end = view.clause_bounds(view.to_norm(adj.end), 0, len(view.ntext))
+        end = view.to_original(clause_end, clause_end)[0] if clause_end < len(view.ntext) else len(view.text)
+        person = next((m for m in view.mentions(adj.end, end, types=("PERSON",))
+                       if m.entity.country == country
+                       and view.words_between(view.to_norm(adj.end), view.to_norm(m.start)) <= 8), None)
+        if person is not None:
+            heads[country] = person
+    if not heads:
+        return
+    used = set()
+    for slot in ("actor1", "actor2"):
+        actor = getattr(main, slot)
+        if actor is not None and actor.kind == "GPE" and actor.country in heads:
+            setattr(main, slot, heads[actor.country].entity.actor())
+            used.add(actor.country)
+    if main.actor1 is not None and main.actor2 is None and used:
+        others = [m for c, m in heads.items() if c not in used and c != main.actor1.country]
+        if len(others) == 1:
+            main.actor2 = others[0].entity.actor()
+
+
+def _lead_date(article: Article, view: ArticleView, events: list[Candidate], main: Event) -> str | None:
+    """The day of an undated main event from where the lead tells it: the first recent
+    day (a week before the article's date at most) in the first non-headline sentence
+    of its evidence, else in the lead when the lead tells no other event (وقّع ممثلو
+    الطرفين، مساء أمس الخميس، … under a headline «الطرفان يوقعان»)."""
+    best = next((c for c in events if c.event is main), None)
+    if best is None or not best.roles & {"headline", "lead"}:
+        return None
+    infos = _sentence_roles(article, view)
+    told = sorted(i for i in best.sentences if infos[i].role != "headline")
+    lead = next((i for i in infos if i.role == "lead"), None)
+    if not told and lead is not None and not any(c.sentence_index == lead.index and not c.mention_only
+                                                 for c in events):
+        told = [lead.index]
+    ref = reference_date(article)
+    for idx in told[:1]:
+        s = infos[idx].sentence
+        for d in article.dates:
+            if s.start <= d.start < s.end and d.value and len(d.value) == 10 and _recent(d.value, ref):
+                return d.value
+    return None
+
+
+def _recent(day: str, ref: str | None) -> bool:
+    """Is ``day`` the article's date or up to a week before it (the news, not a recap)?"""
+    import datetime as dt
+    if not ref or len(ref) < 10:
+        return True
+    try:
+        gap = (dt.date.fromisoformat(ref[:10]) - dt.date.fromisoformat(day)).days
+    except ValueError:
+        return False
+    return 0 <= gap <= 7
 
 
 # --- sentences --------------------------------------------------------------
@@ -197,6 +274,14 @@ def _mark_mentions(view: ArticleView, hits: list[Hit], info: SentenceInfo) -> No
         earlier = [k for k in hits[:i] if k.nstart >= clause[0] and not k.entry.carrier
                    and (k.category in VERBAL or not k.mention_only)]
         pre = _strip_conj(h.pre)
+        if earlier and earlier[-1].entry.reaction and not h.entry.reaction and pre[:1] in ("ب", "ل") \
+                and not h.entry.carrier and h.entry.type != earlier[-1].entry.type \
+                and names_a_pair(view, *view.to_original(h.head_nend, view.clause_bounds(h.head_nend, info.nstart, info.nend)[1])):
+            # رحبت السعودية بتوقيع X وY على اتفاق: the welcomed act, told with both its parties,
+            # is news in its own right and coded as an event (its doers follow it); a bare
+            # object (ترحب برفع العقوبات) stays a mention of the welcome
+            h.reacted = True
+            continue
         if h.category == "masdar":
             if any(k.category in VERBAL for k in earlier):
                 h.mention_only = True            # object of the verb before it
@@ -282,6 +367,7 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
         out.append(Candidate(
             event=ev, sentence_index=info.index, role=info.role, position=info.position,
             entry_id=h.entry.id, occasion=h.entry.occasion, carrier=h.entry.carrier,
+            reaction=h.entry.reaction,
             mention_only=h.mention_only, background=background,
             framed=h.category == "masdar" and _framed(view, lex, h, info),
             subject_dropped=h.category == "masdar" or _subject_dropped(view, h),
@@ -364,7 +450,17 @@ def _frame(view: ArticleView, lex: Lexicon, info: SentenceInfo, h: Hit, next_sta
                  clause_end=view.to_original(c_hi, c_hi)[0] if c_hi < len(view.ntext) else sent.end,
                  sent_start=sent.start, sent_end=sent.end, preps=h.entry.actor2_preps,
                  receiver_subject=h.entry.receiver_subject, passive=h.category == "passive",
-                 agent_after=agent_after, nominal=h.category == "masdar")
+                 agent_after=agent_after, nominal=h.category == "masdar" or h.reacted,
+                 pair_from_between=h.entry.pair_from_between, patient_object=h.entry.patient_object,
+                 reacted=h.reacted, possessed=_possessed(view, h), doer_in_trigger=h.entry.doer_in_trigger)
+
+
+def _possessed(view: ArticleView, h: Hit) -> bool:
+    """Is the trigger a verbal noun carrying a pronoun suffix (إثر لقائه، اتفاقهما على)?"""
+    if h.category != "masdar":
+        return False
+    first = view.ntext[h.nstart:h.head_nend]
+    return bool(_POSSESSIVE.search(first)) and not first.endswith("ياه")
 
 
 def _carry_subjects(cands: list[Candidate]) -> None:

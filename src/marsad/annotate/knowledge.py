@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,6 +55,21 @@ class Alias:
 
 
 @dataclass
+class NameCues:
+    """titles.json 'name_cues': where an unknown person's name starts and ends."""
+
+    descriptors: set[str] = field(default_factory=set)     # الناشط، رجل الأعمال: a person, no office
+    named: set[str] = field(default_factory=set)           # يدعى: a name follows
+    not_name_words: set[str] = field(default_factory=set)  # يقيم، الماضي: a name has ended
+    complementizers: set[str] = field(default_factory=set)  # بأنه: the word before is no name part
+    masdar_patterns: list[re.Pattern] = field(default_factory=list)   # الاعتداء: a verbal noun
+    kunya_heads: set[str] = field(default_factory=set)     # أبو، أم
+
+    def is_masdar(self, key: str) -> bool:
+        return any(p.match(key) for p in self.masdar_patterns)
+
+
+@dataclass
 class TitleLexicon:
     """The Arabic role descriptions of titles.json, normalized."""
 
@@ -79,6 +95,7 @@ class TitleLexicon:
     un_org: str | None = None
     context_not_after: set[str] = field(default_factory=set)   # إلى، زار: a destination, not a context
     eponym_heads: set[str] = field(default_factory=set)   # مستشفى الحسن الثاني: named after, not the person
+    name_cues: NameCues = field(default_factory=lambda: NameCues())
 
     @property
     def max_words(self) -> int:
@@ -111,6 +128,19 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
                 raise ValueError(f"{path}:{n}: expected a JSON object, got {type(row).__name__}")
             rows.append(row)
     return rows
+
+
+def _name_cues(raw: dict) -> NameCues:
+    keys = lambda name: {normalize_key(x) for x in raw.get(name, [])}  # noqa: E731
+    patterns = []
+    for rx in raw.get("masdar_patterns", []):
+        try:
+            patterns.append(re.compile(rx))
+        except re.error as exc:
+            raise ValueError(f"titles.json name_cues.masdar_patterns: bad pattern {rx!r} ({exc})") from exc
+    return NameCues(descriptors=keys("descriptors"), named=keys("named"), not_name_words=keys("not_name_words"),
+                    complementizers=keys("complementizers"), masdar_patterns=patterns,
+                    kunya_heads=keys("kunya_heads"))
 
 
 def _require(row: dict, keys: tuple[str, ...], where: str) -> None:
@@ -255,7 +285,7 @@ class KnowledgeBase:
             un_phrases={normalize_key(x) for x in (raw.get("un_representatives") or {}).get("phrases", [])},
             un_org=(raw.get("un_representatives") or {}).get("org"),
             context_not_after={normalize_key(x) for x in (raw.get("context_titles") or {}).get("not_after", [])},
-            eponym_heads=keys("eponym_heads"))
+            eponym_heads=keys("eponym_heads"), name_cues=_name_cues(raw.get("name_cues") or {}))
 
     def _load_groups(self) -> GroupLexicon:
         path = self.data_dir / "groups.json"

@@ -115,6 +115,7 @@ def clean(article: Article) -> Article:
         _set(article, "outlet", by.outlet, "byline")
     for found in datelines:
         _set(article, "outlet", found.outlet, "dateline")
+    _set(article, "outlet", result.breadcrumb_outlet, "breadcrumb")
     _set(article, "outlet", result.masthead, "masthead")
 
     _set(article, "published", date_from_url(article.url), "url")

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from marsad.text.breadcrumbs import breadcrumb
 from marsad.text.lexicon import lexicon, phrase_key
 from marsad.text.metadata import Byline, Dateline, byline, date_line, is_time_line, standalone_dateline
 
@@ -57,6 +58,7 @@ class Classified:
     embedded_dates: list[str] = field(default_factory=list)  # dates of embedded posts
     datelines: list[Dateline] = field(default_factory=list)   # standalone or cut off paragraphs
     masthead: str | None = None                               # a site name above the headline
+    breadcrumb_outlet: str | None = None                      # "OUTLET > section" at the top
 
     @property
     def title(self) -> str | None:
@@ -118,6 +120,7 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
         rule = _line_rule(ln.text)
         if rule:
             ln.label, ln.reason = rule
+    out.breadcrumb_outlet = _mark_breadcrumbs(items)
     _find_title(items, title_hint)
     _mark_repeats(items, title_hint)
     _mark_list_zones(items, lex)
@@ -139,6 +142,26 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
             if m:
                 out.embedded_dates.append(m.group(1))
     return out
+
+
+TOP_LINES = 4     # breadcrumbs with a dash ("OUTLET - section") are looked for this early only
+
+
+def _mark_breadcrumbs(items: list[Line]) -> str | None:
+    """Label breadcrumb and menu lines; the outlet named by the first one at the top."""
+    outlet = None
+    seen_paragraph = False
+    for pos, ln in enumerate(items):
+        text = ln.text.strip()
+        if ln.label == "content":
+            found = breadcrumb(text, at_top=pos < TOP_LINES and not seen_paragraph)
+            if found:
+                ln.label, ln.reason = "boilerplate", "breadcrumb"
+                if outlet is None and not seen_paragraph and pos < TOP_LINES:
+                    outlet = found.outlet
+                continue
+        seen_paragraph = seen_paragraph or (ln.label == "content" and _is_paragraph(text))
+    return outlet
 
 
 def _find_title(items: list[Line], title_hint: str | None) -> None:

@@ -34,6 +34,10 @@ class Lexicon:
             for name in names:
                 self.months[phrase_key(name)] = int(number)
         self.weekdays = {phrase_key(w) for w in data["weekdays"]}
+        # "18 شعبان 1444 هـ": day, Hijri month, year and an optional mark, on raw text
+        months = "|".join(sorted((re.escape(m) for m in data["hijri_months"]), key=len, reverse=True))
+        marks = "|".join(sorted((re.escape(m) for m in data["hijri_year_marks"]), key=len, reverse=True))
+        self.hijri_date = re.compile(rf"(?<!\d)\d{{1,2}}\s+(?:{months})\s*،?\s*1[34]\d\d(?!\d)\s*(?:(?:{marks})(?!\w))?")
 
 
 @lru_cache(maxsize=1)

@@ -80,10 +80,17 @@ def date_line(line: str) -> str | None:
     if len(parts) > 1:
         values = [_single_date_line(p) for p in parts]
         dated = [v for v in values if v]
-        if dated and all(v or is_time_line(p) for v, p in zip(values, parts)):
+        if dated and all(v or is_time_line(p) or _hijri_only(p) for v, p in zip(values, parts)):
             return dated[0]
         return None
     return _single_date_line(line)
+
+
+def _hijri_only(part: str) -> bool:
+    """A part of a date line that is a Hijri date, maybe with its weekday."""
+    rest = lexicon().hijri_date.sub(" ", digits_to_ascii(part))
+    return rest != digits_to_ascii(part) and all(
+        phrase_key(w) in lexicon().weekdays for w in re.split(r"[\s,،\-–—/]+", rest) if w)
 
 
 def _single_date_line(line: str) -> str | None:
@@ -101,6 +108,8 @@ def _single_date_line(line: str) -> str | None:
         return None
     value, start, end = found
     rest = digits_to_ascii(core[:start] + " " + core[end:])
+    # a Hijri date beside the Gregorian one is part of the date line, not text
+    rest = lex.hijri_date.sub(" ", rest)
     # What is left may only be a weekday, a time, separators or filler words.
     rest = re.sub(r"\d{1,2}[:.]\d{2}(\s*(ص|م|am|pm|AM|PM|GMT))?", " ", rest)
     leftovers = [w for w in re.split(r"[\s,،|•·\-–—/()]+", rest) if w]
@@ -149,6 +158,7 @@ class Dateline:
 
 _DATELINE = re.compile(r"^((?:[^\s\-–—:.،(]+(?:\s+[^\s\-–—:.،(]+){0,3}\s*(?:\([^)]{1,25}\))?\s*[-–—:]\s*){1,3})(?=\S)")
 _PAREN_AGENCY = re.compile(r"\(([^)]{1,25})\)")
+_AGENCY_ONLY = re.compile(r"^\s*\(([^)]{1,25})\)\s*[-–—:]\s*(?=\S)")
 
 
 def dateline(line: str) -> Dateline | None:
@@ -156,7 +166,11 @@ def dateline(line: str) -> Dateline | None:
     "المنبر الحر –", "القاهرة (رويترز) -". The rest of the line must be a real paragraph."""
     m = _DATELINE.match(line)
     if not m:
-        return None
+        # "(أ ف ب) – أعلن ...": a known agency in brackets, the place left out
+        m = _AGENCY_ONLY.match(line)
+        if not m or phrase_key(m.group(1)) not in lexicon().agencies or len(line[m.end():].split()) < 8:
+            return None
+        return Dateline(prefix=m.group(0), agency=m.group(1).strip())
     prefix = m.group(1)
     rest = line[m.end():]
     if len(rest.split()) < 8:
