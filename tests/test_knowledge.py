@@ -238,3 +238,24 @@ def test_real_historical_persons_have_dated_roles() -> None:
     hafez = kb.get("hafez_al_assad")
     assert kb.role_on(hafez, "2025-01-01") is None     # historical: no current role
     assert names(kb.holders("president", "IRQ", on="2025-06-01")) == ["Abdul Latif Rashid"]
+
+
+def test_english_names_carry_no_nickname() -> None:
+    """A nickname goes to "aka" (docs/knowledge.md), never into name_en."""
+    real = load_kb()
+    bad = [p["id"] for p in real.persons.values() if "(" in p.get("name_en", "")]
+    assert bad == []
+    assert all(isinstance(p.get("aka", []), list) for p in real.persons.values())
+
+
+def test_name_cues_are_loaded_and_checked(tmp_path: Path) -> None:
+    cues = load_kb().titles.name_cues
+    assert cues.is_masdar("الاعتداء") and cues.is_masdar("التصعيد")
+    assert not cues.is_masdar("الاقرع") and not cues.is_masdar("التهامي")
+    assert "ابو" in cues.kunya_heads and "بانه" in cues.complementizers
+    d = make_kb_dir(tmp_path)
+    titles = json.loads((d / "titles.json").read_text(encoding="utf-8"))
+    titles["name_cues"] = {"masdar_patterns": ["^ال(ا"]}
+    (d / "titles.json").write_text(json.dumps(titles, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ValueError, match="masdar_patterns"):
+        load_kb(d)

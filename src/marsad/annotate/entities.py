@@ -40,6 +40,7 @@ _JOINING_GAP = re.compile(r"^[\s\"'“”«»‘’\-–ـ]*$")
 _SENTENCE_GAP = re.compile(r"[.!?؟:\n]")
 _CLAUSE_GAP = re.compile(r"[.!?؟:\n،,;؛()\[\]]")
 _ARABIC_WORD = re.compile(r"^[\u0621-\u064A\u0660-\u0669\u0671-\u06D3]+$")
+_CLITIC_ARTICLE = ("لل", "بال", "وال", "فال", "كال")
 _NAME_PARTICLES = {"ابو", "بن", "ابن", "عبد", "ال", "ام", "بنت"}
 _MINISTER_TITLES = {"minister", "foreign_minister", "defense_minister", "interior_minister",
                     "finance_minister", "prime_minister", "deputy_prime_minister", "deputy_foreign_minister"}
@@ -696,8 +697,8 @@ class _Linker:
         """The end of an unknown personal name starting at word j, or None."""
         words, idx = self.words, self.idx
         first = words[j].key
-        if (first[0] in "ولبفك" or first.startswith("ال")) and first not in idx.first_names:
-            return None     # a proclitic or the article: a phrase, not a given name
+        if (first[0] in "ولبفك" or words[j].text.startswith("ال")) and first not in idx.first_names:
+            return None     # a proclitic or the article (as written: إلسا is a name): a phrase
         k = j
         while k < len(words) and k - j < 4:
             w = words[k]
@@ -734,6 +735,8 @@ class _Linker:
         key = words[k].key
         if key in cues.not_name_words or (pos >= 1 and cues.is_masdar(key)):
             return False
+        if pos >= 1 and key.startswith(_CLITIC_ARTICLE):
+            return False    # للصحفيين، بالهجوم: a preposition and the article, not a name
         if pos >= 2 and k + 1 < len(words) and _JOINING_GAP.match(words[k + 1].gap) and \
                 words[k + 1].key in cues.complementizers:
             return False
@@ -1023,8 +1026,13 @@ class _Linker:
                 continue
             start, stop = words[k].start, words[end - 1].end
             name_ar = self.text[start:stop]
+            # a nisba inside the description is part of it, not a country mention
+            inside = (words[i].start, start)
+            self.mentions = [mn for mn in self.mentions if not (
+                mn.how == "nisba" and inside[0] <= mn.start and mn.end <= inside[1])]
             self._add(Mention(start, stop, "PERSON", "discovered", None, romanize(name_ar), name_ar, None,
                               country, None, (), local_key=normalize_key(name_ar)), k, end)
+            self.used.update(range(i, k))
             i = end
 
     def _after_descriptor(self, i: int) -> int | None:
@@ -1058,8 +1066,8 @@ class _Linker:
         for _ in range(4):
             if k >= len(words) or self._break_before(k):
                 break
-            if words[k].key in t.modifiers:
-                k += 1
+            if words[k].key in t.modifiers or words[k].key in t.name_cues.descriptors:
+                k += 1      # الناشط الحقوقي: a second description
                 continue
             m = _match_at(self.idx, words, k, {"country", "org"})
             if m and m.aliases[0].kind == "country" and m.aliases[0].how == "nisba" and not country:
@@ -1088,7 +1096,7 @@ class _Linker:
         if end and end - k >= 2:
             return end if not any(x in self.used for x in range(k, end)) else None
         first = words[k].key
-        if (first[0] in "ولبفك" or first.startswith("ال")) and first not in idx.first_names:
+        if (first[0] in "ولبفك" or words[k].text.startswith("ال")) and first not in idx.first_names:
             return None
         n = 3 if k + 1 < len(words) and words[k + 1].key in _NAME_PARTICLES else 2
         if k + n > len(words):
