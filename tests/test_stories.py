@@ -134,6 +134,9 @@ def test_casualty_figures_are_compared_across_sources():
     assert casualty_figures("وارتفع عدد القتلى إلى سبعة بينهم قيادي") == {"killed": 7}
     assert casualty_figures("قُتل 7 أشخاص في الغارة") == {"killed": 7}
     assert casualty_figures("وقتل الوزير خصمه في 2020") == {}
+    # The named victim counts too: "X and six others" are seven.
+    assert casualty_figures("قُتل القيادي في الحركة وستة آخرون مساء الثلاثاء") == {"killed": 7}
+    assert casualty_figures("مقتل القيادي وثلاثة من مرافقيه بضربة") == {"killed": 4}
     strike = dict(type="ASSAULT", mode="airstrike", a1=Actor(name_en="Israel", country="ISR", kb_id="ISR"),
                   a2=Actor(name_en="Hamas", kb_id="hamas"))
     a = article("c1", "غارة إسرائيلية على الدوحة أسفرت عن مقتل ستة أشخاص", date="2025-09-09", **strike)

@@ -18,6 +18,7 @@ Stage ``code_events(article) -> Article`` fills ``article.events``. Per sentence
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -150,7 +151,6 @@ def _lead_date(article: Article, view: ArticleView, events: list[Candidate], mai
 
 def _recent(day: str, ref: str | None) -> bool:
     """Is ``day`` the article's date or up to a week before it (the news, not a recap)?"""
-    import datetime as dt
     if not ref or len(ref) < 10:
         return True
     try:

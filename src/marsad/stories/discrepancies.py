@@ -126,7 +126,11 @@ def _casualty_lexicon() -> dict:
                re.compile(rf"(?<!\w)[وفبل]?(?:{alternatives(data[kind + '_tolls'])})(?:\s+\S+){{0,3}}?\s+{number}(?!\w)")]
         for kind in ("killed", "injured")
     }
-    return {"numbers": numbers, "patterns": patterns}
+    # "X and six others were killed": the named victim plus the others.
+    companions = re.compile(
+        rf"(?<!\w)[وفبل]?(?:{alternatives(data['killed_verbal'])})\s+(?:\S+\s+){{1,8}}?و{number}\s+"
+        rf"(?:{alternatives(data['companions']['words'])})")
+    return {"numbers": numbers, "patterns": patterns, "companions": companions}
 
 
 def casualty_figures(text: str) -> dict[str, int]:
@@ -138,13 +142,22 @@ def casualty_figures(text: str) -> dict[str, int]:
         hits = []
         for pat in patterns:
             for m in pat.finditer(norm):
-                raw = m.group(1).replace(",", "")
-                value = int(float(raw)) if raw[0].isdigit() else lex["numbers"].get(raw)
+                value = _number(m.group(1), lex["numbers"])
                 if value:
                     hits.append((m.start(), value))
+        if kind == "killed":
+            for m in lex["companions"].finditer(norm):
+                value = _number(m.group(1), lex["numbers"])
+                if value:
+                    hits.append((m.start(), value + 1))
         if hits:
             out[kind] = min(hits)[1]
     return out
+
+
+def _number(raw: str, words: dict[str, int]) -> int | None:
+    raw = raw.replace(",", "")
+    return int(float(raw)) if raw[0].isdigit() else words.get(raw)
 
 
 def casualty_discrepancies(articles: list[Article]) -> list[Discrepancy]:
