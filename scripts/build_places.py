@@ -37,6 +37,7 @@ COMMON_WORDS = set("""
 كفر الشاطئ شاطئ الساحل ساحل الميناء ميناء المخيم مخيم النهر نهر الجسر جسر الشهداء المنار الصالحية
 سليمان عمان مدينة المدينة بيان إطار أمل ريم الاسكندرية الرشيد رشيد العامرية حلوان المزة الحسينية الصدر الطيبة طيبة الرملة الكوت الحمة
 روما بريطانيا لبنان غزة رفح خان بيت يونس الخان الزرقا القرين مصر سوريا الوادي وادي الجبل جبل العريش
+وان سلمية سلطات السلطات
 """.split())
 
 # Regions and sites that news name and GeoNames' city list lacks.
@@ -61,6 +62,8 @@ REGIONS = [
     ("Persian Gulf", ["الخليج الفارسي"], None, "region"), ("Horn of Africa", ["القرن الأفريقي", "القرن الإفريقي"], None, "region"),
     ("Europe", ["أوروبا", "اوروبا"], None, "region"), ("Africa", ["أفريقيا", "إفريقيا"], None, "region"),
     ("Asia", ["آسيا"], None, "region"), ("Latin America", ["أمريكا اللاتينية", "أميركا اللاتينية"], None, "region"),
+    # GeoNames gives Settat the everyday word سلطات ("authorities"); its name is سطات.
+    ("Settat", ["سطات"], "MAR", "city"),
 ]
 
 

@@ -124,3 +124,9 @@ def test_organizations_are_well_formed(organizations, countries):
         assert o["kind"] in kinds, o["id"]
         assert o.get("country") is None or o["country"] in countries, o["id"]
         assert o.get("metonym_for") is None or o["metonym_for"] in countries, o["id"]
+
+
+def test_no_place_is_named_by_an_everyday_word():
+    everyday = {"سلطات", "السلطات", "وان", "سلمية", "سلام", "أمل", "بيان", "إطار", "نصر"}
+    places = _jsonl(KB / "places.jsonl")
+    assert [p["id"] for p in places if everyday & set(p["names_ar"])] == []
