@@ -124,7 +124,11 @@ def boilerplate_scores(gold_articles: dict[str, dict], articles: dict[str, Artic
             "boilerplate_lines": should_remove, "content_lines": should_keep}
 
 
-DISCREPANCY_FIELDS = {"person_name": "name", "casualties": "casualties", "date": "date"}
+# Gold discrepancy fields and the words of Marsad's discrepancy fields that report them:
+# a wrong name is "name of <role>" (a known person misnamed) or "holder of <office>"
+# (someone named as holding an office the base gives to another).
+DISCREPANCY_FIELDS = {"person_name": ("name of", "holder of"), "casualties": ("casualties",),
+                      "date": ("date",)}
 
 
 def discrepancy_scores(gold: dict[str, Any], stories: list[Story]) -> dict[str, Any]:
@@ -134,9 +138,9 @@ def discrepancy_scores(gold: dict[str, Any], stories: list[Story]) -> dict[str, 
     planted = gold.get("discrepancies", [])
     found = []
     for d in planted:
-        kind = DISCREPANCY_FIELDS.get(d["field"], d["field"])
+        words = DISCREPANCY_FIELDS.get(d["field"], (d["field"],))
         odd = {a for v in d["values"][1:] for a in v["articles"]}
-        hit = any(kind in rec.field and odd & {a for v in rec.values for a in v["article_ids"]}
+        hit = any(any(w in rec.field for w in words) and odd & {a for v in rec.values for a in v["article_ids"]}
                   for st in stories if odd & set(st.article_ids) for rec in st.discrepancies)
         found.append({"event_id": d["event_id"], "field": d["field"], "found": hit})
     clean_events = {e["event_id"] for e in gold["events"]} - {d["event_id"] for d in planted} \
