@@ -60,6 +60,8 @@ GAZETTEER = {
     "الأمم المتحدة": ("ORG", "United Nations", None),
     "السويد": ("GPE", "Sweden", "SWE"), "طهران": ("GPE", "Tehran", "IRN"), "روما": ("GPE", "Rome", "ITA"),
     "إسماعيل هنية": ("PERSON", "Ismail Haniyeh", "PSE"), "الحوثيين": ("ORG", "Houthis", "YEM"),
+    "شي جين بينغ": ("PERSON", "Xi Jinping", "CHN"), "محكمة العدل الدولية": ("ORG", "International Court of Justice", None),
+    "المحكمة الجنائية الدولية": ("ORG", "International Criminal Court", None),
 }
 # Nationality adjectives, tagged as the linker tags them (how="nisba").
 NISBA = {
@@ -69,6 +71,10 @@ NISBA = {
     "الروسي": ("GPE", "Russia", "RUS"), "السوري": ("GPE", "Syria", "SYR"),
     "السويدية": ("GPE", "Sweden", "SWE"), "الفرنسية": ("GPE", "France", "FRA"),
     "العراقيين": ("GPE", "Iraq", "IRQ"), "الإيراني": ("GPE", "Iran", "IRN"),
+    "قطرية": ("GPE", "Qatar", "QAT"), "تركية": ("GPE", "Turkey", "TUR"), "أردنية": ("GPE", "Jordan", "JOR"),
+    "السودانية": ("GPE", "Sudan", "SDN"), "الإماراتي": ("GPE", "United Arab Emirates", "ARE"),
+    "أمريكية": ("GPE", "United States", "USA"), "بريطانية": ("GPE", "United Kingdom", "GBR"),
+    "إيرانيا": ("GPE", "Iran", "IRN"), "فرنسيين": ("GPE", "France", "FRA"), "أردني": ("GPE", "Jordan", "JOR"),
 }
 _CLITICS = r"(?:[وفبلك]|وب|ول|فب|فل)?"
 
@@ -409,3 +415,21 @@ def test_demo_corpus_main_events():
     assert n >= 40
     assert type_ok / n >= 0.9, misses
     assert both_ok / n >= 0.9, misses
+
+
+def test_announced_killing_is_dated_by_the_reported_day_not_the_announcement():
+    # «أعلن … الخميس أن … قتل … الأربعاء»: the event happened on the Wednesday
+    text = "أعلن الجيش الإسرائيلي الخميس أن قائدا في حماس قتل الأربعاء في غارة على غزة."
+    art = code_events(build(text, dates=[("الخميس", "2026-03-05"), ("الأربعاء", "2026-03-04")]))
+    main = art.main_event
+    assert main is not None and main.type == "ASSAULT"
+    assert main.date == "2026-03-04"
+
+
+def test_signing_after_talks_in_one_lead_beats_the_talks():
+    text = ("وقع الرئيس السيسي والملك عبد الله الثاني في القاهرة اتفاقية للتعاون الاقتصادي. "
+            "وجاء التوقيع بعد جلسة مباحثات رسمية بين الجانبين تناولت الأوضاع في المنطقة.")
+    art = code_events(build(text, title="السيسي والملك عبد الله الثاني يوقعان اتفاقية بعد جلسة مباحثات"))
+    main = art.main_event
+    assert (main.type, main.mode) == ("AGREE", "sign")
+    assert {main.actor1.name_en, main.actor2.name_en} == {"Abdel Fattah el-Sisi", "King Abdullah II"}

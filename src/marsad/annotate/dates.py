@@ -154,9 +154,15 @@ class _Lexicon:
                 "today_blockers_before", "ago_blockers_after", "day_month_links", "year_cues",
                 "month_cues", "future_cues_before", "adjective_aam_before", "fractions",
                 "relday_name_blockers_before", "year_of_period_nouns", "deadline_cues_before",
-                "deadline_links", "deadline_context", "future_prefix_exceptions")
+                "deadline_links", "deadline_context", "future_prefix_exceptions",
+                "bare_month_cues", "imperfect_exceptions", "imperfect_particles_before",
+                "imperfect_past_markers_before", "imperfect_blockers_before")
         self.words = {k: {_lexicon_form(w) for w in temporal[k]} for k in sets}
         self.future_prefixes = tuple(temporal["future_verb_prefixes"])
+        # imperfect prefix -> the shortest word that can be a verb with it (أ needs 5
+        # letters: a four-letter أ-word is as a rule a Form IV past, أعلن، أكد، أطلق)
+        self.imperfect_prefixes = {_lexicon_form(k): int(v) for k, v in temporal["imperfect_verb_prefixes"].items()}
+        self.past_suffixes = tuple(_lexicon_form(w) for w in temporal["past_verb_suffixes"])
         self.first_words = {k[0] for k in self.phrases}
         # per kind: phrase -> value (the first one listed wins) and the longest phrase
         self.by_kind: dict[str, dict[tuple[str, ...], object]] = {}
@@ -249,6 +255,7 @@ _WEEKDAY_NAMES_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Sa
 
 
 _MISSING = object()
+_CLAUSE_BREAKS = ("،", ",", ".", "؛", ";", "؟", "?", "!", ":", "(", ")", "\"", "«", "»", "-", "–", "—")
 
 
 class _Parser:
@@ -480,7 +487,17 @@ class _Parser:
         if rs:
             return None   # a plain date is found from its own first token
         cue = self.is_word(i - 1, self.lex.words["month_cues"])
-        return self.calendar_date(i, allow_bare_month=cue)
+        # "في آب"، "خلال ماي": a preposition says that a word that is also a name is a month
+        strong_cue = self.is_word(i - 1, self.lex.words["bare_month_cues"])
+        hit = self.calendar_date(i, allow_bare_month=cue, cued=strong_cue and self._gregorian_month_at(i))
+        if hit and hit[1].kind == "month" and hit[1].y is None and hit[1].mod is None \
+                and hit[1].year_shift is None:
+            # a bare month: the latest one, the current included, or the coming one in a preview
+            hit[1].mod = "coming" if self._future_context(i, window=8) else "recent"
+        return hit
+
+    def _gregorian_month_at(self, i: int) -> bool:
+        return self.look(i, "gmonth") is not None
 
     def day_expr(self, i: int) -> tuple[int, _Spec] | None:
         """[صباح] [اليوم|أمس|غدا] [،] [يوم] WEEKDAY [MOD] [،] [الموافق] [DATE]."""
@@ -541,6 +558,8 @@ class _Parser:
                 wmod, label = "coming", "deadline"   # بحلول السبت، يمهل حماس حتى السبت
             elif self._future_context(i):
                 wmod = "future"
+            elif self._imperfect_context(i):
+                wmod = "coming"   # ويشارك شي الجمعة في القمة: a preview, the coming Friday
         overnight = False
         if pod and wmod is None and (self.is_tok(j, "-") or self.is_tok(j, "/")):
             nxt = self.look(j + 1, "weekday")   # ليل الأحد - الإثنين: the night between them
@@ -567,6 +586,45 @@ class _Parser:
             if len(word) >= 4 and word.startswith(self.lex.future_prefixes) \
                     and not word.endswith(("ة", "ات", "اء")) and word not in exceptions:
                 return True
+        return False
+
+    def _imperfect_context(self, i: int, window: int = 7) -> bool:
+        """A present-tense (imperfect) verb governing a weekday: the clause's first word
+        ("ويشارك شي الجمعة"، "يلتقي الوزير الأحد نظيره"), its second after a one-word
+        subject ("الرئيس يزور ..."), or right after a particle (إن، أن، لن). Not after
+        لم/كان (a past), and not a word of ``imperfect_exceptions`` (Form V/VI pasts
+        تظاهر، تلقى; names and nouns: تركيا، يحيى)."""
+        words = self.lex.words
+        if self.is_word(i - 1, words["imperfect_blockers_before"]):
+            return False   # منذ الأحد، قبل الجمعة: counted from a past day, or a deadline
+        start, opened = i, False
+        for k in range(i - 1, max(i - 1 - window, -1), -1):
+            if self.toks[k].text in _CLAUSE_BREAKS or self.is_word(k, words["imperfect_particles_before"]):
+                opened = True
+                break
+            start = k
+        opened = opened or start == 0
+        for k in range(start, i):
+            if not self._imperfect_verb(k) or self.is_word(k - 1, words["imperfect_past_markers_before"]):
+                continue
+            if self.is_word(k - 1, words["imperfect_particles_before"]):
+                return True
+            if opened and (k == start or (k == start + 1 and not self._imperfect_verb(start))):
+                return True
+            if self.texts[k][0] in "وف" and len(self.forms[k]) > 1:
+                return True   # "... ويلتقي الأحد": و opens a new clause
+        return False
+
+    def _imperfect_verb(self, k: int) -> bool:
+        """ي/ت/ن/أ + stem, long enough, not a past form (ت، وا، نا endings after ت/ن/أ)."""
+        exceptions = self.lex.words["imperfect_exceptions"] | self.lex.words["future_prefix_exceptions"]
+        for word in self.forms[k]:
+            if word in exceptions:
+                continue
+            for prefix, shortest in self.lex.imperfect_prefixes.items():
+                if word.startswith(prefix) and len(word) >= shortest \
+                        and (prefix == "ي" or not word.endswith(self.lex.past_suffixes)):
+                    return True
         return False
 
     def _deadline_context(self, i: int) -> bool:

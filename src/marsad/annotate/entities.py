@@ -42,6 +42,7 @@ _CLAUSE_GAP = re.compile(r"[.!?؟:\n،,;؛()\[\]]")
 _ARABIC_WORD = re.compile(r"^[\u0621-\u064A\u0660-\u0669\u0671-\u06D3]+$")
 _CLITIC_ARTICLE = ("لل", "بال", "وال", "فال", "كال")
 _NAME_PARTICLES = {"ابو", "بن", "ابن", "عبد", "ال", "ام", "بنت"}
+_NASAB = {"بن", "ابن", "بنت", "ال"}     # بن X، آل X (آل normalizes to ال)
 _MINISTER_TITLES = {"minister", "foreign_minister", "defense_minister", "interior_minister",
                     "finance_minister", "prime_minister", "deputy_prime_minister", "deputy_foreign_minister"}
 
@@ -408,6 +409,9 @@ class _Linker:
                 (p, how, _), k = name[2], name[1]
                 self._add(self._person_mention(p, words[j].start, words[k - 1].end, how), j, k)
                 return k
+            if name and name[0] == "unknown" and titles:
+                # أمير المنطقة الأمير X بن Y: a nasab name after the appositive title is a person
+                return self._link_unknown(name[1], j, titles[:1], None, None, [], None, False, m)
             return j
         if counterpart:
             if not country:
@@ -708,12 +712,19 @@ class _Linker:
                 break
             if not self._name_part_ok(k, k - j):
                 break
-            if _match_at(idx, words, k, {"country", "org", "title", "place"}):
+            after_bin = k > j and words[k - 1].key in ("بن", "ابن", "بنت")   # بن سلطان: a father's name
+            if not after_bin and _match_at(idx, words, k, {"country", "org", "title", "place"}):
                 break
             k += 1
         n = k - j
         if n == 0:
             return None
+        if n >= 3 and words[j + 1].key in _NASAB:
+            # نواف بن بندر [بن فهد] [آل X]: a nasab ends after the last بن/آل pair
+            i = j + 1
+            while i + 1 < k and words[i].key in _NASAB:
+                i += 2
+            k, n = i, i - j
         starts_with_given = words[j].key in idx.first_names or words[j].key in _NAME_PARTICLES
         ends_at_break = self._break_before(k) or (k < len(words) and (
             words[k].key in idx.stopwords or not self._name_part_ok(k, k - j)))
@@ -747,6 +758,8 @@ class _Linker:
                     title_match: Match, inferred: bool = False) -> int:
         kb = self.kb
         start, end = self.words[j].start, self.words[k - 1].end
+        if how == "conflict" and self._same_spelling(self.text[start:end], [p]) is p:
+            how = "variant"     # the given name is the base's, spelled another way (داود/داوود)
         if how == "conflict":
             if p in holders or (not holders and not former and chosen and kb.holds(p, chosen, self.on)):
                 # the article gives the office holder's family name with another given name
@@ -771,6 +784,15 @@ class _Linker:
         self._add(self._person_mention(p, start, end, how, tuple(chosen), country), j, k)
         return k
 
+    def _same_spelling(self, name_ar: str, holders: list[dict]) -> dict | None:
+        """The person ``name_ar`` names up to ordinary spelling variants
+        (``spelling_key``): one of the office holders, else the only such person."""
+        ids = self.kb.spelling_matches(name_ar)
+        for h in holders:
+            if h["id"] in ids:
+                return h
+        return self.kb.persons[ids[0]] if len(ids) == 1 else None
+
     def _held_once(self, p: dict, titles: list[str], country: str | None) -> bool:
         """Whether the person held the office at some time: then the article speaks of
         the past (في عام 2000 التقى الرئيس الأمريكي بيل كلينتون), no conflict."""
@@ -785,10 +807,18 @@ class _Linker:
                       title_match: Match, inferred: bool = False) -> int:
         words = self.words
         phrase_words = title_match.j - title_match.i
-        if not chosen or ((inferred or (country is None and org is None)) and phrase_words < 2):
-            return j
+        nasab = ((country is None and org is None) or inferred) and k - j >= 3 and \
+            any(w.key in ("بن", "ابن", "بنت") for w in words[j + 1:k - 1])
+        if not chosen or ((inferred or (country is None and org is None)) and phrase_words < 2 and not nasab):
+            return j    # a bare one-word title says too little, unless a nasab name follows (الأمير X بن Y)
+        if nasab:
+            label, holders, country = None, [], None if inferred else country
         start, end = words[j].start, words[k - 1].end
         name_ar = self.text[start:end]
+        same = self._same_spelling(name_ar, holders)
+        if same is not None:    # إسحق هرتسوغ is إسحاق هرتسوغ spelled without the alif: no conflict
+            return self._link_named(same, "variant", j, k, chosen, country, org, holders, label, former,
+                                    title_match, inferred)
         if holders and not former and len(holders) == 1 and label and not inferred:
             h = holders[0]
             self.findings.append(Finding(
@@ -940,6 +970,8 @@ class _Linker:
             p = self.kb.persons.get(a.id)
             if p and prev in {normalize_key(n).split()[0] for n in p.get("names_ar") or [] if " " in n}:
                 return False
+            if p and p["id"] in self.kb.spelling_matches(self.text[self.words[i - 1].start:m.end]):
+                return False    # إسحق هرتسوغ: the person's own given name, spelled without the alif
         return True
 
     def _link_skeletons(self) -> None:
@@ -1009,6 +1041,9 @@ class _Linker:
         words, cues = self.words, self.kb.titles.name_cues
         i = 0
         while i < len(words):
+            if words[i].key in cues.list_cues and i not in self.used:
+                i = self._discover_list(i)
+                continue
             k = self._after_descriptor(i)
             if k is None:
                 i += 1
@@ -1024,6 +1059,9 @@ class _Linker:
             if end is None:
                 i = k
                 continue
+            # كريم فاضلي وسامر نوري: a name ends before «و» + another given name
+            end = next((x for x in range(k + 2, end) if words[x].key.startswith("و")
+                        and words[x].key not in self.idx.first_names), end)
             start, stop = words[k].start, words[end - 1].end
             name_ar = self.text[start:stop]
             # a nisba inside the description is part of it, not a country mention
@@ -1033,7 +1071,59 @@ class _Linker:
             self._add(Mention(start, stop, "PERSON", "discovered", None, romanize(name_ar), name_ar, None,
                               country, None, (), local_key=normalize_key(name_ar)), k, end)
             self.used.update(range(i, k))
+            # رجلا الأعمال X Y وZ W: every name of the list is a person
+            for start, k, end in self._listed_names(end):
+                name_ar = self.text[start:words[end - 1].end]
+                self._add(Mention(start, words[end - 1].end, "PERSON", "discovered", None, romanize(name_ar),
+                                  name_ar, None, country, None, (), local_key=normalize_key(name_ar)), k, end)
             i = end
+
+    def _discover_list(self, i: int) -> int:
+        """وهن A B وC D: after a pronoun of list_cues, a list of two names or more
+        (each two or three plausible name words) names that many persons."""
+        words = self.words
+        first = self._described_name(i + 1) if i + 1 < len(words) and \
+            _JOINING_GAP.match(words[i + 1].gap) else None
+        if first is None or first - (i + 1) > 3:
+            return i + 1
+        rest = self._listed_names(first)
+        if not rest:
+            return i + 1
+        for start, k, end in [(words[i + 1].start, i + 1, first)] + rest:
+            name_ar = self.text[start:words[end - 1].end]
+            self._add(Mention(start, words[end - 1].end, "PERSON", "discovered", None, romanize(name_ar),
+                              name_ar, None, None, None, (), local_key=normalize_key(name_ar)), k, end)
+        self.used.add(i)
+        return rest[-1][2]
+
+    def _listed_names(self, k: int) -> list[tuple[int, int, int]]:
+        """Further names of a list from word k: «وإميلي داماري», «، عماد شرقي».
+        [(start offset without the و, first word, one past the last word)]."""
+        words, idx = self.words, self.idx
+        found: list[tuple[int, int, int]] = []
+        while k + 1 < len(words) and k not in self.used:
+            w = words[k]
+            comma = w.gap.strip() in (",", "،")
+            if not comma and not (w.key.startswith("و") and _JOINING_GAP.match(w.gap)):
+                break
+            if comma and not w.key.startswith("و"):
+                start, bare = w.start, w.key
+            else:
+                start, bare = w.start + 1, w.key[1:]
+            if len(bare) < 2 or bare.startswith("ال") or bare in idx.stopwords or not _ARABIC_WORD.match(bare):
+                break
+            n = 3 if words[k + 1].key in _NAME_PARTICLES else 2
+            if k + n > len(words):
+                break
+            ok = all(x not in self.used and _JOINING_GAP.match(words[x].gap) and words[x].key not in idx.stopwords
+                     and _ARABIC_WORD.match(words[x].key) and self._name_part_ok(x, x - k)
+                     and not _match_at(idx, words, x, {"country", "org", "title", "place"})
+                     for x in range(k + 1, k + n))
+            if not ok or _match_at(idx, words, k, {"country", "org", "title", "place"}):
+                break
+            found.append((start, k, k + n))
+            k += n
+        return found
 
     def _after_descriptor(self, i: int) -> int | None:
         """One past a description starting at word i (one or two words), or None."""
@@ -1068,6 +1158,11 @@ class _Linker:
                 break
             if words[k].key in t.modifiers or words[k].key in t.name_cues.descriptors:
                 k += 1      # الناشط الحقوقي: a second description
+                continue
+            if words[k].key.startswith("ال") and words[k].key.endswith(("ي", "ية", "يه")) and len(words[k].key) > 4 \
+                    and words[k].key not in self.idx.first_names \
+                    and not _match_at(self.idx, words, k, {"country", "org", "person"}):
+                k += 1      # الناشط البيئي: an adjective of the description, never a name's first word
                 continue
             m = _match_at(self.idx, words, k, {"country", "org"})
             if m and m.aliases[0].kind == "country" and m.aliases[0].how == "nisba" and not country:

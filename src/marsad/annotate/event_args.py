@@ -150,6 +150,11 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
         adj = view.mentions(frame.clause_start, frame.start, nisba=True)
         if adj and view.words_between(view.to_norm(adj[-1].end), view.to_norm(frame.start)) == 0:
             return adj[-1], "fronted"
+    if frame.nominal:
+        # غارات أمريكية بريطانية، هجوما صاروخيا إيرانيا: a nationality on the act names its doer
+        adj = _adjective_on_act(view, frame)
+        if adj is not None:
+            return adj, "adjective"
     in_gap = next((m for m in around.gap if m.prep is None), None) \
         or next(iter(view.mentions(frame.head_end, frame.end, nisba=True)), None)
     if in_gap is not None:
@@ -263,6 +268,21 @@ def _named_doers(view: ArticleView, frame: Frame, around: _Around) -> tuple[Ment
         target = next((m for m in view.mentions(frame.end, frame.clause_end, nisba=True)
                        if doer is None or (m.key != doer.key and m.start >= doer.end)), None)
     return doer, target
+
+
+def _adjective_on_act(view: ArticleView, frame: Frame) -> Mention | None:
+    """A nationality adjective right after a verbal noun, or after it and one weapon
+    word (هجوما صاروخيا إيرانيا), or None."""
+    for m in view.mentions(frame.end, frame.clause_end, nisba=True):
+        gap = view.words_between(view.to_norm(frame.end), view.to_norm(m.start))
+        if gap == 0:
+            return m
+        if gap == 1:
+            prev = view.words_before(view.to_norm(m.start), 1)
+            if prev and prev[0].lstrip("وفب").removeprefix("ال") in weapon_words():
+                return m
+        return None
+    return None
 
 
 def weapon_nationality(view: ArticleView, start: int, end: int) -> Mention | None:

@@ -247,6 +247,12 @@ def subject_openers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def relative_pronouns() -> frozenset[str]:
+    """الذي، التي …: an imperfect verb right after one describes its antecedent."""
+    return frozenset(normalize_key(w) for w in _modality_data().get("relative_pronouns", {}).get("words", []))
+
+
+@lru_cache(maxsize=1)
 def weapon_words() -> frozenset[str]:
     """Weapon and strike words (without ال) after which a nationality adjective names the attacker."""
     return frozenset(normalize_key(w).removeprefix("ال") for w in _modality_data()["weapon_words"]["words"])

@@ -27,7 +27,7 @@ from marsad.annotate.event_args import Frame, names_a_pair, pick_actors, pick_lo
 from marsad.annotate.event_lexicon import VERBAL, Lexicon, TriggerEntry, literal_words, load_lexicon
 from marsad.annotate.event_context import attribution_of, event_date, is_background, modality_of, reference_date
 from marsad.annotate.event_main import Candidate, choose_main, merge_headline_with_lead, merge_repeats
-from marsad.annotate.event_text import ArticleView, Mention, clause_openers, prepositions
+from marsad.annotate.event_text import ArticleView, Mention, clause_openers, prepositions, relative_pronouns
 from marsad.model import Article, Event, Evidence, Sentence, Span
 from marsad.text.normalize import normalize_key
 from marsad.text.tokens import clitic_variants
@@ -282,6 +282,11 @@ def _mark_mentions(view: ArticleView, hits: list[Hit], info: SentenceInfo) -> No
             # object (ترحب برفع العقوبات) stays a mention of the welcome
             h.reacted = True
             continue
+        if h.category == "imperfect":
+            prev_word = view.words_before(h.nstart, 1, floor=info.nstart)
+            if prev_word and prev_word[0].lstrip("و") in relative_pronouns():
+                h.mention_only = True            # قاعدة التي تستضيف قوات: describes the base
+                continue
         if h.category == "masdar":
             if any(k.category in VERBAL for k in earlier):
                 h.mention_only = True            # object of the verb before it

@@ -44,6 +44,24 @@ def name_skeleton(word: str) -> str:
     return key[0] + "".join(c for c in key[1:] if c not in _WEAK)
 
 
+def spelling_key(name: str) -> str:
+    """A key under which ordinary Arabic spelling variants of one name are equal:
+    a medial alif written or not (إسحاق/إسحق، إسماعيل/اسمعيل), a doubled waw
+    (داوود/داود), طاها/طه, and عبد joined to the next word (عبدالرحمن/عبد الرحمن).
+    Unlike ``name_skeleton`` it keeps every consonant, so حامد and حمد are the
+    only kind of pair it may merge."""
+    key = re.sub(r"(^| )عبد ", r"\1عبد", normalize_key(name))
+    words = []
+    for w in key.split():
+        w = w.replace("وو", "و")
+        if len(w) > 2 and w.endswith("ها"):
+            w = w[:-1]      # طاها → طاه
+        if len(w) > 2:
+            w = w[0] + w[1:-1].replace("ا", "") + w[-1]
+        words.append(w)
+    return " ".join(words)
+
+
 @dataclass(frozen=True)
 class Alias:
     """One surface form (normalized) of something the base knows."""
@@ -64,6 +82,7 @@ class NameCues:
     complementizers: set[str] = field(default_factory=set)  # بأنه: the word before is no name part
     masdar_patterns: list[re.Pattern] = field(default_factory=list)   # الاعتداء: a verbal noun
     kunya_heads: set[str] = field(default_factory=set)     # أبو، أم
+    list_cues: set[str] = field(default_factory=set)       # وهم، وهن: a list of two names or more follows
 
     def is_masdar(self, key: str) -> bool:
         return any(p.match(key) for p in self.masdar_patterns)
@@ -140,7 +159,7 @@ def _name_cues(raw: dict) -> NameCues:
             raise ValueError(f"titles.json name_cues.masdar_patterns: bad pattern {rx!r} ({exc})") from exc
     return NameCues(descriptors=keys("descriptors"), named=keys("named"), not_name_words=keys("not_name_words"),
                     complementizers=keys("complementizers"), masdar_patterns=patterns,
-                    kunya_heads=keys("kunya_heads"))
+                    kunya_heads=keys("kunya_heads"), list_cues=keys("list_cues"))
 
 
 def _require(row: dict, keys: tuple[str, ...], where: str) -> None:
@@ -200,6 +219,7 @@ class KnowledgeBase:
         self._org_refs = self._build_org_refs()
         self._aliases: dict[str, list[Alias]] = defaultdict(list)
         self._skeletons: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self._spellings: dict[str, list[str]] = defaultdict(list)   # spelling_key of a full name → ids
         self._build_aliases()
         self._order = {pid: n for n, pid in enumerate(self.persons)}
         # title → (person, role, first day, last day): holders() reads dates once
@@ -240,11 +260,12 @@ class KnowledgeBase:
 
     def _build_org_refs(self) -> dict[str, str]:
         """Ways the persons files may name an organization in a role: its id, its
-        English name or the acronym in that name ("United Nations", "UNHCR")."""
+        English name, an English alias (`aka`) or the acronym in that name
+        ("United Nations", "UNHCR", "PKK")."""
         refs: dict[str, str] = {}
         for oid, o in self.organizations.items():
             en = o.get("name_en") or ""
-            for ref in (oid, en, en.split(" (")[0], en.replace("UN ", "United Nations ", 1)):
+            for ref in (oid, en, en.split(" (")[0], en.replace("UN ", "United Nations ", 1), *(o.get("aka") or [])):
                 refs.setdefault(ref.casefold(), oid)
             if "(" in en:
                 refs.setdefault(en.split("(")[1].rstrip(")").casefold(), oid)
@@ -302,7 +323,8 @@ class KnowledgeBase:
         path = self.data_dir / "given_names.json"
         if not path.exists():
             return {}
-        names = json.loads(path.read_text(encoding="utf-8")).get("names", {})
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        names = {**(raw.get("foreign") or {}), **raw.get("names", {})}   # foreign European given names too
         return {normalize_key(k): v for k, v in names.items()}
 
     # ---- aliases -----------------------------------------------------------------
@@ -323,6 +345,14 @@ class KnowledgeBase:
                 self._add(n, "person", pid, VARIANT)
             for n in p.get("short_ar") or []:
                 self._add(n, "person", pid, SHORT)
+            for n in (p.get("names_ar") or []) + (p.get("variants_ar") or []):
+                skey = spelling_key(n)
+                if " " in skey and pid not in self._spellings[skey]:
+                    self._spellings[skey].append(pid)
+                # عبد الرحمن and عبدالرحمن are one spelling: index the other form too
+                other = re.sub(r"(^| )عبد ", r"\1عبد", n) if "عبد " in n else re.sub(r"(^| )عبدال", r"\1عبد ال", n)
+                if other != n:
+                    self._add(other, "person", pid, VARIANT)
             if self.is_foreign(p):
                 for n in (p.get("names_ar") or []) + (p.get("variants_ar") or []) + (p.get("short_ar") or []):
                     last = normalize_key(n).split()[-1] if normalize_key(n) else ""
@@ -347,6 +377,12 @@ class KnowledgeBase:
     def aliases(self) -> dict[str, list[Alias]]:
         """Normalized surface form → what it names."""
         return self._aliases
+
+    def spelling_matches(self, name: str) -> list[str]:
+        """Persons whose full name (two words or more) is ``name`` up to ordinary
+        spelling variants (``spelling_key``): إسحق هرتسوغ → Isaac Herzog."""
+        skey = spelling_key(name)
+        return list(self._spellings.get(skey, [])) if " " in skey else []
 
     def skeleton_matches(self, word: str) -> list[tuple[str, str]]:
         """Foreign persons whose family name is spelled almost like ``word``: the
@@ -497,8 +533,9 @@ class KnowledgeBase:
         for kind, table in (("person", self.persons), ("org", self.organizations),
                             ("country", self.countries), ("place", self.places)):
             for id_, row in table.items():
-                forms = [row.get("name_en") or "", id_] + list(row.get("names_ar") or []) \
-                    + list(row.get("short_ar") or []) + list(row.get("variants_ar") or [])
+                forms = [row.get("name_en") or "", id_] + list(row.get("aka") or []) \
+                    + list(row.get("names_ar") or []) + list(row.get("short_ar") or []) \
+                    + list(row.get("variants_ar") or [])
                 for form in forms:
                     fk = normalize_key(form)
                     if not fk:

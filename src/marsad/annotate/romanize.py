@@ -32,7 +32,9 @@ _DIACRITICS = re.compile("[\u064b-\u0650\u0652-\u065f\u0670\u0640]")
 
 @lru_cache(maxsize=1)
 def _given_names() -> dict[str, str]:
-    data = json.loads(_GIVEN_NAMES.read_text(encoding="utf-8")).get("names", {})
+    raw = json.loads(_GIVEN_NAMES.read_text(encoding="utf-8"))
+    # Arabic given names first: a foreign form never overrides one (ميشيل stays as listed)
+    data = {**(raw.get("foreign") or {}), **raw.get("names", {})}
     return {normalize_key(k): v for k, v in data.items()}
 
 

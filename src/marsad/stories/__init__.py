@@ -9,6 +9,8 @@ story's events, sources, headline, summary and discrepancies. It sets
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from marsad.annotate.dates import resolve_with_story_date
 from marsad.annotate.events import refresh_event_dates
 from marsad.model import Article, Story
@@ -39,8 +41,14 @@ def build_stories(articles: list[Article], previous: list[Story] | None = None) 
     groups = cluster(feats, duplicates)
     source_of = copy_groups(by_id, duplicates)
 
+    # Copies always end up in one story: index them by story once (not per story).
+    story_of = {aid: k for k, ids in enumerate(groups) for aid in ids}
+    copies_of: dict[int, list[list[str]]] = defaultdict(list)
+    for group in duplicates:
+        copies_of[story_of[group[0]]].append(group)
+
     stories = []
-    for ids in groups:
+    for k, ids in enumerate(groups):
         members = [by_id[i] for i in ids]
         sid = story_id_for(ids)
         for art in members:
@@ -54,7 +62,7 @@ def build_stories(articles: list[Article], previous: list[Story] | None = None) 
             id=sid, article_ids=ids, outlets=distinct_outlets(members),
             first_published=min((a.published for a in members if a.published), default=None),
             date=date, headline_ar=choose_headline(members, main), main_event=main,
-            duplicates=[g for g in duplicates if set(g) <= set(ids)],
+            duplicates=copies_of[k],
         )
         story.events = merge_events(members, main)
         for n, ev in enumerate(story.events):

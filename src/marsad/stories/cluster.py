@@ -145,6 +145,10 @@ def candidate_pairs(feats: dict[str, Features]) -> set[tuple[str, str]]:
     for f in feats.values():
         for key in f.actors:
             blocks[(key,)].append(f.id)
+        # The pair's own block: in a large single-actor block an undated article
+        # would only meet the earliest members; here it meets its real peers.
+        if len(f.actors) >= 2:
+            blocks[tuple(sorted(f.actors))].append(f.id)
     pairs: set[tuple[str, str]] = set()
     for members in blocks.values():
         dated = sorted((m for m in members if _day_number(feats[m]) is not None),

@@ -34,6 +34,13 @@ class Lexicon:
             for name in names:
                 self.months[phrase_key(name)] = int(number)
         self.weekdays = {phrase_key(w) for w in data["weekdays"]}
+        self.credit_words = {phrase_key(w) for w in data.get("credit_words", [])}
+        self.credit_lines = {phrase_key(w) for w in data.get("credit_lines", [])}
+        self.credit_desk = re.compile(data.get("credit_desk_pattern", r"(?!)"))
+        self.source_prefixes = sorted({phrase_key(w) for w in data.get("source_prefixes", [])}, key=len, reverse=True)
+        self.outlet_words = {phrase_key(w) for w in data.get("outlet_words", [])}
+        # widget rows ("طباعة | حفظ | إرسال لصديق"): junk phrases by their length in words
+        self.junk_phrase_lengths = sorted({len(p.split()) for p in self.junk_lines}, reverse=True)
         # "18 شعبان 1444 هـ": day, Hijri month, year and an optional mark, on raw text
         months = "|".join(sorted((re.escape(m) for m in data["hijri_months"]), key=len, reverse=True))
         marks = "|".join(sorted((re.escape(m) for m in data["hijri_year_marks"]), key=len, reverse=True))

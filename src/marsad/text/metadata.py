@@ -287,6 +287,62 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+_CREDIT_SPLIT = re.compile(r"\s+[-–—|/]\s+|\s*[:：]\s*")
+
+
+def credit_line(line: str) -> Byline | None:
+    """A line that only credits the text: a desk or agency alone ("وكالات"، "القسم
+    السياسي"), "OUTLET - متابعة"، "متابعة: OUTLET"، "خاص - OUTLET", or a source label
+    ("المصدر: وكالات"). The outlet, when one is named, is in ``outlet``."""
+    stripped = line.strip()
+    if not stripped or _words(stripped) > 8 or re.search(r"[.!?؟]\s*$", stripped):
+        return None
+    lex = lexicon()
+    key = phrase_key(stripped)
+    if key in lex.credit_lines or key in lex.agencies or lex.credit_desk.match(key):
+        return Byline(author=None, outlet=None)
+    for prefix in lex.source_prefixes:
+        if re.match(re.escape(prefix) + r"\s*[:：]\s*\S", key) and _words(key) <= 6:
+            return Byline(author=None, outlet=None)
+    segments = [s.strip() for s in _CREDIT_SPLIT.split(stripped) if s.strip()]
+    if len(segments) != 2 or any(ch.isdigit() for ch in stripped if ch not in "24"):
+        return None
+    keys = [phrase_key(s) for s in segments]
+    credits = [k in lex.credit_words or k in lex.agencies or k in lex.credit_lines for k in keys]
+    if credits.count(True) != 1:
+        return None
+    other = segments[credits.index(False)]
+    if _words(other) > 4:
+        return None
+    return Byline(author=None, outlet=other.strip(" :"))
+
+
+def credit_after_headline(line: str) -> Byline | None:
+    """Right under the headline, "OUTLET - Reporter Name" (or the other way round): one
+    segment a person (a known given name first), the other an outlet (two or three
+    words, or a word like نيوز، بريس)."""
+    stripped = line.strip()
+    found = credit_line(stripped)
+    if found:
+        return found
+    if _words(stripped) > 8 or re.search(r"[.!?؟،,]", stripped):
+        return None
+    segments = [s.strip() for s in re.split(r"\s+[-–—|]\s+", stripped) if s.strip()]
+    if len(segments) != 2:
+        return None
+    lex = lexicon()
+    people = [_looks_like_person(s) for s in segments]
+    if people.count(True) != 1:
+        return None
+    person, outlet = segments[people.index(True)], segments[people.index(False)]
+    outlet_words = phrase_key(outlet).split()
+    if not (1 <= len(outlet_words) <= 3) or phrase_key(outlet) in lex.places:
+        return None
+    if len(outlet_words) == 1 and outlet_words[0] not in lex.outlet_words:
+        return None
+    return Byline(author=person, outlet=outlet)
+
+
 def strip_byline_prefix(value: str) -> str:
     """"كتب: محمد علي" → "محمد علي"; "بقلم محمد علي" → "محمد علي"."""
     value = value.strip()
