@@ -569,3 +569,11 @@ def test_foreign_given_names_take_their_usual_spelling() -> None:
     assert romanize("ستيفان لوكا").startswith("Stéphane ")
     assert romanize("جان بيير").startswith("Jean Pierre")
     assert romanize("محمد علي") == "Mohammed Ali"    # the Arabic table is untouched
+
+
+def test_quoted_designation_is_no_group() -> None:
+    """A label given to a group («جماعة إرهابية عالمية ...») describes it; a name does not."""
+    orgs = lambda t: [e.text for e in real_link(t).entities if e.type == "ORG" and e.how == "discovered"]  # noqa: E731
+    assert orgs('قررت الإدارة تصنيف الجماعة "جماعة إرهابية عالمية محددة بشكل خاص" اعتبارا من الشهر المقبل.') == []
+    assert orgs('وصف الحزب الاحتجاجات بأنها "حركة احتجاجية سلمية" تماما.') == []
+    assert orgs('أعلنت جماعة "أنصار الشريعة" مسؤوليتها.') != []

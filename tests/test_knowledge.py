@@ -259,3 +259,35 @@ def test_name_cues_are_loaded_and_checked(tmp_path: Path) -> None:
     (d / "titles.json").write_text(json.dumps(titles, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(ValueError, match="masdar_patterns"):
         load_kb(d)
+
+
+# A title or an alias is not part of a name: "Salman bin Abdulaziz", aka "King Salman".
+_TITLE_WORDS = {"King", "Queen", "Emir", "Sheikh", "Sheikha", "Prince", "Princess", "Crown", "Sultan",
+                "President", "Dr", "Dr.", "General", "Gen.", "Field", "Marshal", "Colonel", "Admiral",
+                "Sayyed", "Sayyid", "Imam", "Ayatollah", "Grand", "Mr", "Mrs", "Minister", "His", "Her"}
+# persons whose first word is really part of the name as the world writes it
+_NAME_NOT_TITLE = {"sheikh_hasina", "sultan_al_arada", "pope_francis", "pope_leo_xiv"}
+
+
+def test_english_names_carry_no_title_or_alias() -> None:
+    real = load_kb()
+    bad = [r["id"] for r in list(real.persons.values()) + list(real.organizations.values())
+           if "(" in r["name_en"] or ")" in r["name_en"]]
+    assert bad == [], f"aliases in parentheses belong in aka: {bad}"
+    titled = [p["id"] for p in real.persons.values()
+              if p["name_en"].split()[0] in _TITLE_WORDS and p["id"] not in _NAME_NOT_TITLE]
+    assert titled == [], f"titles in name_en: {titled}"
+    assert real.organizations["houthis"]["name_en"] == "Houthis"
+    assert "Ansar Allah" in real.organizations["houthis"]["aka"]
+    assert real.org_id("PKK") == "pkk"      # an acronym moved to aka still names the body
+
+
+def test_spelling_key_merges_ordinary_variants_only() -> None:
+    from marsad.annotate.knowledge import spelling_key
+    for a, b in (("إسحاق رابين", "إسحق رابين"), ("داود أوغلو", "داوود أوغلو"), ("إسماعيل هنية", "اسمعيل هنية"),
+                 ("عبد الرحمن", "عبدالرحمن"), ("طه حسين", "طاها حسين")):
+        assert spelling_key(a) == spelling_key(b), (a, b)
+    assert spelling_key("سعد الحريري") != spelling_key("سعود الحريري")    # a waw that is a letter stays
+    assert spelling_key("جمال خاشقجي") != spelling_key("كمال خاشقجي")
+    real = load_kb()
+    assert real.spelling_matches("إسحق هرتسوغ") == ["isaac_herzog"]

@@ -409,7 +409,8 @@ class _Linker:
                 (p, how, _), k = name[2], name[1]
                 self._add(self._person_mention(p, words[j].start, words[k - 1].end, how), j, k)
                 return k
-            if name and name[0] == "unknown" and titles:
+            if name and name[0] == "unknown" and titles and any(
+                    w.key in ("بن", "ابن", "بنت") for w in words[j + 1:name[1] - 1]):
                 # أمير المنطقة الأمير X بن Y: a nasab name after the appositive title is a person
                 return self._link_unknown(name[1], j, titles[:1], None, None, [], None, False, m)
             return j
@@ -1140,6 +1141,8 @@ class _Linker:
                 if form in cues.descriptors:
                     self._descriptor_form = form
                     return i + n
+            for v in words[i].variants:     # والناشطة is الناشطة before it is an indefinite ناشطة
+                form = f"{v} {rest}".strip()
                 if not v.startswith("ال") and "ال" + form in cues.descriptors:
                     self._descriptor_form = form     # لاجئ: only before a 'named' word
                     return i + n
@@ -1243,6 +1246,9 @@ class _Linker:
                 if nis and nis.aliases[0].how == "nisba":
                     country = nis.aliases[0].id
             coded = any(not _ARABIC_WORD.match(x.key) for x in words[i + 1:end])
+            if not coded and self._descriptive_phrase(i + 1, end):
+                i = end     # "جماعة إرهابية عالمية محددة": a designation, not a group's name
+                continue
             if head in groups.weak and not (quoted or coded or country) and not (
                     i and _JOINING_GAP.match(w.gap) and set(words[i - 1].variants) & groups.verbs):
                 i += 1      # وحركة التحويلات المالية: an everyday phrase
@@ -1256,6 +1262,19 @@ class _Linker:
             self._add(Mention(start, stop, "ORG", "discovered", None, name_en, name_ar, None, country),
                       i, end)
             i = end
+
+    def _descriptive_phrase(self, j: int, end: int) -> bool:
+        """Whether words j..end after a group head describe rather than name: an
+        indefinite nisba adjective first (إرهابية، احتجاجية، إنسانية) and no definite
+        word after it to make a construct (نصرة الإسلام is a name)."""
+        words = self.words
+        if j >= end:
+            return False
+        first = words[j].key
+        if first.startswith("ال") or not first.endswith(("يه", "ي")) or len(first) < 5 \
+                or _match_at(self.idx, words, j, {"country", "person", "org"}):
+            return False
+        return not any(x.key.startswith("ال") for x in words[j + 1:end])
 
     def _quoted_name(self, j: int, opened: bool) -> int | None:
         """The end of a quoted name starting at word j (the quote opens before j

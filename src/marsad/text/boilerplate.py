@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 
 from marsad.text.breadcrumbs import breadcrumb
 from marsad.text.lexicon import lexicon, phrase_key
-from marsad.text.metadata import Byline, Dateline, byline, date_line, is_time_line, standalone_dateline
+from marsad.text.metadata import (Byline, Dateline, byline, credit_after_headline, credit_line, date_line,
+                                  is_time_line, standalone_dateline)
 
 _SENTENCE_END = re.compile(r"[.!?؟…:\"”»)\]'’]\s*$")
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)-]|[•·▪●◦‣*-])\s+")
@@ -96,9 +97,16 @@ def _line_rule(text: str) -> tuple[str, str] | None:
         return "boilerplate", "widget"
     if date_line(stripped) or is_time_line(stripped):
         return "metadata", "date line"
+    if _date_label(key):
+        return "metadata", "date label"
+    if _widget_row(stripped):
+        return "boilerplate", "widget row"
     for pattern in lex.junk_patterns:
         if pattern.search(stripped):
             return "boilerplate", "pattern"
+    if credit_line(stripped):
+        # before bylines: "متابعة: OUTLET" names an outlet, "المحرر السياسي" a desk
+        return "metadata", "credit"
     if byline(stripped):
         return "metadata", "byline"
     if standalone_dateline(stripped):
@@ -109,6 +117,44 @@ def _line_rule(text: str) -> tuple[str, str] | None:
         if len(re.findall(r"\w+", credit)) <= 5:
             return "boilerplate", "caption"
     return None
+
+
+_ROW_SEPARATORS = re.compile(r"[\s|•·/\\,،]+|\s[-–—]\s")
+_FONT_BUTTON = re.compile(r"^(?:[AaＡ][+\-−]?|[+\-−]|[AaＡ]{2})$")
+
+
+def _widget_row(text: str) -> bool:
+    """A row of page tools: every word belongs to a widget phrase or is a font button
+    ("حجم الخط: A+ A-"، "طباعة  حفظ  إرسال لصديق"، "تكبير الخط تصغير الخط"), two at least."""
+    lex = lexicon()
+    words = [w for w in _ROW_SEPARATORS.split(text.strip().replace(":", " ").replace("：", " ")) if w]
+    if len(words) < 2 or len(words) > 16:
+        return False
+    i, found = 0, 0
+    while i < len(words):
+        if _FONT_BUTTON.match(words[i]):
+            i, found = i + 1, found + 1
+            continue
+        for n in lex.junk_phrase_lengths:
+            if i + n <= len(words) and phrase_key(" ".join(words[i:i + n])) in lex.junk_lines:
+                i, found = i + n, found + 1
+                break
+        else:
+            return False
+    return found >= 2
+
+
+def _date_label(key: str) -> bool:
+    """"تاريخ النشر:"، "آخر تحديث: منذ 3 ساعات": a date label whose date is missing or
+    relative (the page script filled it in, or it is an age)."""
+    lex = lexicon()
+    for prefix in lex.date_prefixes:
+        if key == prefix:
+            return True
+        if key.startswith(prefix + " ") or key.startswith(prefix + ":"):
+            rest = key[len(prefix):].strip(" :：")
+            return not rest or is_time_line(rest)
+    return False
 
 
 def classify_lines(lines: list[str], title_hint: str | None = None) -> Classified:
@@ -123,6 +169,7 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
     out.breadcrumb_outlet = _mark_breadcrumbs(items)
     _find_title(items, title_hint)
     _mark_repeats(items, title_hint)
+    _mark_credit_under_title(items)
     _mark_list_zones(items, lex)
     _mark_trailing(items)
     for ln in items:
@@ -133,6 +180,8 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
                 out.dates.append(value)
         elif ln.reason == "byline":
             out.bylines.append(byline(stripped))
+        elif ln.reason == "credit":
+            out.bylines.append(credit_after_headline(stripped) or Byline(None, None))
         elif ln.reason == "dateline":
             out.datelines.append(standalone_dateline(stripped))
         elif ln.reason == "masthead" and out.masthead is None:
@@ -196,6 +245,25 @@ def _find_title(items: list[Line], title_hint: str | None) -> None:
         if _words(text) <= HEADLINE_MAX_WORDS and not text.rstrip().endswith((".", "。")):
             ln.label, ln.reason = "title", "first line"
         return
+
+
+CREDIT_LINES_BELOW_TITLE = 2   # "OUTLET - Reporter" is looked for this close under the headline
+
+
+def _mark_credit_under_title(items: list[Line]) -> None:
+    """"الرباط نيوز - عبد الإله بنعلي" right under the headline credits the text."""
+    title = next((pos for pos, ln in enumerate(items) if ln.label == "title"), None)
+    if title is None:
+        return
+    seen = 0
+    for ln in items[title + 1:]:
+        if ln.label != "content":
+            continue
+        if seen >= CREDIT_LINES_BELOW_TITLE or _is_paragraph(ln.text.strip()):
+            return
+        seen += 1
+        if credit_after_headline(ln.text):
+            ln.label, ln.reason = "metadata", "credit"
 
 
 def _mark_repeats(items: list[Line], title_hint: str | None) -> None:

@@ -34,6 +34,9 @@ class Lexicon:
             for name in names:
                 self.months[phrase_key(name)] = int(number)
         self.weekdays = {phrase_key(w) for w in data["weekdays"]}
+        # words a date line may hold beside its date: "(بتوقيت مكة المكرمة)"، "10:30 م KSA"
+        self.date_line_filler = {phrase_key(w) for w in data.get("date_line_filler", [])} | {
+            phrase_key(w) for w in ("م", "ص", "الموافق", "في", "يوم", "بتوقيت", "مكة", "غرينتش", "الساعة", "at")}
         self.credit_words = {phrase_key(w) for w in data.get("credit_words", [])}
         self.credit_lines = {phrase_key(w) for w in data.get("credit_lines", [])}
         self.credit_desk = re.compile(data.get("credit_desk_pattern", r"(?!)"))
