@@ -251,3 +251,26 @@ def test_date_lines_with_time_zones_give_the_publication_date(line):
     art = page(HEAD, line, P1, P2)
     assert art.text.split("\n") == [HEAD, P1, P2]
     assert art.published == "2025-02-12"
+
+
+LEAD = ("أعلنت وزارة المياه صباح الاثنين افتتاح محطة جديدة لتحلية مياه البحر على الساحل الشمالي "
+        "بطاقة تبلغ مئة ألف متر مكعب يوميا.")
+
+
+@pytest.mark.parametrize("prefix, outlet, agency_only", [
+    ("لندن: «الوادي الأخضر» ", "الوادي الأخضر", False),     # an outlet in quotation marks after the place
+    ("دبي - المدار.نت - ", "المدار.نت", False),                # a dot inside the outlet's name
+    ("الرباط - رصيف24 - ", "رصيف24", False),                  # a one-word outlet after the place
+    ("بيروت - «المدى» - ", "المدى", False),
+    ("القاهرة - أ ش أ - ", None, True),                        # an agency is not the outlet
+])
+def test_lead_datelines_of_common_layouts(prefix, outlet, agency_only):
+    art = page(HEAD, prefix + LEAD, P2)
+    assert art.text.split("\n") == [HEAD, LEAD, P2]
+    assert art.outlet == outlet
+
+
+def test_speech_with_a_quotation_is_not_a_dateline():
+    line = "وقال الوزير: «إن المحطة ستعمل بكامل طاقتها قبل نهاية الشهر المقبل بحسب الخطة»."
+    art = page(HEAD, P1, line)
+    assert line in art.text.split("\n")

@@ -156,7 +156,10 @@ class Dateline:
     agency: str | None = None
 
 
-_DATELINE = re.compile(r"^((?:[^\s\-–—:.،(]+(?:\s+[^\s\-–—:.،(]+){0,3}\s*(?:\([^)]{1,25}\))?\s*[-–—:]\s*){1,3})(?=\S)")
+_DATELINE_WORD = r"(?:[^\s\-–—:.،(]|\.(?=[^\s.]))+"    # a dot only inside a name: العربية.نت
+_DATELINE = re.compile(rf"^((?:{_DATELINE_WORD}(?:\s+{_DATELINE_WORD}){{0,3}}\s*(?:\([^)]{{1,25}}\))?\s*[-–—:]\s*){{1,3}})(?=\S)")
+# "لندن: «الشرق الأوسط»": an outlet in quotation marks closes the dateline without a dash
+_QUOTED_OUTLET = re.compile(r"^\s*«([^»]{1,30})»\s*[-–—:]?\s*(?=\S)")
 _PAREN_AGENCY = re.compile(r"\(([^)]{1,25})\)")
 _AGENCY_ONLY = re.compile(r"^\s*\(([^)]{1,25})\)\s*[-–—:]\s*(?=\S)")
 
@@ -173,6 +176,9 @@ def dateline(line: str) -> Dateline | None:
         return Dateline(prefix=m.group(0), agency=m.group(1).strip())
     prefix = m.group(1)
     rest = line[m.end():]
+    quoted = _QUOTED_OUTLET.match(rest)
+    if quoted and len(quoted.group(1).split()) <= 4:
+        prefix, rest = prefix + quoted.group(0), rest[quoted.end():]
     if len(rest.split()) < 8:
         return None
     lex = lexicon()
@@ -197,8 +203,9 @@ def dateline(line: str) -> Dateline | None:
             out.place = seg          # "X - Y -": the first segment of a dateline is its place
         elif _looks_like_person(seg):
             out.author = out.author or seg
-        elif seg.startswith("ال") or len(seg.split()) >= 2:
-            out.outlet = out.outlet or seg
+        elif key.startswith("ال") or len(seg.split()) >= 2 or (out.place and i > 0 and not out.outlet):
+            # "الرباط - هسبريس -": after the place, a one-word name is the outlet
+            out.outlet = out.outlet or seg.strip("«»\"' ")
         else:
             return None
     if not (out.place or out.author or out.outlet or out.agency):
