@@ -274,3 +274,36 @@ def test_speech_with_a_quotation_is_not_a_dateline():
     line = "وقال الوزير: «إن المحطة ستعمل بكامل طاقتها قبل نهاية الشهر المقبل بحسب الخطة»."
     art = page(HEAD, P1, line)
     assert line in art.text.split("\n")
+
+
+@pytest.mark.parametrize("line", [
+    "1 دقيقة واحدة",
+    "دقيقتان",
+    "شارك 12",
+    "35 مشاركة",
+    "العدد 17890",
+    "رقم الخبر: 48213",
+    "3 / 12",
+    "قبل 5 ساعات",
+    "قبل ساعتين",
+])
+def test_counters_and_ages_are_removed(line):
+    labels = classify_lines([HEAD, P1, line, P2]).lines
+    assert labels[2].label in ("boilerplate", "metadata"), labels[2].reason
+
+
+@pytest.mark.parametrize("line", ["قبل الانتخابات", "عائدون من غزة", "العدد الأكبر منذ عقد"])
+def test_short_subheadings_that_look_like_counters_stay(line):
+    art = page(HEAD, P1, line, P2, P3)
+    assert line in art.text.split("\n")
+
+
+def test_author_box_after_the_article_is_removed():
+    art = page(HEAD, P1, P2, P3, "عن الكاتب", "سلمى الراشد", "صحفية متخصصة في شؤون البيئة والمياه")
+    assert art.text.split("\n") == [HEAD, P1, P2, P3]
+
+
+def test_outlet_and_region_credit_line():
+    art = page(HEAD, "عنب الشام – ريف دمشق", P1, P2, P3)
+    assert art.text.split("\n") == [HEAD, P1, P2, P3]
+    assert art.outlet == "عنب الشام"

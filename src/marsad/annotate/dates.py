@@ -492,8 +492,10 @@ class _Parser:
         hit = self.calendar_date(i, allow_bare_month=cue, cued=strong_cue and self._gregorian_month_at(i))
         if hit and hit[1].kind == "month" and hit[1].y is None and hit[1].mod is None \
                 and hit[1].year_shift is None:
-            # a bare month: the latest one, the current included, or the coming one in a preview
-            hit[1].mod = "coming" if self._future_context(i, window=8) else "recent"
+            # a bare month: the latest one, the current included, or the coming one in a
+            # preview (a future word, or a present-tense verb opening the clause)
+            preview = self._future_context(i, window=8) or self._imperfect_context(i)
+            hit[1].mod = "coming" if preview else "recent"
         return hit
 
     def _gregorian_month_at(self, i: int) -> bool:

@@ -835,7 +835,7 @@ class _Linker:
     # -- step 1/2/4: names, short names, variants, places
 
     def _link_names(self) -> None:
-        kb, words = self.kb, self.words
+        kb = self.kb
         confirmed = {m.kb_id for m in self.mentions if m.type == "PERSON" and m.kb_id}
         pending_short: list[tuple[Match, list[str]]] = []
         kunyas = self._kunyas_after_names()

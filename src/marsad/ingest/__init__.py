@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
+from typing import Any
 from pathlib import Path
 
 from marsad.ingest.charset import DecodeError, decode_bytes
@@ -88,26 +89,41 @@ def read_inputs(inputs: Iterable[str], *, allow_private: bool = False,
     HTTP request, in seconds.
     """
     max_bytes = int(max_file_mb * 2**20)
+    for kind, item in input_sources(inputs):
+        if kind == "stdin":
+            yield from _read_stdin()
+        elif kind == "url":
+            yield from read_url(item, allow_private=allow_private, timeout=timeout, max_bytes=max_bytes)
+        elif kind == "file":
+            yield from read_path(item, max_bytes=max_bytes)
+        else:
+            yield item
+
+
+def input_sources(inputs: Iterable[str]) -> Iterator[tuple[str, Any]]:
+    """What each input names, folders expanded: ("stdin", "-"), ("url", URL),
+    ("file", Path) or ("error", InputError). Readers (here and on Spark) decide
+    what to do with each."""
     for item in inputs:
         if item == "-":
-            yield from _read_stdin()
+            yield "stdin", item
             continue
         if item.lower().startswith(("http://", "https://")):
-            yield from read_url(item, allow_private=allow_private, timeout=timeout, max_bytes=max_bytes)
+            yield "url", item
             continue
         path = Path(item)
         try:
             if path.is_dir():
                 files = walk(path)
                 if not files:
-                    yield InputError(item, "folder without any .txt, .html, .jsonl, .warc or feed file")
+                    yield "error", InputError(item, "folder without any .txt, .html, .jsonl, .warc or feed file")
                 for p in files:
-                    yield from read_path(p, max_bytes=max_bytes)
+                    yield "file", p
             elif path.is_file():
-                yield from read_path(path, max_bytes=max_bytes)
+                yield "file", path
             elif "://" in item:
-                yield InputError(item, "only http and https URLs can be fetched")
+                yield "error", InputError(item, "only http and https URLs can be fetched")
             else:
-                yield InputError(item, "no such file or folder")
+                yield "error", InputError(item, "no such file or folder")
         except OSError as exc:
-            yield InputError(item, f"cannot read ({exc.strerror or exc})")
+            yield "error", InputError(item, f"cannot read ({exc.strerror or exc})")

@@ -19,9 +19,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from marsad.ingest import InputError, read_inputs, read_path, read_url
+from marsad.ingest import InputError, input_sources, read_inputs, read_path, read_url
 from marsad.ingest.fetch import DEFAULT_TIMEOUT_S
-from marsad.ingest.files import DEFAULT_MAX_FILE_MB, walk
+from marsad.ingest.files import DEFAULT_MAX_FILE_MB
 from marsad.ingest.jsonl import read_jsonl
 from marsad.model import Article
 
@@ -38,29 +38,18 @@ def list_units(inputs: Iterable[str], *, lines_per_unit: int = DEFAULT_LINES_PER
     if lines_per_unit < 1:
         raise ValueError(f"lines_per_unit must be at least 1, not {lines_per_unit}")
     units: list[Unit] = []
-    for item in inputs:
-        if item == "-":
+    for kind, item in input_sources(inputs):
+        if kind == "stdin":
             units.extend(("item", got) for got in read_inputs(["-"]))
-            continue
-        if item.lower().startswith(("http://", "https://")):
+        elif kind == "url":
             units.append(("url", item))
-            continue
-        path = Path(item)
-        try:
-            if path.is_dir():
-                files = walk(path)
-                if not files:
-                    units.append(("error", item, "folder without any .txt, .html, .jsonl, .warc or feed file"))
-                for p in files:
-                    units.extend(_file_units(p, lines_per_unit))
-            elif path.is_file():
-                units.extend(_file_units(path, lines_per_unit))
-            elif "://" in item:
-                units.append(("error", item, "only http and https URLs can be fetched"))
-            else:
-                units.append(("error", item, "no such file or folder"))
-        except OSError as exc:
-            units.append(("error", item, f"cannot read ({exc.strerror or exc})"))
+        elif kind == "file":
+            try:
+                units.extend(_file_units(item, lines_per_unit))
+            except OSError as exc:
+                units.append(("error", str(item), f"cannot read ({exc.strerror or exc})"))
+        else:
+            units.append(("error", item.source, item.reason))
     return units
 
 
