@@ -188,3 +188,18 @@ def test_summary_says_only_what_the_events_hold():
                   main_event=main, events=[main, recap])
     assert summarize(story) == ("A ceasefire between Israel and Hezbollah took effect on 27 November 2024 "
                                 "(retreat, reported by 2 articles from 1 outlet).")
+
+
+def test_summary_counts_outlets_only_when_every_source_is_named():
+    from marsad.model import Story
+    from marsad.stories.summary import summarize
+
+    main = Event(type="ASSAULT", mode="airstrike", actor1=Actor(name_en="Israel", country="ISR"),
+                 actor2=Actor(name_en="Iran", country="IRN"), location="Iran", date="2025-06-13",
+                 main=True, article_ids=["a", "b"])
+    story = Story(id="s", article_ids=["a", "b"], outlets=["x.example"], date="2025-06-13",
+                  main_event=main, events=[main])
+    assert summarize(story, unnamed_outlets=1) == (
+        "Israel carried out airstrikes on Iran on 13 June 2025 (assault, reported by 2 articles).")
+    story.outlets = ["x.example", "y.example"]
+    assert summarize(story).endswith("(assault, reported by 2 articles from 2 outlets).")

@@ -68,7 +68,7 @@ def build_stories(articles: list[Article], previous: list[Story] | None = None) 
         for n, ev in enumerate(story.events):
             ev.story_id, ev.id = sid, f"{sid}-e{n}"
         story.discrepancies = find_discrepancies(members, main)
-        story.summary_en = summarize(story)
+        story.summary_en = summarize(story, unnamed_outlets=sum(not a.outlet for a in members))
         stories.append(story)
     return sorted(stories, key=lambda s: (s.date or "", s.id))
 

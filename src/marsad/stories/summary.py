@@ -77,7 +77,8 @@ def describe(ev: Event) -> str | None:
         text = f"Denied: {text}"
     elif ev.modality == "hypothetical":
         text = f"Possibly: {text}"
-    where = f" in {ev.location}" if ev.location else ""
+    # "Israel struck Iran in Iran" says nothing more than "Israel struck Iran".
+    where = f" in {ev.location}" if ev.location and ev.location not in (a1, a2) else ""
     return f"{text}{where}{_when(ev.date)}"
 
 
@@ -90,7 +91,9 @@ def _near(value: str | None, story_date: str | None, days: int = 3) -> bool:
         return value[:7] == story_date[:7]
 
 
-def summarize(story: Story) -> str | None:
+def summarize(story: Story, unnamed_outlets: int = 0) -> str | None:
+    """``unnamed_outlets``: how many of the story's articles have no known outlet
+    (the count of outlets is given only when every article's outlet is known)."""
     if story.main_event is None:
         return None
     head = describe(story.main_event)
@@ -99,7 +102,7 @@ def summarize(story: Story) -> str | None:
     n_outlets = len(story.outlets)
     n_articles = len(story.article_ids)
     sources = f"{n_articles} article{'s' if n_articles != 1 else ''}"
-    if n_outlets:
+    if n_outlets and not unnamed_outlets:
         sources += f" from {n_outlets} outlet{'s' if n_outlets != 1 else ''}"
     parts = [f"{head} ({story.main_event.type.lower()}, reported by {sources})."]
     # Only corroborated side events of the same days: one article's reading of a
