@@ -170,6 +170,21 @@ def test_clause_date_prefers_own_clause():
     assert clause_date(art, announce, announce + 4).value == "2025-02-12"
 
 
+def test_clause_date_keeps_the_report_day_apart_from_the_reported_day():
+    # «أعلن X [day1] أن Y حدث [day2]»: the reported event is dated day2, the report day1
+    text = "أعلن الجيش الخميس أن قائد المجموعة قتل في اشتباك مع دورية قرب الحدود الأربعاء."
+    art = _annotated(text, published="2025-02-14")   # a Friday
+    killed = text.index("قتل")
+    announce = text.index("أعلن")
+    assert clause_date(art, killed, killed + 3).value == "2025-02-12"
+    assert clause_date(art, announce, announce + 4).value == "2025-02-13"
+    # one date only: it still dates the reported event (nothing better on its side)
+    text = "أعلن الجيش الخميس أن قائد المجموعة قتل في اشتباك قرب الحدود."
+    art = _annotated(text, published="2025-02-14")
+    killed = text.index("قتل")
+    assert clause_date(art, killed, killed + 3).value == "2025-02-13"
+
+
 def test_clause_date_skips_date_of_a_subordinate_clause():
     text = "بعد سقوط النظام في 8 ديسمبر الماضي، بدأت موسكو مراجعة علاقاتها."
     art = _annotated(text)

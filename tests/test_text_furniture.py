@@ -106,6 +106,9 @@ def test_credit_lines(line, outlet):
     "خاص: ماذا يجري في المفاوضات؟",           # a kicker on a question
     "وكالات الإغاثة - تحذير من مجاعة وشيكة في الإقليم",   # a headline with a long second part
     "متابعة - خاص",                              # two credits, no outlet
+    "خاص: كواليس المفاوضات",                     # a kicker on a headline
+    "حصري - الرئيس يستقيل",
+    "تقرير: الاقتصاد ينمو",
 ])
 def test_not_credit_lines(line):
     assert credit_line(line) is None
@@ -125,6 +128,12 @@ def test_outlet_and_reporter_line_only_right_under_the_headline():
     # the same form deep in the text is left alone (it may be a list item or a quote)
     art = page(HEAD, P1, P2, "شمس الجنوب نيوز - عبد الرحمن العلوي", P3)
     assert "شمس الجنوب نيوز - عبد الرحمن العلوي" in art.text.split("\n")
+
+
+def test_kicker_headline_is_not_a_credit():
+    headline = "خاص: كواليس مفاوضات المياه"
+    art = page(headline, P1, P2)
+    assert art.text.split("\n") == [headline, P1, P2]
 
 
 def test_credit_line_names_the_outlet():

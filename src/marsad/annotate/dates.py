@@ -162,6 +162,7 @@ class _Lexicon:
         # imperfect prefix -> the shortest word that can be a verb with it (أ needs 5
         # letters: a four-letter أ-word is as a rule a Form IV past, أعلن، أكد، أطلق)
         self.imperfect_prefixes = {_lexicon_form(k): int(v) for k, v in temporal["imperfect_verb_prefixes"].items()}
+        self.not_imperfect = self.words["imperfect_exceptions"] | self.words["future_prefix_exceptions"]
         self.past_suffixes = tuple(_lexicon_form(w) for w in temporal["past_verb_suffixes"])
         self.first_words = {k[0] for k in self.phrases}
         # per kind: phrase -> value (the first one listed wins) and the longest phrase
@@ -619,9 +620,8 @@ class _Parser:
 
     def _imperfect_verb(self, k: int) -> bool:
         """ي/ت/ن/أ + stem, long enough, not a past form (ت، وا، نا endings after ت/ن/أ)."""
-        exceptions = self.lex.words["imperfect_exceptions"] | self.lex.words["future_prefix_exceptions"]
         for word in self.forms[k]:
-            if word in exceptions:
+            if word in self.lex.not_imperfect:
                 continue
             for prefix, shortest in self.lex.imperfect_prefixes.items():
                 if word.startswith(prefix) and len(word) >= shortest \
@@ -1289,6 +1289,14 @@ _CLAUSE_BREAK = re.compile(r"[،,؛;:]")
 _SUBORDINATE = re.compile(r"(?:^|\s)(?:و|ف)?(?:بعد|قبل|منذ|عقب|إثر|اثر)(?:\s|$)")
 
 
+@lru_cache(maxsize=1)
+def _complementizer() -> re.Pattern:
+    """أن/إن/بأن as whole words: "أعلن الجيش الخميس أن القائد قتل الأربعاء" reports, on
+    Thursday, a killing on Wednesday (temporal.json ``complementizers``)."""
+    words = sorted(_load("temporal.json")["complementizers"], key=len, reverse=True)
+    return re.compile(r"(?:^|\s)(?:و|ف)?(?:" + "|".join(map(re.escape, words)) + r")(?:\s|$)")
+
+
 def _sentence_bounds(article: Article, pos: int) -> tuple[int, int]:
     sent = article.sentence_at(pos) if article.sentences else None
     if sent is not None:
@@ -1362,7 +1370,11 @@ def clause_date(article: Article, start: int, end: int) -> DateMention | None:
         distance = d.start - end if d.start >= end else max(0, min(start, trigger) - d.end)
         if start < d.start < end:
             distance = end - d.end   # inside a long span: count from its end, the trigger
-        key = (framing, not same_clause, max(distance, 0))
+        # a complementizer between the mention and the trigger: the mention dates the
+        # other side (the report, or the reported event), so it yields to one that does not
+        between = text[d.end:start] if d.end <= start else text[end:d.start] if d.start >= end else ""
+        across = bool(_complementizer().search(_normalize(between)[0]))
+        key = (framing, across, not same_clause, max(distance, 0))
         if best_key is None or key < best_key:
             best, best_key = d, key
     return best

@@ -38,6 +38,7 @@ class Lexicon:
         self.date_line_filler = {phrase_key(w) for w in data.get("date_line_filler", [])} | {
             phrase_key(w) for w in ("م", "ص", "الموافق", "في", "يوم", "بتوقيت", "مكة", "غرينتش", "الساعة", "at")}
         self.credit_words = {phrase_key(w) for w in data.get("credit_words", [])}
+        self.kicker_words = {phrase_key(w) for w in data.get("kicker_words", [])}
         self.credit_lines = {phrase_key(w) for w in data.get("credit_lines", [])}
         self.credit_desk = re.compile(data.get("credit_desk_pattern", r"(?!)"))
         self.source_prefixes = sorted({phrase_key(w) for w in data.get("source_prefixes", [])}, key=len, reverse=True)

@@ -319,6 +319,8 @@ def credit_line(line: str) -> Byline | None:
     if credits.count(True) != 1:
         return None
     other = segments[credits.index(False)]
+    if credits[0] and keys[0] in lex.kicker_words and not set(phrase_key(other).split()) & lex.outlet_words:
+        return None   # "خاص: كواليس المفاوضات"، "حصري - ...": a kicker on a headline, not a credit
     if _words(other) > 4 or phrase_key(other) in lex.places:
         return None   # "القاهرة - وكالات" is a dateline: a place, not an outlet
     if _looks_like_person(other):
