@@ -15,6 +15,7 @@ SETS = [
     ("demo", REPO / "src/marsad/demo/gold.json", [REPO / "src/marsad/demo/articles"]),
     ("held-out 1", REPO / "tests/data/heldout/gold.json", [REPO / "tests/data/heldout/articles"]),
     ("held-out 2", REPO / "tests/data/heldout2/gold.json", [REPO / "tests/data/heldout2/articles"]),
+    ("held-out 3", REPO / "tests/data/heldout3/gold.json", [REPO / "tests/data/heldout3/articles"]),
 ]
 
 
