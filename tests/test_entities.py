@@ -577,3 +577,105 @@ def test_quoted_designation_is_no_group() -> None:
     assert orgs('قررت الإدارة تصنيف الجماعة "جماعة إرهابية عالمية محددة بشكل خاص" اعتبارا من الشهر المقبل.') == []
     assert orgs('وصف الحزب الاحتجاجات بأنها "حركة احتجاجية سلمية" تماما.') == []
     assert orgs('أعلنت جماعة "أنصار الشريعة" مسؤوليتها.') != []
+
+
+# ---- parties named without a name (docs/entities.md, round 4) ---------------------
+
+def ents(art: Article, type_: str | None = None) -> list[tuple[str, str, str | None, str | None]]:
+    return [(e.text, e.how, e.kb_id, e.country) for e in art.entities if type_ is None or e.type == type_]
+
+
+def test_plural_demonyms_are_their_people(kb) -> None:
+    art = link(kb, "خرج آلاف التوانسة إلى الشوارع، وقال المغاربة إنهم غاضبون. واستقبل الأتراك والسوريين ضيوفهم.")
+    gpe = ents(art, "GPE")
+    assert ("التوانسة", "demonym", "TUN", "TUN") in gpe      # a broken plural made from تونسي
+    assert ("المغاربة", "demonym", "MAR", "MAR") in gpe
+    assert any(t.endswith("السوريين") and h == "demonym" and c == "SYR" for t, h, _, c in gpe)
+
+
+def test_plural_nisba_after_its_noun_stays_an_adjective(kb) -> None:
+    art = link(kb, "أصيب الجنود الإيرانيون في الهجوم. وقالت مصادر إن عشرات الإيرانيين غادروا.")
+    gpe = ents(art, "GPE")
+    assert ("الإيرانيون", "nisba", "IRN", "IRN") in gpe
+    assert ("الإيرانيين", "demonym", "IRN", "IRN") in gpe
+
+
+def test_broken_plural_only_for_four_consonant_stems() -> None:
+    from marsad.annotate.knowledge import broken_plural
+    assert broken_plural("مغربي") == "مغاربة"
+    assert broken_plural("أردني") == "ارادنة"
+    assert broken_plural("عماني") is None       # a long vowel in the stem
+    assert broken_plural("مصري") is None        # three consonants: أمصار is another word
+    assert broken_plural("المغربي") is None
+
+
+def test_occupation_epithet_needs_an_israeli_or_palestinian_context(kb) -> None:
+    art = link(kb, "اقتحمت قوات الاحتلال بلدة في قطاع غزة، وقالت سلطات الاحتلال إنها اعتقلت شبانا.")
+    gpe = ents(art, "GPE")
+    assert ("قوات الاحتلال", "epithet", "ISR", "ISR") in gpe
+    assert ("سلطات الاحتلال", "epithet", "ISR", "ISR") in gpe
+    # a history of another occupation: the nisba names the occupier
+    art = link(kb, "تحيي الجزائر ذكرى الاحتلال الفرنسي كل عام.")
+    assert not [e for e in art.entities if e.how == "epithet"]
+    assert "FRA" in countries_mentioned(art)
+    # no Israel or Palestine in the article: the word is left alone
+    art = link(kb, "تحدث المؤرخ عن الاحتلال في محاضرته.")
+    assert not [e for e in art.entities if e.how == "epithet"]
+
+
+def test_regime_only_with_one_dominant_country(kb) -> None:
+    text = ("قصفت قوات النظام ريف إدلب. وتقول سوريا إن الجيش يرد. وفي سوريا يعيش الملايين. "
+            "وتأمل سوريا في الهدوء.")
+    art = link(kb, text)
+    assert ("قوات النظام", "epithet", "SYR", "SYR") in ents(art, "GPE")
+    art = link(kb, "قصفت قوات النظام ريف إدلب، وقالت روسيا وتركيا إنهما تتابعان.")
+    assert not [e for e in art.entities if e.how == "epithet"]
+    art = link(kb, "ناقش المؤتمر النظام الدولي. سوريا سوريا سوريا.")
+    assert not [e for e in art.entities if e.how == "epithet"]
+
+
+def test_coalition_only_in_yemen_context(kb) -> None:
+    art = link(kb, "شن طيران التحالف غارات على الحديدة في اليمن.")
+    orgs = ents(art, "ORG")
+    assert ("طيران التحالف", "epithet", "saudi_led_coalition", "SAU") in orgs
+    art = link(kb, "أعلن التحالف أن الاجتماع المقبل سيعقد في باريس.")
+    assert not [e for e in art.entities if e.how == "epithet"]
+
+
+def test_town_with_a_nisba_takes_that_country(kb) -> None:
+    art = link(kb, "وقع انفجار في طرابلس اللبنانية، وزار الوزير اللاذقية.")
+    loc = [e for e in art.entities if e.type == "LOC"]
+    assert (loc[0].text, loc[0].kb_id, loc[0].country) == ("طرابلس اللبنانية", "tripoli_lb", "LBN")
+    assert "LBN" in countries_mentioned(art)
+    art = link(kb, "تظاهر السكان في مدينة الزبداني السورية أمس.")
+    loc = [e for e in art.entities if e.type == "LOC"]
+    assert [(e.text, e.how, e.country) for e in loc] == [("الزبداني السورية", "discovered", "SYR")]
+
+
+def test_capital_as_destination_keeps_its_country(kb) -> None:
+    art = link(kb, "توجه الوفد إلى دمشق قادما من موسكو.")
+    assert [(e.text, e.type, e.country) for e in art.entities] == [("دمشق", "GPE", "SYR"), ("موسكو", "GPE", "RUS")]
+
+
+def test_vessels_named_after_their_head_word(kb) -> None:
+    art = link(kb, 'احتجز مسلحون سفينة الشحن "نجمة الشمال" قبالة السواحل، ثم وصلت حاملة الطائرات '
+                   'الأمريكية روزفلت إلى المنطقة، ورصدت الناقلة Ocean Pearl قرب الميناء.')
+    v = [(e.text, e.name_ar, e.country) for e in art.entities if e.how == "vessel"]
+    assert v == [("نجمة الشمال", "نجمة الشمال", None), ("روزفلت", "روزفلت", "USA"),
+                 ("Ocean Pearl", "Ocean Pearl", None)]
+    assert all(e.type == "LOC" for e in art.entities if e.how == "vessel")
+    latin = next(e for e in art.entities if e.text == "Ocean Pearl")
+    assert latin.name_en == "Ocean Pearl"
+
+
+def test_vessel_latin_name_in_parentheses_and_plain_ships(kb) -> None:
+    art = link(kb, 'أفرج عن السفينة «النسر الأزرق» (Blue Eagle) أمس. واستهدفت سفينة تجارية أخرى.')
+    v = [e for e in art.entities if e.how == "vessel"]
+    assert [(e.text, e.name_en) for e in v] == [("النسر الأزرق", "Blue Eagle")]
+    assert all(e.type != "LOC" or e.how == "vessel" for e in art.entities)   # سفينة is not a place
+
+
+def test_indefinite_plural_nisba_after_an_indefinite_noun_is_an_adjective(kb) -> None:
+    art = link(kb, "وصل وفد يضم لمسؤولين روس إلى المدينة، والسفن المملوكة لإسرائيليين مستهدفة.")
+    assert ("روس", "nisba", "RUS", "RUS") in ents(art, "GPE")
+    assert any(t.endswith("إسرائيليين") and h == "demonym" for t, h, _, _ in ents(art, "GPE"))

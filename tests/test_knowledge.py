@@ -47,7 +47,7 @@ def make_kb_dir(tmp: Path, persons: list[dict] = PERSONS, extra_orgs: list[dict]
     with (d / "persons" / "test.jsonl").open("w", encoding="utf-8") as fh:
         for p in persons:
             fh.write(json.dumps(p, ensure_ascii=False) + "\n")
-    for name in ("countries.jsonl", "titles.json", "given_names.json", "groups.json"):
+    for name in ("countries.jsonl", "titles.json", "given_names.json", "groups.json", "parties.json"):
         shutil.copy(DEFAULT_DIR / name, d / name)
     orgs = [
         {"id": "kremlin", "name_en": "Kremlin", "names_ar": ["الكرملين"], "short_ar": [], "wikidata": None,
@@ -56,13 +56,28 @@ def make_kb_dir(tmp: Path, persons: list[dict] = PERSONS, extra_orgs: list[dict]
          "wikidata": "Q1065", "country": None, "kind": "international"},
         {"id": "tass", "name_en": "TASS", "names_ar": ["وكالة تاس", "تاس"], "short_ar": [], "wikidata": None,
          "country": "RUS", "kind": "news_agency"},
+        {"id": "idf", "name_en": "Israel Defense Forces", "names_ar": ["الجيش الإسرائيلي"], "short_ar": [],
+         "wikidata": None, "country": "ISR", "kind": "military"},
+        {"id": "saudi_led_coalition", "name_en": "Saudi-led coalition in Yemen", "names_ar": ["التحالف العربي"],
+         "short_ar": [], "wikidata": None, "country": "SAU", "kind": "military"},
     ] + list(extra_orgs)
     with (d / "organizations.jsonl").open("w", encoding="utf-8") as fh:
         for o in orgs:
             fh.write(json.dumps(o, ensure_ascii=False) + "\n")
-    (d / "places.jsonl").write_text(json.dumps(
+    places = [
         {"id": "latakia_sy", "name_en": "Latakia", "names_ar": ["اللاذقية"], "country": "SYR", "kind": "city",
-         "wikidata": None}, ensure_ascii=False) + "\n", encoding="utf-8")
+         "wikidata": None},
+        {"id": "tripoli_ly", "name_en": "Tripoli", "names_ar": ["طرابلس"], "country": "LBY", "kind": "city",
+         "wikidata": None},
+        {"id": "tripoli_lb", "name_en": "Tripoli", "names_ar": ["طرابلس"], "country": "LBN", "kind": "city",
+         "wikidata": None},
+        {"id": "gaza_strip", "name_en": "Gaza Strip", "names_ar": ["قطاع غزة"], "country": "PSE", "kind": "region",
+         "wikidata": None},
+        {"id": "hodeidah_ye", "name_en": "Hodeidah", "names_ar": ["الحديدة"], "country": "YEM", "kind": "city",
+         "wikidata": None},
+    ]
+    (d / "places.jsonl").write_text("".join(json.dumps(pl, ensure_ascii=False) + "\n" for pl in places),
+                                    encoding="utf-8")
     return d
 
 

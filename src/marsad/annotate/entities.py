@@ -25,8 +25,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+import json
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from marsad.annotate.knowledge import Alias, KnowledgeBase, as_date, load_kb
 from marsad.annotate.romanize import romanize
@@ -43,6 +45,7 @@ _ARABIC_WORD = re.compile(r"^[\u0621-\u064A\u0660-\u0669\u0671-\u06D3]+$")
 _CLITIC_ARTICLE = ("لل", "بال", "وال", "فال", "كال")
 _NAME_PARTICLES = {"ابو", "بن", "ابن", "عبد", "ال", "ام", "بنت"}
 _NASAB = {"بن", "ابن", "بنت", "ال"}     # بن X، آل X (آل normalizes to ال)
+_LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9.\-']*$")
 _MINISTER_TITLES = {"minister", "foreign_minister", "defense_minister", "interior_minister",
                     "finance_minister", "prime_minister", "deputy_prime_minister", "deputy_foreign_minister"}
 
@@ -124,6 +127,45 @@ def _index_for(kb: KnowledgeBase) -> _Index:
     return idx
 
 
+@dataclass(frozen=True)
+class _Parties:
+    """data/kb/parties.json, normalized (docs/entities.md, 'Parties named without a name')."""
+
+    quantifiers: frozenset[str]
+    epithets: tuple[tuple[tuple[str, ...], str | None, str | None, frozenset[str]], ...]  # words, country, org, context
+    place_heads: frozenset[str]
+    vessel_heads: tuple[tuple[str, ...], ...]
+    vessel_kinds: frozenset[str]
+    unquoted_heads: frozenset[tuple[str, ...]]
+
+
+@lru_cache(maxsize=8)
+def _parties_for(data_dir: Path) -> _Parties:
+    path = Path(data_dir) / "parties.json"
+    if not path.exists():
+        raw: dict = {}      # a base without the file: no parties named without a name
+    else:
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise ValueError(f"knowledge base file {path} cannot be read ({exc})") from exc
+
+    def words(phrase: str) -> tuple[str, ...]:
+        return tuple(normalize_key(phrase).split())
+
+    epithets = []
+    for e in raw.get("epithets", []):
+        if not e.get("phrase") or not (e.get("country") or e.get("org")):
+            raise ValueError(f"{path}: epithet {e!r} needs a phrase and a country or an org")
+        epithets.append((words(e["phrase"]), e.get("country"), e.get("org"), frozenset(e.get("context") or ())))
+    epithets.sort(key=lambda x: -len(x[0]))     # the longest phrase wins
+    heads = sorted({words(h) for h in raw.get("vessel_heads", [])}, key=lambda x: -len(x))
+    return _Parties(frozenset(normalize_key(w) for w in raw.get("demonym_quantifiers", [])), tuple(epithets),
+                    frozenset(normalize_key(w) for w in raw.get("place_heads", [])), tuple(heads),
+                    frozenset(normalize_key(w) for w in raw.get("vessel_kinds", [])),
+                    frozenset(words(h) for h in raw.get("unquoted_vessel_heads", [])))
+
+
 # ---- words and matching -------------------------------------------------------------
 
 def _words(text: str) -> list[Word]:
@@ -174,7 +216,8 @@ def _match_at(idx: _Index, words: list[Word], i: int, kinds: set[str] | None = N
             if any(words[i + 1 + k].key != w or not _JOINING_GAP.match(words[i + 1 + k].gap)
                    for k, w in enumerate(rest)):
                 continue
-            if best is None or j > best.j:
+            # on a tie the form that keeps the article wins (والسوريين → السوريين, not سوريين)
+            if best is None or j > best.j or (j == best.j and variant == "ال" + best.variant):
                 best = Match(i, j, aliases, variant, _variant_offset(words[i], variant), words[j - 1].end)
         if best is not None and v_rank == 0:
             break   # the word as written beats its clitic-stripped forms
@@ -229,6 +272,9 @@ class _Linker:
         self._sentences: list[int] | None = None
         self._appositive_ends: set[int] = set()   # last words of titles describing the name before
         self._descriptor_form = ""
+        self.parties = _parties_for(kb.data_dir)
+        self._article_countries: set[str] | None = None
+        self._demonym_words: set[int] = set()     # last words of demonym mentions
 
     # -- helpers
 
@@ -521,10 +567,7 @@ class _Linker:
                   and not (k and set(words[k - 1].variants) & not_after) and not self._prepositional(k)}
         if before:
             return next(iter(before)) if len(before) == 1 else None
-        counts = Counter(iso for _, iso in self._country_marks()).most_common(2)
-        if not counts or counts[0][1] < 3 or (len(counts) > 1 and counts[0][1] < 2 * counts[1][1]):
-            return None
-        return counts[0][0]
+        return self._dominant_country()
 
     def _place_role(self, m: Match, title: str) -> int:
         """محافظ البصرة، رئيس بلدية إسطنبول، عمدة لندن: a governor or mayor of a
@@ -1025,12 +1068,224 @@ class _Linker:
                                   (o.get("names_ar") or [None])[0], o.get("wikidata"), o.get("country")),
                           m.i, m.j)
         elif a.kind == "country":
-            self._add(self._country_mention(a.id, m.start, m.end, a.how), m.i, m.j)
+            how = a.how
+            if how in ("nisba", "demonym"):
+                how = "demonym" if self._is_demonym(m) else "nisba"
+                if how == "demonym":
+                    self._demonym_words.add(m.j - 1)
+            self._add(self._country_mention(a.id, m.start, m.end, how), m.i, m.j)
         elif a.kind == "place":
+            if self._future_prefix(m):
+                return
             pl = kb.places[a.id]
             self._add(Mention(m.start, m.end, "LOC", "name", a.id, pl.get("name_en"),
                               (pl.get("names_ar") or [None])[0], pl.get("wikidata"), pl.get("country")),
                       m.i, m.j)
+
+    # -- parties named without a name: demonyms, epithets, towns with a nisba, vessels
+
+    def _future_prefix(self, m: Match) -> bool:
+        """Whether the match lost a س to clitic stripping: سفينة is not س + فينة
+        (the future prefix never goes on a place name)."""
+        w = self.words[m.i]
+        return w.key != m.variant and w.key.endswith(m.variant) and "س" in w.key[:len(w.key) - len(m.variant)]
+
+    def _is_demonym(self, m: Match) -> bool:
+        """A plural nisba (السوريون، المغاربة) standing for its people, not an
+        adjective of the noun before it (الجنود الإسرائيليين)."""
+        # a singular nisba ends in ي/ية; a listed plural (السوريون، الأتراك) does not
+        if not (any(a.how == "demonym" for a in m.aliases) or not m.variant.endswith(("ي", "يه"))):
+            return False
+        w = self.words[m.i]
+        if w.key != m.variant and not w.key.endswith("ال" + m.variant.removeprefix("ال")) \
+                or w.key != m.variant and w.key[:1] in "بلك":
+            return True         # للسوريين، والمغاربة: a preposition or و, so no adjective
+        if m.i == 0 or self._break_before(m.i):
+            return True
+        if w.key != m.variant and w.key[:1] in "وف" and (m.i - 1) in self._demonym_words:
+            return True         # الأتراك والسوريين: coordinated with a people
+        prev = self.words[m.i - 1]
+        if prev.key in self.parties.quantifiers or set(prev.variants) & self.parties.quantifiers:
+            return True         # آلاف المغاربة، خمسة أميركيين
+        # an adjective agrees in definiteness with its noun (as written: لمسؤولين is indefinite)
+        definite = ("ال",) + _CLITIC_ARTICLE
+        return w.key.startswith(definite) != prev.key.startswith(definite)
+
+    def _countries_in_article(self) -> set[str]:
+        """Every country the text names, or names a place or a body of."""
+        if self._article_countries is None:
+            found = set()
+            for m in self.matches:
+                for a in m.aliases:
+                    if a.kind == "country":
+                        found.add(a.id)
+                    elif a.kind == "org":
+                        o = self.kb.organizations[a.id]
+                        found.add(o.get("metonym_for") or o.get("country") or "")
+                    elif a.kind == "place":
+                        found.add(self.kb.places[a.id].get("country") or "")
+            self._article_countries = found - {""}
+        return self._article_countries
+
+    def _dominant_country(self) -> str | None:
+        """The country named at least three times and twice as often as any other."""
+        counts = Counter(iso for _, iso in self._country_marks()).most_common(2)
+        if not counts or counts[0][1] < 3 or (len(counts) > 1 and counts[0][1] < 2 * counts[1][1]):
+            return None
+        return counts[0][0]
+
+    def _phrase_at(self, i: int, phrase: tuple[str, ...]) -> int | None:
+        """One past the last word when ``phrase`` is written at word i (the first
+        word may carry a clitic: لقوات الاحتلال), else None."""
+        j = i + len(phrase)
+        if j > len(self.words) or phrase[0] not in self.words[i].variants:
+            return None
+        for n in range(1, len(phrase)):
+            w = self.words[i + n]
+            if w.key != phrase[n] or (i + n) in self.used or not _JOINING_GAP.match(w.gap):
+                return None
+        return j
+
+    def _nisba_at(self, j: int) -> Match | None:
+        """A country nisba written right after the words before j."""
+        if j >= len(self.words) or j in self.used or not _JOINING_GAP.match(self.words[j].gap):
+            return None
+        nxt = _match_at(self.idx, self.words, j, {"country"})
+        return nxt if nxt and any(a.how == "nisba" for a in nxt.aliases) else None
+
+    def _link_epithets(self) -> None:
+        """«الاحتلال», «قوات النظام», «التحالف»: a government or an army named by a
+        media epithet (parties.json), only in the context the entry states."""
+        for i in range(len(self.words)):
+            if i in self.used:
+                continue
+            for phrase, country, org, context in self.parties.epithets:
+                j = self._phrase_at(i, phrase)
+                if j is None:
+                    continue
+                nisba = self._nisba_at(j)
+                if country == "dominant":
+                    country = self._dominant_country()
+                target = country or (self.kb.organizations.get(org or "") or {}).get("country")
+                if nisba:
+                    if nisba.aliases[0].id != target:
+                        break       # الاحتلال الفرنسي: the nisba says whose, and links itself
+                    j = nisba.j
+                elif j < len(self.words) and _JOINING_GAP.match(self.words[j].gap) and \
+                        self.words[j].key.startswith("ال") and self.words[j].key.endswith(("ي", "يه")):
+                    break           # النظام الدولي، التحالف الدولي: another system, another coalition
+                if not target or (context and not context & self._countries_in_article()):
+                    break
+                start = _variant_offset(self.words[i], phrase[0])
+                end = self.words[j - 1].end
+                if org and org in self.kb.organizations:
+                    o = self.kb.organizations[org]
+                    self._add(Mention(start, end, "ORG", "epithet", org, o.get("name_en"),
+                                      (o.get("names_ar") or [None])[0], o.get("wikidata"), o.get("country")), i, j)
+                elif country in self.kb.countries:
+                    self._add(self._country_mention(country, start, end, "epithet"), i, j)
+                break
+
+    def _link_towns_with_nisba(self) -> None:
+        """«جدة السعودية», «مدينة حلب السورية»: a town followed by a feminine nisba is
+        a LOC in that country (the nisba also tells طرابلس اللبنانية from Libya's).
+        An unknown town after «مدينة»/«بلدة» is discovered the same way."""
+        for m in self.matches:
+            if any(x in self.used for x in range(m.i, m.j)):
+                continue
+            places = [a for a in m.aliases if a.kind == "place"]
+            nisba = self._nisba_at(m.j) if places and not self._future_prefix(m) else None
+            if not nisba or not self.words[nisba.i].key.endswith("يه"):
+                continue
+            iso = nisba.aliases[0].id
+            a = next((x for x in places if self.kb.places[x.id].get("country") == iso), places[0])
+            pl = self.kb.places[a.id]
+            self._add(Mention(m.start, nisba.end, "LOC", "name", a.id, pl.get("name_en"),
+                              (pl.get("names_ar") or [None])[0], pl.get("wikidata"), iso), m.i, m.j)
+            self._add(self._country_mention(iso, nisba.start, nisba.end, "nisba"), nisba.i, nisba.j)
+        for i, w in enumerate(self.words[:-2]):
+            if i in self.used or not set(w.variants) & self.parties.place_heads:
+                continue
+            for n in (1, 2):
+                k = i + 1 + n
+                names = self.words[i + 1:k]
+                if any(x in self.used or x in self._match_starts() for x in range(i + 1, k)) or \
+                        any(not _ARABIC_WORD.match(x.key) or x.key in self.idx.stopwords or
+                            not _JOINING_GAP.match(x.gap) for x in names):
+                    break
+                nisba = self._nisba_at(k)
+                if nisba and self.words[nisba.i].key.endswith("يه"):
+                    iso = nisba.aliases[0].id
+                    name_ar = " ".join(x.text for x in names)
+                    self._add(Mention(names[0].start, nisba.end, "LOC", "discovered", None,
+                                      _romanize_words([x.text for x in names]), name_ar, None, iso), i + 1, k)
+                    self._add(self._country_mention(iso, nisba.start, nisba.end, "nisba"), nisba.i, nisba.j)
+                    break
+
+    def _match_starts(self) -> set[int]:
+        return {m.i for m in self.matches}
+
+    def _link_vessels(self) -> None:
+        """«سفينة "غالاكسي ليدر"», «حاملة الطائرات أيزنهاور»: a ship or an aircraft
+        named after its head word is a LOC (how: vessel), so events can take it as
+        a target. The name is quoted or Latin; after the heads of
+        ``unquoted_vessel_heads`` it may be one or two plain Arabic words."""
+        words, parties = self.words, self.parties
+        not_names = self.kb.titles.name_cues.not_name_words | self.idx.stopwords
+        for i in range(len(words)):
+            if i in self.used:
+                continue
+            head = next((h for h in parties.vessel_heads if self._phrase_at(i, h) is not None), None)
+            if head is None:
+                continue
+            j = i + len(head)
+            while j < len(words) and j - i - len(head) < 2 and words[j].key in parties.vessel_kinds \
+                    and _JOINING_GAP.match(words[j].gap):
+                j += 1          # ناقلة النفط، سفينة الشحن
+            country = None
+            nisba = self._nisba_at(j)
+            if nisba:
+                country, j = nisba.aliases[0].id, nisba.j
+            if j >= len(words) or self._break_before(j):
+                continue
+            k = j
+            if _opens_quote(words[j].gap):
+                while k < len(words) and k - j < 5:
+                    k += 1
+                    if k >= len(words) or _closes_quote(words[k].gap) or self._break_before(k):
+                        break
+                if k >= len(words) or not _closes_quote(words[k].gap):
+                    continue
+            elif _LATIN_WORD.match(words[j].text):
+                while k < len(words) and _LATIN_WORD.match(words[k].text) and \
+                        (k == j or _JOINING_GAP.match(words[k].gap)):
+                    k += 1
+            elif head in parties.unquoted_heads:
+                while k < len(words) and k - j < 2 and (k == j or _JOINING_GAP.match(words[k].gap)) and \
+                        _ARABIC_WORD.match(words[k].key) and not words[k].key.startswith("ال") and \
+                        words[k].key not in not_names and k not in self.used:
+                    k += 1
+            if k == j or any(x in self.used for x in range(j, k)):
+                continue
+            names = words[j:k]
+            name_en = None
+            after = k
+            if k < len(words) and "(" in words[k].gap and _LATIN_WORD.match(words[k].text):
+                latin = []
+                while after < len(words) and _LATIN_WORD.match(words[after].text) and \
+                        (after == k or not _CLAUSE_GAP.search(words[after].gap)):
+                    latin.append(words[after].text)
+                    after += 1
+                name_en = " ".join(latin)
+            if nisba is None:
+                late = self._nisba_at(after) if after == k else None
+                if late:
+                    country = late.aliases[0].id
+            name_ar = _QUOTES.sub("", " ".join(x.text for x in names)).strip()
+            name_en = name_en or _romanize_words([x.text for x in names])
+            self.used.update(range(i, i + len(head)))
+            self._add(Mention(names[0].start, names[-1].end, "LOC", "vessel", None, name_en, name_ar,
+                              None, country), j, after)
 
     # -- persons introduced by a description (الناشط، رجل الأعمال، اللاجئ العراقي)
 
@@ -1396,7 +1651,10 @@ class _Linker:
         if not self.words:
             return [], []
         self._resolve_titles()
+        self._link_vessels()
+        self._link_towns_with_nisba()
         self._link_names()
+        self._link_epithets()
         self._discover_described()
         self._discover_groups()
         self._local_aliases()

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marsad.annotate.event_text import (ArticleView, Mention, noun_determiners, place_topics,
-                                        placeless_modes, prepositions, subject_openers, weapon_words)
+from marsad.annotate.event_text import (ArticleView, Mention, crowd_words, noun_determiners, place_nouns, place_topics,
+                                        placeless_modes, prepositions, relative_pronouns, subject_openers,
+                                        weapon_words)
+from marsad.model import Actor, Entity
 
 LOCATION_TYPES = ("GPE", "LOC")
 
@@ -64,12 +66,16 @@ class _Around:
 def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
                 ) -> tuple[Mention | None, Mention | None]:
     """(actor1, actor2) mentions for a trigger, or None where the text gives none."""
+    # names in a relative clause after the trigger describe something else (… الزلزال الذي ضرب سوريا)
+    relative = after_relative(view, frame.end, frame.sent_end)
     ms = [m for m in view.mentions(frame.sent_start, frame.sent_end)
-          if not any(a <= m.start < b for a, b in excluded)]
+          if not any(a <= m.start < b for a, b in excluded) and m.start < relative]
     for m in ms:
         others = [(x.start, x.end) for x in ms if x is not m]
         m.prep = view.preposition_before(m.start, floor=frame.sent_start, lookback=5,
                                          stops=[(frame.start, frame.head_end)] + others)
+        if m.prep == "من" and _counted_people(view, m):
+            m.prep = None              # خرج عشرات الآلاف من المغاربة: the people are the doers
     around = _Around(
         all=ms,
         gap=[m for m in ms if frame.head_end <= m.start < frame.end],
@@ -169,6 +175,10 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
             if first is not None and first.prep is None and _coordinated(view, first, ms) is doer:
                 doer = first
             return doer, "governor"
+        # شنت القوات الروسية قصفا: the governing verb's subject is a nationality on a noun
+        adj = view.mentions(frame.clause_start, frame.start, nisba=True)
+        if adj and view.words_between(view.to_norm(adj[-1].end), view.to_norm(frame.start)) <= 3:
+            return adj[-1], "governor"
     if not frame.nominal and view.words_before(view.to_norm(frame.start), 1) in (["قد"], ["لقد"]):
         # وكان بوغدانوف، برفقة …، قد زار دمشق: the subject stands before قد
         doer = next((m for m in around.before_sentence if m.prep is None), None)
@@ -372,3 +382,57 @@ def pick_location(view: ArticleView, frame: Frame, mode: str | None = None) -> s
             e = m.entity
             return e.name_en or e.text
     return None
+
+
+def _counted_people(view: ArticleView, m: Mention) -> bool:
+    """Is ``m`` a people (a demonym: المغاربة) after a count and من (عشرات الآلاف من المغاربة)?"""
+    if m.entity.how != "demonym":
+        return False
+    before = view.words_before(view.to_norm(m.start), 2)
+    return len(before) == 2 and before[0] == "من" and before[1].lstrip("و") in crowd_words()
+
+
+def after_relative(view: ArticleView, start: int, end: int) -> int:
+    """Original offset of the first relative pronoun (الذي، التي …) in [start, end), or ``end``:
+    names after it describe something else (الزلزال الذي ضرب سوريا وتركيا) and are no arguments."""
+    n_lo, n_hi = view.to_norm(start), view.to_norm(end)
+    for s, e in view.words[view.word_index(n_lo):]:
+        if s >= n_hi:
+            break
+        if view.ntext[s:e].lstrip("و") in relative_pronouns():
+            return view.to_original(s, s)[0]
+    return end
+
+
+def place_after(view: ArticleView, frame: Frame, preps: tuple[str, ...]) -> Mention | None:
+    """The first place (GPE or LOC) after the trigger's start in its sentence introduced by one
+    of ``preps`` up to three words back (في مطار بيروت، إلى مطار دمشق، على مدينة خاركيف), before
+    any relative clause; None where there is none."""
+    end = after_relative(view, frame.end, frame.sent_end)
+    for m in view.mentions(frame.start, end, types=LOCATION_TYPES):
+        if view.preposition_before(m.start, floor=frame.sent_start, lookback=3) in preps:
+            return m
+    return None
+
+
+def country_actor(entity: Entity) -> Actor | None:
+    """The country a place belongs to, as an actor: a country (or a capital standing for it)
+    is itself; a city or region gives the knowledge base's country of its code."""
+    if entity.type == "GPE" and entity.kb_id and entity.kb_id == entity.country:
+        return entity.actor()
+    if entity.how == "metonym" and entity.type == "GPE":
+        return entity.actor()
+    if not entity.country:
+        return None
+    from marsad.annotate.knowledge import load_kb      # the knowledge base loads once, on first need
+    c = load_kb().country(entity.country)
+    if c is None:
+        return None
+    return Actor(name_en=c.get("name_en"), name_ar=c.get("official_ar") or next(iter(c.get("names_ar") or []), None),
+                 wikidata=c.get("wikidata"), country=entity.country, kind="GPE", kb_id=entity.country)
+
+
+def after_place_noun(view: ArticleView, m: Mention) -> bool:
+    """Does a site noun stand right before the place (مطار [حلب]، مدينة [خاركيف])?"""
+    before = view.words_before(view.to_norm(m.start), 1)
+    return bool(before) and before[0].lstrip("وفبل") in place_nouns() | {w.removeprefix("ال") for w in place_nouns()}

@@ -48,6 +48,7 @@ class Candidate:
     actor2_mention: Mention | None = None
     actor1_carried: bool = False
     subject_dropped: bool = True          # no subject of its own in the text (أجراه، وبحث معه)
+    dual: bool = False                    # a dual verb (ووقعا، اتفقا): its subject is the last named pair
     sentences: set[int] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)
 

@@ -256,3 +256,15 @@ def relative_pronouns() -> frozenset[str]:
 def weapon_words() -> frozenset[str]:
     """Weapon and strike words (without ال) after which a nationality adjective names the attacker."""
     return frozenset(normalize_key(w).removeprefix("ال") for w in _modality_data()["weapon_words"]["words"])
+
+
+@lru_cache(maxsize=1)
+def crowd_words() -> frozenset[str]:
+    """Counts of people (آلاف، عشرات): a people after them with من are the doers."""
+    return frozenset(normalize_key(w) for w in _modality_data().get("crowd_words", {}).get("words", []))
+
+
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """Site nouns before a city's name (مطار، مدينة): the place stands for its country as a party."""
+    return frozenset(normalize_key(w) for w in _modality_data().get("place_nouns", {}).get("words", []))

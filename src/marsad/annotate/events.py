@@ -23,12 +23,13 @@ import re
 from dataclasses import dataclass
 
 from marsad.annotate.dates import clause_date
-from marsad.annotate.event_args import Frame, names_a_pair, pick_actors, pick_location
+from marsad.annotate.event_args import (LOCATION_TYPES, Frame, after_place_noun, country_actor, names_a_pair, pick_actors,
+                                       pick_location, place_after)
 from marsad.annotate.event_lexicon import VERBAL, Lexicon, TriggerEntry, literal_words, load_lexicon
 from marsad.annotate.event_context import attribution_of, event_date, is_background, modality_of, reference_date
 from marsad.annotate.event_main import Candidate, choose_main, merge_headline_with_lead, merge_repeats
 from marsad.annotate.event_text import ArticleView, Mention, clause_openers, prepositions, relative_pronouns
-from marsad.model import Article, Event, Evidence, Sentence, Span
+from marsad.model import Actor, Article, Event, Evidence, Sentence, Span
 from marsad.text.normalize import normalize_key
 from marsad.text.tokens import clitic_variants
 
@@ -343,6 +344,14 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
             a1 = previous[0]
             if a2 is not None and a1 is not None and a2.key == a1.key:
                 a2 = None
+        elif _shares_subject(view, h, frame, previous[0] if previous else _opening_subject(view, frame), a1):
+            # وصل X إلى الرياض والتقى ولي العهد: the coordinated verb's one name is its object
+            a1, a2 = (previous[0] if previous else _opening_subject(view, frame)), a1
+        elif a2 is None and a1 is not None and _pronoun_object(view, h, frame):
+            # وصل أردوغان إلى القاهرة واستقبله السيسي: the pronoun is the earlier subject
+            earlier = previous[0] if previous else _opening_subject(view, frame)
+            if earlier is not None and earlier.key != a1.key:
+                a2 = earlier
         if not h.mention_only:
             previous = (a1, a2)
         mode, cameo = h.refined or (h.entry.mode, h.entry.cameo)
@@ -358,12 +367,15 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
             a2 = c2 or a2
             if a1 is not None and a2 is not None and a1.key == a2.key:
                 a2 = None
+        a2_actor = a2.entity.actor() if a2 else None
+        if not h.entry.receiver_subject:
+            a2, a2_actor = _place_party(view, frame, etype, a1, a2, a2_actor)
         modality = modality_of(view, lex, h, info)
         date_mention = event_date(article, view, h)
         background = is_background(view, lex, h, info, article, date_mention)
         ev = Event(
             type=etype, mode=mode, cameo=cameo,
-            actor1=a1.entity.actor() if a1 else None, actor2=a2.entity.actor() if a2 else None,
+            actor1=a1.entity.actor() if a1 else None, actor2=a2_actor,
             date=date_mention.value if date_mention else None,
             location=pick_location(view, frame, mode), modality=modality,
             source=attribution[0] if attribution else None,
@@ -375,10 +387,101 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
             reaction=h.entry.reaction,
             mention_only=h.mention_only, background=background,
             framed=h.category == "masdar" and _framed(view, lex, h, info),
-            subject_dropped=h.category == "masdar" or _subject_dropped(view, h),
+            subject_dropped=h.category == "masdar" or _subject_dropped(view, h), dual=_dual_verb(view, h),
             actor1_mention=a1, actor2_mention=a2))
     _refine_targets(out)
     return out
+
+
+def _shares_subject(view: ArticleView, h: Hit, frame: Frame, doer: Mention | None, after: Mention | None) -> bool:
+    """Does a verb joined by و to an earlier act of the sentence share its subject, the one
+    name after it being its object (وصل ماكرون إلى الرياض والتقى ولي العهد)? Not when the
+    verb carries an object pronoun (واستقبله ولي العهد: the name is a new subject) or two
+    bare names follow (والتقى ولي العهد الضيف)."""
+    if doer is None or after is None or frame.subject_how != "after" or h.category not in ("perfect", "imperfect"):
+        return False
+    if h.pre[:1] != "و" or doer.key == after.key:
+        return False
+    if doer.entity.type != "PERSON" or after.entity.type not in ("PERSON", "GPE") or after.entity.how == "nisba":
+        return False
+    head = view.ntext[h.nstart:h.head_nend]
+    if _OBJECT_PRONOUN.search(head):
+        return False
+    return not any(view.preposition_before(m.start, floor=after.end, lookback=5) is None
+                   for m in view.mentions(after.end, frame.clause_end))
+
+
+def _pronoun_object(view: ArticleView, h: Hit, frame: Frame) -> bool:
+    """Is the trigger a verb joined by و carrying an object pronoun, with a subject of its own
+    named after it (واستقبله ولي العهد)?"""
+    if h.pre[:1] != "و" or h.category not in ("perfect", "imperfect") or frame.subject_how != "after":
+        return False
+    return bool(_OBJECT_PRONOUN.search(view.ntext[h.nstart:h.head_nend]))
+
+
+def _opening_subject(view: ArticleView, frame: Frame) -> Mention | None:
+    """The subject of a verb-first sentence whose verb is no trigger (وصل [ماكرون] إلى الرياض):
+    a bare name after the sentence's first word and its title words, before the trigger."""
+    first = next(iter(view.mentions(frame.sent_start, frame.start)), None)
+    # the verb, then at most three title words (وصل الرئيس الفرنسي إيمانويل ماكرون)
+    if first is None or not 1 <= view.words_between(view.to_norm(frame.sent_start), view.to_norm(first.start)) <= 4:
+        return None
+    if view.preposition_before(first.start, floor=frame.sent_start, lookback=4) is not None:
+        return None
+    return first
+
+
+# an object pronoun on a verb: استقبله، التقاها، استقبلهم
+_OBJECT_PRONOUN = re.compile(r"(?:ه|ها|هم|هما|هن)$")
+
+
+def _place_party(view: ArticleView, frame: Frame, etype: str, a1: Mention | None, a2: Mention | None,
+                 a2_actor: Actor | None) -> tuple[Mention | None, Actor | None]:
+    """The other party given only by a place: aid landing «في مطار بيروت» or sent «إلى مطار
+    دمشق» goes to that place's country; a strike «على مدينة خاركيف» hits that place's country
+    when no group or person is its target, and a strike «على مواقع للحوثيين في اليمن» hits
+    the group, not the country where it stands. Never the doer's own country."""
+    own = a1.entity.country if a1 is not None else None
+    if etype in ("AID", "ASSAULT") and a2 is not None and a2.entity.type in LOCATION_TYPES \
+            and a2.entity.how != "nisba" and after_place_noun(view, a2):
+        actor = country_actor(a2.entity)            # إلى مطار حلب: the aid goes to Syria
+        if actor is not None:
+            a2_actor = actor
+    if etype == "AID" and a2 is None:
+        place = place_after(view, frame, _AID_PLACE_PREPS)
+        actor = country_actor(place.entity) if place is not None else None
+        if actor is not None and actor.country != own:
+            return None, actor
+    if etype == "ASSAULT":
+        if a2 is not None and a2.entity.type in LOCATION_TYPES and a2.entity.how != "nisba":
+            group = next((m for m in view.mentions(frame.end, a2.start, types=("ORG", "PERSON"))
+                          if view.preposition_before(m.start, floor=frame.sent_start, lookback=1) == "ل"), None)
+            if group is not None and (a1 is None or group.key != a1.key):
+                return group, group.entity.actor()       # مواقع للحوثيين في اليمن
+        if a2 is None:
+            place = place_after(view, frame, _STRIKE_PLACE_PREPS)
+            actor = country_actor(place.entity) if place is not None else None
+            if actor is not None and own is not None and actor.country != own:
+                return None, actor
+    return a2, a2_actor
+
+
+_AID_PLACE_PREPS = ("في", "الى", "إلى", "ل")
+_STRIKE_PLACE_PREPS = ("على", "علي", "نحو", "باتجاه", "صوب")
+
+
+def _dual_verb(view: ArticleView, h: Hit) -> bool:
+    """Is the trigger a perfect verb in the dual (وقعا، اتفقا، بحثا، التقيا)? Verbs of three
+    letters ending in ا are singular (دعا، بدا); ending in وا they are plural."""
+    if h.category not in ("perfect", "collocations"):
+        return False
+    head = view.ntext[h.nstart:h.head_nend]
+    bare = head[len(h.pre):] if h.pre and head.startswith(h.pre) else head
+    if len(bare) < 4 or not bare.endswith("ا") or bare.endswith("وا"):
+        return False
+    # a collocation opening a coordinated clause (ووقعا … اتفاقية) starts with its verb; an
+    # accusative noun (اتصالا هاتفيا) does not follow و
+    return h.category == "perfect" or h.pre[:1] in ("و", "ف")
 
 
 def _subject_dropped(view: ArticleView, h: Hit) -> bool:
@@ -474,7 +577,14 @@ def _carry_subjects(cands: list[Candidate]) -> None:
     (ودعت منظمات حقوقية …) and takes none."""
     last: Mention | None = None
     last_sentence = -1
+    pair: tuple[Mention, Mention, int] | None = None
     for c in cands:
+        if c.dual and c.actor1_mention is None and c.actor2_mention is None and pair is not None \
+                and c.role != "headline" and c.sentence_index - pair[2] <= 1:
+            # عقد X وY جلسة مباحثات. ووقعا اتفاقية: the dual verb's subject is the last named pair
+            c.actor1_mention, c.actor2_mention = pair[0], pair[1]
+            c.event.actor1, c.event.actor2 = pair[0].entity.actor(), pair[1].entity.actor()
+            c.actor1_carried = True
         if c.actor1_mention is None and last is not None and c.role != "headline" \
                 and c.sentence_index - last_sentence <= 1 and c.subject_dropped:
             if c.actor2_mention is None or c.actor2_mention.key != last.key:
@@ -483,6 +593,8 @@ def _carry_subjects(cands: list[Candidate]) -> None:
                 c.actor1_carried = True
         if c.actor1_mention is not None and not c.actor1_carried and not c.mention_only:
             last, last_sentence = c.actor1_mention, c.sentence_index
+            if c.actor2_mention is not None and c.role != "headline":
+                pair = (c.actor1_mention, c.actor2_mention, c.sentence_index)
 
 
 def refresh_event_dates(article: Article) -> Article:

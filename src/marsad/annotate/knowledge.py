@@ -26,6 +26,7 @@ DEFAULT_DIR = Path(__file__).resolve().parents[1] / "data" / "kb"
 
 # How a surface form refers to its target (the Entity.how values the linker reports).
 NAME, SHORT, VARIANT, METONYM, NISBA = "name", "short", "variant", "metonym", "nisba"
+DEMONYM = "demonym"     # a people as a party: المغاربة، السوريون (the linker decides from context)
 
 # Letters that transliterate one foreign sound in several ways (g: غ ج ق ك; v: ف ڤ),
 # folded together for matching foreign names spelled differently.
@@ -370,6 +371,10 @@ class KnowledgeBase:
                 self._add(n, "country", iso, METONYM)
             for n in c.get("nisba_ar") or []:
                 self._add(n, "country", iso, NISBA)
+                plural = broken_plural(n)
+                if plural:
+                    self._add(plural, "country", iso, DEMONYM)
+                    self._add("ال" + plural, "country", iso, DEMONYM)
         for pid, pl in self.places.items():
             for n in pl.get("names_ar") or []:
                 self._add(n, "place", pid, NAME)
@@ -586,6 +591,20 @@ def _span(role: dict) -> str:
 @lru_cache(maxsize=8)
 def _load_cached(path: str) -> KnowledgeBase:
     return KnowledgeBase(Path(path))
+
+
+def broken_plural(nisba: str) -> str | None:
+    """The broken plural of a singular nisba on a four-consonant stem (فعالِلة):
+    مغربي → مغاربة، تونسي → توانسة، أردني → أرادنة. Other nisbas make their plural
+    with ‑يون/‑يين, which countries.jsonl lists; None for those."""
+    key = normalize_key(nisba or "")
+    if " " in key or key.startswith("ال") or not key.endswith("ي"):
+        return None
+    stem = key[:-1]
+    # a long vowel inside the stem (عماني، مالطي) does not take this pattern
+    if len(stem) != 4 or stem[1] == "ا" or stem[2] in _WEAK or stem[3] in _WEAK:
+        return None
+    return stem[:2] + "ا" + stem[2:] + "ة"
 
 
 def load_kb(data_dir: Path | str | None = None) -> KnowledgeBase:
