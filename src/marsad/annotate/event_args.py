@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marsad.annotate.event_text import (ArticleView, Mention, crowd_words, noun_determiners, place_nouns, place_topics,
+from marsad.annotate.event_text import (ArticleView, Mention, aid_carriers, crowd_words, noun_determiners, place_nouns, place_topics,
                                         placeless_modes, prepositions, relative_pronouns, subject_openers,
                                         weapon_words)
-from marsad.model import Actor, Entity
+from marsad.model import Entity
 
 LOCATION_TYPES = ("GPE", "LOC")
 
@@ -193,6 +193,16 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
     # a headline with words before its verb has its subject there (ولي العهد يستقبل …)
     headline_svo = frame.headline and not frame.nominal and \
         view.words_between(view.to_norm(frame.clause_start), view.to_norm(frame.start)) > 0
+    if not frame.nominal and not headline_svo:
+        # قصفت القوات الروسية مدينة خاركيف: a nationality on the noun right after the verb is its
+        # subject, unless a name follows it at once (الرئيس الروسي فلاديمير بوتين)
+        adj = next(iter(view.mentions(frame.end, frame.clause_end, nisba=True)), None)
+        if adj is not None and view.words_between(view.to_norm(frame.end), view.to_norm(adj.start)) <= 1:
+            nxt = next((m for m in around.after if m.end > adj.start), None)
+            first = around.after[0] if around.after else None
+            if (first is None or first.start >= adj.end) and \
+                    (nxt is None or view.words_between(view.to_norm(adj.end), view.to_norm(nxt.start)) >= 1):
+                return adj, "after"
     if around.after and around.after[0].prep is None and not headline_svo:
         return around.after[0], "after"
     subject = None
@@ -404,35 +414,48 @@ def after_relative(view: ArticleView, start: int, end: int) -> int:
     return end
 
 
-def place_after(view: ArticleView, frame: Frame, preps: tuple[str, ...]) -> Mention | None:
-    """The first place (GPE or LOC) after the trigger's start in its sentence introduced by one
-    of ``preps`` up to three words back (في مطار بيروت، إلى مطار دمشق، على مدينة خاركيف), before
-    any relative clause; None where there is none."""
+def place_after(view: ArticleView, frame: Frame, preps: tuple[str, ...], start: int | None = None) -> Mention | None:
+    """The first place (GPE or LOC) after ``start`` (default: the trigger's start) in the
+    sentence introduced by one of ``preps`` up to three words back (في مطار بيروت، إلى مطار
+    دمشق، على مدينة خاركيف), before any relative clause; None where there is none."""
     end = after_relative(view, frame.end, frame.sent_end)
-    for m in view.mentions(frame.start, end, types=LOCATION_TYPES):
+    for m in view.mentions(frame.start if start is None else start, end, types=LOCATION_TYPES):
         if view.preposition_before(m.start, floor=frame.sent_start, lookback=3) in preps:
             return m
     return None
 
 
-def country_actor(entity: Entity) -> Actor | None:
-    """The country a place belongs to, as an actor: a country (or a capital standing for it)
-    is itself; a city or region gives the knowledge base's country of its code."""
-    if entity.type == "GPE" and entity.kb_id and entity.kb_id == entity.country:
-        return entity.actor()
-    if entity.how == "metonym" and entity.type == "GPE":
-        return entity.actor()
+def country_of_place(m: Mention) -> Mention | None:
+    """The country a place belongs to, as a mention over the place's words: a country (or a
+    capital standing for it) is itself; a city or region gives the knowledge base's country
+    of its code (مطار حلب → Syria)."""
+    entity = m.entity
+    if entity.type == "GPE" and (entity.how == "metonym" or (entity.kb_id and entity.kb_id == entity.country)):
+        return m
     if not entity.country:
         return None
     from marsad.annotate.knowledge import load_kb      # the knowledge base loads once, on first need
     c = load_kb().country(entity.country)
     if c is None:
         return None
-    return Actor(name_en=c.get("name_en"), name_ar=c.get("official_ar") or next(iter(c.get("names_ar") or []), None),
-                 wikidata=c.get("wikidata"), country=entity.country, kind="GPE", kb_id=entity.country)
+    country = Entity(entity.start, entity.end, entity.text, type="GPE", name_en=c.get("name_en"),
+                     name_ar=c.get("official_ar") or next(iter(c.get("names_ar") or []), None),
+                     wikidata=c.get("wikidata"), country=entity.country, kb_id=entity.country, how="place")
+    return Mention(m.start, m.end, country, m.prep)
 
 
 def after_place_noun(view: ArticleView, m: Mention) -> bool:
     """Does a site noun stand right before the place (مطار [حلب]، مدينة [خاركيف])?"""
     before = view.words_before(view.to_norm(m.start), 1)
     return bool(before) and before[0].lstrip("وفبل") in place_nouns() | {w.removeprefix("ال") for w in place_nouns()}
+
+
+def aid_donor(view: ArticleView, frame: Frame) -> Mention | None:
+    """A nationality adjective on an aid vehicle in the sentence, up to two words after it
+    (طائرة إغاثية سعودية، قافلة مساعدات أردنية), before any relative clause; or None."""
+    end = after_relative(view, frame.end, frame.sent_end)
+    for m in view.mentions(frame.sent_start, end, nisba=True):
+        words = view.words_before(view.to_norm(m.start), 3, floor=view.to_norm(frame.sent_start))
+        if any(w.lstrip("وفب").removeprefix("ال") in aid_carriers() for w in words):
+            return m
+    return None

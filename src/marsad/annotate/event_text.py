@@ -268,3 +268,9 @@ def crowd_words() -> frozenset[str]:
 def place_nouns() -> frozenset[str]:
     """Site nouns before a city's name (مطار، مدينة): the place stands for its country as a party."""
     return frozenset(normalize_key(w) for w in _modality_data().get("place_nouns", {}).get("words", []))
+
+
+@lru_cache(maxsize=1)
+def aid_carriers() -> frozenset[str]:
+    """Vehicles that bring aid (طائرة، قافلة), without ال: a nationality on one names the donor."""
+    return frozenset(normalize_key(w).removeprefix("ال") for w in _modality_data().get("aid_carriers", {}).get("words", []))

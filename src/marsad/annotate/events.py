@@ -23,13 +23,13 @@ import re
 from dataclasses import dataclass
 
 from marsad.annotate.dates import clause_date
-from marsad.annotate.event_args import (LOCATION_TYPES, Frame, after_place_noun, country_actor, names_a_pair, pick_actors,
+from marsad.annotate.event_args import (LOCATION_TYPES, Frame, after_place_noun, aid_donor, country_of_place, names_a_pair, pick_actors,
                                        pick_location, place_after)
 from marsad.annotate.event_lexicon import VERBAL, Lexicon, TriggerEntry, literal_words, load_lexicon
 from marsad.annotate.event_context import attribution_of, event_date, is_background, modality_of, reference_date
 from marsad.annotate.event_main import Candidate, choose_main, merge_headline_with_lead, merge_repeats
 from marsad.annotate.event_text import ArticleView, Mention, clause_openers, prepositions, relative_pronouns
-from marsad.model import Actor, Article, Event, Evidence, Sentence, Span
+from marsad.model import Article, Event, Evidence, Sentence, Span
 from marsad.text.normalize import normalize_key
 from marsad.text.tokens import clitic_variants
 
@@ -367,15 +367,18 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
             a2 = c2 or a2
             if a1 is not None and a2 is not None and a1.key == a2.key:
                 a2 = None
-        a2_actor = a2.entity.actor() if a2 else None
+        if etype == "AID" and a1 is None and not h.entry.receiver_subject:
+            a1 = aid_donor(view, frame)           # وصلت طائرة إغاثية سعودية: the donor is on the plane
+            if a1 is not None and a2 is not None and a1.key == a2.key:
+                a2 = None
         if not h.entry.receiver_subject:
-            a2, a2_actor = _place_party(view, frame, etype, a1, a2, a2_actor)
+            a2 = _place_party(view, frame, etype, a1, a2)
         modality = modality_of(view, lex, h, info)
         date_mention = event_date(article, view, h)
         background = is_background(view, lex, h, info, article, date_mention)
         ev = Event(
             type=etype, mode=mode, cameo=cameo,
-            actor1=a1.entity.actor() if a1 else None, actor2=a2_actor,
+            actor1=a1.entity.actor() if a1 else None, actor2=a2.entity.actor() if a2 else None,
             date=date_mention.value if date_mention else None,
             location=pick_location(view, frame, mode), modality=modality,
             source=attribution[0] if attribution else None,
@@ -435,8 +438,8 @@ def _opening_subject(view: ArticleView, frame: Frame) -> Mention | None:
 _OBJECT_PRONOUN = re.compile(r"(?:ه|ها|هم|هما|هن)$")
 
 
-def _place_party(view: ArticleView, frame: Frame, etype: str, a1: Mention | None, a2: Mention | None,
-                 a2_actor: Actor | None) -> tuple[Mention | None, Actor | None]:
+def _place_party(view: ArticleView, frame: Frame, etype: str, a1: Mention | None,
+                 a2: Mention | None) -> Mention | None:
     """The other party given only by a place: aid landing «في مطار بيروت» or sent «إلى مطار
     دمشق» goes to that place's country; a strike «على مدينة خاركيف» hits that place's country
     when no group or person is its target, and a strike «على مواقع للحوثيين في اليمن» hits
@@ -444,30 +447,28 @@ def _place_party(view: ArticleView, frame: Frame, etype: str, a1: Mention | None
     own = a1.entity.country if a1 is not None else None
     if etype in ("AID", "ASSAULT") and a2 is not None and a2.entity.type in LOCATION_TYPES \
             and a2.entity.how != "nisba" and after_place_noun(view, a2):
-        actor = country_actor(a2.entity)            # إلى مطار حلب: the aid goes to Syria
-        if actor is not None:
-            a2_actor = actor
+        a2 = country_of_place(a2) or a2             # إلى مطار حلب: the aid goes to Syria
     if etype == "AID" and a2 is None:
-        place = place_after(view, frame, _AID_PLACE_PREPS)
-        actor = country_actor(place.entity) if place is not None else None
-        if actor is not None and actor.country != own:
-            return None, actor
+        place = place_after(view, frame, _AID_PLACE_PREPS, start=frame.sent_start)
+        country = country_of_place(place) if place is not None else None
+        if country is not None and country.entity.country != own:
+            return country
     if etype == "ASSAULT":
         if a2 is not None and a2.entity.type in LOCATION_TYPES and a2.entity.how != "nisba":
             group = next((m for m in view.mentions(frame.end, a2.start, types=("ORG", "PERSON"))
                           if view.preposition_before(m.start, floor=frame.sent_start, lookback=1) == "ل"), None)
             if group is not None and (a1 is None or group.key != a1.key):
-                return group, group.entity.actor()       # مواقع للحوثيين في اليمن
+                return group                         # مواقع للحوثيين في اليمن
         if a2 is None:
             place = place_after(view, frame, _STRIKE_PLACE_PREPS)
-            actor = country_actor(place.entity) if place is not None else None
-            if actor is not None and own is not None and actor.country != own:
-                return None, actor
-    return a2, a2_actor
+            country = country_of_place(place) if place is not None else None
+            if country is not None and own is not None and country.entity.country != own:
+                return country
+    return a2
 
 
-_AID_PLACE_PREPS = ("في", "الى", "إلى", "ل")
-_STRIKE_PLACE_PREPS = ("على", "علي", "نحو", "باتجاه", "صوب")
+_AID_PLACE_PREPS = ("في", "الي", "ل")          # normalized: إلى → الي
+_STRIKE_PLACE_PREPS = ("علي", "نحو", "باتجاه", "صوب")   # normalized: على → علي
 
 
 def _dual_verb(view: ArticleView, h: Hit) -> bool:
