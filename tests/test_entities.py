@@ -679,3 +679,36 @@ def test_indefinite_plural_nisba_after_an_indefinite_noun_is_an_adjective(kb) ->
     art = link(kb, "وصل وفد يضم لمسؤولين روس إلى المدينة، والسفن المملوكة لإسرائيليين مستهدفة.")
     assert ("روس", "nisba", "RUS", "RUS") in ents(art, "GPE")
     assert any(t.endswith("إسرائيليين") and h == "demonym" for t, h, _, _ in ents(art, "GPE"))
+
+
+def test_title_with_a_parenthetical_qualifier_still_introduces_the_name(kb) -> None:
+    art = link(kb, "وقال وزير الصحة (العامة) سليم حداد إن المستشفيات ممتلئة.")
+    assert [e.text for e in art.entities if e.type == "PERSON"] == ["سليم حداد"]
+    art = link(kb, "وقال وزير الخارجية (بالوكالة) كريم منصور إن الحكومة ستقرر.")
+    assert [e.text for e in art.entities if e.type == "PERSON"] == ["كريم منصور"]
+    # a long parenthesis is an aside, not a qualifier of the title
+    art = link(kb, "وقال وزير الخارجية (الذي وصل مساء أمس إلى العاصمة) كريم منصور إنه متفائل.")
+    assert "كريم منصور" not in [e.text for e in art.entities if e.type == "PERSON"]
+
+
+def test_discovered_name_stops_before_an_injury_phrase(kb) -> None:
+    for text in ("وأصيب السفير الإيراني كريم منصور بجروح طفيفة في الانفجار.",
+                 "وأصيب السفير الإيراني كريم منصور بإصابة بالغة في الانفجار."):
+        assert [e.text for e in link(kb, text).entities if e.type == "PERSON"] == ["كريم منصور"]
+
+
+def test_common_noun_phrases_after_a_title_or_description_are_not_persons(kb) -> None:
+    for text in ("وعقد وزير الدفاع جلسة مباحثات رسمية مع نظيره.",
+                 "وعقد وزير الدفاع ندوة حوارية مفتوحة مع نظيره.",
+                 "وقال الوزير إن الاغتيالات السياسية تطرح سؤالاً كبيراً.",
+                 "وقال الوزير إن المواجهات العسكرية تثير قلقاً بالغاً."):
+        assert [e for e in link(kb, text).entities if e.type == "PERSON" and e.how == "discovered"] == [], text
+    # a real name after a description is still found
+    art = link(kb, "وقالت الناشطة السياسية سلمى خليل إن الوضع صعب.")
+    assert [e.text for e in art.entities if e.type == "PERSON"] == ["سلمى خليل"]
+
+
+def test_family_name_spelled_like_a_town_after_a_given_name(kb, tmp_path: Path) -> None:
+    # الأبيض is also a town (El Obeid); after a given name and a title it is a family name
+    art = link(load_kb(), "وقال وزير الصحة سليم الأبيض إن معظم الإصابات طفيفة.")
+    assert [e.text for e in art.entities if e.type == "PERSON"] == ["سليم الأبيض"]

@@ -461,3 +461,19 @@ def test_relative_clause_names_are_not_aid_parties():
     aid = art.main_event
     assert aid.type == "AID" and aid.actor1.name_en == "Jordan"
     assert aid.actor2 is None or aid.actor2.name_en not in ("Turkey",)
+
+
+def test_retaliation_threat_in_headline_does_not_beat_the_killing():
+    # the headline tells a reaction (a threat to retaliate); the killing told in a
+    # relative clause about the victim is the news
+    title = "تشييع حاشد لهنية في الدوحة وسط توعد إيراني بالرد"
+    text = title + "\nشيع آلاف المصلين في الدوحة اليوم جثمان إسماعيل هنية الذي اغتيل فجر الأربعاء في طهران."
+    main = code_events(build(text, title=title)).main_event
+    assert main is not None and main.type == "ASSAULT"
+    assert main.actor2 is not None and main.actor2.name_en == "Ismail Haniyeh"
+
+
+def test_retaliation_threat_alone_is_the_news():
+    title = "إيران تتوعد برد قاس على إسرائيل"
+    main = code_events(build(title + "\nقال مسؤول إن الرد سيكون في الوقت المناسب.", title=title)).main_event
+    assert main is not None and main.type == "THREATEN" and main.actor1.name_en == "Iran"

@@ -142,3 +142,26 @@ def test_page_title_with_site_suffix_and_kicker_in_the_headline():
     art = clean(Article(id="k", html=html))
     assert art.title == "جدول جديد للحافلات" and art.published == "2024-05-19"
     assert art.text.split("\n") == ["عاجل: جدول جديد للحافلات", P1, P2]
+
+
+def test_place_outlet_byline_and_date_line_with_a_time_word_are_metadata():
+    art = page(HEAD, "الموصل - وكالة الرافدين نيوز - بقلم: سامي الجبوري",
+               "نشر بتاريخ: 14 آذار 2023 - 10:15 صباحاً", P1, P2)
+    assert art.text.split("\n") == [HEAD, P1, P2]
+    assert (art.author, art.outlet, art.published) == ("سامي الجبوري", "وكالة الرافدين نيوز", "2023-03-14")
+    assert art.provenance["published"] == "dateline" and art.provenance["author"] == "byline"
+
+
+def test_published_and_updated_times_on_one_line_are_metadata():
+    art = page(HEAD, "نشر في: الخميس 9 مارس 2023 - 09:20 ص | آخر تحديث: 02:45 م", P1, P2)
+    assert art.text.split("\n") == [HEAD, P1, P2]
+    assert art.published == "2023-03-09"
+    assert date_line("نشر في: الخميس 9 مارس 2023 - 09:20 ص | آخر تحديث: 02:45 م") == "2023-03-09"
+    # a sentence after the bar is text, so the line is not a date line
+    assert date_line("نشر في: 9 مارس 2023 | وقال الوزير إن الخطة جاهزة") is None
+
+
+def test_a_given_date_wins_over_the_date_line():
+    art = clean(Article(id="t", raw="\n".join([HEAD, "نشر بتاريخ: 14 آذار 2023 - 10:15 مساءً", P1]),
+                        given={"published": "2023-03-15"}))
+    assert art.published == "2023-03-15" and art.provenance["published"] == "given"

@@ -42,6 +42,7 @@ _JOINING_GAP = re.compile(r"^[\s\"'“”«»‘’\-–ـ]*$")
 _SENTENCE_GAP = re.compile(r"[.!?؟:\n]")
 _CLAUSE_GAP = re.compile(r"[.!?؟:\n،,;؛()\[\]]")
 _ARABIC_WORD = re.compile(r"^[\u0621-\u064A\u0660-\u0669\u0671-\u06D3]+$")
+_TANWEEN = re.compile("[\u064B-\u064D]")
 _CLITIC_ARTICLE = ("لل", "بال", "وال", "فال", "كال")
 _NAME_PARTICLES = {"ابو", "بن", "ابن", "عبد", "ال", "ام", "بنت"}
 _NASAB = {"بن", "ابن", "بنت", "ال"}     # بن X، آل X (آل normalizes to ال)
@@ -275,6 +276,7 @@ class _Linker:
         self.parties = _parties_for(kb.data_dir)
         self._article_countries: set[str] | None = None
         self._demonym_words: set[int] = set()     # last words of demonym mentions
+        self._after_parenthetical: set[int] = set()   # first words after a title's (qualifier)
 
     # -- helpers
 
@@ -314,7 +316,18 @@ class _Linker:
         country = org = dest = None
         former = False
         j = i
-        while j < len(words) and j - i < 8 and not self._break_before(j):
+        while j < len(words) and j - i < 8:
+            if self._break_before(j):
+                close = self._short_parenthetical(j)
+                if close is None:
+                    break
+                # وزير الصحة (العامة)، وزير الخارجية (بالوكالة): a qualifier in parentheses
+                inner = _match_at(self.idx, words, j, {"country"})
+                if inner and inner.j <= close and not country:
+                    country = inner.aliases[0].id
+                self._after_parenthetical.add(close)
+                j = close
+                continue
             two = " ".join(w.key for w in words[j:j + 2])
             if len(words) > j + 1 and two in t.modifiers and _JOINING_GAP.match(words[j + 1].gap):
                 j += 2
@@ -374,6 +387,20 @@ class _Linker:
                 continue
             break
         return j, country, org, former, dest
+
+    def _short_parenthetical(self, j: int) -> int | None:
+        """When word j opens a parenthesis of one to three words right after a
+        title, the index of the word after the closing one, else None."""
+        words = self.words
+        if words[j].gap.strip() != "(":
+            return None
+        for k in range(j + 1, min(j + 4, len(words))):
+            gap = words[k].gap.strip()
+            if gap == ")":
+                return k
+            if not _JOINING_GAP.match(words[k].gap):
+                return None
+        return None
 
     def _titles_for(self, titles: list[str], country: str | None, org: str | None) -> list[str]:
         kb = self.kb
@@ -707,7 +734,7 @@ class _Linker:
         if j >= len(words) or self._break_before(j, clause=False):
             return None
         gap = words[j].gap
-        if _CLAUSE_GAP.search(gap) and "،" not in gap and "," not in gap:
+        if _CLAUSE_GAP.search(gap) and "،" not in gap and "," not in gap and j not in self._after_parenthetical:
             return None
         m = _match_at(idx, words, j, {"person"})
         if m and m.variant == words[j].key:
@@ -757,11 +784,14 @@ class _Linker:
             if not self._name_part_ok(k, k - j):
                 break
             after_bin = k > j and words[k - 1].key in ("بن", "ابن", "بنت")   # بن سلطان: a father's name
-            if not after_bin and _match_at(idx, words, k, {"country", "org", "title", "place"}):
+            if not after_bin and _match_at(idx, words, k, {"country", "org", "title", "place"}) \
+                    and not self._family_name_like_a_town(j, k):
                 break
             k += 1
         n = k - j
         if n == 0:
+            return None
+        if n >= 2 and self._noun_and_adjective(j, k):
             return None
         if n >= 3 and words[j + 1].key in _NASAB:
             # نواف بن بندر [بن فهد] [آل X]: a nasab ends after the last بن/آل pair
@@ -781,6 +811,24 @@ class _Linker:
             return j + n
         return None
 
+    def _family_name_like_a_town(self, j: int, k: int) -> bool:
+        """Word k, right after a known given name at j, is a town's name with the
+        article only (سليم الأبيض): a family name, since a bare given name is not
+        followed by a place without a preposition."""
+        words, idx = self.words, self.idx
+        if k != j + 1 or words[j].key not in idx.first_names or not words[k].text.startswith("ال"):
+            return False
+        m = _match_at(idx, words, k, {"country", "org", "title", "place"})
+        return m is not None and m.j == k + 1 and m.kinds == {"place"}
+
+    def _noun_and_adjective(self, j: int, k: int) -> bool:
+        """Words j..k-1 read as a feminine noun and its agreeing indefinite nisba
+        (جلسة مباحثات رسمية، ندوة حوارية مفتوحة): the first word ends in taa
+        marbuta and is no known given name, a later one is a feminine nisba (-ية)."""
+        first = self.words[j]
+        return first.text.endswith("ة") and first.key not in self.idx.first_names \
+            and any(w.text.endswith("ية") and not w.text.startswith("ال") for w in self.words[j + 1:k])
+
     def _name_part_ok(self, k: int, pos: int) -> bool:
         """Whether word k can be word ``pos`` (0-based) of an unknown name: not a
         verb or everyday word of the cue list, not a verbal noun with the article
@@ -790,6 +838,8 @@ class _Linker:
         key = words[k].key
         if key in cues.not_name_words or (pos >= 1 and cues.is_masdar(key)):
             return False
+        if _TANWEEN.search(words[k].text):
+            return False    # سؤالاً، كبيراً: an indefinite common word, never part of a name
         if pos >= 1 and key.startswith(_CLITIC_ARTICLE):
             return False    # للصحفيين، بالهجوم: a preposition and the article, not a name
         if pos >= 2 and k + 1 < len(words) and _JOINING_GAP.match(words[k + 1].gap) and \

@@ -49,6 +49,7 @@ class Frame:
     reacted: bool = False            # the object of a reaction (رحبت … بتوقيع X و Y): doers follow it
     possessed: bool = False          # a verbal noun with a pronoun suffix (لقائه، اتفاقهما)
     doer_in_trigger: bool = False    # محتجون يقتحمون: the trigger names its doers
+    reaction: bool = False           # a welcome/condemnation of another act (تنديد … بدخول X)
 
 
 @dataclass
@@ -203,7 +204,8 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
             if (first is None or first.start >= adj.end) and \
                     (nxt is None or view.words_between(view.to_norm(adj.end), view.to_norm(nxt.start)) >= 1):
                 return adj, "after"
-    if around.after and around.after[0].prep is None and not headline_svo:
+    if around.after and around.after[0].prep is None and not headline_svo \
+            and not (frame.reaction and _object_of_glued_noun(view, frame, around.after[0])):
         return around.after[0], "after"
     subject = None
     if not headline_svo:
@@ -224,6 +226,16 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
     if adj is not None:
         return adj, "adjective"
     return subject, ("before" if subject is not None else "none")
+
+
+def _object_of_glued_noun(view: ArticleView, frame: Frame, m: Mention) -> bool:
+    """تنديد عربي بدخول [بن غفير]: a name after the reaction's ب/ل-noun is the target, not the doer."""
+    words = view.ntext[view.to_norm(frame.end):view.to_norm(m.start)].split()
+    return any(w[:1] in ("ب", "ل") and len(w) > 3 and w not in _GLUED_ADVERBS for w in words)
+
+
+# adverbs with a glued ب that stand between a reaction and its doer (إدانة بشدة)
+_GLUED_ADVERBS = frozenset({"بشده", "بقوه", "بحزم", "بدوره", "بدورها", "بالمقابل"})
 
 
 def _second(view: ArticleView, frame: Frame, around: _Around, subject: Mention | None) -> Mention | None:

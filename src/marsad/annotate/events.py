@@ -561,7 +561,8 @@ def _frame(view: ArticleView, lex: Lexicon, info: SentenceInfo, h: Hit, next_sta
                  receiver_subject=h.entry.receiver_subject, passive=h.category == "passive",
                  agent_after=agent_after, nominal=h.category == "masdar" or h.reacted,
                  pair_from_between=h.entry.pair_from_between, patient_object=h.entry.patient_object,
-                 reacted=h.reacted, possessed=_possessed(view, h), doer_in_trigger=h.entry.doer_in_trigger)
+                 reacted=h.reacted, possessed=_possessed(view, h), doer_in_trigger=h.entry.doer_in_trigger,
+                 reaction=h.entry.reaction)
 
 
 def _possessed(view: ArticleView, h: Hit) -> bool:

@@ -81,7 +81,8 @@ def date_line(line: str) -> str | None:
     if len(parts) > 1:
         values = [_single_date_line(p) for p in parts]
         dated = [v for v in values if v]
-        if dated and all(v or is_time_line(p) or _hijri_only(p) for v, p in zip(values, parts)):
+        if dated and all(v or is_time_line(p) or is_time_line(_without_date_prefix(p)) or _hijri_only(p)
+                         for v, p in zip(values, parts)):
             return dated[0]
         return None
     return _single_date_line(line)
@@ -94,16 +95,22 @@ def _hijri_only(part: str) -> bool:
         phrase_key(w) in lexicon().weekdays for w in re.split(r"[\s,،\-–—/]+", rest) if w)
 
 
+def _without_date_prefix(core: str) -> str:
+    """The line without a leading "published on"/"updated" prefix and its colon."""
+    core = core.strip()
+    key = phrase_key(core)
+    for prefix in lexicon().date_prefixes:
+        if key == prefix or re.match(re.escape(prefix) + r"\s*[:：]|" + re.escape(prefix) + r"\s", key):
+            return re.sub(r"^\S+(\s+\S+){%d}\s*[:：]?" % (len(prefix.split()) - 1), "", core).strip()
+    return core
+
+
 def _single_date_line(line: str) -> str | None:
     core = line.strip().strip(_BULLETS).strip()
     if not core or len(core) > 90:
         return None
-    key = phrase_key(core)
     lex = lexicon()
-    for prefix in lex.date_prefixes:
-        if key == prefix or re.match(re.escape(prefix) + r"\s*[:：]|" + re.escape(prefix) + r"\s", key):
-            core = re.sub(r"^\S+(\s+\S+){%d}\s*[:：]?" % (len(prefix.split()) - 1), "", core).strip()
-            break
+    core = _without_date_prefix(core)
     found = find_full_date(core)
     if not found:
         return None
@@ -112,7 +119,8 @@ def _single_date_line(line: str) -> str | None:
     # a Hijri date beside the Gregorian one is part of the date line, not text
     rest = lex.hijri_date.sub(" ", rest)
     # What is left may only be a weekday, a time, separators or filler words.
-    rest = re.sub(r"\d{1,2}[:.]\d{2}(\s*(ص|م|am|pm|AM|PM|GMT))?", " ", rest)
+    # "10:15 ص" is a time with its mark; "10:15 صباحاً" keeps its word (a filler word)
+    rest = re.sub(r"\d{1,2}[:.]\d{2}(\s*(ص|م|am|pm|AM|PM|GMT)(?!\w))?", " ", rest)
     leftovers = [w for w in re.split(r"[\s,،|•·\-–—/()]+", rest) if phrase_key(w)]   # "ـ" (tatweel) separates too
     filler = lex.weekdays | lex.date_prefix_words | lex.date_line_filler
     if all(phrase_key(w) in filler for w in leftovers):
@@ -129,11 +137,22 @@ class Byline:
 _NAME_OUTLET_SPLIT = re.compile(r"\s*(?:\.{2,}|…|[|/–—-]|،)\s*")
 
 
+_LEAD_SPLIT = re.compile(r"\s+[-–—|]\s+")
+
+
 def byline(line: str) -> Byline | None:
-    """A byline: "كتب : صفاء مصطفى... العرب نيوز اللندنية", "بقلم: محمد علي"."""
+    """A byline: "كتب : صفاء مصطفى... العرب نيوز اللندنية", "بقلم: محمد علي", and
+    one led by a place and an outlet: "البصرة - وكالة المربد - بقلم: علي حسن"."""
     stripped = line.strip()
     if len(stripped) > 120:
         return None
+    lead = _LEAD_SPLIT.split(stripped)
+    if 2 <= len(lead) <= 3 and all(1 <= len(p.split()) <= 4 for p in lead[:-1]):
+        found = byline(lead[-1]) if len(lead[-1]) < len(stripped) else None
+        if found:
+            # the segment just before the prefix is the outlet; the first one, the place
+            outlet = lead[-2].strip() if len(lead) == 3 else None
+            return Byline(author=found.author, outlet=found.outlet or outlet)
     m = re.match(r"^(\S+(?:\s+\S+)?)\s*[:：\-–—]\s*(.+)$", stripped)
     if not m or phrase_key(m.group(1)) not in lexicon().byline_prefixes:
         # "بقلم رنا الخطيب": no colon, then the line must be only the prefix and a name
