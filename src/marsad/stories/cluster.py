@@ -31,8 +31,13 @@ def _date_conflict(a: Features, b: Features) -> bool:
     da, db = a.day, b.day
     if da and db:
         gap = abs((da - db).days)
-        # A date that is only the publication date may trail the event by a day.
-        slack = 1 if (a.date_from_publication or b.date_from_publication) else 0
+        # A day off by one is a source's slip, not another event, when one date is
+        # only the publication day, or when one is read relative to it and both
+        # main events name the same two actors (a one-actor bombing on the next
+        # day is another bombing).
+        weak = {a.date_evidence, b.date_evidence}
+        same_pair = len(a.actors) >= 2 and a.actors == b.actors
+        slack = 1 if "none" in weak or ("relative" in weak and same_pair) else 0
         return gap > slack
     short = min(len(a.event_date), len(b.event_date))
     return a.event_date[:short] != b.event_date[:short]

@@ -58,7 +58,7 @@ class Features:
     entities: frozenset[str]        # keys of every linked person, organization and country
     location: str | None            # the main event's place
     event_date: str | None          # the main event's date (any grain)
-    date_from_publication: bool     # the event date is only the publication date
+    date_evidence: str              # how the text gives the event date: absolute | relative | none
     signature: MinHash
 
     @property
@@ -75,6 +75,17 @@ def _entity_key(ent) -> str | None:
     if ent.type == "LOC":
         return None
     return ent.kb_id or ent.name_en or ent.country
+
+
+def _date_evidence(article: Article, event_date: str | None) -> str:
+    """"absolute" when a full date in the text states the event's day, "relative"
+    when only an expression resolved against the publication date does ("اليوم
+    الثلاثاء", "28 نوفمبر" with the year inferred), "none" when nothing does (the
+    publication date stood in)."""
+    stated = [d for d in article.dates if event_date and d.value == event_date]
+    if any(d.anchor == "absolute" for d in stated):
+        return "absolute"
+    return "relative" if stated else "none"
 
 
 def actor_keys(ev: Event | None) -> frozenset[str]:
@@ -96,8 +107,6 @@ def features(article: Article) -> Features:
         others=tuple(e for e in article.events if not e.main and e.modality == "asserted"),
         entities=frozenset(k for k in (_entity_key(e) for e in article.entities) if k),
         location=main.location if main else None, event_date=event_date,
-        date_from_publication=bool(event_date and event_date == article.published
-                                   and not any(d.value == event_date and d.anchor == "absolute"
-                                               for d in article.dates)),
+        date_evidence=_date_evidence(article, event_date),
         signature=signature(text),
     )
