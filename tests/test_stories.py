@@ -203,3 +203,26 @@ def test_summary_counts_outlets_only_when_every_source_is_named():
         "Israel carried out airstrikes on Iran on 13 June 2025 (assault, reported by 2 articles).")
     story.outlets = ["x.example", "y.example"]
     assert summarize(story).endswith("(assault, reported by 2 articles from 2 outlets).")
+
+
+def _relative_dated(aid, text, day, published, **kw):
+    art = article(aid, text, date=day, published=published, stated=False, **kw)
+    art.dates = [DateMention(0, 1, text[:1], value=day, grain="day", anchor="published", relative=True)]
+    return art
+
+
+def test_a_one_day_slip_joins_the_same_pair_but_not_another_bombing():
+    pair = dict(type="RETREAT", mode="ceasefire", a1=Actor(name_en="Israel", country="ISR", kb_id="ISR"),
+                a2=Actor(name_en="Hezbollah", kb_id="hezbollah", country="LBN"))
+    a = _relative_dated("slip-1", "دخل وقف إطلاق النار بين إسرائيل وحزب الله حيز التنفيذ فجر اليوم", "2024-11-27",
+                        "2024-11-27", **pair)
+    b = _relative_dated("slip-2", "سريان الهدنة بين إسرائيل وحزب الله منذ فجر الخميس", "2024-11-28",
+                        "2024-11-28", **pair)
+    (story,) = build_stories([a, b])
+    assert [d.field for d in story.discrepancies] == ["date"]
+    blast = dict(type="ASSAULT", mode="bombing", a1=Actor(name_en="Lebanon", country="LBN", kb_id="LBN"), a2=None)
+    c = _relative_dated("blast-1", "انفجرت أجهزة في مناطق لبنانية ظهر اليوم الثلاثاء", "2024-09-17", "2024-09-17",
+                        **blast)
+    d = _relative_dated("blast-2", "انفجرت أجهزة أخرى في مناطق لبنانية عصر اليوم الأربعاء", "2024-09-18",
+                        "2024-09-18", **blast)
+    assert memberships(build_stories([c, d])) == [["blast-1"], ["blast-2"]]
