@@ -34,11 +34,10 @@ class IngestReport:
                 f"{len(self.errors)} rejected; {self.stories} stories")
 
 
-def _articles(inputs: Iterable[str], errors: list[str], report: ErrorReporter | None,
-              **read_options) -> Iterator[Article]:
+def _articles(inputs: Iterable[str], report: ErrorReporter | None, **read_options) -> Iterator[Article]:
+    """The good articles of ``inputs``; each bad input goes to ``report``."""
     for item in read_inputs(inputs, **read_options):
         if isinstance(item, InputError):
-            errors.append(str(item))
             if report:
                 report(str(item))
         else:
@@ -51,7 +50,6 @@ def annotate(inputs: Iterable[str], *, published: str | None = None, pipeline: P
     """Annotate every article in ``inputs`` (no database); ``published`` is used
     for articles whose input gives no publication date."""
     pipeline = pipeline or default_pipeline()
-    errors: list[str] = []
 
     def fill(arts: Iterable[Article]) -> Iterator[Article]:
         for art in arts:
@@ -61,12 +59,10 @@ def annotate(inputs: Iterable[str], *, published: str | None = None, pipeline: P
             yield art
 
     def failed(art: Article, exc: Exception) -> None:
-        msg = f"{art.source_path or art.id}: annotation failed ({type(exc).__name__}: {exc})"
-        errors.append(msg)
         if report:
-            report(msg)
+            report(f"{art.source_path or art.id}: annotation failed ({type(exc).__name__}: {exc})")
 
-    stream = fill(_articles(inputs, errors, report, **read_options))
+    stream = fill(_articles(inputs, report, **read_options))
     yield from tqdm(pipeline.pipe(stream, on_error=failed), desc="annotating", unit="article",
                     disable=not progress, leave=False)
 
@@ -87,10 +83,9 @@ def ingest(store: Store, inputs: Iterable[str], *, pipeline: Pipeline | None = N
         reporter(f"{art.source_path or art.id}: annotation failed ({type(exc).__name__}: {exc})")
 
     changed = False
-    batch: list[Article] = []
     seen: set[str] = set()
     bar = tqdm(desc="ingesting", unit="article", disable=not progress, leave=False)
-    for chunk in _chunks(_articles(inputs, [], reporter, **read_options), BATCH_SIZE):
+    for chunk in _chunks(_articles(inputs, reporter, **read_options), BATCH_SIZE):
         known = store.content_hashes(a.id for a in chunk)
         todo = []
         for art in chunk:
@@ -114,7 +109,7 @@ def ingest(store: Store, inputs: Iterable[str], *, pipeline: Pipeline | None = N
             changed = True
         bar.update(len(chunk))
     bar.close()
-    if changed or store.count_stories() == 0 and store.count_articles():
+    if changed or (store.count_stories() == 0 and store.count_articles()):
         result.stories = recompute_stories(store, pipeline)
     else:
         result.stories = store.count_stories()
