@@ -84,6 +84,8 @@ OTHER_HOW = {
 # Places added for the round-4 sentences (cities: their country comes from the knowledge base).
 GAZETTEER.update({"حلب": ("GPE", "Aleppo", "SYR"), "اليمن": ("GPE", "Yemen", "YEM"),
                   "عمّان": ("GPE", "Amman", "JOR"), "أوديسا": ("GPE", "Odesa", "UKR")})
+# A region (LOC, not an actor by itself): aid dropped «على/فوق» it goes to its country.
+GAZETTEER.update({"قطاع غزة": ("LOC", "Gaza Strip", "PSE"), "إقليم دارفور": ("LOC", "Darfur", "SDN")})
 _CLITICS = r"(?:[وفبلك]|وب|ول|فب|فل)?"
 
 
@@ -477,3 +479,25 @@ def test_retaliation_threat_alone_is_the_news():
     title = "إيران تتوعد برد قاس على إسرائيل"
     main = code_events(build(title + "\nقال مسؤول إن الرد سيكون في الوقت المناسب.", title=title)).main_event
     assert main is not None and main.type == "THREATEN" and main.actor1.name_en == "Iran"
+
+
+def test_attack_without_doer_takes_it_from_the_accusation():
+    # the explosion names only where it happened; the accuser (the side hit) names the doer
+    title = "انفجار سيارات مفخخة في عدة مدن في قطر"
+    for blame in ("واتهمت قطر إيران بالوقوف خلفها.", "وحمّلت قطر إيران المسؤولية الكاملة عن هذا العدوان."):
+        text = title + "\nانفجرت صباح اليوم ثلاث سيارات مفخخة في الدوحة. " + blame
+        main = code_events(build(text, title=title)).main_event
+        assert main is not None and main.type == "ASSAULT", main
+        assert (main.actor1 and main.actor1.name_en, main.actor2 and main.actor2.name_en) == ("Iran", "Qatar"), blame
+
+
+def test_accusation_does_not_replace_a_named_attacker_or_another_country():
+    title = "الحوثيون يقصفون مدينة في السعودية"
+    text = title + "\nواتهمت إيران إسرائيل بالوقوف وراء هجمات سابقة."
+    main = code_events(build(text, title=title)).main_event
+    assert main is not None and main.type == "ASSAULT" and main.actor1.name_en == "Houthis"
+    title = "انفجار سيارة مفخخة في بغداد"
+    text = title + "\nواتهمت قطر إيران بالوقوف وراء هجمات في الخليج."
+    main = code_events(build(text, title=title)).main_event
+    assert main is not None and main.type == "ASSAULT"
+    assert main.actor1 is None or main.actor1.name_en != "Iran"

@@ -248,6 +248,8 @@ def _demote_reactions(events: list[Candidate]) -> None:
 def _complete(best: Candidate, cands: list[Candidate]) -> None:
     """Fill the main event's missing actor2 or date from other tellings of it."""
     ev = best.event
+    if ev.type == "ASSAULT":
+        _doer_from_blame(best, cands)
     if ev.actor2 is None and best.actor1_mention is not None:
         _partner_from_same_type(best, cands)
     if ev.date is None:
@@ -288,3 +290,36 @@ def _partner_from_same_type(best: Candidate, cands: list[Candidate]) -> None:
         if k2 == me and o.actor1_mention is not None and k1 != me:
             best.event.actor2, best.actor2_mention = o.event.actor1, o.actor1_mention
             return
+
+
+BLAME_MODE = "accuse"      # اتهم، حمّل المسؤولية: the accuser names who did it
+
+
+def _doer_from_blame(best: Candidate, cands: list[Candidate]) -> None:
+    """An attack told without its doer (انفجار أجهزة في لبنان، شهد لبنان انفجارات) takes
+    the doer from an accusation in the same article (واتهم حزب الله إسرائيل بتنفيذه): the
+    accused is actor1 and the accuser, the side that was hit, actor2; a place of the
+    accuser's country named as the only party (في لبنان) is where it happened, not a party."""
+    ev = best.event
+    m1, m2 = best.actor1_mention, best.actor2_mention
+    if m1 is not None and m2 is not None:
+        return
+    only = m1 or m2
+    if only is not None and not _is_place(only):
+        return                                   # a named party of the attack: keep the text's reading
+    blame = next((c for c in sorted(cands, key=lambda c: c.sentence_index)
+                  if c.event.type == "ACCUSE" and c.event.mode == BLAME_MODE and not c.background
+                  and c.event.modality == "asserted" and c.actor1_mention is not None
+                  and c.actor2_mention is not None and _key(c.actor1_mention) != _key(c.actor2_mention)), None)
+    if blame is None:
+        return
+    accuser, accused = blame.actor1_mention, blame.actor2_mention
+    if only is not None and only.entity.country != accuser.entity.country:
+        return                                   # the attack hit another country than the accuser's
+    ev.actor1, best.actor1_mention = blame.event.actor2, accused
+    ev.actor2, best.actor2_mention = blame.event.actor1, accuser
+
+
+def _is_place(m: Mention) -> bool:
+    """A country or place named where something happened, not a group or person."""
+    return m.entity.type in ("GPE", "LOC") and m.entity.how != "nisba"

@@ -467,7 +467,8 @@ def _place_party(view: ArticleView, frame: Frame, etype: str, a1: Mention | None
     return a2
 
 
-_AID_PLACE_PREPS = ("في", "الي", "ل")          # normalized: إلى → الي
+# normalized: إلى → الي، على → علي (airdrops «على غزة» land on the place)
+_AID_PLACE_PREPS = ("في", "الي", "ل", "علي", "فوق")
 _STRIKE_PLACE_PREPS = ("علي", "نحو", "باتجاه", "صوب")   # normalized: على → علي
 
 
