@@ -226,3 +226,11 @@ def test_a_one_day_slip_joins_the_same_pair_but_not_another_bombing():
     d = _relative_dated("blast-2", "انفجرت أجهزة أخرى في مناطق لبنانية عصر اليوم الأربعاء", "2024-09-18",
                         "2024-09-18", **blast)
     assert memberships(build_stories([c, d])) == [["blast-1"], ["blast-2"]]
+    # The same two parties strike each other day after day: a day apart is another strike.
+    strike = dict(type="ASSAULT", mode="airstrike", a1=Actor(name_en="Israel", country="ISR", kb_id="ISR"),
+                  a2=Actor(name_en="Hezbollah", kb_id="hezbollah", country="LBN"))
+    e = _relative_dated("strike-1", "غارات إسرائيلية على مواقع لحزب الله فجر اليوم", "2024-10-01", "2024-10-01",
+                        **strike)
+    f = _relative_dated("strike-2", "غارات إسرائيلية جديدة على مواقع لحزب الله فجر اليوم", "2024-10-02",
+                        "2024-10-02", **strike)
+    assert memberships(build_stories([e, f])) == [["strike-1"], ["strike-2"]]

@@ -17,7 +17,8 @@ from datetime import date
 
 from marsad.model import Event
 from marsad.stories.dedup import lsh_candidates, similarity
-from marsad.stories.features import Features, actor_countries, actor_keys, mode_agreement, modes_conflict
+from marsad.stories.features import (Features, actor_countries, actor_keys, mode_agreement, modes_conflict,
+                                     recurring_types)
 
 LINK_THRESHOLD = 0.5
 TEXT_LSH_THRESHOLD = 0.3
@@ -32,12 +33,13 @@ def _date_conflict(a: Features, b: Features) -> bool:
     if da and db:
         gap = abs((da - db).days)
         # A day off by one is a source's slip, not another event, when one date is
-        # only the publication day, or when one is read relative to it and both
-        # main events name the same two actors (a one-actor bombing on the next
-        # day is another bombing).
+        # only the publication day; or when one is read relative to it, both main
+        # events name the same two actors, and the event is not of a kind those
+        # actors repeat day after day (a strike on the next day is another strike).
         weak = {a.date_evidence, b.date_evidence}
         same_pair = len(a.actors) >= 2 and a.actors == b.actors
-        slack = 1 if "none" in weak or ("relative" in weak and same_pair) else 0
+        once = a.main.type not in recurring_types() and b.main.type not in recurring_types()
+        slack = 1 if "none" in weak or ("relative" in weak and same_pair and once) else 0
         return gap > slack
     short = min(len(a.event_date), len(b.event_date))
     return a.event_date[:short] != b.event_date[:short]

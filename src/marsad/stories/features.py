@@ -23,6 +23,13 @@ def _modes() -> tuple[dict[str, str], frozenset[str]]:
     return groups, frozenset(data["generic"])
 
 
+@lru_cache(maxsize=1)
+def recurring_types() -> frozenset[str]:
+    data = json.loads(resources.files("marsad.data").joinpath("lexicons/event_modes.json")
+                      .read_text(encoding="utf-8"))
+    return frozenset(data["recurring_types"]["types"])
+
+
 def mode_group(mode: str | None) -> str | None:
     """The kind of encounter a mode names (remote, in_person, written, ...), if exclusive."""
     return _modes()[0].get(mode) if mode else None
