@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -21,14 +19,6 @@ PAGES = REPO / "tests" / "data" / "html"
 SEEDS = REPO.parent / "shared" / "seeds"
 DEMO = REPO / "src" / "marsad" / "demo"
 
-
-def token_f1(got: str, expected: str) -> float:
-    a, b = Counter(re.findall(r"\w+", got)), Counter(re.findall(r"\w+", expected))
-    overlap = sum((a & b).values())
-    if not overlap:
-        return 0.0
-    p, r = overlap / sum(a.values()), overlap / sum(b.values())
-    return 2 * p * r / (p + r)
 
 
 def timed(label: str, work, items: list, size_bytes: int, rounds: int) -> dict:
@@ -48,6 +38,7 @@ def main() -> None:
 
     import trafilatura
 
+    from marsad.evaluate import token_f1
     from marsad.ingest import read_inputs
     from marsad.ingest.pages import text_article
     from marsad.text import clean

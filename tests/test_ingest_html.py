@@ -4,12 +4,11 @@ us with generate.py): main text token F1 >= 0.95, title, author and date right."
 from __future__ import annotations
 
 import json
-import re
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from marsad.evaluate import token_f1
 from marsad.ingest import read_inputs
 from marsad.model import Article
 from marsad.text import clean
@@ -17,14 +16,6 @@ from marsad.text import clean
 PAGES = Path(__file__).resolve().parent / "data" / "html"
 PAGE_FILES = sorted(PAGES.glob("*.html"))
 
-
-def token_f1(got: str, expected: str) -> float:
-    a, b = Counter(re.findall(r"\w+", got)), Counter(re.findall(r"\w+", expected))
-    overlap = sum((a & b).values())
-    if not overlap:
-        return 0.0
-    precision, recall = overlap / sum(a.values()), overlap / sum(b.values())
-    return 2 * precision * recall / (precision + recall)
 
 
 def test_there_are_at_least_30_pages_from_10_templates():

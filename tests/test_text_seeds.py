@@ -4,18 +4,16 @@
 
 from __future__ import annotations
 
+from marsad.evaluate import gold_removed_lines
 from marsad.ingest import read_inputs
 from marsad.text import clean
 from marsad.text.boilerplate import classify_lines
-
-REMOVED_KEYS = ("boilerplate_lines", "metadata_lines", "byline_lines", "embedded_lines")
-
 
 def _line_labels(seeds_dir, seed_gold):
     for article_id, gold in seed_gold["articles"].items():
         lines = (seeds_dir / f"{article_id}.txt").read_text(encoding="utf-8").splitlines()
         kept = {ln.index + 1: ln.kept for ln in classify_lines(lines).lines}
-        removed = {n for key in REMOVED_KEYS for n in gold.get(key, [])}
+        removed = gold_removed_lines(gold)
         yield article_id, kept, removed
 
 
@@ -40,7 +38,7 @@ def test_clean_text_keeps_paragraphs_and_drops_the_rest(seeds_dir, seed_gold):
         assert art.text and "\n\n" not in art.text
         assert all(line == line.strip() and line for line in art.text.split("\n"))
         gold = seed_gold["articles"][art.id]
-        removed_lines = len({n for key in REMOVED_KEYS for n in gold.get(key, [])})
+        removed_lines = len(gold_removed_lines(gold))
         assert len(art.boilerplate) >= removed_lines
 
 

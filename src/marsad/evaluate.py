@@ -8,6 +8,7 @@ content kept (text inputs only).
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -88,6 +89,24 @@ def _dateline_stripped_kept(key: str, text_key: str) -> bool:
     return len(key) > 60 and key[-40:] in text_key
 
 
+# Gold line lists (1-based) of lines that must leave an article's text.
+REMOVED_LINE_KEYS = ("boilerplate_lines", "metadata_lines", "byline_lines", "embedded_lines")
+
+
+def gold_removed_lines(gold_article: dict) -> set[int]:
+    return {n for key in REMOVED_LINE_KEYS for n in gold_article.get(key, [])}
+
+
+def token_f1(got: str, expected: str) -> float:
+    """F1 of the word tokens of two texts (as bags), for main-text extraction."""
+    a, b = Counter(re.findall(r"\w+", got)), Counter(re.findall(r"\w+", expected))
+    overlap = sum((a & b).values())
+    if not overlap:
+        return 0.0
+    precision, recall = overlap / sum(a.values()), overlap / sum(b.values())
+    return 2 * precision * recall / (precision + recall)
+
+
 def boilerplate_scores(gold_articles: dict[str, dict], articles: dict[str, Article]) -> dict[str, Any]:
     removed = should_remove = kept = should_keep = 0
     for aid, g in gold_articles.items():
@@ -95,8 +114,7 @@ def boilerplate_scores(gold_articles: dict[str, dict], articles: dict[str, Artic
         if art is None or not art.raw or g.get("format") in ("html", "jsonl"):
             continue
         lines = art.raw.splitlines()
-        drop = set(g.get("boilerplate_lines", [])) | set(g.get("embedded_lines", [])) \
-            | set(g.get("metadata_lines", [])) | set(g.get("byline_lines", []))
+        drop = gold_removed_lines(g)
         # Lines are matched in order, each kept line of the text once: a repeated
         # headline counts as removed when only the first copy is still in the text.
         remaining = Counter(normalize_key(t) for t in art.text.splitlines())
