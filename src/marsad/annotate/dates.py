@@ -26,14 +26,13 @@ Eastern Arabic / Persian digits mapped to ASCII; offsets are mapped back.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 
 from hijridate import Gregorian, Hijri
 
+from marsad.data import read_lexicon
 from marsad.model import Article, DateMention
 
 __all__ = ["find_dates", "tag_dates", "resolve_with_story_date", "clause_date",
@@ -65,11 +64,6 @@ def _lexicon_form(word: str) -> str:
 # ---------------------------------------------------------------- knowledge
 
 
-def _load(name: str) -> dict:
-    with resources.files("marsad.data.lexicons").joinpath(name).open(encoding="utf-8") as fh:
-        return json.load(fh)
-
-
 @dataclass(frozen=True)
 class _Entry:
     kind: str
@@ -80,7 +74,7 @@ class _Lexicon:
     """Phrases (tuples of tokens) -> what they mean, for longest-match lookup."""
 
     def __init__(self) -> None:
-        months, temporal = _load("months.json"), _load("temporal.json")
+        months, temporal = read_lexicon("months.json"), read_lexicon("temporal.json")
         self.phrases: dict[tuple[str, ...], list[_Entry]] = {}
         for num, names in months["gregorian"].items():
             for n in names:
@@ -1293,7 +1287,7 @@ _SUBORDINATE = re.compile(r"(?:^|\s)(?:و|ف)?(?:بعد|قبل|منذ|عقب|إ�
 def _complementizer() -> re.Pattern:
     """أن/إن/بأن as whole words: "أعلن الجيش الخميس أن القائد قتل الأربعاء" reports, on
     Thursday, a killing on Wednesday (temporal.json ``complementizers``)."""
-    words = sorted(_load("temporal.json")["complementizers"], key=len, reverse=True)
+    words = sorted(read_lexicon("temporal.json")["complementizers"], key=len, reverse=True)
     return re.compile(r"(?:^|\s)(?:و|ف)?(?:" + "|".join(map(re.escape, words)) + r")(?:\s|$)")
 
 

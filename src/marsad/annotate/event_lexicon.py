@@ -9,12 +9,11 @@ offsets are mapped back to the article's characters by the caller.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from marsad.data import read_lexicon
 from marsad.text.normalize import normalize_key
 
 # Clitics in front of a word. Verbs take و/ف and the future س or purpose ل;
@@ -193,11 +192,10 @@ class Lexicon:
 
 
 def _read_json(name: str) -> dict:
-    path = resources.files("marsad.data").joinpath("lexicons", name)
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise LexiconError(f"lexicon {name}: cannot be read ({exc})") from exc
+        return read_lexicon(name)
+    except ValueError as exc:
+        raise LexiconError(str(exc)) from exc
 
 
 def _entry(raw: dict, plover_types: tuple[str, ...]) -> TriggerEntry:

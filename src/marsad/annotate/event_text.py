@@ -11,6 +11,7 @@ from functools import lru_cache
 import re
 from dataclasses import dataclass
 
+from marsad.data import read_lexicon
 from marsad.model import Article, Entity, Sentence
 from marsad.text.normalize import normalize, normalize_key
 
@@ -202,10 +203,7 @@ def _same_actor(a: Entity, b: Entity) -> bool:
 
 @lru_cache(maxsize=1)
 def _modality_data() -> dict:
-    import json
-    from importlib import resources
-
-    return json.loads(resources.files("marsad.data").joinpath("lexicons", "modality.json").read_text("utf-8"))
+    return read_lexicon("modality.json")
 
 
 @lru_cache(maxsize=1)

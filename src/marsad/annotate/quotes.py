@@ -8,14 +8,13 @@ subject (وأضاف أن …), the last speaker the article named.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from marsad.annotate.event_lexicon import compile_words
 from marsad.annotate.event_text import ArticleView, Mention
+from marsad.data import read_lexicon
 from marsad.model import Article, Quote
 
 _SAID_STARTS = re.compile(r"(?<!\w)(?:[وف])?(?:ان|انه|انها|بان|بانه|بانها)(?!\w)|[«“\":]")
@@ -35,11 +34,7 @@ class QuoteCues:
 
 @lru_cache(maxsize=1)
 def load_quote_cues() -> QuoteCues:
-    path = resources.files("marsad.data").joinpath("lexicons", "quote_cues.json")
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise ValueError(f"lexicon quote_cues.json: cannot be read ({exc})") from exc
+    raw = read_lexicon("quote_cues.json")
     return QuoteCues(
         marks=[(o, c) for o, c in raw["quote_marks"]],
         speech=[compile_words(v) for v in raw["speech_verbs"]],

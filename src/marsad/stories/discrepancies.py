@@ -5,11 +5,10 @@ by the actor they were linked to, not by their letters."""
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
+from marsad.data import read_lexicon
 from marsad.model import Article, Discrepancy, Event
 from marsad.stories.features import mode_group, modes_conflict
 from marsad.text.normalize import normalize_key
@@ -34,8 +33,7 @@ def _same_event(ev: Event, main: Event) -> bool:
 
 @lru_cache(maxsize=1)
 def _initiative() -> tuple[frozenset[str], tuple[str, ...]]:
-    data = json.loads(resources.files("marsad.data").joinpath("lexicons/event_modes.json")
-                      .read_text(encoding="utf-8"))["initiative"]
+    data = read_lexicon("event_modes.json")["initiative"]
     return frozenset(data["groups"]), tuple(normalize_key(w) for w in data["directional_triggers"])
 
 
@@ -112,7 +110,7 @@ def name_discrepancies(articles: list[Article]) -> list[Discrepancy]:
 
 @lru_cache(maxsize=1)
 def _casualty_lexicon() -> dict:
-    data = json.loads(resources.files("marsad.data").joinpath("lexicons/casualties.json").read_text("utf-8"))
+    data = read_lexicon("casualties.json")
     numbers = {normalize_key(k): v for k, v in data["number_words"].items() if v is not None}
     number = r"(\d[\d,.]*|" + "|".join(sorted(map(re.escape, numbers), key=len, reverse=True)) + ")"
 

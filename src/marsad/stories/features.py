@@ -5,29 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-import json
 from functools import lru_cache
-from importlib import resources
 
 from datasketch import MinHash
 
+from marsad.data import read_lexicon
 from marsad.model import Article, Event
 from marsad.stories.dedup import signature
 
 
 @lru_cache(maxsize=1)
 def _modes() -> tuple[dict[str, str], frozenset[str]]:
-    data = json.loads(resources.files("marsad.data").joinpath("lexicons/event_modes.json")
-                      .read_text(encoding="utf-8"))
+    data = read_lexicon("event_modes.json")
     groups = {mode: group for group, modes in data["exclusive_groups"].items() for mode in modes}
     return groups, frozenset(data["generic"])
 
 
 @lru_cache(maxsize=1)
 def recurring_types() -> frozenset[str]:
-    data = json.loads(resources.files("marsad.data").joinpath("lexicons/event_modes.json")
-                      .read_text(encoding="utf-8"))
-    return frozenset(data["recurring_types"]["types"])
+    return frozenset(read_lexicon("event_modes.json")["recurring_types"]["types"])
 
 
 def mode_group(mode: str | None) -> str | None:

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from marsad.data import read_lexicon
 from marsad.text.normalize import normalize_key
 
 _EDGE_PUNCT = re.compile(r"^[\s:：.،,؛;|•·*#»«>\-–—_]+|[\s:：.،,؛;|•·*#»«>\-–—_]+$")
@@ -65,5 +66,4 @@ def given_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    path = Path(__file__).resolve().parent.parent / "data" / "lexicons" / "boilerplate.json"
-    return Lexicon(json.loads(path.read_text(encoding="utf-8")))
+    return Lexicon(read_lexicon("boilerplate.json"))
