@@ -82,3 +82,12 @@ def demo_scores():
 def test_demo_corpus_story_f1(demo_scores):
     assert demo_scores["missing_articles"] == []
     assert demo_scores["stories"]["f1"] >= 0.95, demo_scores["stories"]
+
+
+def test_seeds_ingested_in_two_batches_give_the_same_stories(seeds_dir, tmp_path):
+    files = sorted(str(p) for p in seeds_dir.glob("*.txt"))
+    db = tmp_path / "batches.db"
+    for batch in (files[::2], files[1::2]):  # 000, 002, 004 first; then 001, 003
+        assert CliRunner().invoke(main, ["ingest", "--db", str(db), *batch]).exit_code == 0
+    stories = _export(db, "stories")
+    assert sorted(map(sorted, (set(s["article_ids"]) for s in stories))) == sorted(map(sorted, GOLD_STORIES))

@@ -70,11 +70,11 @@ class Pipeline:
                     raise
                 on_error(article, exc)
 
-    def connect(self, articles: list[Article], previous: list[Story] | None = None) -> list[Story]:
+    def connect(self, articles: list[Article]) -> list[Story]:
         """Group annotated articles into stories (sets ``article.story_id``)."""
         from marsad.stories import build_stories
 
-        return build_stories(articles, previous=previous)
+        return build_stories(articles)
 
 
 _default: Pipeline | None = None

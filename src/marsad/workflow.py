@@ -117,11 +117,10 @@ def ingest(store: Store, inputs: Iterable[str], *, pipeline: Pipeline | None = N
 
 
 def recompute_stories(store: Store, pipeline: Pipeline | None = None) -> int:
-    """Cluster every stored article into stories (attaching to the previous ones)."""
+    """Cluster every stored article into stories (new batches join existing stories)."""
     pipeline = pipeline or default_pipeline()
     articles = list(store.iter_articles())
-    previous = list(store.iter_stories())
-    stories = pipeline.connect(articles, previous=previous)
+    stories = pipeline.connect(articles)
     store.replace_stories(stories, articles)
     return len(stories)
 

@@ -297,10 +297,6 @@ class Store:
         row = self.db.execute("SELECT record FROM stories WHERE id = ?", (story_id,)).fetchone()
         return json.loads(row["record"]) if row else None
 
-    def iter_stories(self) -> Iterator[Story]:
-        for row in self.db.execute("SELECT record FROM stories ORDER BY date, id"):
-            yield Story.from_record(json.loads(row["record"]))
-
     def count_stories(self) -> int:
         return self.db.execute("SELECT count(*) FROM stories").fetchone()[0]
 

@@ -1,6 +1,6 @@
 """Stories: articles that report the same real-world event.
 
-Public function: ``build_stories(articles, previous=None) -> list[Story]``. It
+Public function: ``build_stories(articles) -> list[Story]``. It
 recognizes copies, clusters articles into event-level stories, resolves the
 relative dates of undated articles against their story's date, and merges each
 story's events, sources, headline, summary and discrepancies. It sets
@@ -25,16 +25,14 @@ from marsad.stories.summary import summarize
 __all__ = ["build_stories", "story_id_for"]
 
 
-def build_stories(articles: list[Article], previous: list[Story] | None = None) -> list[Story]:
+def build_stories(articles: list[Article]) -> list[Story]:
     """Cluster ``articles`` into stories.
 
     The stories are recomputed from all the articles given, so the result is the
-    same whatever their order and however they were batched; ``previous`` (the
-    stored stories) is accepted so that callers can pass what they have, and
-    story ids are derived from the members, so a story that keeps its earliest
-    member keeps its id.
+    same whatever their order and however they were batched; story ids are
+    derived from the members, so a story that keeps its earliest member keeps
+    its id.
     """
-    del previous  # ids are derived from members; see the docstring
     by_id = {a.id: a for a in articles}
     feats = {a.id: features(a) for a in articles}
     duplicates = duplicate_groups({k: f.signature for k, f in feats.items()})
