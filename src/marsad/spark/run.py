@@ -232,8 +232,10 @@ def main_spark(argv: list[str] | None = None) -> int:
     except ImportError:
         owned = True
     try:
+        # Spark's own stage progress bar on a terminal; quiet in scripts and logs.
+        progress = "true" if sys.stderr.isatty() else "false"
         spark = spark_session(args.master, driver_memory=args.driver_memory,
-                              conf={"spark.ui.showConsoleProgress": "false", **dict(args.conf)})
+                              conf={"spark.ui.showConsoleProgress": progress, **dict(args.conf)})
     except RuntimeError as exc:
         print(f"marsad spark: {exc}", file=sys.stderr)
         return 2
