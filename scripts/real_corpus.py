@@ -1,0 +1,231 @@
+"""The real-article development corpus: rebuild, verify, merge and score it.
+
+Third-party text is never committed. The repository holds, under ``corpus/real/``,
+each article's URL, the search query that finds it in the search store, the
+SHA-256 of its text and our own gold annotations; the texts themselves live in a
+cache outside the repository (``$MARSAD_REAL_CORPUS``, else
+``~/.cache/marsad/real``), one ``<id>.txt`` a article.
+
+    python scripts/real_corpus.py rebuild RESPONSE.json...  # texts from saved search answers
+    python scripts/real_corpus.py verify                    # every cached text against its hash
+    python scripts/real_corpus.py build                     # parts/ -> manifest.jsonl, gold_*.json, sentences.jsonl
+    python scripts/real_corpus.py score {dev|heldout}       # marsad evaluate on that split
+    python scripts/real_corpus.py stats                     # articles, outlets, events, types per split
+    python scripts/real_corpus.py add PART ID URL --outlet O --region R --query Q
+                                        # record a cached text <cache>/<ID>.txt in parts/PART.manifest.jsonl
+
+A search answer is the JSON the search tool returns for a ``pages`` query: a
+``results`` list of ``{url, excerpt}``. ``rebuild`` writes the excerpt of every
+manifest URL it finds, and says which hashes match.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "corpus" / "real"
+PARTS = CORPUS / "parts"
+SPLITS = ("dev", "heldout")
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("MARSAD_REAL_CORPUS") or Path.home() / ".cache" / "marsad" / "real")
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise SystemExit(f"{path}:{n}: not JSON ({exc})")
+    return rows
+
+
+def manifest() -> list[dict]:
+    """Every article of every part, in part order (ids are unique across parts)."""
+    rows: list[dict] = []
+    seen: dict[str, str] = {}
+    for part in sorted(PARTS.glob("*.manifest.jsonl")):
+        for row in read_jsonl(part):
+            if row["id"] in seen:
+                raise SystemExit(f"{part.name}: id {row['id']} already in {seen[row['id']]}")
+            seen[row["id"]] = part.name
+            rows.append(row)
+    return rows
+
+
+def cmd_rebuild(args) -> int:
+    by_url: dict[str, list[dict]] = {}
+    for row in manifest():
+        by_url.setdefault(row["url"], []).append(row)
+    out = cache_dir()
+    out.mkdir(parents=True, exist_ok=True)
+    written = mismatched = 0
+    for response in args.responses:
+        try:
+            answer = json.loads(Path(response).read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            print(f"{response}: not a search answer ({exc})", file=sys.stderr)
+            continue
+        for result in answer.get("results", []):
+            for row in by_url.get(result.get("url"), []):
+                text = result.get("excerpt", "")
+                ok = sha256_text(text) == row["sha256"]
+                (out / f"{row['id']}.txt").write_text(text, encoding="utf-8")
+                written += 1
+                mismatched += not ok
+                if not ok:
+                    print(f"{row['id']}: the stored text has changed since it was annotated", file=sys.stderr)
+    print(f"wrote {written} texts to {out}, {mismatched} differ from their hash")
+    return 1 if mismatched else 0
+
+
+def cmd_verify(args) -> int:
+    rows = manifest()
+    missing, bad = [], []
+    for row in rows:
+        path = cache_dir() / f"{row['id']}.txt"
+        if not path.exists():
+            missing.append(row["id"])
+        elif sha256_text(path.read_text(encoding="utf-8")) != row["sha256"]:
+            bad.append(row["id"])
+    print(f"{len(rows)} articles: {len(rows) - len(missing) - len(bad)} verified, "
+          f"{len(missing)} missing, {len(bad)} changed (cache: {cache_dir()})")
+    for aid in missing:
+        print(f"  missing {aid}", file=sys.stderr)
+    for aid in bad:
+        print(f"  changed {aid}", file=sys.stderr)
+    return 1 if missing or bad else 0
+
+
+def cmd_add(args) -> int:
+    path = cache_dir() / f"{args.id}.txt"
+    if not path.exists():
+        raise SystemExit(f"{path}: no cached text for {args.id}; write the excerpt there first")
+    text = path.read_text(encoding="utf-8")
+    if args.id in {r["id"] for r in manifest()}:
+        raise SystemExit(f"{args.id}: already in the manifest")
+    row = {"id": args.id, "url": args.url, "outlet": args.outlet, "region": args.region,
+           "query": args.query, "sha256": sha256_text(text), "chars": len(text),
+           "lines": len(text.splitlines()), "annotated": args.annotated}
+    PARTS.mkdir(parents=True, exist_ok=True)
+    with (PARTS / f"{args.part}.manifest.jsonl").open("a", encoding="utf-8") as out:
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{args.id}: {row['chars']} characters, {row['lines']} lines")
+    return 0
+
+
+def merged_gold() -> dict[str, dict]:
+    """The gold parts merged into one gold file per split (the seeds' format)."""
+    gold = {s: {"about": "", "events": [], "secondary_events": [], "articles": {}} for s in SPLITS}
+    for part in sorted(PARTS.glob("*.gold.json")):
+        data = json.loads(part.read_text(encoding="utf-8"))
+        split_of = {}
+        for event in data["events"]:
+            split = event.get("split")
+            if split not in SPLITS:
+                raise SystemExit(f"{part.name}: event {event['event_id']} has no split (dev|heldout)")
+            gold[split]["events"].append(event)
+            split_of[event["event_id"]] = split
+        for aid, art in data["articles"].items():
+            split = split_of.get(art["main_event"])
+            if split is None:
+                raise SystemExit(f"{part.name}: article {aid} names unknown event {art['main_event']}")
+            gold[split]["articles"][aid] = art
+        for event in data.get("secondary_events", []):
+            for split in SPLITS:
+                ids = [a for a in event.get("articles", []) if a in gold[split]["articles"]]
+                if ids:
+                    gold[split]["secondary_events"].append({**event, "articles": ids})
+    about = ("Gold annotations of real Arabic news articles (texts rebuilt by scripts/real_corpus.py, "
+             "never committed). Conventions as in ../shared/seeds/gold.json: line numbers are 1-based; "
+             "'published' is the publication date where the text itself shows it, else null.")
+    for split in SPLITS:
+        gold[split]["about"] = about + f" Split: {split}."
+    return gold
+
+
+def cmd_build(args) -> int:
+    rows = manifest()
+    (CORPUS / "manifest.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    for split, data in merged_gold().items():
+        (CORPUS / f"gold_{split}.json").write_text(
+            json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    sentences = [s for part in sorted(PARTS.glob("*.sentences.jsonl")) for s in read_jsonl(part)]
+    (CORPUS / "sentences.jsonl").write_text(
+        "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sentences), encoding="utf-8")
+    print(f"{len(rows)} articles, {len(sentences)} sentences")
+    return cmd_stats(args)
+
+
+def cmd_stats(args) -> int:
+    rows = {r["id"]: r for r in manifest()}
+    for split, data in merged_gold().items():
+        ids = list(data["articles"])
+        outlets = {rows[a]["outlet"] for a in ids if a in rows}
+        types = Counter(e["plover_type"] for e in data["events"])
+        print(f"{split}: {len(ids)} articles, {len(outlets)} outlets, {len(data['events'])} events; "
+              + ", ".join(f"{t} {n}" for t, n in sorted(types.items(), key=lambda kv: str(kv[0]))))
+    return 0
+
+
+def split_inputs(split: str) -> list[str]:
+    gold = merged_gold()[split]
+    return [str(cache_dir() / f"{aid}.txt") for aid in gold["articles"]]
+
+
+def cmd_score(args) -> int:
+    sys.path.insert(0, str(REPO / "src"))
+    from marsad.evaluate import evaluate, format_scores
+
+    if not (CORPUS / f"gold_{args.split}.json").exists():
+        cmd_build(args)
+    scores = evaluate(CORPUS / f"gold_{args.split}.json", split_inputs(args.split), progress=True)
+    if args.json:
+        print(json.dumps(scores, ensure_ascii=False, indent=1))
+    else:
+        print(format_scores(scores))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("rebuild", help="write the cached texts from saved search answers")
+    p.add_argument("responses", nargs="+")
+    p.set_defaults(run=cmd_rebuild)
+    p = sub.add_parser("add", help="record a cached text in a part's manifest")
+    for name in ("part", "id", "url"):
+        p.add_argument(name)
+    p.add_argument("--outlet", required=True, help="the outlet's domain, e.g. albayan.ae")
+    p.add_argument("--region", required=True, help="levant|gulf|egypt|maghreb|iraq|wire|other")
+    p.add_argument("--query", required=True, help="the search query that returns this page")
+    p.add_argument("--annotated", default="full", choices=("full", "sentences"))
+    p.set_defaults(run=cmd_add)
+    sub.add_parser("verify", help="check every cached text against its hash").set_defaults(run=cmd_verify)
+    sub.add_parser("build", help="merge parts/ into the corpus files").set_defaults(run=cmd_build)
+    sub.add_parser("stats", help="count articles, outlets and events").set_defaults(run=cmd_stats)
+    p = sub.add_parser("score", help="marsad evaluate on one split")
+    p.add_argument("split", choices=SPLITS)
+    p.add_argument("--json", action="store_true", help="the full scores with per-article detail")
+    p.set_defaults(run=cmd_score)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
