@@ -192,8 +192,7 @@ def cmd_score(args) -> int:
     sys.path.insert(0, str(REPO / "src"))
     from marsad.evaluate import evaluate, format_scores
 
-    if not (CORPUS / f"gold_{args.split}.json").exists():
-        cmd_build(args)
+    cmd_build(args)  # the merged files are generated from the parts, never edited
     scores = evaluate(CORPUS / f"gold_{args.split}.json", split_inputs(args.split), progress=True)
     if args.json:
         print(json.dumps(scores, ensure_ascii=False, indent=1))
