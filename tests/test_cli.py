@@ -85,3 +85,21 @@ def test_annotate_prints_one_contract_record_per_article(record_validator):
 def test_annotate_rejects_a_malformed_date():
     result = run("annotate", "--published", "15/01/2025", "-", input="نص")
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
+
+
+def _dates_by_article(stdout: str) -> dict[str, dict[str, str | None]]:
+    recs = [json.loads(line) for line in stdout.splitlines()]
+    return {r["id"]: {d["text"]: d["value"] for d in r["dates"]} for r in recs}
+
+
+def test_annotate_resolves_an_undated_article_against_other_reports_of_its_event(seeds_dir):
+    # 000 shows no publication date; 002 and 004 report the same call and are dated.
+    seeds = sorted(str(p) for p in seeds_dir.glob("*.txt"))
+    together = run("annotate", "--no-progress", *seeds)
+    assert together.exit_code == 0, together.stderr
+    dates = _dates_by_article(together.stdout)
+    assert dates["000_75568fe96e279733"]["اليوم الأربعاء"] == "2025-02-12"
+    assert all(json.loads(line)["story_id"] is None for line in together.stdout.splitlines())
+
+    alone = run("annotate", "--no-progress", "--batch", "1", *seeds)
+    assert _dates_by_article(alone.stdout)["000_75568fe96e279733"]["اليوم الأربعاء"] is None

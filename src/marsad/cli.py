@@ -65,10 +65,13 @@ def ingest(db_path, allow_private, no_progress, inputs):
               help="Publication date (YYYY-MM-DD) for inputs that do not give one.")
 @click.option("--allow-private", is_flag=True, help="Allow fetching URLs on private or loopback addresses.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
+@click.option("--batch", "batch_size", default=2000, show_default=True, metavar="N",
+              help="Articles read together, so that an undated article's relative dates resolve "
+                   "against other reports of its event; 1 annotates each article alone.")
 @click.argument("inputs", nargs=-1, required=True)
-def annotate(published, allow_private, no_progress, inputs):
+def annotate(published, allow_private, no_progress, batch_size, inputs):
     """Annotate INPUTS without a database: one article record a line on stdout."""
-    from marsad.workflow import annotate as run_annotate
+    from marsad.workflow import annotate_in_batches
 
     if published:
         _check_date(published, "--published")
@@ -78,8 +81,10 @@ def annotate(published, allow_private, no_progress, inputs):
         errors.append(msg)
         _err(msg)
 
-    for art in run_annotate(inputs, published=published, report=report,
-                            progress=_progress_wanted(no_progress), allow_private=allow_private):
+    if batch_size < 1:
+        raise click.BadParameter("must be 1 or more", param_hint="--batch")
+    for art in annotate_in_batches(inputs, batch_size=batch_size, published=published, report=report,
+                                   progress=_progress_wanted(no_progress), allow_private=allow_private):
         rec = art.to_record()
         rec["story_id"] = None
         click.echo(json.dumps(rec, ensure_ascii=False))

@@ -67,6 +67,22 @@ def annotate(inputs: Iterable[str], *, published: str | None = None, pipeline: P
                     disable=not progress, leave=False)
 
 
+def annotate_in_batches(inputs: Iterable[str], *, batch_size: int = 2000, pipeline: Pipeline | None = None,
+                        **options) -> Iterator[Article]:
+    """``annotate``, then relative dates of articles with no publication date
+    resolved against the other articles of the same event in the batch (the
+    second date pass of ``Pipeline.connect``). Stories are not kept: the
+    articles come out with ``story_id`` None, ``batch_size`` at a time, so
+    memory is bounded by the batch."""
+    pipeline = pipeline or default_pipeline()
+    for batch in _chunks(annotate(inputs, pipeline=pipeline, **options), batch_size):
+        if any(not a.published for a in batch) and len(batch) > 1:
+            pipeline.connect(batch)
+            for art in batch:
+                art.story_id = None
+        yield from batch
+
+
 def ingest(store: Store, inputs: Iterable[str], *, pipeline: Pipeline | None = None,
            report: ErrorReporter | None = None, progress: bool = False,
            **read_options) -> IngestReport:
