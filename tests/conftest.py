@@ -1,8 +1,10 @@
-"""Shared fixtures: the seeds beside the repo, the contract's JSON Schema, a temporary database."""
+"""Shared fixtures: the seeds beside the repo, the contract's JSON Schema, a temporary
+database, and ``db`` / ``store``: a new database on each backend (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -43,3 +45,40 @@ def record_validator():
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "marsad.db"
+
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    """A throwaway PostgreSQL cluster for the whole run (tests/postgres_server.py)."""
+    from postgres_server import Cluster, find_bin_dir
+
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        reason = ("PostgreSQL is not installed (no initdb/pg_ctl on the PATH or in "
+                  "/usr/lib/postgresql/*/bin); `make test` installs Debian's postgresql as root")
+        if os.environ.get("CI"):
+            pytest.fail(reason)   # CI installs it: never skip there
+        pytest.skip(reason)
+    pytest.importorskip("psycopg", reason="the PostgreSQL store needs psycopg (pip install 'psycopg[binary]')")
+    cluster = Cluster(bin_dir).start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=BACKENDS)
+def db(request, tmp_path) -> str:
+    """A new, empty database on each backend: an SQLite file path or a postgresql:// URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "marsad.db")
+    return request.getfixturevalue("postgres_cluster").new_database()
+
+
+@pytest.fixture
+def store(db):
+    from marsad.store import open_store
+
+    with open_store(db) as opened:
+        yield opened

@@ -1,11 +1,12 @@
-"""The SQLite store against a real database file."""
+"""The store on both backends (a real SQLite file and a real PostgreSQL server),
+through one test-suite so that the two never drift apart; SQLite's own tests last."""
 
 from __future__ import annotations
 
 import sqlite3
 
 from marsad.model import Actor, Article, Entity, Event, Story
-from marsad.store import Store
+from marsad.store import Store, open_store
 from marsad.store.sqlite import MIGRATIONS
 
 
@@ -15,77 +16,181 @@ def _article(aid: str, text: str, **kw) -> Article:
     return art
 
 
-def test_schema_is_migrated_once_and_uses_wal_and_foreign_keys(db_path):
-    with Store(db_path) as store:
-        assert store.schema_version == len(MIGRATIONS)
-        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    with Store(db_path) as store:  # reopening does not re-run migrations
-        assert store.schema_version == len(MIGRATIONS)
+def _count(store, table: str) -> int:
+    return store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
-def test_articles_round_trip_with_entities_and_search(db_path):
+def _macron_article() -> Article:
     art = _article("a1", "استقبل الرئيس الفرنسي إيمانويل ماكرون نظيره اللبناني في قصر الإليزيه.",
                    title="ماكرون يستقبل الرئيس اللبناني", published="2025-03-28", outlet="example.com")
     start = art.text.index("إيمانويل ماكرون")
     art.entities = [Entity(start=start, end=start + 15, text="إيمانويل ماكرون", type="PERSON",
                            name_en="Emmanuel Macron", country="FRA", kb_id="emmanuel_macron")]
-    with Store(db_path) as store:
-        store.save_articles([art])
-        back = next(store.iter_articles())
-        assert back.id == "a1" and back.entities[0].name_en == "Emmanuel Macron"
-        assert back.text[start:start + 15] == "إيمانويل ماكرون"
-        # Arabic in another spelling (hamza-less alef) and the English name both find it.
-        assert [r["article_id"] for r in store.search("ايمانويل")] == ["a1"]
-        assert [r["article_id"] for r in store.search("Macron")] == ["a1"]
-        assert store.search("برلين") == []
-        assert store.content_hashes(["a1", "zz"]) == {"a1": art.content_hash()}
+    return art
 
 
-def test_replacing_an_article_replaces_its_entities_and_index(db_path):
-    with Store(db_path) as store:
-        a = _article("a1", "نص أول عن دمشق")
-        a.entities = [Entity(start=a.text.index("دمشق"), end=a.text.index("دمشق") + 4, text="دمشق", type="GPE", name_en="Damascus", country="SYR")]
-        store.save_articles([a])
-        b = _article("a1", "نص ثان عن بيروت")
-        store.save_articles([b])
-        assert store.db.execute("SELECT count(*) FROM entities").fetchone()[0] == 0
-        assert store.search("دمشق") == []
-        assert [r["article_id"] for r in store.search("بيروت")] == ["a1"]
-        assert store.count_articles() == 1
-
-
-def test_stories_and_events_are_stored_and_filtered(db_path):
+def _one_story(store) -> None:
     putin = Actor(name_en="Vladimir Putin", country="RUS", kb_id="vladimir_putin")
     sharaa = Actor(name_en="Ahmed al-Sharaa", country="SYR", kb_id="ahmed_al_sharaa")
     ev = Event(type="CONSULT", mode="phone", cameo="040", actor1=putin, actor2=sharaa,
                date="2025-02-12", main=True, article_ids=["a1"])
-    with Store(db_path) as store:
+    store.save_articles([_article("a1", "نص", published="2025-02-12")])
+    art = next(store.iter_articles())
+    art.story_id = "s1"
+    store.replace_stories([Story(id="s1", article_ids=["a1"], date="2025-02-12", main_event=ev,
+                                 events=[ev])], [art])
+
+
+def test_reopening_a_database_keeps_its_schema_and_data(db):
+    with open_store(db) as store:
+        version = store.schema_version
+        assert version >= 2
         store.save_articles([_article("a1", "نص")])
-        art = next(store.iter_articles())
-        art.story_id = "s1"
-        store.replace_stories([Story(id="s1", article_ids=["a1"], date="2025-02-12", main_event=ev,
-                                     events=[ev])], [art])
-        assert store.story_record("s1")["main_event"]["type"] == "CONSULT"
-        assert [s["id"] for s in store.story_records(country="SYR")] == ["s1"]
-        assert store.story_records(country="FRA") == []
-        assert [s["id"] for s in store.story_records(actor="Putin", date_from="2025-02-01")] == ["s1"]
-        assert store.story_records(date_to="2025-01") == []
-        assert store.event_records(event_type="consult")[0]["story_id"] == "s1"
-        assert store.article_record("a1")["story_id"] == "s1"
-        assert store.event_counts()[0] == {"month": "2025-02", "key": "CONSULT", "n": 1}
+    with open_store(db) as store:   # migrations are not run again
+        assert store.schema_version == version and store.count_articles() == 1
 
 
-def test_deleting_an_article_cascades_to_its_entities(db_path):
+def test_articles_round_trip_with_entities_and_search(store):
+    art = _macron_article()
+    store.save_articles([art])
+    back = next(store.iter_articles())
+    assert back.id == "a1" and back.entities[0].name_en == "Emmanuel Macron"
+    assert back.text[art.entities[0].start:art.entities[0].end] == "إيمانويل ماكرون"
+    assert back.to_record() == art.to_record()
+    # Arabic in another spelling (hamza-less alef), a prefix and the English name all find it.
+    assert [r["article_id"] for r in store.search("ايمانويل")] == ["a1"]
+    assert [r["article_id"] for r in store.search("Macron")] == ["a1"]
+    assert [r["article_id"] for r in store.search("الإلي")] == ["a1"]
+    assert [r["article_id"] for r in store.search("ماكرون اللبناني")] == ["a1"]
+    assert store.search("ماكرون برلين") == [] and store.search("برلين") == [] and store.search("  ") == []
+    hit = store.search("ماكرون")[0]
+    assert (hit["title"], hit["outlet"], hit["published"]) == (art.title, "example.com", "2025-03-28")
+    assert "[" in hit["snippet"] and "]" in hit["snippet"]
+    assert store.content_hashes(["a1", "zz"]) == {"a1": art.content_hash()}
+    assert store.article_record("a1")["story_id"] is None and store.article_record("zz") is None
+
+
+def test_search_ranks_the_article_that_says_it_more(store):
+    store.save_articles([_article("once", "زار الوزير دمشق ثم عاد إلى بلاده بعد لقاءات عديدة."),
+                         _article("often", "دمشق دمشق: زيارة إلى دمشق وحديث عن دمشق.")])
+    assert [r["article_id"] for r in store.search("دمشق")] == ["often", "once"]
+    assert len(store.search("دمشق", limit=1)) == 1
+
+
+def test_search_query_punctuation_is_not_syntax(store):
+    store.save_articles([_macron_article()])
+    for query in ['"ماكرون', "ماكرون:*", "ماكرون & | !", "(ماكرون)", "Macron's", "'"]:
+        assert [r["article_id"] for r in store.search(query)] in (["a1"], []), query
+
+
+def test_replacing_an_article_replaces_its_entities_and_index(store):
+    a = _article("a1", "نص أول عن دمشق")
+    a.entities = [Entity(start=a.text.index("دمشق"), end=a.text.index("دمشق") + 4, text="دمشق",
+                         type="GPE", name_en="Damascus", country="SYR")]
+    store.save_articles([a])
+    b = _article("a1", "نص ثان عن بيروت")
+    store.save_articles([b])
+    assert _count(store, "entities") == 0
+    assert store.search("دمشق") == []
+    assert [r["article_id"] for r in store.search("بيروت")] == ["a1"]
+    assert store.count_articles() == 1
+    assert store.content_hashes(["a1"]) == {"a1": b.content_hash()}
+
+
+def test_article_listing_order_and_filters(store):
+    store.save_articles([_article("b", "نص", published="2025-01-02", outlet="x.com"),
+                         _article("a", "نص", published="2025-01-02", outlet="y.com"),
+                         _article("c", "نص", published=None, outlet="x.com"),
+                         _article("d", "نص", published="2025-03-01", outlet="x.com")])
+    assert [a.id for a in store.iter_articles()] == ["c", "a", "b", "d"]
+    assert [r["id"] for r in store.article_records()] == ["d", "a", "b", "c"]
+    assert [r["id"] for r in store.article_records(outlet="x.com", limit=2, offset=1)] == ["b", "c"]
+
+
+def test_stories_and_events_are_stored_and_filtered(store):
+    _one_story(store)
+    assert store.story_record("s1")["main_event"]["type"] == "CONSULT"
+    assert store.story_record("nope") is None and store.count_stories() == 1
+    assert [s["id"] for s in store.story_records(country="SYR")] == ["s1"]
+    assert store.story_records(country="FRA") == []
+    assert [s["id"] for s in store.story_records(actor="Putin", date_from="2025-02-01")] == ["s1"]
+    assert [s["id"] for s in store.story_records(actor="putin")] == ["s1"]   # any case, as in SQLite
+    assert [s["id"] for s in store.story_records(date_to="2025-02")] == ["s1"]
+    assert store.story_records(date_to="2025-01") == [] and store.story_records(event_type="assault") == []
+    assert [s["id"] for s in store.story_records(event_type="consult", limit=1)] == ["s1"]
+    assert store.story_records(limit=1, offset=1) == []
+    assert store.event_records(event_type="consult")[0]["story_id"] == "s1"
+    assert [e["id"] for e in store.event_records(story_id="s1", main_only=True)] == ["s1-e0"]
+    assert store.event_records(country="FRA") == []
+    assert store.article_record("a1")["story_id"] == "s1"
+    assert [a.id for a in store.iter_articles(story_id="s1")] == ["a1"]
+    assert [r["id"] for r in store.article_records(story_id="s1")] == ["a1"]
+    assert store.event_counts() == [{"month": "2025-02", "key": "CONSULT", "n": 1}]
+    assert store.event_counts(by="pair") == [{"month": "2025-02", "key": "RUS-SYR", "n": 1}]
+
+
+def test_replacing_stories_replaces_all_of_them(store):
+    _one_story(store)
+    art = next(store.iter_articles())
+    art.story_id = "s2"
+    store.replace_stories([Story(id="s2", article_ids=["a1"], date="2025-02-13")], [art])
+    assert [s["id"] for s in store.story_records()] == ["s2"]
+    assert store.event_records() == [] and store.article_record("a1")["story_id"] == "s2"
+
+
+def test_queries_for_the_web_ui(store):
+    _one_story(store)
+    putin_text = "قال فلاديمير بوتين"
+    art = next(store.iter_articles())
+    art.text = art.raw = putin_text
+    art.entities = [Entity(start=4, end=18, text="فلاديمير بوتين", type="PERSON", name_en="Vladimir Putin",
+                           country="RUS", kb_id="vladimir_putin", wikidata="Q7747")]
+    store.save_articles([art])
+    assert store.story_coverage(["s1", "s9"]) == {"s1": [{"day": "2025-02-12", "n": 1}], "s9": []}
+    assert store.event_countries() == ["RUS", "SYR"]
+    rows = store.actor_event_rows(["vladimir_putin", "", "vladimir_putin"])
+    assert [(r["actor1_key"], r["record"]["id"]) for r in rows] == [("vladimir_putin", "s1-e0")]
+    assert store.actor_event_rows([]) == []
+    assert store.actor_key_for_name("Ahmed al-Sharaa") == "ahmed_al_sharaa"
+    assert store.actor_key_for_name("Nobody") is None
+    for key in ("vladimir_putin", "Q7747", "Vladimir Putin"):
+        assert [r["text"] for r in store.actor_entity_rows(key)] == ["فلاديمير بوتين"]
+    mention = store.actor_mentions(kb_id="vladimir_putin")[0]
+    assert (mention["start"], mention["end"], mention["article_id"]) == (4, 18, "a1")
+    assert store.actor_mentions(name_en="Vladimir Putin") == [mention]
+    top = store.top_actors(limit=5)
+    assert [(t["key"], t["name_en"], t["n_articles"]) for t in top] == [("vladimir_putin", "Vladimir Putin", 1)]
+    assert store.story_titles(["s1"]) == {"s1": [{"id": "a1", "title": None, "outlet": None,
+                                                  "published": "2025-02-12"}]}
+
+
+def test_deleting_an_article_cascades_to_its_entities_and_index(store):
+    a = _article("a1", "نص عن دمشق")
+    a.entities = [Entity(start=7, end=11, text="دمشق", type="GPE", name_en="Damascus")]
+    store.save_articles([a])
+    store.delete_article("a1")
+    assert _count(store, "entities") == 0 and store.count_articles() == 0
+    assert store.search("دمشق") == []
+
+
+def test_watch_state_round_trip(store):
+    assert store.watch_state("https://example.org/feed") is None
+    store.save_watch_state("https://example.org/feed", {"etag": '"v1"', "seen": ["a", "ب"]})
+    store.save_watch_state("https://example.org/feed", {"etag": '"v2"', "seen": ["a", "ب", "c"]})
+    assert store.watch_state("https://example.org/feed") == {"etag": '"v2"', "seen": ["a", "ب", "c"]}
+
+
+# -- SQLite's own ---------------------------------------------------------------
+def test_sqlite_schema_is_migrated_once_and_uses_wal_and_foreign_keys(db_path):
     with Store(db_path) as store:
-        a = _article("a1", "نص عن دمشق")
-        a.entities = [Entity(start=7, end=11, text="دمشق", type="GPE", name_en="Damascus")]
-        store.save_articles([a])
-        store.delete_article("a1")
-        assert store.db.execute("SELECT count(*) FROM entities").fetchone()[0] == 0
+        assert store.schema_version == len(MIGRATIONS)
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    with Store(db_path) as store:
+        assert store.schema_version == len(MIGRATIONS)
 
 
-def test_an_older_database_is_brought_up_to_date(db_path):
+def test_an_older_sqlite_database_is_brought_up_to_date(db_path):
     sqlite3.connect(db_path).close()  # an empty file at schema version 0
     with Store(db_path) as store:
         assert store.schema_version == len(MIGRATIONS)

@@ -22,14 +22,19 @@ def _err(msg: str) -> None:
 
 
 def _db_option(f):
-    return click.option("--db", "db_path", default=None, metavar="PATH",
-                        help="SQLite database (default: $MARSAD_DB, else ./marsad.db).")(f)
+    return click.option("--db", "db_path", default=None, metavar="PATH|URL",
+                        help="SQLite database file, or a postgresql:// URL "
+                             "(default: $MARSAD_DB, else ./marsad.db).")(f)
 
 
 def _open_store(db_path: str | None):
-    from marsad.store import Store, default_db_path
+    from marsad.store import open_store
 
-    return Store(db_path or default_db_path())
+    try:
+        return open_store(db_path)
+    except ConnectionError as exc:
+        _err(str(exc))
+        sys.exit(2)
 
 
 def _progress_wanted(no_progress: bool) -> bool:

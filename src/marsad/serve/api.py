@@ -14,7 +14,7 @@ from typing import Literal
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 
-from marsad.store import Store
+from marsad.store import Store, open_store
 from marsad.serve.views import actor_profile
 
 MAX_INGEST_BYTES = 20 * 1024 * 1024
@@ -195,7 +195,7 @@ def _run_ingest(stores, records: list[dict]) -> dict:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             for rec in records:
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        with stores.ingest_lock, Store(stores.path) as store:
+        with stores.ingest_lock, open_store(stores.path) as store:
             report = run_ingest(store, [path])
     finally:
         os.unlink(path)

@@ -17,14 +17,14 @@ from fastapi.staticfiles import StaticFiles
 from marsad import __version__
 from marsad.serve import api, pages
 from marsad.serve.fonts import find_arabic_font
-from marsad.store import Store
+from marsad.store import Store, open_store
 
 STATIC = Path(__file__).parent / "static"
 
 
 class Stores:
-    """One SQLite connection per server thread, all on the same database file
-    (a connection must not be used by two threads at once). Ingests take turns."""
+    """One database connection per server thread, all on the same database (an SQLite
+    connection must not be used by two threads at once). Ingests take turns."""
 
     def __init__(self, path: str):
         self.path = path
@@ -36,7 +36,7 @@ class Stores:
     def get(self) -> Store:
         store = getattr(self._local, "store", None)
         if store is None:
-            store = Store(self.path)
+            store = open_store(self.path)
             self._local.store = store
             with self._guard:
                 self._all.append(store)
@@ -56,7 +56,7 @@ def create_app(db_path: str, ingest_token: str | None = None) -> FastAPI:
     """The Marsad app on the database at ``db_path``; ``ingest_token`` enables POST /api/ingest."""
     if str(db_path) == ":memory:":
         raise ValueError("db_path: the web app needs a database file, not ':memory:'")
-    Store(db_path).close()   # create and migrate the database now, in one thread
+    open_store(db_path).close()   # create and migrate the database now, in one thread
     stores = Stores(str(db_path))
 
     @asynccontextmanager

@@ -132,9 +132,9 @@ def _sorted_stream(articles) -> Iterator[Article]:
 
 
 def _open_store(db: str):
-    from marsad.store import Store
+    from marsad.store import open_store
 
-    return Store(db)
+    return open_store(db)
 
 
 def _saving(arts: Iterable[Article], store) -> Iterator[dict[str, Any]]:

@@ -73,7 +73,18 @@ MIGRATIONS: list[str] = [
         article_id UNINDEXED, title, body, names, tokenize = 'unicode61 remove_diacritics 2'
     );
     """,
+    # 2: what `marsad watch` remembers of each feed and folder (JSON: validators, seen items, files)
+    """
+    CREATE TABLE watch_state (
+        source TEXT PRIMARY KEY,
+        state TEXT NOT NULL,
+        updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    """,
 ]
+
+
+BUSY_TIMEOUT_S = 60.0
 
 
 def _json(obj: Any) -> str:
@@ -113,7 +124,9 @@ class Store:
         self.path = str(path)
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.path, check_same_thread=False)
+        # A writer (ingest, watch) and the server's readers share the file: readers never wait
+        # in WAL mode, and a second writer waits up to BUSY_TIMEOUT_S for its turn.
+        self.db = sqlite3.connect(self.path, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
         self.db.row_factory = sqlite3.Row
         if self.path != ":memory:":
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -365,6 +378,19 @@ class Store:
                  FROM articles_fts f JOIN articles a ON a.id = f.article_id
                  WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"""
         return [dict(r) for r in self.db.execute(sql, (match, limit))]
+
+
+    # -- what `marsad watch` remembers ---------------------------------------
+    def watch_state(self, source: str) -> dict | None:
+        row = self.db.execute("SELECT state FROM watch_state WHERE source = ?", (source,)).fetchone()
+        return json.loads(row["state"]) if row else None
+
+    def save_watch_state(self, source: str, state: dict) -> None:
+        with self.db:
+            self.db.execute(
+                """INSERT INTO watch_state (source, state) VALUES (?, ?)
+                   ON CONFLICT(source) DO UPDATE SET state = excluded.state,
+                     updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')""", (source, _json(state)))
 
 
 def default_db_path() -> str:
