@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: setup demo test browser bench clean
+.PHONY: setup demo test browser postgres bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -24,7 +24,14 @@ browser:
 	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq chromium chromium-driver fonts-noto-core >/dev/null; } || \
 	  echo "Chromium not installed: the browser tests will be skipped"
 
-test: setup browser
+# Debian's PostgreSQL server binaries for the PostgreSQL store's tests (the tests start their own
+# throwaway cluster; skipped where absent, except in CI).
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || \
+	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; } || \
+	  echo "PostgreSQL not installed: the PostgreSQL store tests will be skipped"
+
+test: setup browser postgres
 	$(BIN)/pytest -q
 
 bench: setup

@@ -68,12 +68,18 @@ def postgres_cluster():
     cluster.stop()
 
 
+def new_database(request, folder: Path) -> str:
+    """A new, empty database on the backend ``request.param``: an SQLite file in
+    ``folder`` or a postgresql:// URL on the test cluster."""
+    if request.param == "sqlite":
+        return str(folder / "marsad.db")
+    return request.getfixturevalue("postgres_cluster").new_database()
+
+
 @pytest.fixture(params=BACKENDS)
 def db(request, tmp_path) -> str:
     """A new, empty database on each backend: an SQLite file path or a postgresql:// URL."""
-    if request.param == "sqlite":
-        return str(tmp_path / "marsad.db")
-    return request.getfixturevalue("postgres_cluster").new_database()
+    return new_database(request, tmp_path)
 
 
 @pytest.fixture

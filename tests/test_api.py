@@ -1,5 +1,5 @@
-"""The REST API and the server-rendered pages, on a real SQLite database built by
-ingesting our own short Arabic articles (tests/data/web/) through the real pipeline."""
+"""The REST API and the server-rendered pages, on a real database (SQLite and PostgreSQL)
+built by ingesting our own short Arabic articles (tests/data/web/) through the real pipeline."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ from marsad.cli import CSV_COLUMNS  # noqa: E402
 from marsad.serve import charts  # noqa: E402
 from marsad.serve.app import create_app  # noqa: E402
 from marsad.serve.highlight import Mark, article_marks, highlight  # noqa: E402
-from marsad.store import Store  # noqa: E402
+from conftest import BACKENDS, new_database  # noqa: E402
+from marsad.store import open_store  # noqa: E402
 from marsad.workflow import ingest  # noqa: E402
 
 WEB_DATA = Path(__file__).parent / "data" / "web"
@@ -26,10 +27,10 @@ EU = {"web_eu_1", "web_eu_2"}
 RIYADH = {"web_riyadh_1", "web_riyadh_2"}
 
 
-@pytest.fixture(scope="module")
-def web_db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("web") / "web.db"
-    with Store(path) as store:
+@pytest.fixture(scope="module", params=BACKENDS)
+def web_db(request, tmp_path_factory) -> str:
+    path = new_database(request, tmp_path_factory.mktemp("web"))
+    with open_store(path) as store:
         report = ingest(store, [str(WEB_DATA)])
     assert report.errors == [] and report.added == 5
     return path
@@ -171,8 +172,8 @@ NEW_ARTICLE = {"id": "web_new_1", "outlet": "صحيفة الاختبار", "publ
 
 
 @pytest.fixture
-def fresh_client(tmp_path):
-    with TestClient(create_app(str(tmp_path / "fresh.db"), ingest_token=TOKEN)) as c:
+def fresh_client(db):
+    with TestClient(create_app(db, ingest_token=TOKEN)) as c:
         yield c
 
 

@@ -1,4 +1,5 @@
-"""The command line, driven as a script would drive it, against a real SQLite file."""
+"""The command line, driven as a script would drive it, against a real database
+(an SQLite file and a PostgreSQL server)."""
 
 from __future__ import annotations
 
@@ -18,41 +19,41 @@ def run(*args, input=None):
     return CliRunner().invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
 
 
-def test_bad_lines_are_named_and_good_articles_kept(db_path):
-    result = run("ingest", "--db", db_path, DATA / "wire.jsonl")
+def test_bad_lines_are_named_and_good_articles_kept(db):
+    result = run("ingest", "--db", db, DATA / "wire.jsonl")
     assert result.exit_code == 1
     err = result.stderr
     assert "wire.jsonl:3" in err and "not JSON" in err
     assert "wire.jsonl:4" in err and "'id'" in err
     assert "wire.jsonl:5" in err and "neither 'text' nor 'html'" in err
     assert "2 added" in err
-    out = run("export", "articles", "--db", db_path)
+    out = run("export", "articles", "--db", db)
     ids = [json.loads(line)["id"] for line in out.stdout.splitlines()]
     assert sorted(ids) == ["wire-1", "wire-2"]
 
 
-def test_missing_input_is_reported_and_exit_code_is_1(db_path, tmp_path):
-    result = run("ingest", "--db", db_path, tmp_path / "nope.txt")
+def test_missing_input_is_reported_and_exit_code_is_1(db, tmp_path):
+    result = run("ingest", "--db", db, tmp_path / "nope.txt")
     assert result.exit_code == 1
     assert "nope.txt" in result.stderr and "no such file" in result.stderr
 
 
-def test_ingest_is_idempotent_and_updates_changed_articles(db_path, tmp_path):
+def test_ingest_is_idempotent_and_updates_changed_articles(db, tmp_path):
     doc = tmp_path / "note.txt"
     doc.write_text("عنوان الخبر\nاستقبل الرئيس اللبناني جوزاف عون وفدا أوروبيا في بيروت.\n", encoding="utf-8")
-    assert "1 added" in run("ingest", "--db", db_path, doc).stderr
-    again = run("ingest", "--db", db_path, doc)
+    assert "1 added" in run("ingest", "--db", db, doc).stderr
+    again = run("ingest", "--db", db, doc)
     assert again.exit_code == 0 and "1 unchanged" in again.stderr and "0 added" in again.stderr
     doc.write_text("عنوان الخبر\nاستقبل الرئيس اللبناني جوزاف عون وفدا عربيا في بيروت.\n", encoding="utf-8")
-    assert "1 updated" in run("ingest", "--db", db_path, doc).stderr
-    recs = [json.loads(line) for line in run("export", "articles", "--db", db_path).stdout.splitlines()]
+    assert "1 updated" in run("ingest", "--db", db, doc).stderr
+    recs = [json.loads(line) for line in run("export", "articles", "--db", db).stdout.splitlines()]
     assert len(recs) == 1 and "عربيا" in recs[0]["text"]
 
 
-def test_exports_validate_against_the_contract(db_path, record_validator):
-    run("ingest", "--db", db_path, DATA / "wire.jsonl")
+def test_exports_validate_against_the_contract(db, record_validator):
+    run("ingest", "--db", db, DATA / "wire.jsonl")
     for kind, schema_def in (("articles", "article"), ("stories", "story"), ("events", "event")):
-        out = run("export", kind, "--db", db_path).stdout
+        out = run("export", kind, "--db", db).stdout
         records = [json.loads(line) for line in out.splitlines()]
         if kind != "events":
             assert records, f"no {kind} exported"
@@ -60,10 +61,10 @@ def test_exports_validate_against_the_contract(db_path, record_validator):
             record_validator(rec, schema_def)
 
 
-def test_csv_export_has_the_documented_columns(db_path):
-    run("ingest", "--db", db_path, DATA / "wire.jsonl")
+def test_csv_export_has_the_documented_columns(db):
+    run("ingest", "--db", db, DATA / "wire.jsonl")
     for kind in ("articles", "stories", "events"):
-        out = run("export", kind, "--db", db_path, "--format", "csv").stdout
+        out = run("export", kind, "--db", db, "--format", "csv").stdout
         reader = csv.DictReader(io.StringIO(out))
         assert reader.fieldnames == CSV_COLUMNS[kind]
         rows = list(reader)
