@@ -193,19 +193,15 @@ def _sentence_roles(article: Article, view: ArticleView) -> list[SentenceInfo]:
 def _find_hits(view: ArticleView, lex: Lexicon, info: SentenceInfo) -> list[Hit]:
     lo, hi = info.nstart, info.nend
     found: list[Hit] = []
-    sentence = view.ntext[lo:hi]
-    for entry in lex.entries:
-        for category, _, pat, must in entry.patterns:
-            if not any(n in sentence for n in must):
+    for entry, category, pat in lex.patterns_in(view.ntext[lo:hi]):
+        for m in pat.finditer(view.ntext, lo, hi):
+            words = m.group().split()
+            if set(clitic_variants(words[0])) & lex.never or " ".join(words[:2]) in lex.never:
                 continue
-            for m in pat.finditer(view.ntext, lo, hi):
-                words = m.group().split()
-                if set(clitic_variants(words[0])) & lex.never or " ".join(words[:2]) in lex.never:
-                    continue
-                space = next((i for i, ch in enumerate(m.group()) if ch.isspace()), None)
-                gaps = tuple(m.span(k) for k, v in m.groupdict().items() if k.startswith("gap") and v)
-                found.append(Hit(entry, category, literal_words(m), m.start(), m.end(), m.group("pre") or "",
-                                 head_nend=m.start() + space if space is not None else m.end(), gaps=gaps))
+            space = next((i for i, ch in enumerate(m.group()) if ch.isspace()), None)
+            gaps = tuple(m.span(k) for k, v in m.groupdict().items() if k.startswith("gap") and v)
+            found.append(Hit(entry, category, literal_words(m), m.start(), m.end(), m.group("pre") or "",
+                             head_nend=m.start() + space if space is not None else m.end(), gaps=gaps))
     # most words first, then collocation > verb > noun, then the earlier head, then the tighter match
     found.sort(key=lambda h: (-h.words, _CATEGORY_RANK[h.category], h.nstart, h.nend - h.nstart))
     verbal_starts = [h.nstart for h in found if h.category != "masdar"]

@@ -54,7 +54,9 @@ def normalize_char(ch: str) -> str:
     if _is_diacritic(ch):
         return ""
     if _is_presentation_form(ch):
-        return "".join(normalize_char(c) for c in unicodedata.normalize("NFKC", ch))
+        decomposed = unicodedata.normalize("NFKC", ch)
+        if decomposed != ch:    # unassigned code points in these blocks stay as they are
+            return "".join(normalize_char(c) for c in decomposed)
     return ch
 
 
@@ -75,13 +77,26 @@ class Normalized:
 
 
 def normalize(text: str) -> Normalized:
+    # Most characters map to exactly one character: those runs are translated in one
+    # C call and their origins are a plain range. Only the characters that are
+    # deleted or expanded (diacritics, tatweel, invisible marks, presentation forms)
+    # go through ``normalize_char`` one by one. A per-character loop over whole
+    # articles was the largest cost of the normalized views the coders build.
     out: list[str] = []
     origin: list[int] = []
-    for i, ch in enumerate(text):
-        rep = normalize_char(ch)
-        for r in rep:
-            out.append(r)
-            origin.append(i)
+    pos = 0
+    for m in _RESIZED.finditer(text):
+        i = m.start()
+        if i > pos:
+            out.append(text[pos:i].translate(_ONE_TO_ONE))
+            origin.extend(range(pos, i))
+        rep = normalize_char(text[i])
+        out.append(rep)
+        origin.extend([i] * len(rep))
+        pos = i + 1
+    if pos < len(text):
+        out.append(text[pos:].translate(_ONE_TO_ONE))
+        origin.extend(range(pos, len(text)))
     origin.append(len(text))
     return Normalized("".join(out), origin)
 
@@ -94,6 +109,11 @@ _TABLE = {ord(k): v for k, v in _MAP.items()}
 for _o in [*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE), *range(0x0610, 0x061B)]:
     _TABLE.setdefault(_o, "")
 _PRESENTATION = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFF]")
+# ``normalize`` splits the table: characters replaced by exactly one character, and
+# the others (deleted or expanded), which need their origins written one by one.
+_ONE_TO_ONE = {o: v for o, v in _TABLE.items() if len(v) == 1}
+_RESIZED = re.compile("[" + "".join(re.escape(chr(o)) for o, v in sorted(_TABLE.items()) if len(v) != 1)
+                      + "\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 
 def normalize_key(text: str) -> str:

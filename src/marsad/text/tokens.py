@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.text.normalize import normalize_key
 
@@ -46,6 +47,13 @@ def tokenize(text: str) -> list[Token]:
 def clitic_variants(word: str) -> list[str]:
     """The normalized word and every form with a leading proclitic sequence removed
     (وبالرئيس → بالرئيس… الرئيس, رئيس), keeping stems of at least two letters."""
+    return list(_clitic_forms(word))
+
+
+# Words repeat (a vocabulary of a few thousand covers most of the news) and the
+# entity linker asks for every word's forms: compute each word's forms once.
+@lru_cache(maxsize=65536)
+def _clitic_forms(word: str) -> tuple[str, ...]:
     key = normalize_key(word)
     forms = [key]
     for p in _PROCLITICS:
@@ -58,7 +66,7 @@ def clitic_variants(word: str) -> list[str]:
                 with_article = "ال" + stem
                 if with_article not in forms:
                     forms.append(with_article)
-    return forms
+    return tuple(forms)
 
 
 def split_proclitics(token: Token) -> list[tuple[Token, Token]]:
