@@ -138,6 +138,19 @@ class _Parties:
     vessel_heads: tuple[tuple[str, ...], ...]
     vessel_kinds: frozenset[str]
     unquoted_heads: frozenset[tuple[str, ...]]
+    # positions in ``epithets`` / ``vessel_heads`` by first word (see ``_phrases_from``)
+    epithets_by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    vessel_heads_by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+
+def _by_first_word(phrases) -> dict[str, tuple[int, ...]]:
+    """Where each phrase (a tuple of words, or a tuple starting with one) sits in
+    ``phrases``, by its first word."""
+    out: dict[str, list[int]] = {}
+    for k, phrase in enumerate(phrases):
+        words = phrase if isinstance(phrase[0], str) else phrase[0]
+        out.setdefault(words[0], []).append(k)
+    return {w: tuple(ks) for w, ks in out.items()}
 
 
 @lru_cache(maxsize=8)
@@ -164,7 +177,8 @@ def _parties_for(data_dir: Path) -> _Parties:
     return _Parties(frozenset(normalize_key(w) for w in raw.get("demonym_quantifiers", [])), tuple(epithets),
                     frozenset(normalize_key(w) for w in raw.get("place_heads", [])), tuple(heads),
                     frozenset(normalize_key(w) for w in raw.get("vessel_kinds", [])),
-                    frozenset(words(h) for h in raw.get("unquoted_vessel_heads", [])))
+                    frozenset(words(h) for h in raw.get("unquoted_vessel_heads", [])),
+                    _by_first_word(epithets), _by_first_word(heads))
 
 
 # ---- words and matching -------------------------------------------------------------
@@ -1196,6 +1210,12 @@ class _Linker:
                 return None
         return j
 
+    def _phrases_from(self, i: int, by_first: dict[str, tuple[int, ...]]) -> list[int]:
+        """Positions (in list order) of the phrases whose first word is one of word i's
+        forms: only those can be written at i, so each word looks up its few
+        candidates instead of trying every epithet and vessel head."""
+        return sorted({k for v in self.words[i].variants for k in by_first.get(v, ())})
+
     def _nisba_at(self, j: int) -> Match | None:
         """A country nisba written right after the words before j."""
         if j >= len(self.words) or j in self.used or not _JOINING_GAP.match(self.words[j].gap):
@@ -1209,7 +1229,8 @@ class _Linker:
         for i in range(len(self.words)):
             if i in self.used:
                 continue
-            for phrase, country, org, context in self.parties.epithets:
+            for k in self._phrases_from(i, self.parties.epithets_by_first):
+                phrase, country, org, context = self.parties.epithets[k]
                 j = self._phrase_at(i, phrase)
                 if j is None:
                     continue
@@ -1285,7 +1306,8 @@ class _Linker:
         for i in range(len(words)):
             if i in self.used:
                 continue
-            head = next((h for h in parties.vessel_heads if self._phrase_at(i, h) is not None), None)
+            head = next((parties.vessel_heads[k] for k in self._phrases_from(i, parties.vessel_heads_by_first)
+                         if self._phrase_at(i, parties.vessel_heads[k]) is not None), None)
             if head is None:
                 continue
             j = i + len(head)

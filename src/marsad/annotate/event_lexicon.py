@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import ahocorasick
+
 from marsad.data import read_lexicon
 from marsad.text.normalize import normalize_key
 
@@ -125,12 +127,6 @@ def part_stems(phrase: str, category: str) -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
-def needles(stems: tuple[frozenset[str], ...]) -> frozenset[str]:
-    """Short keys for the needle index: the first three letters of each stem of the
-    phrase's last part (a sentence without any of them cannot match)."""
-    return frozenset(stem[:3] for stem in stems[-1])
-
-
 def literal_words(m: re.Match[str]) -> int:
     """Words a trigger match owes to its pattern, not to its gaps (the subject, a date)."""
     gap_words = sum(len(v.split()) for k, v in m.groupdict().items() if k.startswith("gap") and v)
@@ -197,32 +193,37 @@ class Lexicon:
     frame: list[re.Pattern[str]]
     domains: dict[str, list[re.Pattern[str]]]
     never: frozenset[str] = frozenset()
-    # needle -> (order, entry, category, pattern, stems) in lexicon order; see ``patterns_in``
-    by_needle: dict[str, list[tuple]] = field(default_factory=dict)
-    needle_lengths: tuple[int, ...] = ()
+    # stems of the patterns' last parts -> (order, entry, category, pattern, stems); see ``patterns_in``
+    by_last_stem: dict[str, list[tuple]] = field(default_factory=dict)
+    stem_finder: "ahocorasick.Automaton | None" = None
 
     def __post_init__(self) -> None:
         order = 0
+        every_stem: set[str] = set()
         for entry in self.entries:
             for category, _, pat, stems in entry.patterns:
-                for needle in needles(stems):
-                    self.by_needle.setdefault(needle, []).append((order, entry, category, pat, stems))
+                for stem in stems[-1]:
+                    self.by_last_stem.setdefault(stem, []).append((order, entry, category, pat, stems))
+                every_stem.update(*stems)
                 order += 1
-        self.needle_lengths = tuple(sorted({len(n) for n in self.by_needle}))
+        self.stem_finder = ahocorasick.Automaton()
+        for stem in every_stem:
+            self.stem_finder.add_word(stem, stem)
+        self.stem_finder.make_automaton()
 
     def patterns_in(self, sentence: str) -> list[tuple[TriggerEntry, str, re.Pattern[str]]]:
         """The trigger patterns that can match in ``sentence``, in lexicon order.
 
         Running all 600+ patterns on every sentence was half of the event coder's
-        time. The sentence's short substrings are looked up in a needle index (one
-        pass over the sentence), then a pattern runs only if every part's stem is
-        in the sentence: about one pattern in eight of those left runs at all."""
+        time. One Aho-Corasick pass finds which stems the sentence holds; a pattern
+        runs only if every one of its parts has a stem there (see ``part_stems``),
+        about one pattern in seventy."""
+        present = {stem for _, stem in self.stem_finder.iter(sentence)}
         found: dict[int, tuple[TriggerEntry, str, re.Pattern[str]]] = {}
-        for size in self.needle_lengths:
-            for gram in {sentence[i:i + size] for i in range(len(sentence) - size + 1)}:
-                for order, entry, category, pat, stems in self.by_needle.get(gram, ()):
-                    if order not in found and all(any(s in sentence for s in part) for part in stems):
-                        found[order] = (entry, category, pat)
+        for stem in present:
+            for order, entry, category, pat, stems in self.by_last_stem.get(stem, ()):
+                if order not in found and all(not present.isdisjoint(part) for part in stems):
+                    found[order] = (entry, category, pat)
         return [found[k] for k in sorted(found)]
 
 
