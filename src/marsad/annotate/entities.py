@@ -1458,6 +1458,9 @@ class _Linker:
         words, cues = self.words, self.kb.titles.name_cues
         if i in self.used:
             return None
+        heads = cues.descriptor_heads
+        if not any(v in heads or "ال" + v in heads for v in words[i].variants):
+            return None     # no description starts with this word (most words)
         for n in (3, 2, 1):
             if i + n > len(words) or any(x in self.used for x in range(i, i + n)) or \
                     any(not _JOINING_GAP.match(words[x].gap) for x in range(i + 1, i + n)):

@@ -35,6 +35,7 @@ _SKELETON_FOLD = str.maketrans({"غ": "ج", "ق": "ج", "ك": "ج", "ث": "س", 
 _WEAK = set("اويه")
 
 
+@lru_cache(maxsize=65536)     # asked for every word of every article (``skeleton_matches``)
 def name_skeleton(word: str) -> str:
     """A spelling-insensitive key for a foreign name: normalized, transliteration
     letters folded, long vowels dropped after the first letter (لافرينتييف and
@@ -84,6 +85,11 @@ class NameCues:
     masdar_patterns: list[re.Pattern] = field(default_factory=list)   # الاعتداء: a verbal noun
     kunya_heads: set[str] = field(default_factory=set)     # أبو، أم
     list_cues: set[str] = field(default_factory=set)       # وهم، وهن: a list of two names or more follows
+
+    def __post_init__(self) -> None:
+        # the first words of the descriptors: a word that is none of them starts no
+        # description, which spares trying every word's 1-3 word phrases
+        self.descriptor_heads = frozenset(d.split(" ", 1)[0] for d in self.descriptors)
 
     def is_masdar(self, key: str) -> bool:
         return any(p.match(key) for p in self.masdar_patterns)

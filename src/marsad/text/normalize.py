@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # One character in, a string out ("" deletes it).
 _MAP: dict[str, str] = {}
@@ -118,6 +119,22 @@ _RESIZED = re.compile("[" + "".join(re.escape(chr(o)) for o, v in sorted(_TABLE.
 
 def normalize_key(text: str) -> str:
     """A lookup key: normalized, case-folded, single-spaced (no offsets kept)."""
+    # The stages ask for the keys of the same words and short phrases again and
+    # again (every word of every article, lexicon forms, names): those are kept.
+    if len(text) <= _MEMO_LENGTH:
+        return _short_key(text)
+    return _key(text)
+
+
+_MEMO_LENGTH = 40
+
+
+@lru_cache(maxsize=131072)
+def _short_key(text: str) -> str:
+    return _key(text)
+
+
+def _key(text: str) -> str:
     if _PRESENTATION.search(text):
         folded = "".join(normalize_char(c) for c in text)
     else:
