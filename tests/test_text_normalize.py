@@ -70,3 +70,28 @@ def test_commas_do_not_end_sentences_and_unbalanced_quotes_do_not_swallow_text()
 def test_segment_stage():
     art = segment(Article(id="s", text="جملة أولى. جملة ثانية."))
     assert [s.text for s in art.sentences] == ["جملة أولى.", "جملة ثانية."]
+
+
+def _normalize_char_by_char(text):
+    """The definition ``normalize`` must keep: each character's replacement, in order."""
+    from marsad.text.normalize import normalize_char
+    out, origin = [], []
+    for i, ch in enumerate(text):
+        for r in normalize_char(ch):
+            out.append(r)
+            origin.append(i)
+    return "".join(out), origin + [len(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "", "abc", "الرئيـــسُ", "\u200bأحمد\u200c", "ﻻ ﺍﻟﺴﻼﻡ", "مُحَمَّدٌ في ٢٠٢٥", "ـــ", "ﷺ نص",
+    "قال الرئيـــسُ \u200bأحمد: «ﻻ تراجع» في ٢٠٢٥.", "\ufdd0\ufbc2 نص",
+])
+def test_normalize_equals_its_character_by_character_definition(text):
+    norm = normalize(text)
+    assert (norm.text, norm.origin) == _normalize_char_by_char(text)
+
+
+def test_unassigned_presentation_code_points_are_kept_not_a_crash():
+    # NFKC leaves unassigned code points unchanged: normalizing them recursed forever
+    assert normalize_key("\ufdd0نص\ufbc2") == "\ufdd0نص\ufbc2"

@@ -1,0 +1,31 @@
+"""The event coder's trigger index never skips a pattern that matches."""
+
+from __future__ import annotations
+
+from marsad.annotate.event_lexicon import load_lexicon
+from marsad.demo import corpus_path
+from marsad.text.normalize import normalize
+
+
+def test_every_matching_pattern_is_among_the_candidates():
+    lex = load_lexicon()
+    checked = matched = 0
+    for path in sorted(corpus_path().glob("*.txt"))[:12]:
+        text = normalize(path.read_text(encoding="utf-8")).text
+        for line in text.splitlines():
+            candidates = {id(pat) for _, _, pat in lex.patterns_in(line)}
+            for entry in lex.entries:
+                for _, _, pat, _ in entry.patterns:
+                    checked += 1
+                    if pat.search(line):
+                        matched += 1
+                        assert id(pat) in candidates, (entry.id, pat.pattern[:60], line[:80])
+    assert checked and matched > 20
+
+
+def test_candidates_come_in_lexicon_order_and_skip_absent_stems():
+    lex = load_lexicon()
+    order = {id(pat): n for n, pat in enumerate(p for e in lex.entries for _, _, p, _ in e.patterns)}
+    found = [order[id(pat)] for _, _, pat in lex.patterns_in(normalize("استقبل الرئيس نظيره وبحثا التعاون").text)]
+    assert found == sorted(found) and found
+    assert lex.patterns_in("") == []
