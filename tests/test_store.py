@@ -123,6 +123,9 @@ def test_stories_and_events_are_stored_and_filtered(store):
     assert [e["id"] for e in store.event_records(story_id="s1", main_only=True)] == ["s1-e0"]
     assert store.event_records(country="FRA") == []
     assert store.article_record("a1")["story_id"] == "s1"
+    store.save_articles([_article("a2", "نص آخر")])
+    assert store.count_articles() == 2 and store.count_articles(without_story=True) == 1
+    store.delete_article("a2")
     assert [a.id for a in store.iter_articles(story_id="s1")] == ["a1"]
     assert [r["id"] for r in store.article_records(story_id="s1")] == ["a1"]
     assert store.event_counts() == [{"month": "2025-02", "key": "CONSULT", "n": 1}]

@@ -216,6 +216,71 @@ def serve(db_path, host, port, token):
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
+def parse_duration(text: str) -> float:
+    """Seconds in ``90``, ``90s``, ``15m``, ``1h`` or ``1h30m``."""
+    import re
+
+    parts = re.fullmatch(r"\s*(?:(\d+(?:\.\d+)?)h)?\s*(?:(\d+(?:\.\d+)?)m)?\s*(?:(\d+(?:\.\d+)?)s?)?\s*",
+                         text.lower())
+    if not text.strip() or not parts or not any(parts.groups()):
+        raise click.BadParameter(f"{text!r} is not a duration such as 90s, 15m or 1h")
+    hours, minutes, seconds = (float(g) if g else 0.0 for g in parts.groups())
+    total = hours * 3600 + minutes * 60 + seconds
+    if total <= 0:
+        raise click.BadParameter(f"{text!r}: the duration must be more than zero")
+    return total
+
+
+@main.command()
+@_db_option
+@click.option("--every", default="15m", show_default=True, metavar="DURATION",
+              help="Time from the start of one round to the next: 90s, 15m, 1h.")
+@click.option("--once", is_flag=True, help="One round, then exit (1 if a source failed or an item was rejected).")
+@click.option("--retries", default=3, show_default=True, type=click.IntRange(1, 20),
+              help="Tries of a failing source in one round (waits of --retry-wait, doubled each time).")
+@click.option("--retry-wait", default="2s", show_default=True, metavar="DURATION",
+              help="Wait before the second try of a failing source.")
+@click.option("--allow-private", is_flag=True, help="Allow feeds on private or loopback addresses.")
+@click.argument("sources", nargs=-1, required=True)
+def watch(db_path, every, once, retries, retry_wait, allow_private, sources):
+    """Poll SOURCES (RSS/Atom feed URLs, folders, files) every --every and ingest what is new.
+
+    One log line per source per round. Feeds are fetched with ETag/Last-Modified;
+    items and files already read are skipped; what each source has read is kept
+    in the database, so the watcher can be stopped (Ctrl-C, SIGTERM) and
+    restarted at any moment. A source that keeps failing is retried less often."""
+    import signal
+    import time
+
+    from marsad.store.postgres import without_password
+    from marsad.watch import Watcher, WatchOptions, make_source
+
+    options = WatchOptions(every_s=parse_duration(every), retries=retries,
+                           retry_base_s=parse_duration(retry_wait))
+    try:
+        watched = [make_source(spec, allow_private=allow_private) for spec in sources]
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="SOURCES") from None
+
+    def log(line: str) -> None:
+        click.echo(f"{time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())} {line}", err=True)
+
+    def stop_now(signum, _frame):
+        raise KeyboardInterrupt(signal.Signals(signum).name)
+
+    signal.signal(signal.SIGTERM, stop_now)
+    with _open_store(db_path) as store:
+        watcher = Watcher(store, watched, options, log=log)
+        log(f"watching {len(watched)} source(s) every {every} into {without_password(store.path)}")
+        try:
+            outcomes = watcher.run(once=once)
+        except KeyboardInterrupt:
+            log("stopped; what was committed is kept, and a restart reads the rest")
+            sys.exit(0)
+    failed = any(o.status == "error" or o.rejected for o in outcomes)
+    sys.exit(1 if once and failed else 0)
+
+
 @main.command()
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.argument("inputs", nargs=-1, required=True)

@@ -36,7 +36,11 @@ class IngestReport:
 
 def _articles(inputs: Iterable[str], report: ErrorReporter | None, **read_options) -> Iterator[Article]:
     """The good articles of ``inputs``; each bad input goes to ``report``."""
-    for item in read_inputs(inputs, **read_options):
+    return _good(read_inputs(inputs, **read_options), report)
+
+
+def _good(items: Iterable[Article | InputError], report: ErrorReporter | None) -> Iterator[Article]:
+    for item in items:
         if isinstance(item, InputError):
             if report:
                 report(str(item))
@@ -91,6 +95,13 @@ def ingest(store: Store, inputs: Iterable[str], *, pipeline: Pipeline | None = N
     Idempotent: an article whose id and content are already stored is skipped;
     one whose content changed is re-annotated and its story recomputed.
     """
+    return ingest_items(store, read_inputs(inputs, **read_options), pipeline=pipeline, report=report,
+                        progress=progress)
+
+
+def ingest_items(store: Store, items: Iterable[Article | InputError], *, pipeline: Pipeline | None = None,
+                 report: ErrorReporter | None = None, progress: bool = False) -> IngestReport:
+    """``ingest`` of items already read (articles and input errors), as ``marsad watch`` reads them."""
     pipeline = pipeline or default_pipeline()
     result = IngestReport()
     reporter = _collecting(result.errors, report)
@@ -101,7 +112,7 @@ def ingest(store: Store, inputs: Iterable[str], *, pipeline: Pipeline | None = N
     changed = False
     seen: set[str] = set()
     bar = tqdm(desc="ingesting", unit="article", disable=not progress, leave=False)
-    for chunk in _chunks(_articles(inputs, reporter, **read_options), BATCH_SIZE):
+    for chunk in _chunks(_good(items, reporter), BATCH_SIZE):
         known = store.content_hashes(a.id for a in chunk)
         todo = []
         for art in chunk:
@@ -125,7 +136,8 @@ def ingest(store: Store, inputs: Iterable[str], *, pipeline: Pipeline | None = N
             changed = True
         bar.update(len(chunk))
     bar.close()
-    if changed or (store.count_stories() == 0 and store.count_articles()):
+    # Also when an earlier run was stopped between saving articles and their stories.
+    if changed or store.count_articles(without_story=True):
         result.stories = recompute_stories(store, pipeline)
     else:
         result.stories = store.count_stories()

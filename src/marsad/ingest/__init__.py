@@ -11,20 +11,20 @@ Modules: ``charset`` (bytes → text), ``html`` (page → main text + metadata),
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 from pathlib import Path
 
 from marsad.ingest.charset import DecodeError, decode_bytes
 from marsad.ingest.errors import InputError
 from marsad.ingest.feeds import looks_like_feed, read_feed
-from marsad.ingest.fetch import DEFAULT_TIMEOUT_S, FetchError, fetch
+from marsad.ingest.fetch import DEFAULT_TIMEOUT_S, Fetched, FetchError, fetch
 from marsad.ingest.files import DEFAULT_MAX_FILE_MB, looks_like_html, read_path, walk
 from marsad.ingest.jsonl import read_jsonl
 from marsad.ingest.pages import html_article, text_article
 from marsad.model import Article
 
-__all__ = ["InputError", "read_inputs", "read_url", "read_path"]
+__all__ = ["InputError", "read_inputs", "read_url", "read_fetched", "read_path"]
 
 
 def read_url(url: str, *, allow_private: bool = False, timeout: float = DEFAULT_TIMEOUT_S,
@@ -35,6 +35,14 @@ def read_url(url: str, *, allow_private: bool = False, timeout: float = DEFAULT_
     except FetchError as exc:
         yield InputError(url, str(exc))
         return
+    yield from read_fetched(got, url, allow_private=allow_private, timeout=timeout, max_bytes=max_bytes)
+
+
+def read_fetched(got: Fetched, url: str, *, allow_private: bool = False, timeout: float = DEFAULT_TIMEOUT_S,
+                 max_bytes: int = DEFAULT_MAX_FILE_MB * 2**20,
+                 skip_item: Callable[[str], bool] | None = None) -> Iterator[Article | InputError]:
+    """The articles of a fetched page or feed; feed items for which ``skip_item(id)``
+    is true are passed over before their page is fetched."""
     if not got.body.strip():
         yield InputError(url, "empty response")
         return
@@ -44,7 +52,7 @@ def read_url(url: str, *, allow_private: bool = False, timeout: float = DEFAULT_
         def fetch_item(link: str) -> Article | InputError:
             return next(read_url(link, allow_private=allow_private, timeout=timeout, max_bytes=max_bytes))
 
-        yield from read_feed(got.body, url, fetch_item=fetch_item)
+        yield from read_feed(got.body, url, fetch_item=fetch_item, skip_item=skip_item)
         return
     try:
         text, _ = decode_bytes(got.body, declared=got.charset)

@@ -26,8 +26,9 @@ def _day(struct: time.struct_time | None) -> str | None:
     return time.strftime("%Y-%m-%d", struct) if struct else None
 
 
-def read_feed(data: bytes | str, source: str, fetch_item: ItemFetcher | None = None
-              ) -> Iterator[Article | InputError]:
+def read_feed(data: bytes | str, source: str, fetch_item: ItemFetcher | None = None,
+              skip_item: Callable[[str], bool] | None = None) -> Iterator[Article | InputError]:
+    """One article per item (``skip_item(id)`` true: passed over, its page not fetched)."""
     import feedparser
 
     parsed = feedparser.parse(data)
@@ -43,6 +44,8 @@ def read_feed(data: bytes | str, source: str, fetch_item: ItemFetcher | None = N
         if not item_id:
             yield InputError(where, "feed item without link or guid")
             continue
+        if skip_item is not None and skip_item(item_id):
+            continue
         content = ""
         if entry.get("content"):
             content = max((c.get("value", "") for c in entry["content"]), key=len)
@@ -51,6 +54,7 @@ def read_feed(data: bytes | str, source: str, fetch_item: ItemFetcher | None = N
         given = {"url": entry.get("link"), "title": entry.get("title"), "author": entry.get("author"),
                  "published": _day(entry.get("published_parsed") or entry.get("updated_parsed"))}
         given = {k: v.strip() for k, v in given.items() if isinstance(v, str) and v.strip()}
+        page_error = ""
         if fetch_item is not None and entry.get("link") and len(body) < _TEASER_CHARS:
             art = fetch_item(entry["link"])
             if isinstance(art, Article):
@@ -62,6 +66,10 @@ def read_feed(data: bytes | str, source: str, fetch_item: ItemFetcher | None = N
                         art.provenance[key] = "feed"
                 yield art
                 continue
+            page_error = f" and its page could not be read ({art.reason})"
+        if not body.strip():
+            yield InputError(where, f"feed item {item_id} without any text{page_error}")
+            continue
         if body and given.get("title") and not body.startswith(given["title"]):
             body = given["title"] + "\n" + body
         yield text_article(item_id, body, where, url=given.get("url"), given=given)

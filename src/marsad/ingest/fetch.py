@@ -28,6 +28,9 @@ class Fetched:
     body: bytes
     content_type: str
     charset: str | None
+    status: int = 200        # 304: not modified since the validators sent (body empty)
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 def check_address(url: str, allow_private: bool) -> None:
@@ -61,8 +64,11 @@ def _charset(content_type: str) -> str | None:
 
 
 def fetch(url: str, *, allow_private: bool = False, timeout: float = DEFAULT_TIMEOUT_S,
-          max_bytes: int = DEFAULT_MAX_BYTES, client=None) -> Fetched:
-    """GET ``url``; raise ``FetchError`` with a clear reason on any failure."""
+          max_bytes: int = DEFAULT_MAX_BYTES, client=None, headers: dict[str, str] | None = None) -> Fetched:
+    """GET ``url``; raise ``FetchError`` with a clear reason on any failure.
+
+    ``headers`` are added to the request (``If-None-Match``, ``If-Modified-Since``
+    for a conditional GET: a 304 answer comes back as ``status`` 304, no body)."""
     import httpx
 
     own_client = client is None
@@ -74,8 +80,8 @@ def fetch(url: str, *, allow_private: bool = False, timeout: float = DEFAULT_TIM
         for _hop in range(MAX_REDIRECTS + 1):
             check_address(current, allow_private)
             try:
-                with client.stream("GET", current) as response:
-                    if response.is_redirect:
+                with client.stream("GET", current, headers=headers) as response:
+                    if response.is_redirect and response.status_code != 304:
                         location = response.headers.get("location")
                         if not location:
                             raise FetchError(f"redirect without a Location header from {current}")
@@ -83,6 +89,10 @@ def fetch(url: str, *, allow_private: bool = False, timeout: float = DEFAULT_TIM
                         continue
                     if response.status_code >= 400:
                         raise FetchError(f"HTTP {response.status_code} from {current}")
+                    validators = {"etag": response.headers.get("etag"),
+                                  "last_modified": response.headers.get("last-modified")}
+                    if response.status_code == 304:
+                        return Fetched(str(response.url), b"", "", None, 304, **validators)
                     declared = response.headers.get("content-length")
                     if declared and declared.isdigit() and int(declared) > max_bytes:
                         raise FetchError(f"response larger than {max_bytes // 2**20} MB "
@@ -94,7 +104,8 @@ def fetch(url: str, *, allow_private: bool = False, timeout: float = DEFAULT_TIM
                             raise FetchError(f"response larger than {max_bytes // 2**20} MB")
                         chunks.append(chunk)
                     content_type = response.headers.get("content-type", "")
-                    return Fetched(str(response.url), b"".join(chunks), content_type, _charset(content_type))
+                    return Fetched(str(response.url), b"".join(chunks), content_type, _charset(content_type),
+                                   response.status_code, **validators)
             except httpx.TimeoutException:
                 raise FetchError(f"timed out after {timeout:g} s") from None
             except httpx.HTTPError as exc:

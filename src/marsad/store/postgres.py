@@ -141,7 +141,7 @@ class PostgresStore:
         try:
             self.db = psycopg.connect(url, autocommit=True)
         except psycopg.OperationalError as exc:
-            raise ConnectionError(f"cannot connect to {_without_password(url)} ({exc})".strip()) from None
+            raise ConnectionError(f"cannot connect to {without_password(url)} ({exc})".strip()) from None
         self.migrate()
 
     # -- plumbing -----------------------------------------------------------
@@ -229,8 +229,10 @@ class PostgresStore:
         with self.db.transaction():
             self.db.execute("DELETE FROM articles WHERE id = %s", [article_id])
 
-    def count_articles(self) -> int:
-        return self._one("SELECT count(*) AS n FROM articles")["n"]
+    def count_articles(self, *, without_story: bool = False) -> int:
+        """All articles, or (``without_story``) those not yet in any story."""
+        where = " WHERE story_id IS NULL" if without_story else ""
+        return self._one("SELECT count(*) AS n FROM articles" + where)["n"]
 
     def iter_articles(self, story_id: str | None = None) -> Iterator[Article]:
         if story_id:
@@ -465,5 +467,6 @@ class PostgresStore:
         return out
 
 
-def _without_password(url: str) -> str:
+def without_password(url: str) -> str:
+    """A database URL fit to print: its password, if any, hidden."""
     return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)

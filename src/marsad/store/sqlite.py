@@ -202,8 +202,10 @@ class Store:
             self.db.execute("DELETE FROM articles_fts WHERE article_id = ?", (article_id,))
             self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
-    def count_articles(self) -> int:
-        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    def count_articles(self, *, without_story: bool = False) -> int:
+        """All articles, or (``without_story``) those not yet in any story."""
+        where = " WHERE story_id IS NULL" if without_story else ""
+        return self.db.execute("SELECT count(*) FROM articles" + where).fetchone()[0]
 
     def iter_articles(self, story_id: str | None = None) -> Iterator[Article]:
         if story_id:
