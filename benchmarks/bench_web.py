@@ -1,11 +1,12 @@
 """A bounded load test of the web UI on loopback: p50 and p95 latency per endpoint.
 
-Builds a database from the demo corpus (or uses --db), starts `marsad serve` in
+Builds a database from the demo corpus (into --db when it is empty: an SQLite path
+or a postgresql:// URL, default a temporary SQLite file), starts `marsad serve` in
 its own process on a free 127.0.0.1 port, then sends --requests requests per
 endpoint with --concurrency requests in flight (httpx), each endpoint bounded
 by --max-seconds. Prints a Markdown table (the one in docs/web.md).
 
-    python benchmarks/bench_web.py [--requests 200] [--concurrency 4] [--max-seconds 30] [--db PATH]
+    python benchmarks/bench_web.py [--requests 200] [--concurrency 4] [--max-seconds 30] [--db PATH|URL]
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from pathlib import Path
 import httpx
 
 from marsad.demo import corpus_path
-from marsad.store import Store
+from marsad.store import open_store
 from marsad.workflow import ingest
 
 
@@ -35,14 +36,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def build_db(path: Path) -> None:
-    with Store(path) as store:
+def build_db(path: str) -> None:
+    with open_store(path) as store:
         if store.count_articles() == 0:
             report = ingest(store, [str(corpus_path())])
             print(f"demo corpus: {report.summary()}", file=sys.stderr)
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen:
+def start_server(db: str, port: int) -> subprocess.Popen:
     proc = subprocess.Popen([sys.executable, "-m", "marsad", "serve", "--db", str(db),
                              "--host", "127.0.0.1", "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -108,15 +109,16 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=200, help="requests per endpoint (default 200)")
     ap.add_argument("--concurrency", type=int, default=4, help="requests in flight (default 4)")
     ap.add_argument("--max-seconds", type=float, default=30, help="time bound per endpoint (default 30)")
-    ap.add_argument("--db", type=Path, default=None, help="database to serve (default: demo corpus)")
+    ap.add_argument("--db", default=None,
+                    help="database to serve: SQLite path or postgresql:// URL (default: a temporary file)")
     args = ap.parse_args()
     if args.requests < 1 or args.concurrency < 1 or args.max_seconds <= 0:
         ap.error("--requests, --concurrency and --max-seconds must be positive")
 
     with tempfile.TemporaryDirectory() as tmp:
-        db = args.db or Path(tmp) / "bench.db"
+        db = args.db or str(Path(tmp) / "bench.db")
         build_db(db)
-        with Store(db) as store:
+        with open_store(db) as store:
             stories = store.story_records()
             if not stories:
                 raise SystemExit(f"bench_web: no stories in {db}")
