@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import gzip
-import http.server
 import io
 import json
-import threading
 
 import pytest
+
+from feed_server import FeedServer
 
 from marsad.ingest import InputError, read_inputs
 from marsad.ingest.charset import DecodeError, decode_bytes
@@ -136,41 +136,27 @@ def test_undecodable_bytes_are_reported():
 
 # --- URLs, served from 127.0.0.1 only ---------------------------------------------------------
 
-class _Handler(http.server.BaseHTTPRequestHandler):
-    routes: dict[str, tuple[int, dict, bytes]] = {}
-
-    def do_GET(self):  # noqa: N802 - http.server API
-        status, headers, body = self.routes.get(self.path, (404, {}, b"not found"))
-        self.send_response(status)
-        for key, value in headers.items():
-            self.send_header(key, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def server():
     feed = RSS.replace("https://news.example.com/bridge", "{base}/page").replace(
         f"<content:encoded><![CDATA[<p>{P1}</p><p>{P2}</p>]]></content:encoded>", "<description>تشويق</description>")
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    _Handler.routes = {
-        "/page": (200, {"Content-Type": "text/html; charset=utf-8"}, PAGE.encode()),
-        "/old": (200, {"Content-Type": "text/html; charset=windows-1256"}, PAGE.encode("cp1256", "replace")),
-        "/moved": (302, {"Location": "/page"}, b""),
-        "/loop": (302, {"Location": "/loop"}, b""),
-        "/big": (200, {"Content-Type": "text/html"}, b"<p>" + b"x" * (3 * 2**20) + b"</p>"),
-        "/feed": (200, {"Content-Type": "application/rss+xml"}, feed.replace("{base}", base).encode()),
-        "/empty": (200, {"Content-Type": "text/html"}, b""),
-    }
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
+    served = FeedServer()
+    base = served.base
+
+    def route(status, headers, body):
+        return {"status": status, "headers": headers, "body": body}
+
+    served.routes.update({
+        "/page": route(200, {"Content-Type": "text/html; charset=utf-8"}, PAGE.encode()),
+        "/old": route(200, {"Content-Type": "text/html; charset=windows-1256"}, PAGE.encode("cp1256", "replace")),
+        "/moved": route(302, {"Location": "/page"}, b""),
+        "/loop": route(302, {"Location": "/loop"}, b""),
+        "/big": route(200, {"Content-Type": "text/html"}, b"<p>" + b"x" * (3 * 2**20) + b"</p>"),
+        "/feed": route(200, {"Content-Type": "application/rss+xml"}, feed.replace("{base}", base).encode()),
+        "/empty": route(200, {"Content-Type": "text/html"}, b""),
+    })
     yield base
-    httpd.shutdown()
+    served.close()
 
 
 def test_fetch_a_page(server):

@@ -5,8 +5,6 @@ bad items), folders that gain files, a watcher stopped by SIGTERM and restarted,
 
 from __future__ import annotations
 
-import hashlib
-import http.server
 import json
 import os
 import signal
@@ -15,11 +13,11 @@ import sys
 import threading
 import time
 import urllib.request
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from feed_server import FeedServer
 from marsad.pipeline import default_pipeline
 from marsad.store import open_store
 from marsad.watch import Watcher, WatchOptions, make_source
@@ -68,64 +66,11 @@ def atom(names: list[str]) -> bytes:
             f"<title>موجز</title><id>urn:feed</id><updated>2025-03-05T09:00:00Z</updated>{entries}</feed>").encode()
 
 
-class FeedServer:
-    """Routes that tests change between rounds; answers conditional GETs like a real server."""
-
-    def __init__(self):
-        self.routes: dict[str, dict] = {}
-        self.hits: Counter[str] = Counter()
-        self.requests: list[tuple[str, dict]] = []
-        owner = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self):
-                owner.hits[self.path] += 1
-                owner.requests.append((self.path, dict(self.headers)))
-                route = owner.routes.get(self.path)
-                if route is None:
-                    return self._send(404, {}, b"not here")
-                if route.get("fail", 0) > 0:
-                    route["fail"] -= 1
-                    return self._send(500, {}, b"server error")
-                if route.get("delay"):
-                    time.sleep(route["delay"])
-                body = route["body"]
-                headers = {"Content-Type": route.get("type", "text/html; charset=utf-8")}
-                if route.get("etag"):
-                    headers["ETag"] = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
-                    if self.headers.get("If-None-Match") == headers["ETag"]:
-                        return self._send(304, {"ETag": headers["ETag"]}, b"")
-                if route.get("last_modified"):
-                    headers["Last-Modified"] = route["last_modified"]
-                    if self.headers.get("If-Modified-Since") == route["last_modified"]:
-                        return self._send(304, {}, b"")
-                self._send(200, headers, body)
-
-            def _send(self, status, headers, body):
-                self.send_response(status)
-                for key, value in headers.items():
-                    self.send_header(key, value)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        for name in REPORTS:
-            self.routes[f"/news/{name}"] = {"body": page(name)}
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
 @pytest.fixture
 def feeds():
     server = FeedServer()
+    for name in REPORTS:
+        server.routes[f"/news/{name}"] = {"body": page(name)}
     yield server
     server.close()
 

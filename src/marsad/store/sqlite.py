@@ -1,16 +1,22 @@
-"""The SQLite store: every SQL statement Marsad runs lives in this module.
+"""The SQLite store, and the SQL both stores share (``postgres.py`` subclasses ``Store``).
 
 Articles are stored as their contract records (JSON) plus the columns that
 queries filter on; stories likewise. A versioned list of migrations brings any
 older database up to date (``PRAGMA user_version``). Search uses FTS5 over the
 normalized Arabic text, the title and the English names of linked entities, so
 an English name finds the Arabic articles about that person.
+
+The SQL outside the schema, the search index and ``search`` runs on PostgreSQL
+as written, so write it portably: ``?`` marks, NULLS FIRST/LAST spelled out in
+every ORDER BY of a nullable column, no INSERT OR REPLACE, every column of a
+GROUP BY query grouped or aggregated, ``"end"`` quoted, timestamps from Python.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -91,6 +97,10 @@ def _json(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
+def utc_now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
 def _date_filters(column: str, date_from: str | None, date_to: str | None) -> tuple[list[str], list]:
     """Conditions for a date range; ``date_to`` may be coarser (2025-02 includes all of February)."""
     where: list[str] = []
@@ -99,20 +109,22 @@ def _date_filters(column: str, date_from: str | None, date_to: str | None) -> tu
         where.append(f"{column} >= ?")
         args.append(date_from)
     if date_to:
-        where.append(f"substr({column}, 1, length(?)) <= ?")
+        where.append(f"substr({column}, 1, length(CAST(? AS TEXT))) <= ?")
         args += [date_to, date_to]
     return where, args
 
 
 def _actor_filters(country: str | None, actor: str | None) -> tuple[list[str], list]:
-    """Conditions on the events table: an actor of this country, or this actor (key or name)."""
+    """Conditions on the events table: an actor of this country, or this actor (key or
+    part of its name, ASCII case ignored)."""
     where: list[str] = []
     args: list = []
     if country:
         where.append("(actor1_country = ? OR actor2_country = ?)")
         args += [country.upper(), country.upper()]
     if actor:
-        where.append("(actor1_key = ? OR actor2_key = ? OR actor1_name LIKE ? OR actor2_name LIKE ?)")
+        where.append("(actor1_key = ? OR actor2_key = ? OR lower(actor1_name) LIKE lower(?) "
+                     "OR lower(actor2_name) LIKE lower(?))")
         args += [actor, actor, f"%{actor}%", f"%{actor}%"]
     return where, args
 
@@ -174,32 +186,40 @@ class Store:
 
     def _save_article(self, art: Article) -> None:
         rec = art.to_record()
-        self.db.execute("DELETE FROM articles_fts WHERE article_id = ?", (art.id,))
         self.db.execute("DELETE FROM entities WHERE article_id = ?", (art.id,))
         self.db.execute(
             """INSERT INTO articles (id, content_hash, url, outlet, published, title, author,
-                                     story_id, source_path, record)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     story_id, source_path, ingested_at, record)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT(id) DO UPDATE SET content_hash=excluded.content_hash, url=excluded.url,
                  outlet=excluded.outlet, published=excluded.published, title=excluded.title,
                  author=excluded.author, story_id=excluded.story_id,
                  source_path=excluded.source_path, record=excluded.record,
-                 ingested_at=strftime('%Y-%m-%dT%H:%M:%SZ', 'now')""",
+                 ingested_at=excluded.ingested_at""",
             (art.id, art.content_hash(), art.url, art.outlet, art.published, art.title, art.author,
-             art.story_id, art.source_path, _json(rec)))
-        self.db.executemany(
-            """INSERT INTO entities (article_id, start, end, type, text, name_en, name_ar, kb_id,
-                                     wikidata, country, role) VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
-            [(art.id, e.start, e.end, e.type, e.text, e.name_en, e.name_ar, e.kb_id, e.wikidata,
-              e.country, e.role) for e in art.entities])
+             art.story_id, art.source_path, utc_now(), _json(rec)))
+        if art.entities:
+            self.db.executemany(
+                """INSERT INTO entities (article_id, start, "end", type, text, name_en, name_ar, kb_id,
+                                         wikidata, country, role) VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
+                [(art.id, e.start, e.end, e.type, e.text, e.name_en, e.name_ar, e.kb_id, e.wikidata,
+                  e.country, e.role) for e in art.entities])
         names = " ".join(sorted({n for e in art.entities for n in (e.name_en, e.name_ar) if n}))
+        self._index_article(art.id, normalize_key(art.title or ""), normalize_key(art.text),
+                            normalize_key(names))
+
+    def _index_article(self, article_id: str, title: str, body: str, names: str) -> None:
+        """(Re)index an article's normalized title, body and entity names for ``search``."""
+        self.db.execute("DELETE FROM articles_fts WHERE article_id = ?", (article_id,))
         self.db.execute("INSERT INTO articles_fts (article_id, title, body, names) VALUES (?,?,?,?)",
-                        (art.id, normalize_key(art.title or ""), normalize_key(art.text),
-                         normalize_key(names)))
+                        (article_id, title, body, names))
+
+    def _unindex_article(self, article_id: str) -> None:
+        self.db.execute("DELETE FROM articles_fts WHERE article_id = ?", (article_id,))
 
     def delete_article(self, article_id: str) -> None:
         with self.db:
-            self.db.execute("DELETE FROM articles_fts WHERE article_id = ?", (article_id,))
+            self._unindex_article(article_id)
             self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
     def count_articles(self, *, without_story: bool = False) -> int:
@@ -209,10 +229,10 @@ class Store:
 
     def iter_articles(self, story_id: str | None = None) -> Iterator[Article]:
         if story_id:
-            rows = self.db.execute("SELECT record FROM articles WHERE story_id = ? ORDER BY published, id",
-                                   (story_id,))
+            rows = self.db.execute("SELECT record FROM articles WHERE story_id = ? "
+                                   "ORDER BY published NULLS FIRST, id", (story_id,))
         else:
-            rows = self.db.execute("SELECT record FROM articles ORDER BY published, id")
+            rows = self.db.execute("SELECT record FROM articles ORDER BY published NULLS FIRST, id")
         for row in rows:
             yield Article.from_record(json.loads(row["record"]))
 
@@ -236,7 +256,7 @@ class Store:
         sql = "SELECT record, story_id FROM articles"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY published DESC, id"
+        sql += " ORDER BY published DESC NULLS LAST, id"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             args += [limit, offset]
@@ -250,40 +270,42 @@ class Store:
     # -- stories and their events ------------------------------------------
     def replace_stories(self, stories: list[Story], articles: list[Article]) -> None:
         """Store the full set of stories and each article's story, in one transaction."""
+        story_rows, event_rows = [], {}
+        for st in stories:
+            main = st.main_event
+            story_rows.append((st.id, st.date, st.first_published, st.headline_ar, st.summary_en,
+                               main.type if main else None, main.mode if main else None,
+                               len(st.article_ids), len(st.outlets), len(st.discrepancies),
+                               _json(st.to_record())))
+            for n, ev in enumerate(st.events):
+                ev_rec = ev.to_record()
+                ev_id = ev.id or f"{st.id}-e{n}"
+                ev_rec["id"], ev_rec["story_id"] = ev_id, st.id
+                a1, a2 = ev.actor1, ev.actor2
+                event_rows[ev_id] = (   # the last event of an id wins
+                    ev_id, st.id, ev.type, ev.mode, ev.cameo,
+                    (a1.name_en or a1.name_ar) if a1 else None, a1.country if a1 else None,
+                    a1.key if a1 else None,
+                    (a2.name_en or a2.name_ar) if a2 else None, a2.country if a2 else None,
+                    a2.key if a2 else None,
+                    ev.date, ev.location, ev.modality, int(ev.main), len(ev.article_ids), _json(ev_rec))
         with self.db:
             self.db.execute("DELETE FROM events")
             self.db.execute("DELETE FROM stories")
-            for st in stories:
-                rec = st.to_record()
-                main = st.main_event
-                self.db.execute(
+            if story_rows:
+                self.db.executemany(
                     """INSERT INTO stories (id, date, first_published, headline_ar, summary_en,
                         main_type, main_mode, n_articles, n_outlets, n_discrepancies, record)
-                       VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
-                    (st.id, st.date, st.first_published, st.headline_ar, st.summary_en,
-                     main.type if main else None, main.mode if main else None,
-                     len(st.article_ids), len(st.outlets), len(st.discrepancies), _json(rec)))
-                for n, ev in enumerate(st.events):
-                    ev_rec = ev.to_record()
-                    ev_id = ev.id or f"{st.id}-e{n}"
-                    ev_rec["id"], ev_rec["story_id"] = ev_id, st.id
-                    a1, a2 = ev.actor1, ev.actor2
-                    self.db.execute(
-                        """INSERT OR REPLACE INTO events (id, story_id, type, mode, cameo,
-                            actor1_name, actor1_country, actor1_key, actor2_name, actor2_country,
-                            actor2_key, date, location, modality, main, n_articles, record)
-                           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-                        (ev_id, st.id, ev.type, ev.mode, ev.cameo,
-                         (a1.name_en or a1.name_ar) if a1 else None, a1.country if a1 else None,
-                         a1.key if a1 else None,
-                         (a2.name_en or a2.name_ar) if a2 else None, a2.country if a2 else None,
-                         a2.key if a2 else None,
-                         ev.date, ev.location, ev.modality, int(ev.main), len(ev.article_ids),
-                         _json(ev_rec)))
-            for art in articles:
-                rec = art.to_record()
-                self.db.execute("UPDATE articles SET story_id = ?, record = ? WHERE id = ?",
-                                (art.story_id, _json(rec), art.id))
+                       VALUES (?,?,?,?,?,?,?,?,?,?,?)""", story_rows)
+            if event_rows:
+                self.db.executemany(
+                    """INSERT INTO events (id, story_id, type, mode, cameo,
+                        actor1_name, actor1_country, actor1_key, actor2_name, actor2_country,
+                        actor2_key, date, location, modality, main, n_articles, record)
+                       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", list(event_rows.values()))
+            if articles:
+                self.db.executemany("UPDATE articles SET story_id = ?, record = ? WHERE id = ?",
+                                    [(art.story_id, _json(art.to_record()), art.id) for art in articles])
 
     def story_records(self, *, date_from: str | None = None, date_to: str | None = None,
                       country: str | None = None, actor: str | None = None,
@@ -306,7 +328,7 @@ class Store:
             where.append(f"s.id IN (SELECT story_id FROM articles WHERE id IN ({','.join('?' * len(ids))}))")
             args += ids
         return self._records("SELECT s.record FROM stories s", where, args,
-                             "s.date DESC, s.n_articles DESC, s.id", limit, offset)
+                             "s.date DESC NULLS LAST, s.n_articles DESC, s.id", limit, offset)
 
     def story_record(self, story_id: str) -> dict | None:
         row = self.db.execute("SELECT record FROM stories WHERE id = ?", (story_id,)).fetchone()
@@ -331,7 +353,8 @@ class Store:
             args.append(story_id)
         if main_only:
             where.append("main = 1")
-        return self._records("SELECT record FROM events", where, args, "date, story_id, id", limit, offset)
+        return self._records("SELECT record FROM events", where, args, "date NULLS FIRST, story_id, id",
+                             limit, offset)
 
     def _records(self, select: str, where: list[str], args: list, order: str,
                  limit: int | None, offset: int) -> list[dict]:
@@ -362,10 +385,12 @@ class Store:
         return [dict(r) for r in rows]
 
     def top_actors(self, limit: int = 50) -> list[dict]:
-        sql = """SELECT coalesce(kb_id, name_en) AS key, name_en, name_ar, kb_id, type, country,
+        # The other columns from the group's smallest values (one actor's mentions agree).
+        sql = """SELECT coalesce(kb_id, name_en) AS key, min(name_en) AS name_en, min(name_ar) AS name_ar,
+                        min(kb_id) AS kb_id, min(type) AS type, min(country) AS country,
                         count(DISTINCT article_id) AS n_articles
                  FROM entities WHERE type IN ('PERSON', 'ORG') AND name_en IS NOT NULL
-                 GROUP BY key ORDER BY n_articles DESC, name_en LIMIT ?"""
+                 GROUP BY coalesce(kb_id, name_en) ORDER BY n_articles DESC, name_en LIMIT ?"""
         return [dict(r) for r in self.db.execute(sql, (limit,))]
 
     # -- search -------------------------------------------------------------
@@ -390,9 +415,9 @@ class Store:
     def save_watch_state(self, source: str, state: dict) -> None:
         with self.db:
             self.db.execute(
-                """INSERT INTO watch_state (source, state) VALUES (?, ?)
+                """INSERT INTO watch_state (source, state, updated_at) VALUES (?, ?, ?)
                    ON CONFLICT(source) DO UPDATE SET state = excluded.state,
-                     updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')""", (source, _json(state)))
+                     updated_at = excluded.updated_at""", (source, _json(state), utc_now()))
 
 
 def default_db_path() -> str:
@@ -433,7 +458,8 @@ def _actor_event_rows(self: Store, keys: list[str]) -> list[dict]:
         return []
     marks = ",".join("?" * len(keys))
     sql = f"""SELECT actor1_key, actor2_key, record FROM events
-              WHERE actor1_key IN ({marks}) OR actor2_key IN ({marks}) ORDER BY date, story_id, id"""
+              WHERE actor1_key IN ({marks}) OR actor2_key IN ({marks})
+              ORDER BY date NULLS FIRST, story_id, id"""
     return [{"actor1_key": r["actor1_key"], "actor2_key": r["actor2_key"],
              "record": json.loads(r["record"])} for r in self.db.execute(sql, keys + keys)]
 
@@ -460,7 +486,7 @@ def _story_titles(self: Store, story_ids: list[str]) -> dict[str, list[dict]]:
     for i in range(0, len(story_ids), 500):
         chunk = story_ids[i:i + 500]
         sql = f"""SELECT story_id, id, title, outlet, published FROM articles
-                  WHERE story_id IN ({','.join('?' * len(chunk))}) ORDER BY published, id"""
+                  WHERE story_id IN ({','.join('?' * len(chunk))}) ORDER BY published NULLS FIRST, id"""
         for r in self.db.execute(sql, chunk):
             out[r["story_id"]].append({"id": r["id"], "title": r["title"], "outlet": r["outlet"],
                                        "published": r["published"]})
