@@ -32,13 +32,14 @@ def main() -> None:
         st, me, pe, bp, di = s["stories"], s["main_event"], s["persons"], s["boilerplate"], s["discrepancies"]
         columns.append((name, [
             f"{st['precision']:.3f} / {st['recall']:.3f} / {st['f1']:.3f}",
-            _pct(me["type"]), _pct(me["actors"]), _pct(me["date"]),
+            _pct(me["type"]), _pct(me["actors"]), _pct(me.get("actors_ordered")), _pct(me["date"]),
             f"{pe['precision']:.3f} / {pe['recall']:.3f} / {pe['f1']:.3f}",
             f"{_pct(s['dates']['accuracy'])} of {s['dates']['n']}",
             f"{_pct(bp['removed'])} / {_pct(bp['content_kept'])}",
             f"{di['found']} of {di['planted']} / {di['invented']}",
         ]))
-    rows = ["stories P / R / F1", "main event type", "main event actors", "main event date",
+    rows = ["stories P / R / F1", "main event type", "main event actors",
+            "main event actors, ordered", "main event date",
             "persons P / R / F1", "date expressions", "boilerplate removed / content kept",
             "discrepancies found / invented"]
     print("| score | " + " | ".join(name for name, _ in columns) + " |")

@@ -234,3 +234,23 @@ def test_a_one_day_slip_joins_the_same_pair_but_not_another_bombing():
     f = _relative_dated("strike-2", "غارات إسرائيلية جديدة على مواقع لحزب الله فجر اليوم", "2024-10-02",
                         "2024-10-02", **strike)
     assert memberships(build_stories([e, f])) == [["strike-1"], ["strike-2"]]
+
+
+def test_a_hosting_and_a_meeting_merge_in_the_hosts_direction():
+    # «أردوغان يستقبل الشرع» (host first) and «الشرع يلتقي أردوغان» (undirected): one story
+    # whose main event keeps the host as the one who received, never the reverse
+    from marsad.stories.merge import merge_main_event
+
+    erdogan = Actor(name_en="Recep Tayyip Erdoğan", country="TUR", kb_id="erdogan", kind="PERSON")
+    host = article("host", "استقبل أردوغان الشرع في أنقرة", date="2025-02-04", mode="host",
+                   a1=erdogan, a2=SHARAA)
+    meeting = article("meet", "التقى الشرع أردوغان في أنقرة", date="2025-02-04", mode="meeting",
+                      a1=SHARAA, a2=erdogan)
+    for order in ([host, meeting], [meeting, host]):
+        main = merge_main_event(order, {"host": "host", "meet": "meet"})
+        assert (main.mode, main.actor1.key, main.actor2.key) == ("host", "erdogan", "ahmed_al_sharaa")
+    visit = article("visit", "زار الشرع أنقرة والتقى أردوغان", date="2025-02-04", mode="visit",
+                    a1=SHARAA, a2=erdogan)
+    other = article("visit2", "زيارة الشرع إلى تركيا", date="2025-02-04", mode="visit", a1=SHARAA, a2=erdogan)
+    main = merge_main_event([host, visit, other], {"host": "host", "visit": "visit", "visit2": "visit2"})
+    assert (main.mode, main.actor1.key, main.actor2.key) == ("visit", "ahmed_al_sharaa", "erdogan")

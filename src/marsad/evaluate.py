@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from marsad.annotate.event_direction import converse_modes, is_directed
 from marsad.model import Article, Story
 from marsad.pipeline import default_pipeline
 from marsad.text.normalize import normalize_key
@@ -60,19 +61,31 @@ def _name(value: str | None) -> str:
     return " ".join(plain.casefold().replace("-", " ").split())
 
 
-def actors_match(gold_event: dict, event) -> bool:
-    """The main event's two actors, in either order, against the gold's. A gold actor
-    given only by its country (no name) is matched by any actor of that country."""
-    gold = [(gold_event.get(f"actor{n}"), gold_event.get(f"actor{n}_country")) for n in (1, 2)]
-    gold = [g for g in gold if g[0] or g[1]]
-    pred = [a for a in (event.actor1, event.actor2) if a]
-    if len(gold) != len(pred):
-        return False
+def actors_match(gold_event: dict, event, *, ordered: bool = False) -> bool:
+    """The main event's two actors against the gold's. A gold actor given only by its
+    country (no name) is matched by any actor of that country. Either order by default;
+    with ``ordered``, the order must be the gold's when the gold event is directed
+    (``is_directed``), a hosting being read as the visit seen from the host."""
+    slots = [(gold_event.get(f"actor{n}"), gold_event.get(f"actor{n}_country")) for n in (1, 2)]
 
     def same(g, a) -> bool:
         name, country = g
+        if not (name or country):
+            return a is None
+        if a is None:
+            return False
         return _name(a.name_en) == _name(name) if name else a.country == country
 
+    gold_type, gold_mode = gold_event.get("plover_type"), gold_event.get("mode")
+    if ordered and is_directed(gold_type, gold_mode):
+        pred = [event.actor1, event.actor2]
+        if getattr(event, "mode", None) in converse_modes(gold_type, gold_mode):
+            pred.reverse()
+        return all(same(g, a) for g, a in zip(slots, pred))
+    gold = [g for g in slots if g[0] or g[1]]
+    pred = [a for a in (event.actor1, event.actor2) if a]
+    if len(gold) != len(pred):
+        return False
     return any(all(same(g, a) for g, a in zip(gold, order)) for order in (pred, pred[::-1]))
 
 
@@ -178,7 +191,7 @@ def score(gold: dict[str, Any], articles: dict[str, Article], stories: list[Stor
     predicted_story = {aid: a.story_id for aid, a in articles.items() if a.story_id}
     missing = sorted(set(gold_articles) - set(articles))
 
-    type_ok = actors_ok = date_ok = date_n = n = 0
+    type_ok = actors_ok = ordered_ok = date_ok = date_n = n = 0
     tp = fp = fn = 0
     dates_ok = dates_n = 0
     per_article: dict[str, dict] = {}
@@ -191,8 +204,10 @@ def score(gold: dict[str, Any], articles: dict[str, Article], stories: list[Stor
         n += 1
         t_ok = bool(main) and main.type == gev["plover_type"]
         a_ok = bool(main) and actors_match(gev, main)
+        o_ok = bool(main) and actors_match(gev, main, ordered=True)
         type_ok += t_ok
         actors_ok += a_ok
+        ordered_ok += o_ok
         if gev.get("date"):
             date_n += 1
             date_ok += bool(main) and main.date == gev["date"]
@@ -208,6 +223,7 @@ def score(gold: dict[str, Any], articles: dict[str, Article], stories: list[Stor
                             for d in art.dates)
         per_article[aid] = {
             "main_event": main.to_record() if main else None, "type_ok": t_ok, "actors_ok": a_ok,
+            "actors_ordered_ok": o_ok,
             "persons_missing": sorted(gold_persons - pred_persons),
             "persons_extra": sorted(pred_persons - gold_persons),
         }
@@ -216,6 +232,7 @@ def score(gold: dict[str, Any], articles: dict[str, Article], stories: list[Stor
         "stories": bcubed(gold_story, predicted_story),
         "main_event": {"type": round(type_ok / n, 4) if n else None,
                        "actors": round(actors_ok / n, 4) if n else None,
+                       "actors_ordered": round(ordered_ok / n, 4) if n else None,
                        "date": round(date_ok / date_n, 4) if date_n else None},
         "persons": _prf(tp, fp, fn),
         "dates": {"accuracy": round(dates_ok / dates_n, 4) if dates_n else None, "n": dates_n},
@@ -242,7 +259,8 @@ def format_scores(scores: dict[str, Any]) -> str:
         f"articles scored        {scores['articles']}"
         + (f"  (missing: {', '.join(scores['missing_articles'])})" if scores["missing_articles"] else ""),
         f"stories (B-cubed)      P {st['precision']:.3f}  R {st['recall']:.3f}  F1 {st['f1']:.3f}",
-        f"main event             type {_pct(me['type'])}  actors {_pct(me['actors'])}  date {_pct(me['date'])}",
+        f"main event             type {_pct(me['type'])}  actors {_pct(me['actors'])} "
+        f"(ordered {_pct(me.get('actors_ordered'))})  date {_pct(me['date'])}",
         f"persons                P {pe['precision']:.3f}  R {pe['recall']:.3f}  F1 {pe['f1']:.3f}",
         f"dates                  accuracy {_pct(scores['dates']['accuracy'])} of {scores['dates']['n']}",
         f"boilerplate            removed {_pct(bp['removed'])} of {bp['boilerplate_lines']} lines, "

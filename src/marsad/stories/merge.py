@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from copy import deepcopy
 
+from marsad.annotate.event_direction import converse_modes, is_directed
 from marsad.model import Actor, Article, Event
 from marsad.stories.features import mode_agreement
 
@@ -57,10 +58,12 @@ def merge_main_event(articles: list[Article], source_of: dict[str, str]) -> Even
         value, table = _vote([(getattr(ev, name), source_of[a.id]) for a, ev in mains])
         setattr(merged, name, value if value is not None else getattr(merged, name))
         support[name] = table
+    pairs = _oriented_pairs(mains, merged.type, merged.mode)
     # The second actor is never the first one again.
     chosen = None
-    for slot in ("actor1", "actor2"):
-        actor, table = _actor_vote([(getattr(ev, slot), source_of[a.id]) for a, ev in mains], exclude=chosen)
+    for n, slot in enumerate(("actor1", "actor2")):
+        actor, table = _actor_vote([(pair[n], source_of[a.id]) for (a, _), pair in zip(mains, pairs)],
+                                   exclude=chosen)
         setattr(merged, slot, actor)
         support[slot] = table
         chosen = actor.key if actor else None
@@ -69,6 +72,32 @@ def merge_main_event(articles: list[Article], source_of: dict[str, str]) -> Even
     merged.evidence = [e for _, ev in mains for e in ev.evidence]
     merged.support = support
     return merged
+
+
+def _oriented_pairs(mains: list[tuple[Article, Event]], event_type: str, mode: str | None
+                    ) -> list[tuple[Actor | None, Actor | None]]:
+    """Each main event's (actor1, actor2) in the direction of the merged type and mode,
+    so that the slots are voted on one reading: a hosting (the host first) becomes the
+    visit it tells (the visitor first) and vice versa, and an undirected telling of a
+    directed event (a meeting beside a visit) takes the order the directed tellings give."""
+    converse = converse_modes(event_type, mode)
+    pairs = []
+    for _, ev in mains:
+        pair = (ev.actor1, ev.actor2)
+        pairs.append(pair[::-1] if ev.type == event_type and ev.mode in converse else pair)
+    if not is_directed(event_type, mode):
+        return pairs
+    directed = {}
+    for (_, ev), (a1, a2) in zip(mains, pairs):
+        if a1 and a2 and is_directed(ev.type, ev.mode):
+            directed[(a1.key, a2.key)] = directed.get((a1.key, a2.key), 0) + 1
+    out = []
+    for (_, ev), (a1, a2) in zip(mains, pairs):
+        if a1 and a2 and not is_directed(ev.type, ev.mode) \
+                and directed.get((a2.key, a1.key), 0) > directed.get((a1.key, a2.key), 0):
+            a1, a2 = a2, a1
+        out.append((a1, a2))
+    return out
 
 
 def _event_key(ev: Event) -> tuple:

@@ -1,0 +1,26 @@
+"""Which events have a direction (actor1 acts on actor2), from
+``data/lexicons/event_direction.json``: used to score actors in order and to
+merge tellings of one event told from opposite sides (a visit and its hosting)."""
+
+from __future__ import annotations
+
+from marsad.data import read_lexicon
+
+_DIRECTION = read_lexicon("event_direction.json")
+
+
+def is_directed(event_type: str | None, mode: str | None) -> bool:
+    """Whether the order of the two actors matters: an attack has a doer and a
+    target, a phone call or an agreement has two parties."""
+    if event_type not in _DIRECTION["symmetric"]:
+        return True
+    return mode in _DIRECTION["directed_modes"].get(event_type, ())
+
+
+def converse_modes(event_type: str | None, mode: str | None) -> set[str]:
+    """The modes that tell the same encounter from the other side (a visit and its hosting)."""
+    out = set()
+    for conv_type, a, b in _DIRECTION["converse"]:
+        if conv_type == event_type and mode in (a, b):
+            out.add(b if mode == a else a)
+    return out
