@@ -44,17 +44,24 @@ _IGNORED = {chr(c) for c in range(0x064B, 0x0653)} | {"\u0670", "\u0640"}   # ha
 _DIGITS = {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
 
 
+_IGNORED_RUN = re.compile("[" + "".join(sorted(_IGNORED)) + "]+")
+_DIGIT_TABLE = str.maketrans(_DIGITS)
+
+
 def _normalize(text: str) -> tuple[str, list[int]]:
     """Text for matching, and for each of its characters the offset in ``text``."""
+    # kept runs are translated and their offsets written as ranges, not char by char
     chars: list[str] = []
     offsets: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in _IGNORED:
-            continue
-        chars.append(_DIGITS.get(ch, ch))
-        offsets.append(i)
+    pos = 0
+    for m in _IGNORED_RUN.finditer(text):
+        chars.append(text[pos:m.start()])
+        offsets.extend(range(pos, m.start()))
+        pos = m.end()
+    chars.append(text[pos:])
+    offsets.extend(range(pos, len(text)))
     offsets.append(len(text))
-    return "".join(chars), offsets
+    return "".join(chars).translate(_DIGIT_TABLE), offsets
 
 
 def _lexicon_form(word: str) -> str:
@@ -165,6 +172,8 @@ class _Lexicon:
             for e in entries:
                 self.by_kind.setdefault(e.kind, {}).setdefault(key, e.value)
         self.max_len = {kind: max(len(k) for k in table) for kind, table in self.by_kind.items()}
+        # per kind: the first tokens of its phrases, so ``look`` rejects most tokens at once
+        self.first_by_kind = {kind: frozenset(k[0] for k in table) for kind, table in self.by_kind.items()}
 
     def _add(self, phrase: str, kind: str, value: object) -> None:
         key = tuple(_tokens_of(_lexicon_form(phrase)))
@@ -267,6 +276,9 @@ class _Parser:
     def look(self, i: int, kind: str) -> tuple[int, object] | None:
         """Longest phrase of ``kind`` starting at token ``i``: (end token, value)."""
         if i >= len(self.toks):
+            return None
+        firsts = self.lex.first_by_kind[kind]
+        if not any(f in firsts for f in self.forms[i]):
             return None
         table = self.lex.by_kind[kind]
         for length in range(min(self.lex.max_len[kind], len(self.toks) - i), 0, -1):

@@ -25,6 +25,11 @@ _WORD_DATE = re.compile(r"(?<!\d)(\d{1,2})\s+(?:من\s+)?([^\d\s،,/]+(?:\s+(?:�
 _EN_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s*((?:19|20)\d\d)\b")
 
 
+# What follows a prefix from the lexicon: compiled once, not one pattern per prefix and line.
+_AFTER_DATE_PREFIX = re.compile(r"\s*[:：]|\s")
+_AFTER_SOURCE_PREFIX = re.compile(r"\s*[:：]\s*\S")
+
+
 def digits_to_ascii(text: str) -> str:
     return text.translate(_DIGITS)
 
@@ -100,7 +105,7 @@ def _without_date_prefix(core: str) -> str:
     core = core.strip()
     key = phrase_key(core)
     for prefix in lexicon().date_prefixes:
-        if key == prefix or re.match(re.escape(prefix) + r"\s*[:：]|" + re.escape(prefix) + r"\s", key):
+        if key == prefix or key.startswith(prefix) and _AFTER_DATE_PREFIX.match(key, len(prefix)):
             return re.sub(r"^\S+(\s+\S+){%d}\s*[:：]?" % (len(prefix.split()) - 1), "", core).strip()
     return core
 
@@ -328,7 +333,7 @@ def credit_line(line: str) -> Byline | None:
     if key in lex.credit_lines or key in lex.agencies or lex.credit_desk.match(key):
         return Byline(author=None, outlet=None)
     for prefix in lex.source_prefixes:
-        if re.match(re.escape(prefix) + r"\s*[:：]\s*\S", key) and _words(key) <= 6:
+        if key.startswith(prefix) and _AFTER_SOURCE_PREFIX.match(key, len(prefix)) and _words(key) <= 6:
             return Byline(author=None, outlet=None)
     segments = [s.strip() for s in _CREDIT_SPLIT.split(stripped) if s.strip()]
     if len(segments) != 2 or re.search(r"\d", re.sub(r"(?<!\d)24(?!\d)", "", stripped)):
