@@ -201,7 +201,8 @@ class _Tok:
     end: int
 
 
-def _first_token_forms(word: str) -> list[str]:
+@lru_cache(maxsize=65536)   # every token of every article asks: words repeat
+def _first_token_forms(word: str) -> tuple[str, ...]:
     """The word and the word without a leading و/ف and ب/ك/ل before ال."""
     forms = [word]
     base = word
@@ -212,7 +213,7 @@ def _first_token_forms(word: str) -> list[str]:
         forms.append(base[1:])
     elif len(base) > 3 and base.startswith("لل"):
         forms.append("ا" + base[1:])
-    return forms
+    return tuple(forms)
 
 
 # ---------------------------------------------------------------- specs

@@ -187,19 +187,25 @@ def _words(text: str) -> list[Word]:
     out: list[Word] = []
     prev_end = 0
     for tok in tokenize(text):
-        # the tokenizer may keep Arabic punctuation inside a token: split there
-        pieces, pos = [], tok.start
-        for part in _PUNCT_SPLIT.split(tok.text):
-            if part:
-                pieces.append((pos, pos + len(part), part))
-            pos += len(part) + 1
-        for s, e, part in pieces:
-            key = normalize_key(part)
-            if not key:
-                continue
-            out.append(Word(s, e, part, key, clitic_variants(part), text[prev_end:s]))
+        for rel_start, rel_end, part, key, variants in _token_pieces(tok.text):
+            s, e = tok.start + rel_start, tok.start + rel_end
+            out.append(Word(s, e, part, key, variants, text[prev_end:s]))
             prev_end = e
     return out
+
+
+@lru_cache(maxsize=65536)
+def _token_pieces(token: str) -> tuple[tuple[int, int, str, str, list[str]], ...]:
+    """A token's words (the tokenizer may keep Arabic punctuation inside a token:
+    split there) with their offsets in the token, keys and clitic forms. Tokens
+    repeat across and within articles: each one is analysed once."""
+    pieces, pos = [], 0
+    for part in _PUNCT_SPLIT.split(token):
+        key = normalize_key(part) if part else ""
+        if key:
+            pieces.append((pos, pos + len(part), part, key, clitic_variants(part)))
+        pos += len(part) + 1
+    return tuple(pieces)
 
 
 def _variant_offset(word: Word, variant: str) -> int:

@@ -30,8 +30,9 @@ def _strip_conj(pre: str) -> str:
 def modality_of(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo) -> str:
     """denied > hypothetical > planned > asserted, from cues before the trigger."""
     clause_lo, _ = view.clause_bounds(h.nstart, info.nstart, info.nend)
+    sentence = view.ntext[info.nstart:info.nend]
     for name in ("denied", "hypothetical", "planned"):
-        for cue in lex.modality[name]:
+        for cue in lex.modality[name].active(sentence):
             for m in cue.pattern.finditer(view.ntext, info.nstart, h.nstart):
                 if view.words_between(m.end(), h.nstart) > cue.window:
                     continue
@@ -56,7 +57,7 @@ def modality_of(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo) -> 
 def attribution_of(view: ArticleView, lex: Lexicon, info: SentenceInfo) -> tuple[str, tuple[int, int]] | None:
     """The source a sentence cites (وفق ما نقلت وكالة تاس), as its own words."""
     best = None
-    for pat in lex.attribution:
+    for pat in lex.attribution.active(view.ntext[info.nstart:info.nend]):
         for m in pat.finditer(view.ntext, info.nstart, info.nend):
             if best is None or m.start() < best.start():
                 best = m
@@ -108,7 +109,7 @@ def is_background(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo,
                    article: Article, date: DateMention | None) -> bool:
     """A recap of earlier events: a recap cue in the sentence, or an earlier date."""
     clause_lo, _ = view.clause_bounds(h.nstart, info.nstart, info.nend)
-    for pat in lex.background:
+    for pat in lex.background.active(view.ntext[info.nstart:info.nend]):
         for m in pat.finditer(view.ntext, info.nstart, h.nstart):
             if m.end() >= clause_lo:      # (وكان X، برفقة Y، قد زار: the cue ends in the clause)
                 return True

@@ -144,6 +144,39 @@ def compile_words(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + "".join(out) + r"(?!\w)")
 
 
+class CueList(list):
+    """Cues compiled by ``compile_words`` (patterns, or objects holding one), in
+    lexicon order, that also say which of them can match in a given text.
+
+    Every part of a cue phrase has one of its alternatives' first words written
+    literally in any match, so a cue none of whose words a sentence holds is
+    skipped: one Aho-Corasick pass over the sentence instead of a regex search per
+    cue per trigger (modality, attribution, recap, domain and speech-verb cues)."""
+
+    def __init__(self, items=(), phrases=()):
+        items, phrases = list(items), list(phrases)
+        if len(items) != len(phrases):
+            raise ValueError("CueList: one phrase per cue")
+        super().__init__(items)
+        self._needs = [tuple(frozenset(alt[0] for alt in alts) for _, alts in parse_phrase(p)) for p in phrases]
+        self._finder = ahocorasick.Automaton()
+        for word in {w for needs in self._needs for part in needs for w in part}:
+            self._finder.add_word(word, word)
+        if len(self._finder):
+            self._finder.make_automaton()
+
+    def active(self, text: str) -> list:
+        """The cues that may match somewhere in ``text`` (or in any part of it)."""
+        if not len(self._finder):
+            return []
+        present = {w for _, w in self._finder.iter(text)}
+        return [cue for cue, needs in zip(self, self._needs) if all(not present.isdisjoint(part) for part in needs)]
+
+
+def compile_cues(phrases: list[str]) -> CueList:
+    return CueList([compile_words(p) for p in phrases], phrases)
+
+
 @dataclass
 class TriggerEntry:
     id: str
@@ -186,12 +219,12 @@ class Cue:
 class Lexicon:
     entries: list[TriggerEntry]
     refiners: list[ModeRefiner]
-    modality: dict[str, list[Cue]]
-    attribution: list[re.Pattern[str]]
-    background: list[re.Pattern[str]]
-    passive_agent: list[re.Pattern[str]]
-    frame: list[re.Pattern[str]]
-    domains: dict[str, list[re.Pattern[str]]]
+    modality: dict[str, CueList]          # of Cue
+    attribution: CueList
+    background: CueList
+    passive_agent: CueList
+    frame: CueList
+    domains: dict[str, CueList]
     never: frozenset[str] = frozenset()
     # stems of the patterns' last parts -> (order, entry, category, pattern, stems); see ``patterns_in``
     by_last_stem: dict[str, list[tuple]] = field(default_factory=dict)
@@ -264,15 +297,15 @@ def load_lexicon() -> Lexicon:
     entries = [_entry(raw, PLOVER_TYPES) for raw in trig.get("entries", [])]
     refiners = [ModeRefiner(r["type"], compile_words(r["cue"]), int(r.get("after", 3)), r["mode"], r["cameo"])
                 for r in trig.get("mode_refiners", [])]
-    modality = {name: [Cue(compile_words(c["cue"]), int(c.get("window", 4)), int(c.get("after", 0)))
-                       for c in mod.get(name, [])]
+    modality = {name: CueList([Cue(compile_words(c["cue"]), int(c.get("window", 4)), int(c.get("after", 0)))
+                               for c in mod.get(name, [])], [c["cue"] for c in mod.get(name, [])])
                 for name in ("planned", "denied", "hypothetical")}
     return Lexicon(
         entries=entries, refiners=refiners, modality=modality,
-        attribution=[compile_words(c) for c in mod.get("attribution", [])],
-        background=[compile_words(c) for c in mod.get("background", [])],
-        passive_agent=[compile_words(c) for c in mod.get("passive_agent", [])],
-        frame=[compile_words(c) for c in mod.get("frame", [])],
-        domains={name: [compile_words(w) for w in words] for name, words in mod.get("domains", {}).items()},
+        attribution=compile_cues(mod.get("attribution", [])),
+        background=compile_cues(mod.get("background", [])),
+        passive_agent=compile_cues(mod.get("passive_agent", [])),
+        frame=compile_cues(mod.get("frame", [])),
+        domains={name: compile_cues(words) for name, words in mod.get("domains", {}).items()},
         never=frozenset(normalize_key(w) for w in trig.get("never", [])),
     )

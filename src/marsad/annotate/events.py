@@ -243,9 +243,9 @@ def _is_negative(view: ArticleView, lex: Lexicon, h: Hit, lo: int, hi: int) -> b
             if w in e.negative_before or w2 in e.negative_before:
                 return True
     for name in e.negative_domains:
-        for pat in lex.domains.get(name, []):
-            if pat.search(view.ntext, lo, hi):
-                return True
+        domain = lex.domains.get(name)
+        if domain and any(pat.search(view.ntext, lo, hi) for pat in domain.active(view.ntext[lo:hi])):
+            return True
     return False
 
 

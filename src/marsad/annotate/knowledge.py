@@ -231,10 +231,14 @@ class KnowledgeBase:
         self._order = {pid: n for n, pid in enumerate(self.persons)}
         # title → (person, role, first day, last day): holders() reads dates once
         self._roles_by_title: dict[str, list[tuple[dict, dict, dt.date | None, dt.date | None]]] = defaultdict(list)
+        # (title, country of the office) → the same: a question about one country's
+        # minister reads that country's ministers, not every minister in the base
+        self._roles_by_title_country: dict[tuple[str, str | None], list] = defaultdict(list)
         for p in self.persons.values():
             for r in p.get("roles") or []:
-                self._roles_by_title[r.get("title")].append(
-                    (p, r, parse_date_bound(r.get("start"), upper=False), parse_date_bound(r.get("end"), upper=True)))
+                row = (p, r, parse_date_bound(r.get("start"), upper=False), parse_date_bound(r.get("end"), upper=True))
+                self._roles_by_title[r.get("title")].append(row)
+                self._roles_by_title_country[(r.get("title"), r.get("country") or p.get("country"))].append(row)
 
     # ---- loading -----------------------------------------------------------------
 
@@ -448,7 +452,8 @@ class KnowledgeBase:
         day = as_date(on) or dt.date.today()
         found: dict[str, dict] = {}
         for t in titles:
-            for p, r, first, last in self._roles_by_title.get(t, ()):
+            rows = self._roles_by_title_country.get((t, country), ()) if country else self._roles_by_title.get(t, ())
+            for p, r, first, last in rows:
                 if p["id"] in found or (first and day < first) or (last and day > last):
                     continue
                 if country and (r.get("country") or p.get("country")) != country:

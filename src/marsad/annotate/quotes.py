@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.annotate.event_lexicon import compile_words
+from marsad.annotate.event_lexicon import CueList, compile_cues, compile_words
 from marsad.annotate.event_text import ArticleView, Mention
 from marsad.data import read_lexicon
 from marsad.model import Article, Quote
@@ -24,10 +24,10 @@ SUBJECT_WORDS = 8   # how far after a speech verb its subject may stand (titles 
 @dataclass
 class QuoteCues:
     marks: list[tuple[str, str]]
-    speech: list[re.Pattern[str]]
-    express: list[re.Pattern[str]]
-    participles: list[re.Pattern[str]]
-    express_participles: list[re.Pattern[str]]
+    speech: CueList
+    express: CueList
+    participles: CueList
+    express_participles: CueList
     complementizers: list[re.Pattern[str]]
     min_words: int
 
@@ -37,10 +37,10 @@ def load_quote_cues() -> QuoteCues:
     raw = read_lexicon("quote_cues.json")
     return QuoteCues(
         marks=[(o, c) for o, c in raw["quote_marks"]],
-        speech=[compile_words(v) for v in raw["speech_verbs"]],
-        express=[compile_words(v) for v in raw["express_verbs"]],
-        participles=[compile_words(v) for v in raw.get("participles", [])],
-        express_participles=[compile_words(v) for v in raw.get("express_participles", [])],
+        speech=compile_cues(raw["speech_verbs"]),
+        express=compile_cues(raw["express_verbs"]),
+        participles=compile_cues(raw.get("participles", [])),
+        express_participles=compile_cues(raw.get("express_participles", [])),
         complementizers=[compile_words(v) for v in raw["complementizers"]],
         min_words=int(raw.get("min_words", 3)))
 
@@ -139,10 +139,11 @@ def _direct_spans(text: str, cues: QuoteCues) -> list[tuple[int, int]]:
 def _speech_verbs(view: ArticleView, cues: QuoteCues, ns: int, ne: int) -> list[tuple[int, int, bool, bool]]:
     """(nstart, nend, expresses, participle) for every speech verb in a sentence, in order."""
     out = []
+    sentence = view.ntext[ns:ne]
     for group, express, participle in ((cues.speech, False, False), (cues.express, True, False),
                                        (cues.participles, False, True),
                                        (cues.express_participles, True, True)):
-        for pat in group:
+        for pat in group.active(sentence):
             out.extend((m.start(), m.end(), express, participle) for m in pat.finditer(view.ntext, ns, ne))
     out.sort()
     dedup: list[tuple[int, int, bool, bool]] = []
