@@ -29,3 +29,17 @@ def test_candidates_come_in_lexicon_order_and_skip_absent_stems():
     found = [order[id(pat)] for _, _, pat in lex.patterns_in(normalize("استقبل الرئيس نظيره وبحثا التعاون").text)]
     assert found == sorted(found) and found
     assert lex.patterns_in("") == []
+
+
+def test_a_cue_list_keeps_every_cue_that_matches():
+    from marsad.annotate.event_lexicon import compile_cues
+    cues = compile_cues(["وفق", "نقلت عن|نقل عن", "بحسب * مصادر"])
+    assert len(cues) == 3 and all(hasattr(c, "search") for c in cues)
+    text = normalize("وقال المتحدث بحسب ما نقلت عنه المصادر وفقا للبيان").text
+    active = cues.active(text)
+    for pat in cues:
+        if pat.search(text):
+            assert pat in active
+    assert cues[1] in active and cues[2] in active
+    assert cues.active(normalize("لا شيء هنا").text) == []
+    assert compile_cues([]).active("أي نص") == []
