@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marsad.annotate.event_text import (ArticleView, Mention, aid_carriers, crowd_words, noun_determiners, place_nouns, place_topics,
+from marsad.annotate.event_text import (ArticleView, Mention, aid_carriers, crowd_words, noun_determiners, place_nouns, place_targets,
+                                        place_topics,
                                         placeless_modes, prepositions, relative_pronouns, subject_openers,
                                         weapon_words)
 from marsad.model import Entity
@@ -470,4 +471,28 @@ def aid_donor(view: ArticleView, frame: Frame) -> Mention | None:
         words = view.words_before(view.to_norm(m.start), 3, floor=view.to_norm(frame.sent_start))
         if any(w.lstrip("وفب").removeprefix("ال") in aid_carriers() for w in words):
             return m
+    return None
+
+
+def place_party(view: ArticleView, frame: Frame, etype: str, mode: str | None) -> Mention | None:
+    """The country of the place an event names, as its second party when the text names
+    none (``place_targets`` in modality.json): the first place after the trigger in its
+    clause, before any relative clause, introduced by one of the prepositions (or, for an
+    attack or an arrest, standing as the bare object: استهدفت … مطار بورتسودان); None for
+    other types or where no place is named."""
+    targets = place_targets()
+    if etype not in targets["types"]:
+        return None
+    modes = targets["types"][etype]
+    if modes is not None and mode not in modes:
+        return None
+    end = after_relative(view, frame.end, frame.clause_end or frame.sent_end)
+    bare = etype in targets["bare"]
+    for m in view.mentions(frame.end, end, types=LOCATION_TYPES):
+        if m.entity.how == "nisba" or m.entity.type not in LOCATION_TYPES:
+            continue
+        prep = view.preposition_before(m.start, floor=frame.start, lookback=3)
+        if prep in targets["preps"] or (bare and prep is None
+                                        and view.words_between(view.to_norm(frame.end), view.to_norm(m.start)) <= 8):
+            return country_of_place(m)
     return None

@@ -49,6 +49,7 @@ class Candidate:
     actor1_carried: bool = False
     subject_dropped: bool = True          # no subject of its own in the text (أجراه، وبحث معه)
     dual: bool = False                    # a dual verb (ووقعا، اتفقا): its subject is the last named pair
+    place_party: Mention | None = None    # the country of the place it names (a missing second party)
     sentences: set[int] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)
 
@@ -226,6 +227,7 @@ def choose_main(cands: list[Candidate]) -> Event | None:
         return None
     best = max(eligible, key=lambda c: (c.event.score, -c.sentence_index))
     _complete(best, cands)
+    _party_from_place(best)
     best.event.main = True
     return best.event
 
@@ -272,6 +274,18 @@ def _complete(best: Candidate, cands: list[Candidate]) -> None:
             ev.actor1, best.actor1_mention = o.event.actor1, o.actor1_mention
         if ev.date is None and o.event.date is not None:
             ev.date = o.event.date
+
+
+def _party_from_place(best: Candidate) -> None:
+    """A main event still without a second party takes the country of the place it names
+    (استهدفت قوات الدعم السريع مطار بورتسودان: Sudan; أوقفت السلطات الجزائرية ناشطين في
+    العاصمة: Algeria), never the doer itself."""
+    place = best.place_party
+    if best.event.actor2 is not None or place is None or best.event.actor1 is None:
+        return
+    if _key(best.actor1_mention) == place.key or best.event.actor1.key == place.entity.actor().key:
+        return
+    best.event.actor2, best.actor2_mention = place.entity.actor(), place
 
 
 def _partner_from_same_type(best: Candidate, cands: list[Candidate]) -> None:

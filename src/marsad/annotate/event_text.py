@@ -269,6 +269,17 @@ def place_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def place_targets() -> dict:
+    """Which types take the country of their place as a missing second party
+    (``place_targets`` in modality.json): types (None: every mode), the normalized
+    prepositions that introduce the place, and the types whose bare object may be it."""
+    data = _modality_data().get("place_targets", {})
+    return {"types": {t: (frozenset(m) if m is not None else None) for t, m in data.get("types", {}).items()},
+            "preps": tuple(normalize_key(p) for p in data.get("prepositions", [])),
+            "bare": frozenset(data.get("bare_object", []))}
+
+
+@lru_cache(maxsize=1)
 def aid_carriers() -> frozenset[str]:
     """Vehicles that bring aid (طائرة، قافلة), without ال: a nationality on one names the donor."""
     return frozenset(normalize_key(w).removeprefix("ال") for w in _modality_data().get("aid_carriers", {}).get("words", []))

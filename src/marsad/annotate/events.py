@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from marsad.annotate.dates import clause_date
 from marsad.annotate.event_args import (LOCATION_TYPES, Frame, after_place_noun, aid_donor, country_of_place, names_a_pair, pick_actors,
-                                       pick_location, place_after)
+                                       pick_location, place_after, place_party)
 from marsad.annotate.event_lexicon import VERBAL, Lexicon, TriggerEntry, literal_words, load_lexicon
 from marsad.annotate.event_context import attribution_of, event_date, is_background, modality_of, reference_date
 from marsad.annotate.event_main import Candidate, choose_main, merge_headline_with_lead, merge_repeats
@@ -387,7 +387,8 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
             mention_only=h.mention_only, background=background,
             framed=h.category == "masdar" and _framed(view, lex, h, info),
             subject_dropped=h.category == "masdar" or _subject_dropped(view, h), dual=_dual_verb(view, h),
-            actor1_mention=a1, actor2_mention=a2))
+            actor1_mention=a1, actor2_mention=a2,
+            place_party=place_party(view, frame, etype, mode) if a2 is None and not h.mention_only else None))
     _refine_targets(out)
     return out
 
