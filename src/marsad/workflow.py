@@ -16,6 +16,7 @@ from marsad.ingest import InputError, read_inputs
 from marsad.model import Article
 from marsad.pipeline import Pipeline, default_pipeline
 from marsad.store import Store
+from marsad.stories.incremental import StoryUpdate, restory, update_stories
 
 ErrorReporter = Callable[[str], None]
 BATCH_SIZE = 200
@@ -90,7 +91,7 @@ def annotate_in_batches(inputs: Iterable[str], *, batch_size: int = 2000, pipeli
 def ingest(store: Store, inputs: Iterable[str], *, pipeline: Pipeline | None = None,
            report: ErrorReporter | None = None, progress: bool = False,
            **read_options) -> IngestReport:
-    """Annotate new or changed articles, save them, and recompute the stories.
+    """Annotate new or changed articles, save them, and update the stories they touch.
 
     Idempotent: an article whose id and content are already stored is skipped;
     one whose content changed is re-annotated and its story recomputed.
@@ -109,7 +110,6 @@ def ingest_items(store: Store, items: Iterable[Article | InputError], *, pipelin
     def failed(art: Article, exc: Exception) -> None:
         reporter(f"{art.source_path or art.id}: annotation failed ({type(exc).__name__}: {exc})")
 
-    changed = False
     seen: set[str] = set()
     bar = tqdm(desc="ingesting", unit="article", disable=not progress, leave=False)
     for chunk in _chunks(_good(items, reporter), BATCH_SIZE):
@@ -133,24 +133,26 @@ def ingest_items(store: Store, items: Iterable[Article | InputError], *, pipelin
                 result.added += 1
         if batch:
             store.save_articles(batch)
-            changed = True
         bar.update(len(chunk))
     bar.close()
-    # Also when an earlier run was stopped between saving articles and their stories.
-    if changed or store.count_articles(without_story=True):
-        result.stories = recompute_stories(store, pipeline)
-    else:
-        result.stories = store.count_stories()
+    # Also the articles of an earlier run stopped between saving articles and their stories.
+    update_stories(store)
+    result.stories = store.count_stories()
     return result
 
 
-def recompute_stories(store: Store, pipeline: Pipeline | None = None) -> int:
-    """Cluster every stored article into stories (new batches join existing stories)."""
-    pipeline = pipeline or default_pipeline()
-    articles = list(store.iter_articles())
-    stories = pipeline.connect(articles)
-    store.replace_stories(stories, articles)
-    return len(stories)
+def add_articles(store: Store, articles: list[Article]) -> StoryUpdate:
+    """Save articles that are already annotated and place them into stories."""
+    if articles:
+        store.save_articles(articles)
+    return update_stories(store)
+
+
+def recompute_stories(store: Store) -> int:
+    """Cluster every stored article into stories anew (``marsad restory``); existing
+    stories keep their ids. Ingest updates only the stories that new articles touch."""
+    restory(store)
+    return store.count_stories()
 
 
 def _collecting(errors: list[str], report: ErrorReporter | None) -> ErrorReporter:

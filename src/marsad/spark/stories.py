@@ -36,6 +36,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from marsad.model import Article, Story
+from marsad.stories.cluster import is_link
 
 if TYPE_CHECKING:
     from pyspark import RDD
@@ -91,37 +92,9 @@ def lsh_blocks(f: Features) -> list[tuple]:
     """The LSH band buckets of an article's text signature, for the thresholds
     that clustering (text candidates) and copy detection use."""
     from marsad.stories.cluster import TEXT_LSH_THRESHOLD
-    from marsad.stories.dedup import DUPLICATE_THRESHOLD
+    from marsad.stories.dedup import DUPLICATE_THRESHOLD, band_keys
 
-    keys = []
-    for threshold in (TEXT_LSH_THRESHOLD, DUPLICATE_THRESHOLD):
-        for band, (start, end) in enumerate(_hashranges(threshold)):
-            keys.append(("lsh", threshold, band, f.signature.hashvalues[start:end].tobytes()))
-    return keys
-
-
-_RANGES: dict[float, list[tuple[int, int]]] = {}
-
-
-def _hashranges(threshold: float) -> list[tuple[int, int]]:
-    # The same banding as marsad.stories.dedup.lsh_candidates builds (datasketch's MinHashLSH).
-    if threshold not in _RANGES:
-        from datasketch import MinHashLSH
-
-        from marsad.stories.dedup import NUM_PERM
-
-        _RANGES[threshold] = list(MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges)
-    return _RANGES[threshold]
-
-
-def is_link(a: Features, b: Features) -> bool:
-    """True when clustering could join the two articles directly."""
-    from marsad.stories.cluster import LINK_THRESHOLD, conflict, score
-    from marsad.stories.dedup import DUPLICATE_THRESHOLD, similarity
-
-    if similarity(a.signature, b.signature) >= DUPLICATE_THRESHOLD:
-        return True
-    return not conflict(a, b) and score(a, b) >= LINK_THRESHOLD
+    return [("lsh", *key) for key in band_keys(f.signature, (TEXT_LSH_THRESHOLD, DUPLICATE_THRESHOLD))]
 
 
 def _links_in_actor_block(members: Iterable[Features]) -> Iterator[tuple[str, str]]:

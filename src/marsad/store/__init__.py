@@ -3,6 +3,40 @@
 SQLite is the embedded default (a file path); PostgreSQL (a ``postgresql://``
 URL) is the second backend, with the same methods, for several analysts on one
 server. ``open_store(target)`` picks the backend from the target.
+
+Incremental stories (``marsad.stories.incremental``) need a second kind of
+record per article, its *cluster entry* (``store.cluster_index.ClusterEntry``:
+component, text signature, blocks with their day, LSH buckets; schema
+migration 3, tables ``cluster_articles``, ``cluster_blocks``,
+``cluster_buckets``). A backend implements, besides the article and story
+methods:
+
+- ``save_cluster_entries(entries)``: insert or replace these articles' entries
+  (their old blocks and buckets go), in one transaction;
+- ``replace_cluster_entries(entries)``: the whole index anew, after a full
+  recompute, in one transaction;
+- ``cluster_entries(ids) -> {id: ClusterEntry}``: component and signature of
+  each id that has an entry (blocks and buckets not read back);
+- ``unclustered_ids() -> [id]``: articles with no entry or a None signature,
+  sorted. ``save_articles`` marks a changed article so (signature NULL, blocks
+  and buckets deleted, component and story kept: ``story_id`` is not
+  overwritten with NULL), so an interrupted update is redone;
+- ``count_cluster_entries() -> int``;
+- ``block_members(block, day_from, day_to) -> [id]``: the block's articles with
+  a day in the closed range;
+- ``block_head(block, limit) -> [id]``: the block's first ``limit`` articles by
+  (day, id), the ones without a day after them by id;
+- ``block_undated(block) -> [id]``: the block's articles without a day;
+- ``bucket_members(buckets) -> {id}`` and ``component_members(components) -> {id}``;
+- ``articles_by_id(ids) -> [Article]``: sorted by id, ``story_id`` from the
+  articles table;
+- ``update_stories(stories, articles, removed)``: delete the stories
+  ``removed`` and those of ``stories`` (with their events), insert ``stories``,
+  save the articles' story and record, in one transaction.
+
+Deleting an article deletes its entry (foreign keys ON DELETE CASCADE).
+``PostgresStore`` inherits all of these from ``Store`` (portable SQL) and only
+spells the column types of migration 3 its own way.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from marsad.store.sqlite import Store
+from marsad.store.sqlite import CLUSTER_INDEX_SCHEMA, Store
 from marsad.text.normalize import normalize_key
 
 _NOW = """to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"""
@@ -91,6 +91,8 @@ MIGRATIONS: list[str] = [
         updated_at {TEXT} NOT NULL DEFAULT {_NOW}
     );
     """,
+    # 3: the cluster index (as SQLite's migration 3)
+    CLUSTER_INDEX_SCHEMA.format(text=TEXT, blob="BYTEA", bigint="BIGINT"),
 ]
 
 _MIGRATION_LOCK = 0x6D617273  # any constant: the advisory lock key of Marsad's migrations

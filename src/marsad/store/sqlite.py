@@ -22,7 +22,31 @@ from pathlib import Path
 from typing import Any
 
 from marsad.model import Article, Story
+from marsad.store.cluster_index import ClusterEntry
 from marsad.text.normalize import normalize_key
+
+# Shared with the PostgreSQL store, which names the column types its own way.
+CLUSTER_INDEX_SCHEMA = """
+    CREATE TABLE cluster_articles (
+        article_id {text} PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        component {text} NOT NULL,
+        signature {blob}          -- NULL: the article changed since it was clustered
+    );
+    CREATE INDEX cluster_articles_component ON cluster_articles(component);
+    CREATE TABLE cluster_blocks (
+        block {text} NOT NULL,
+        day INTEGER,
+        article_id {text} NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+    );
+    CREATE INDEX cluster_blocks_block ON cluster_blocks(block, day, article_id);
+    CREATE INDEX cluster_blocks_article ON cluster_blocks(article_id);
+    CREATE TABLE cluster_buckets (
+        bucket {bigint} NOT NULL,
+        article_id {text} NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+    );
+    CREATE INDEX cluster_buckets_bucket ON cluster_buckets(bucket);
+    CREATE INDEX cluster_buckets_article ON cluster_buckets(article_id);
+"""
 
 MIGRATIONS: list[str] = [
     # 1: the first schema
@@ -87,6 +111,8 @@ MIGRATIONS: list[str] = [
         updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
     );
     """,
+    # 3: the cluster index, what incremental stories need of each article (store/cluster_index.py)
+    CLUSTER_INDEX_SCHEMA.format(text="TEXT", blob="BLOB", bigint="INTEGER"),
 ]
 
 
@@ -95,6 +121,15 @@ BUSY_TIMEOUT_S = 60.0
 
 def _json(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def _chunked(items: list, size: int = 500) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _marks(items: list) -> str:
+    return ",".join("?" * len(items))
 
 
 def utc_now() -> str:
@@ -193,7 +228,7 @@ class Store:
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT(id) DO UPDATE SET content_hash=excluded.content_hash, url=excluded.url,
                  outlet=excluded.outlet, published=excluded.published, title=excluded.title,
-                 author=excluded.author, story_id=excluded.story_id,
+                 author=excluded.author, story_id=coalesce(excluded.story_id, articles.story_id),
                  source_path=excluded.source_path, record=excluded.record,
                  ingested_at=excluded.ingested_at""",
             (art.id, art.content_hash(), art.url, art.outlet, art.published, art.title, art.author,
@@ -204,6 +239,10 @@ class Store:
                                          wikidata, country, role) VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
                 [(art.id, e.start, e.end, e.type, e.text, e.name_en, e.name_ar, e.kb_id, e.wikidata,
                   e.country, e.role) for e in art.entities])
+        # A changed article is clustered anew; it keeps its component (and story) until then.
+        self.db.execute("UPDATE cluster_articles SET signature = NULL WHERE article_id = ?", (art.id,))
+        self.db.execute("DELETE FROM cluster_blocks WHERE article_id = ?", (art.id,))
+        self.db.execute("DELETE FROM cluster_buckets WHERE article_id = ?", (art.id,))
         names = " ".join(sorted({n for e in art.entities for n in (e.name_en, e.name_ar) if n}))
         self._index_article(art.id, normalize_key(art.title or ""), normalize_key(art.text),
                             normalize_key(names))
@@ -229,12 +268,14 @@ class Store:
 
     def iter_articles(self, story_id: str | None = None) -> Iterator[Article]:
         if story_id:
-            rows = self.db.execute("SELECT record FROM articles WHERE story_id = ? "
+            rows = self.db.execute("SELECT record, story_id FROM articles WHERE story_id = ? "
                                    "ORDER BY published NULLS FIRST, id", (story_id,))
         else:
-            rows = self.db.execute("SELECT record FROM articles ORDER BY published NULLS FIRST, id")
+            rows = self.db.execute("SELECT record, story_id FROM articles ORDER BY published NULLS FIRST, id")
         for row in rows:
-            yield Article.from_record(json.loads(row["record"]))
+            art = Article.from_record(json.loads(row["record"]))
+            art.story_id = row["story_id"]
+            yield art
 
     def article_record(self, article_id: str) -> dict | None:
         row = self.db.execute("SELECT record, story_id FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -270,6 +311,25 @@ class Store:
     # -- stories and their events ------------------------------------------
     def replace_stories(self, stories: list[Story], articles: list[Article]) -> None:
         """Store the full set of stories and each article's story, in one transaction."""
+        with self.db:
+            self.db.execute("DELETE FROM events")
+            self.db.execute("DELETE FROM stories")
+            self._insert_stories(stories)
+            self._update_article_stories(articles)
+
+    def update_stories(self, stories: list[Story], articles: list[Article], removed: Iterable[str] = ()) -> None:
+        """Replace some stories: delete the stories ``removed`` and those of ``stories``
+        (with their events), insert ``stories``, and save each article's story and
+        record, in one transaction. The other stories stay as they are."""
+        gone = sorted(set(removed) | {st.id for st in stories})
+        with self.db:
+            for chunk in _chunked(gone):
+                self.db.execute(f"DELETE FROM events WHERE story_id IN ({_marks(chunk)})", chunk)
+                self.db.execute(f"DELETE FROM stories WHERE id IN ({_marks(chunk)})", chunk)
+            self._insert_stories(stories)
+            self._update_article_stories(articles)
+
+    def _insert_stories(self, stories: list[Story]) -> None:
         story_rows, event_rows = [], {}
         for st in stories:
             main = st.main_event
@@ -289,23 +349,129 @@ class Store:
                     (a2.name_en or a2.name_ar) if a2 else None, a2.country if a2 else None,
                     a2.key if a2 else None,
                     ev.date, ev.location, ev.modality, int(ev.main), len(ev.article_ids), _json(ev_rec))
+        if story_rows:
+            self.db.executemany(
+                """INSERT INTO stories (id, date, first_published, headline_ar, summary_en,
+                    main_type, main_mode, n_articles, n_outlets, n_discrepancies, record)
+                   VALUES (?,?,?,?,?,?,?,?,?,?,?)""", story_rows)
+        if event_rows:
+            self.db.executemany(
+                """INSERT INTO events (id, story_id, type, mode, cameo,
+                    actor1_name, actor1_country, actor1_key, actor2_name, actor2_country,
+                    actor2_key, date, location, modality, main, n_articles, record)
+                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", list(event_rows.values()))
+
+    def _update_article_stories(self, articles: list[Article]) -> None:
+        if articles:
+            self.db.executemany("UPDATE articles SET story_id = ?, record = ? WHERE id = ?",
+                                [(art.story_id, _json(art.to_record()), art.id) for art in articles])
+
+    def articles_by_id(self, ids: Iterable[str]) -> list[Article]:
+        """The stored articles of ``ids`` (unknown ids are left out), sorted by id,
+        with the story they are in."""
+        ids = sorted(set(ids))
+        out: list[Article] = []
+        for chunk in _chunked(ids):
+            for row in self.db.execute(f"SELECT record, story_id FROM articles WHERE id IN ({_marks(chunk)})",
+                                       chunk):
+                art = Article.from_record(json.loads(row["record"]))
+                art.story_id = row["story_id"]
+                out.append(art)
+        return sorted(out, key=lambda a: a.id)
+
+    # -- the cluster index (store/cluster_index.py) ---------------------------
+    def save_cluster_entries(self, entries: list[ClusterEntry]) -> None:
+        """Insert or replace the cluster entries of these articles, in one transaction."""
+        ids = [e.article_id for e in entries]
         with self.db:
-            self.db.execute("DELETE FROM events")
-            self.db.execute("DELETE FROM stories")
-            if story_rows:
-                self.db.executemany(
-                    """INSERT INTO stories (id, date, first_published, headline_ar, summary_en,
-                        main_type, main_mode, n_articles, n_outlets, n_discrepancies, record)
-                       VALUES (?,?,?,?,?,?,?,?,?,?,?)""", story_rows)
-            if event_rows:
-                self.db.executemany(
-                    """INSERT INTO events (id, story_id, type, mode, cameo,
-                        actor1_name, actor1_country, actor1_key, actor2_name, actor2_country,
-                        actor2_key, date, location, modality, main, n_articles, record)
-                       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", list(event_rows.values()))
-            if articles:
-                self.db.executemany("UPDATE articles SET story_id = ?, record = ? WHERE id = ?",
-                                    [(art.story_id, _json(art.to_record()), art.id) for art in articles])
+            for chunk in _chunked(ids):
+                self.db.execute(f"DELETE FROM cluster_blocks WHERE article_id IN ({_marks(chunk)})", chunk)
+                self.db.execute(f"DELETE FROM cluster_buckets WHERE article_id IN ({_marks(chunk)})", chunk)
+            self._insert_cluster_entries(entries, replace=True)
+
+    def replace_cluster_entries(self, entries: Iterable[ClusterEntry]) -> None:
+        """The whole cluster index anew (after a full recompute), in one transaction."""
+        with self.db:
+            for table in ("cluster_buckets", "cluster_blocks", "cluster_articles"):
+                self.db.execute(f"DELETE FROM {table}")
+            self._insert_cluster_entries(list(entries), replace=False)
+
+    def _insert_cluster_entries(self, entries: list[ClusterEntry], replace: bool) -> None:
+        upsert = (" ON CONFLICT(article_id) DO UPDATE SET component = excluded.component, "
+                  "signature = excluded.signature") if replace else ""
+        for chunk in _chunked(entries, 2000):
+            self.db.executemany("INSERT INTO cluster_articles (article_id, component, signature) "
+                                "VALUES (?, ?, ?)" + upsert,
+                                [(e.article_id, e.component, e.signature) for e in chunk])
+            blocks = [(b, d, e.article_id) for e in chunk for b, d in e.blocks]
+            if blocks:
+                self.db.executemany("INSERT INTO cluster_blocks (block, day, article_id) VALUES (?, ?, ?)",
+                                    blocks)
+            buckets = [(b, e.article_id) for e in chunk for b in e.buckets]
+            if buckets:
+                self.db.executemany("INSERT INTO cluster_buckets (bucket, article_id) VALUES (?, ?)", buckets)
+
+    def cluster_entries(self, ids: Iterable[str]) -> dict[str, ClusterEntry]:
+        """The component and signature of each of ``ids`` that has an entry (blocks and
+        buckets are not read back); the signature is None where the article changed."""
+        ids = sorted(set(ids))
+        out: dict[str, ClusterEntry] = {}
+        for chunk in _chunked(ids):
+            sql = f"SELECT article_id, component, signature FROM cluster_articles WHERE article_id IN ({_marks(chunk)})"
+            for r in self.db.execute(sql, chunk):
+                sig = r["signature"]
+                out[r["article_id"]] = ClusterEntry(r["article_id"], r["component"],
+                                                    bytes(sig) if sig is not None else None)
+        return out
+
+    def unclustered_ids(self) -> list[str]:
+        """Articles saved (new or changed) since clustering last saw them, sorted."""
+        sql = """SELECT a.id FROM articles a LEFT JOIN cluster_articles c ON c.article_id = a.id
+                 WHERE c.article_id IS NULL OR c.signature IS NULL ORDER BY a.id"""
+        return [r["id"] for r in self.db.execute(sql)]
+
+    def count_cluster_entries(self) -> int:
+        return self.db.execute("SELECT count(*) FROM cluster_articles").fetchone()[0]
+
+    def block_members(self, block: str, day_from: int, day_to: int) -> list[str]:
+        """Articles of ``block`` whose day is in [day_from, day_to]."""
+        sql = "SELECT article_id FROM cluster_blocks WHERE block = ? AND day >= ? AND day <= ?"
+        return [r["article_id"] for r in self.db.execute(sql, (block, day_from, day_to))]
+
+    def block_head(self, block: str, limit: int) -> list[str]:
+        """The first ``limit`` articles of ``block``: by day, then id; those without a day
+        last, by id."""
+        sql = ("SELECT article_id FROM cluster_blocks WHERE block = ? AND day IS NOT NULL "
+               "ORDER BY day, article_id LIMIT ?")
+        head = [r["article_id"] for r in self.db.execute(sql, (block, limit))]
+        if len(head) < limit:
+            sql = ("SELECT article_id FROM cluster_blocks WHERE block = ? AND day IS NULL "
+                   "ORDER BY article_id LIMIT ?")
+            head += [r["article_id"] for r in self.db.execute(sql, (block, limit - len(head)))]
+        return head
+
+    def block_undated(self, block: str) -> list[str]:
+        """Articles of ``block`` without a day."""
+        sql = "SELECT article_id FROM cluster_blocks WHERE block = ? AND day IS NULL"
+        return [r["article_id"] for r in self.db.execute(sql, (block,))]
+
+    def bucket_members(self, buckets: Iterable[int]) -> set[str]:
+        """Articles in any of ``buckets``."""
+        buckets = sorted(set(buckets))
+        out: set[str] = set()
+        for chunk in _chunked(buckets):
+            sql = f"SELECT DISTINCT article_id FROM cluster_buckets WHERE bucket IN ({_marks(chunk)})"
+            out.update(r["article_id"] for r in self.db.execute(sql, chunk))
+        return out
+
+    def component_members(self, components: Iterable[str]) -> set[str]:
+        """Articles in any of ``components``."""
+        components = sorted(set(components))
+        out: set[str] = set()
+        for chunk in _chunked(components):
+            sql = f"SELECT article_id FROM cluster_articles WHERE component IN ({_marks(chunk)})"
+            out.update(r["article_id"] for r in self.db.execute(sql, chunk))
+        return out
 
     def story_records(self, *, date_from: str | None = None, date_to: str | None = None,
                       country: str | None = None, actor: str | None = None,

@@ -1,15 +1,18 @@
 """Stories: articles that report the same real-world event.
 
-Public function: ``build_stories(articles) -> list[Story]``. It
+Public function: ``build_stories(articles, previous=None) -> list[Story]``. It
 recognizes copies, clusters articles into event-level stories, resolves the
 relative dates of undated articles against their story's date, and merges each
 story's events, sources, headline, summary and discrepancies. It sets
-``article.story_id`` on every article.
+``article.story_id`` on every article. ``marsad.stories.incremental`` keeps a
+store's stories up to date one batch of new articles at a time, with the same
+result.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 
 from marsad.annotate.dates import resolve_with_story_date
 from marsad.annotate.events import refresh_event_dates
@@ -17,38 +20,54 @@ from marsad.model import Article, Story
 from marsad.stories.cluster import cluster
 from marsad.stories.dedup import copy_groups, duplicate_groups
 from marsad.stories.discrepancies import find_discrepancies
-from marsad.stories.features import features
+from marsad.stories.features import Features, features
 from marsad.stories.merge import (choose_headline, distinct_outlets, merge_events, merge_main_event,
                                   story_date, story_id_for)
+from marsad.stories.naming import name_groups
 from marsad.stories.summary import summarize
 
 __all__ = ["build_stories", "story_id_for"]
 
 
-def build_stories(articles: list[Article]) -> list[Story]:
+def build_stories(articles: list[Article], previous: Mapping[str, str | None] | None = None) -> list[Story]:
     """Cluster ``articles`` into stories.
 
     The stories are recomputed from all the articles given, so the result is the
-    same whatever their order and however they were batched; story ids are
-    derived from the members, so a story that keeps its earliest member keeps
-    its id.
+    same whatever their order and however they were batched. ``previous`` maps
+    article ids to the story each was in before: those stories keep their ids
+    (``naming.name_groups``); a new story's id is derived from its smallest
+    article id.
     """
     by_id = {a.id: a for a in articles}
     feats = {a.id: features(a) for a in articles}
-    duplicates = duplicate_groups({k: f.signature for k, f in feats.items()})
-    groups = cluster(feats, duplicates)
-    source_of = copy_groups(by_id, duplicates)
+    groups, duplicates = group_articles(feats)
+    names = name_groups(groups, previous or {}, {a.id: a.published for a in articles})
+    return assemble_stories(groups, names, by_id, duplicates)
 
+
+def group_articles(feats: dict[str, Features]) -> tuple[list[list[str]], list[list[str]]]:
+    """The stories' article ids (sorted lists, sorted) and the copy groups."""
+    duplicates = duplicate_groups({k: f.signature for k, f in feats.items()})
+    return cluster(feats, duplicates), duplicates
+
+
+def assemble_stories(groups: list[list[str]], names: list[str], by_id: dict[str, Article],
+                     duplicates: list[list[str]]) -> list[Story]:
+    """One story per group (named ``names[k]``), from the articles of ``by_id``;
+    ``duplicates`` may hold copy groups of other stories too. Sets each member's
+    ``story_id``."""
+    source_of = copy_groups(by_id, duplicates)
     # Copies always end up in one story: index them by story once (not per story).
     story_of = {aid: k for k, ids in enumerate(groups) for aid in ids}
     copies_of: dict[int, list[list[str]]] = defaultdict(list)
     for group in duplicates:
-        copies_of[story_of[group[0]]].append(group)
+        if group[0] in story_of:
+            copies_of[story_of[group[0]]].append(group)
 
     stories = []
     for k, ids in enumerate(groups):
         members = [by_id[i] for i in ids]
-        sid = story_id_for(ids)
+        sid = names[k]
         for art in members:
             art.story_id = sid
         main = merge_main_event(members, source_of)

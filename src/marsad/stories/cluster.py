@@ -16,7 +16,7 @@ from collections import defaultdict
 from datetime import date
 
 from marsad.model import Event
-from marsad.stories.dedup import lsh_candidates, similarity
+from marsad.stories.dedup import DUPLICATE_THRESHOLD, lsh_candidates, similarity
 from marsad.stories.features import (Features, actor_countries, actor_keys, mode_agreement, modes_conflict,
                                      recurring_types)
 
@@ -24,6 +24,7 @@ LINK_THRESHOLD = 0.5
 TEXT_LSH_THRESHOLD = 0.3
 DATE_WINDOW_DAYS = 3
 MAX_BLOCK_COMPARISONS = 60  # per article, inside one block, nearest dates first
+UNDATED_COMPARISONS = MAX_BLOCK_COMPARISONS * 4  # an undated article meets the block's first ones
 
 
 def _date_conflict(a: Features, b: Features) -> bool:
@@ -117,6 +118,14 @@ def conflict(a: Features, b: Features) -> bool:
     return not _mains_agree(a, b) and not _cross_compatible(a, b)
 
 
+def is_link(a: Features, b: Features) -> bool:
+    """True when clustering could join the two articles directly: near-copies, or no
+    conflict and a score over the threshold."""
+    if similarity(a.signature, b.signature) >= DUPLICATE_THRESHOLD:
+        return True
+    return not conflict(a, b) and score(a, b) >= LINK_THRESHOLD
+
+
 def _jaccard(x: frozenset, y: frozenset) -> float:
     return len(x & y) / len(x | y) if x and y else 0.0
 
@@ -170,7 +179,7 @@ def candidate_pairs(feats: dict[str, Features]) -> set[tuple[str, str]]:
                 pairs.add((min(m, other), max(m, other)))
         # Undated members could match anything in the block (bounded).
         for m in undated:
-            for other in (dated + undated)[:MAX_BLOCK_COMPARISONS * 4]:
+            for other in (dated + undated)[:UNDATED_COMPARISONS]:
                 if other != m:
                     pairs.add((min(m, other), max(m, other)))
     pairs |= lsh_candidates({k: f.signature for k, f in feats.items()}, TEXT_LSH_THRESHOLD)
@@ -179,17 +188,32 @@ def candidate_pairs(feats: dict[str, Features]) -> set[tuple[str, str]]:
 
 def cluster(feats: dict[str, Features], duplicates: list[list[str]]) -> list[list[str]]:
     """Group article ids into stories. Copies (``duplicates``) always stay together."""
+    return cluster_with_components(feats, duplicates)[0]
+
+
+def cluster_with_components(feats: dict[str, Features], duplicates: list[list[str]]
+                            ) -> tuple[list[list[str]], dict[str, str]]:
+    """``cluster``, and each article's *component*: the smallest id of the articles
+    it is linked to (copies, or a pair that scores over the threshold) directly or
+    through others, joined or not. A story never spans two components, and the
+    stories inside one depend on its articles only (``stories.incremental``)."""
     parent = {aid: aid for aid in feats}
     members = {aid: [aid] for aid in feats}
+    linked = {aid: aid for aid in feats}
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
+    def find(x: str, up: dict[str, str]) -> str:
+        while up[x] != x:
+            up[x] = up[up[x]]
+            x = up[x]
         return x
 
+    def link(a: str, b: str) -> None:
+        ra, rb = find(a, linked), find(b, linked)
+        if ra != rb:
+            linked[max(ra, rb)] = min(ra, rb)
+
     def join(a: str, b: str, check: bool) -> None:
-        ra, rb = find(a), find(b)
+        ra, rb = find(a, parent), find(b, parent)
         if ra == rb:
             return
         if check and any(conflict(feats[x], feats[y]) for x in members[ra] for y in members[rb]):
@@ -201,6 +225,7 @@ def cluster(feats: dict[str, Features], duplicates: list[list[str]]) -> list[lis
     for group in duplicates:
         for other in group[1:]:
             join(group[0], other, check=False)
+            link(group[0], other)
 
     scored = []
     for a, b in candidate_pairs(feats):
@@ -211,5 +236,6 @@ def cluster(feats: dict[str, Features], duplicates: list[list[str]]) -> list[lis
             scored.append((-round(s, 6), a, b))
     for _, a, b in sorted(scored):
         join(a, b, check=True)
-    return sorted(sorted(m) for m in members.values())
-
+        link(a, b)
+    components = {aid: find(aid, linked) for aid in feats}
+    return sorted(sorted(m) for m in members.values()), components

@@ -47,6 +47,32 @@ def signature(text: str) -> MinHash:
     return mh
 
 
+def signature_bytes(mh: MinHash) -> bytes:
+    """A signature as bytes, to store (``signature_from_bytes`` reads it back)."""
+    return np.ascontiguousarray(mh.hashvalues).tobytes()
+
+
+def signature_from_bytes(data: bytes) -> MinHash:
+    mh = _empty_signature().copy()
+    # The LSH keys are the values' bytes: they must come back with datasketch's own dtype.
+    mh.hashvalues = np.frombuffer(data, dtype=mh.hashvalues.dtype).copy()
+    return mh
+
+
+@lru_cache(maxsize=4)
+def band_ranges(threshold: float) -> tuple[tuple[int, int], ...]:
+    """The (start, end) rows of each LSH band for ``threshold``: the banding that
+    ``MinHashLSH`` (and so ``lsh_candidates``) uses."""
+    return tuple(MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges)
+
+
+def band_keys(mh: MinHash, thresholds: Iterable[float]) -> list[tuple[float, int, bytes]]:
+    """(threshold, band, rows) of each LSH band of a signature: two signatures share
+    an LSH bucket at a threshold exactly when they share one of these keys."""
+    return [(t, band, mh.hashvalues[start:end].tobytes())
+            for t in thresholds for band, (start, end) in enumerate(band_ranges(t))]
+
+
 def similarity(a: MinHash, b: MinHash) -> float:
     """Estimated Jaccard similarity of two signatures."""
     return float(np.mean(a.hashvalues == b.hashvalues))

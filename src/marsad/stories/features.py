@@ -91,6 +91,11 @@ def _date_evidence(article: Article, event_date: str | None) -> str:
     return "relative" if stated else "none"
 
 
+def article_text(article: Article) -> str:
+    """What the text signature is computed from: the title and the text."""
+    return "\n".join(t for t in (article.title, article.text) if t)
+
+
 def actor_keys(ev: Event | None) -> frozenset[str]:
     return frozenset(a.key for a in ((ev.actor1, ev.actor2) if ev else ()) if a and a.key)
 
@@ -99,11 +104,12 @@ def actor_countries(ev: Event | None) -> frozenset[str]:
     return frozenset(a.country for a in ((ev.actor1, ev.actor2) if ev else ()) if a and a.country)
 
 
-def features(article: Article) -> Features:
+def features(article: Article, signature_: MinHash | None = None) -> Features:
+    """The clustering features of ``article``; ``signature_``, when given, is its text
+    signature computed before (the cluster index keeps them)."""
     main = article.main_event
     actors = actor_keys(main)
     event_date = main.date if main else None
-    text = "\n".join(t for t in (article.title, article.text) if t)
     return Features(
         id=article.id, outlet=article.outlet, published=article.published, main=main, actors=actors,
         countries=actor_countries(main),
@@ -111,5 +117,5 @@ def features(article: Article) -> Features:
         entities=frozenset(k for k in (_entity_key(e) for e in article.entities) if k),
         location=main.location if main else None, event_date=event_date,
         date_evidence=_date_evidence(article, event_date),
-        signature=signature(text),
+        signature=signature_ if signature_ is not None else signature(article_text(article)),
     )
