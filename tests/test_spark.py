@@ -325,3 +325,54 @@ def test_a_second_run_into_the_same_database_recomputes_stories_over_all_article
         members = {r["id"]: r["story_id"] for r in store.article_records()}
     assert stored == sorted(sorted(s["article_ids"]) for s in plain["stories"])
     assert sorted(members) == sorted(plain["articles"]) and all(members.values())
+
+
+# -- Parquet for the archive case ------------------------------------------------
+
+def test_parquet_tables_load_into_the_store_as_the_plain_run(spark, plain, tmp_path, db):
+    """`--format parquet`: the tables hold the plain pipeline's records; `marsad load` puts
+    them into a store (both backends) from which a later ingest finds every article unchanged."""
+    import pyarrow.dataset as ds
+    from click.testing import CliRunner
+
+    from marsad.cli import main
+    from marsad.spark.run import run_job
+    from marsad.store import open_store
+
+    out = tmp_path / "parquet"
+    report = run_job(spark, [str(CORPUS)], out, stories="blocked", fmt="parquet")
+    assert sorted(p.name for p in out.iterdir()) == ["articles", "errors.jsonl", "events", "stories"]
+    assert (report.articles, report.stories, report.events) == (
+        len(plain["articles"]), len(plain["stories"]), len(plain["events"]))
+    table = ds.dataset(str(out / "articles"), format="parquet").to_table()
+    assert table.column_names == ["id", "story_id", "url", "outlet", "published", "title",
+                                  "content_hash", "record"]
+    records = {r["id"]: r for r in map(json.loads, table.column("record").to_pylist())}
+    assert records == plain["articles"]
+    assert table.column("story_id").to_pylist() == [records[i]["story_id"] for i in table.column("id").to_pylist()]
+    stories = [json.loads(r) for r in ds.dataset(str(out / "stories")).to_table().column("record").to_pylist()]
+    assert sorted(stories, key=lambda s: s["id"]) == sorted(plain["stories"], key=lambda s: s["id"])
+    events = ds.dataset(str(out / "events")).to_table()
+    assert sorted(json.loads(r)["id"] for r in events.column("record").to_pylist()) == sorted(
+        e["id"] for e in plain["events"])
+
+    loaded = CliRunner().invoke(main, ["load", str(out), "--db", db, "--no-progress"])
+    assert loaded.exit_code == 0, loaded.output
+    assert f"{len(plain['articles'])} added, 0 updated, 0 unchanged, 0 rejected" in loaded.output
+    with open_store(db) as store:
+        assert {r["id"]: r for r in store.article_records()} == plain["articles"]
+        assert sorted(store.story_records(), key=lambda s: s["id"]) == sorted(plain["stories"],
+                                                                               key=lambda s: s["id"])
+    again = CliRunner().invoke(main, ["load", str(out), "--db", db, "--no-progress"])
+    assert f"0 added, 0 updated, {len(plain['articles'])} unchanged" in again.output
+    ingested = CliRunner().invoke(main, ["ingest", "--db", db, "--no-progress", str(CORPUS)])
+    assert f"0 added, 0 updated, {len(plain['articles'])} unchanged" in ingested.output
+
+
+def test_load_names_a_folder_without_tables(tmp_path):
+    from click.testing import CliRunner
+
+    from marsad.cli import main
+
+    result = CliRunner().invoke(main, ["load", str(tmp_path), "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 2 and "no articles/ folder" in result.output

@@ -344,6 +344,29 @@ def spark(args):
 
 @main.command()
 @_db_option
+@click.option("--no-progress", is_flag=True, help="No progress bar.")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+def load(db_path, no_progress, folder):
+    """Load FOLDER, the Parquet tables of `marsad spark --format parquet`, into the database.
+
+    Idempotent: articles already stored with the same fingerprint are left as they are."""
+    from marsad.store.load import load_parquet
+
+    with _open_store(db_path) as store:
+        try:
+            report = load_parquet(store, folder, report=_err, progress=_progress_wanted(no_progress))
+        except ImportError as exc:
+            _err(f"reading Parquet needs pyarrow ({exc}); install it with: pip install 'marsad[spark]'")
+            sys.exit(2)
+        except FileNotFoundError as exc:
+            _err(str(exc))
+            sys.exit(2)
+    click.echo(report.summary(), err=True)
+    sys.exit(1 if report.errors else 0)
+
+
+@main.command()
+@_db_option
 @click.option("--no-serve", is_flag=True, help="Ingest and print the stories, but do not start the server.")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)

@@ -1,9 +1,11 @@
 """The Spark job end to end: annotate, connect into stories, write what ``marsad export`` writes.
 
 ``python -m marsad.spark INPUT... --output DIR`` writes to DIR:
-articles.jsonl, stories.jsonl, events.jsonl (the contract's records) and
+articles.jsonl, stories.jsonl, events.jsonl (the contract's records), or with
+``--format parquet`` the Parquet tables articles/, stories/ and events/ (for an
+archive: written by the executors, loaded with ``marsad load``), and
 errors.jsonl (``{"source", "reason"}`` for each rejected input); with ``--db``
-it also saves the articles and stories into a Marsad SQLite database.
+it also saves the articles and stories into a Marsad database.
 """
 
 from __future__ import annotations
@@ -21,12 +23,15 @@ from typing import TYPE_CHECKING, Any
 from marsad.ingest.files import DEFAULT_MAX_FILE_MB
 from marsad.model import Article, Story
 from marsad.spark.inputs import DEFAULT_LINES_PER_UNIT
+from marsad.store.load import save_stories
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
 STORY_MODES = ("driver", "blocked", "none")
+FORMATS = ("jsonl", "parquet")
 OUTPUT_FILES = ("articles.jsonl", "stories.jsonl", "events.jsonl", "errors.jsonl")
+PARQUET_OUTPUTS = ("articles", "stories", "events", "errors.jsonl")
 DB_BATCH = 200
 
 
@@ -78,18 +83,22 @@ def _event_key(rec: dict) -> tuple:
 def run_job(spark: SparkSession, inputs: list[str], output: str | Path, *, stories: str = "driver",
             db: str | None = None, published: str | None = None, partitions: int | None = None,
             lines_per_unit: int = DEFAULT_LINES_PER_UNIT, allow_private: bool = False,
-            max_file_mb: float = DEFAULT_MAX_FILE_MB) -> JobReport:
+            max_file_mb: float = DEFAULT_MAX_FILE_MB, fmt: str = "jsonl") -> JobReport:
     """Annotate ``inputs`` on Spark, build the stories (``stories``: ``driver``,
-    ``blocked`` or ``none``) and write the four JSON Lines files into ``output``."""
+    ``blocked`` or ``none``) and write them into ``output``: four JSON Lines files
+    (``fmt="jsonl"``) or three Parquet tables and errors.jsonl (``fmt="parquet"``)."""
     from marsad.spark.annotate import annotate_rdd
     from marsad.spark.stories import connect_blocked, connect_on_driver
 
     if stories not in STORY_MODES:
         raise ValueError(f"stories must be one of {', '.join(STORY_MODES)}, not {stories!r}")
+    if fmt not in FORMATS:
+        raise ValueError(f"fmt must be one of {', '.join(FORMATS)}, not {fmt!r}")
     started = time.perf_counter()
     out_dir = Path(output)
     out_dir.mkdir(parents=True, exist_ok=True)
-    report = JobReport(mode=stories, outputs={name: str(out_dir / name) for name in OUTPUT_FILES})
+    names = OUTPUT_FILES if fmt == "jsonl" else PARQUET_OUTPUTS
+    report = JobReport(mode=stories, outputs={name: str(out_dir / name) for name in names})
     connected = None
     annotated = annotate_rdd(spark.sparkContext, inputs, published=published, partitions=partitions,
                              lines_per_unit=lines_per_unit, allow_private=allow_private,
@@ -101,17 +110,22 @@ def run_job(spark: SparkSession, inputs: list[str], output: str | Path, *, stori
             connected = connect_blocked(annotated.articles)
             report.components, report.largest_component = (connected.n_components,
                                                            connected.largest_component)
-            arts: Iterable[Article] = _sorted_stream(connected.articles)
+            article_set = connected.articles
             story_list = sorted(connected.stories.collect(), key=lambda s: (s.date or "", s.id))
         elif stories == "driver":
-            story_list, arts = connect_on_driver(annotated.articles)
+            story_list, article_set = connect_on_driver(annotated.articles)
         else:
-            story_list, arts = [], _sorted_stream(annotated.articles)
+            story_list, article_set = [], annotated.articles
+        if fmt == "parquet":
+            _write_parquet(spark, out_dir, article_set, story_list, db, report)
+            return report
+        arts: Iterable[Article] = (_sorted_stream(article_set) if hasattr(article_set, "toLocalIterator")
+                                   else article_set)
         store = _open_store(db) if db else None
         try:
             report.articles = write_jsonl(out_dir / "articles.jsonl", _saving(arts, store))
             if store is not None and stories != "none":
-                _save_stories(store, story_list, report.articles)
+                save_stories(store, story_list, report.articles)
         finally:
             if store is not None:
                 store.close()
@@ -122,8 +136,21 @@ def run_job(spark: SparkSession, inputs: list[str], output: str | Path, *, stori
         if connected is not None:
             connected.unpersist()
         annotated.unpersist()
-    report.seconds = time.perf_counter() - started
+        report.seconds = time.perf_counter() - started
     return report
+
+
+def _write_parquet(spark, out_dir: Path, articles, story_list: list[Story], db: str | None,
+                   report: JobReport) -> None:
+    from marsad.spark.parquet import write_parquet
+    from marsad.store.load import load_parquet
+
+    counts = write_parquet(spark, out_dir, articles, story_list,
+                           sorted(event_records(story_list), key=_event_key))
+    report.articles, report.stories, report.events = counts["articles"], counts["stories"], counts["events"]
+    if db:
+        with _open_store(db) as store:
+            load_parquet(store, out_dir)
 
 
 def _sorted_stream(articles) -> Iterator[Article]:
@@ -149,16 +176,6 @@ def _saving(arts: Iterable[Article], store) -> Iterator[dict[str, Any]]:
         yield art.to_record()
     if store is not None and batch:
         store.save_articles(batch)
-
-
-def _save_stories(store, stories: list[Story], n_saved: int) -> None:
-    if store.count_articles() > n_saved:
-        # The database holds articles from earlier runs: stories span them all.
-        from marsad.workflow import recompute_stories
-
-        recompute_stories(store)
-    else:
-        store.replace_stories(stories, [])  # the saved articles already carry their story_id
 
 
 def _conf_pair(text: str) -> tuple[str, str]:
@@ -198,8 +215,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--stories", choices=STORY_MODES, default="driver",
                         help="where stories are built: driver (collect the articles; default), "
                              "blocked (on the executors, for corpora too large for the driver) or none")
-    parser.add_argument("--db", default=None, metavar="PATH",
-                        help="also save articles and stories into this Marsad SQLite database")
+    parser.add_argument("--format", dest="fmt", choices=FORMATS, default="jsonl",
+                        help="jsonl (default): articles.jsonl, stories.jsonl, events.jsonl; parquet: "
+                             "the tables articles/, stories/, events/ written by the executors "
+                             "(load them with `marsad load DIR --db ...`)")
+    parser.add_argument("--db", default=None, metavar="PATH|URL",
+                        help="also save articles and stories into this Marsad database "
+                             "(SQLite path or postgresql:// URL)")
     parser.add_argument("--published", type=_date, default=None, metavar="DATE",
                         help="publication date (YYYY-MM-DD) for inputs that do not give one")
     parser.add_argument("--partitions", type=_positive, default=None,
@@ -243,7 +265,7 @@ def main_spark(argv: list[str] | None = None) -> int:
         report = run_job(spark, args.inputs, args.output, stories=args.stories, db=args.db,
                          published=args.published, partitions=args.partitions,
                          lines_per_unit=args.lines_per_task, allow_private=args.allow_private,
-                         max_file_mb=args.max_file_mb)
+                         max_file_mb=args.max_file_mb, fmt=args.fmt)
     finally:
         if owned:
             spark.stop()
