@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import os
+import pwd
 import shutil
 import socket
 import subprocess
@@ -52,6 +53,11 @@ class Cluster:
 
     def start(self) -> Cluster:
         if self.as_user:
+            try:
+                pwd.getpwnam(self.as_user)
+            except KeyError:
+                raise RuntimeError("PostgreSQL does not run as root, and there is no 'postgres' user "
+                                   "to run it as (Debian's postgresql package creates one)") from None
             shutil.chown(self.dir, self.as_user)
         self._run("initdb", "-D", str(self.data), "-U", "marsad", "--auth=trust",
                   "-E", "UTF8", "--locale=C", "--no-sync")

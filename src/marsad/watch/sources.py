@@ -115,7 +115,8 @@ class FeedSource:
             raise SourceError(unreadable[0].reason)
         new_ids = [i.id for i in items if isinstance(i, Article)]
         report = ingest(items)
-        remembered = [i for i in state.get("seen", []) if i not in set(new_ids)] + new_ids
+        fresh = set(new_ids)
+        remembered = [i for i in state.get("seen", []) if i not in fresh] + new_ids
         new_state = {**state, "etag": got.etag, "last_modified": got.last_modified,
                      "seen": remembered[-MAX_SEEN_IDS:]}
         return _outcome(self.url, self.kind, report, skipped), new_state
