@@ -1220,7 +1220,8 @@ class _Linker:
         """Positions (in list order) of the phrases whose first word is one of word i's
         forms: only those can be written at i, so each word looks up its few
         candidates instead of trying every epithet and vessel head."""
-        return sorted({k for v in self.words[i].variants for k in by_first.get(v, ())})
+        found = [k for v in self.words[i].variants for k in by_first.get(v, ())]
+        return sorted(set(found)) if len(found) > 1 else found
 
     def _nisba_at(self, j: int) -> Match | None:
         """A country nisba written right after the words before j."""

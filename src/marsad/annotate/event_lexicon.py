@@ -159,18 +159,28 @@ class CueList(list):
             raise ValueError("CueList: one phrase per cue")
         super().__init__(items)
         self._needs = [tuple(frozenset(alt[0] for alt in alts) for _, alts in parse_phrase(p)) for p in phrases]
+        self._by_first_part: dict[str, list[int]] = {}     # a first-part word -> the cues it opens
+        for k, needs in enumerate(self._needs):
+            for word in needs[0]:
+                self._by_first_part.setdefault(word, []).append(k)
         self._finder = ahocorasick.Automaton()
         for word in {w for needs in self._needs for part in needs for w in part}:
             self._finder.add_word(word, word)
         if len(self._finder):
             self._finder.make_automaton()
+        self._last: tuple[str, list] | None = None    # the triggers of one sentence ask in turn
 
     def active(self, text: str) -> list:
         """The cues that may match somewhere in ``text`` (or in any part of it)."""
-        if not len(self._finder):
-            return []
-        present = {w for _, w in self._finder.iter(text)}
-        return [cue for cue, needs in zip(self, self._needs) if all(not present.isdisjoint(part) for part in needs)]
+        last = self._last       # read once: another thread may replace it
+        if last is not None and last[0] == text:
+            return last[1]
+        present = {w for _, w in self._finder.iter(text)} if len(self._finder) else set()
+        candidates = {k for w in present for k in self._by_first_part.get(w, ())}
+        found = [self[k] for k in sorted(candidates)
+                 if all(not present.isdisjoint(part) for part in self._needs[k])]
+        self._last = (text, found)
+        return found
 
 
 def compile_cues(phrases: list[str]) -> CueList:

@@ -53,6 +53,7 @@ class ArticleView:
         self._origin = origin
         self.words = [(m.start(), m.end()) for m in _WORD.finditer(self.ntext)]  # normalized offsets
         self._word_starts = [w[0] for w in self.words]
+        self._ordered: tuple | None = None      # see ``_entities_in_order``
 
     # --- offsets -----------------------------------------------------------
     def to_original(self, nstart: int, nend: int) -> tuple[int, int]:
@@ -157,13 +158,24 @@ class ArticleView:
         return None
 
     # --- actors ------------------------------------------------------------
+    def _entities_in_order(self) -> tuple[list[Entity], list[int]]:
+        """The article's entities by start (longest first) and their starts, sorted
+        once per article: ``mentions`` is asked for many spans of every sentence."""
+        ents = self.article.entities
+        if self._ordered is None or self._ordered[0] is not ents or self._ordered[1] != len(ents):
+            ordered = sorted(ents, key=lambda e: (e.start, -(e.end - e.start)))
+            self._ordered = (ents, len(ents), ordered, [e.start for e in ordered])
+        return self._ordered[2], self._ordered[3]
+
     def mentions(self, start: int, end: int, types: tuple[str, ...] = ACTOR_TYPES,
                  nisba: bool = False) -> list[Mention]:
         """Actor mentions inside original span [start, end), adjacent names of one
         actor merged (الرئيس الروسي فلاديمير بوتين), nested mentions dropped."""
-        ents = sorted((e for e in self.article.entities
-                       if e.type in types and start <= e.start and e.end <= end and (e.how == "nisba") == nisba),
-                      key=lambda e: (e.start, -(e.end - e.start)))
+        ordered, starts = self._entities_in_order()
+        ents = []
+        for e in ordered[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)]:
+            if e.type in types and e.end <= end and (e.how == "nisba") == nisba:
+                ents.append(e)
         kept: list[Entity] = []
         partners: dict[int, Entity] = {}
         for e in ents:

@@ -226,6 +226,7 @@ class KnowledgeBase:
         self._org_refs = self._build_org_refs()
         self._aliases: dict[str, list[Alias]] = defaultdict(list)
         self._skeletons: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self._skeleton_answers: dict[str, list[tuple[str, str]]] = {}   # see ``skeleton_matches``
         self._spellings: dict[str, list[str]] = defaultdict(list)   # spelling_key of a full name → ids
         self._build_aliases()
         self._order = {pid: n for n, pid in enumerate(self.persons)}
@@ -403,6 +404,14 @@ class KnowledgeBase:
         """Foreign persons whose family name is spelled almost like ``word``: the
         same skeleton and at most a letter or two apart. [(person id, the base's
         spelling)]."""
+        # asked for most words of every article: each distinct word is worked out once
+        if word not in self._skeleton_answers:
+            if len(self._skeleton_answers) >= 65536:
+                self._skeleton_answers.clear()
+            self._skeleton_answers[word] = self._skeleton_matches(word)
+        return list(self._skeleton_answers[word])
+
+    def _skeleton_matches(self, word: str) -> list[tuple[str, str]]:
         from rapidfuzz import fuzz
 
         key = normalize_key(word)
