@@ -222,6 +222,14 @@ def _match_at(idx: _Index, words: list[Word], i: int, kinds: set[str] | None = N
     best: Match | None = None
     for v_rank, variant in enumerate(words[i].variants):
         for rest, aliases in idx.first.get(variant, ()):
+            # the words after the first are checked before the aliases are filtered:
+            # a common first word (وزير، رئيس) opens many phrases and most do not go on
+            j = i + 1 + len(rest)
+            if j > len(words):
+                continue
+            if any(words[i + 1 + k].key != w or not _JOINING_GAP.match(words[i + 1 + k].gap)
+                   for k, w in enumerate(rest)):
+                continue
             if kinds is not None:
                 aliases = [a for a in aliases if a.kind in kinds]
             if v_rank and words[i].key[:len(words[i].key) - len(variant)].endswith("ال"):
@@ -230,12 +238,6 @@ def _match_at(idx: _Index, words: list[Word], i: int, kinds: set[str] | None = N
                 # كريم is not ك + ريم: short stems keep their clitic unless they name a country
                 aliases = [a for a in aliases if a.kind not in ("person", "place")]
             if not aliases:
-                continue
-            j = i + 1 + len(rest)
-            if j > len(words):
-                continue
-            if any(words[i + 1 + k].key != w or not _JOINING_GAP.match(words[i + 1 + k].gap)
-                   for k, w in enumerate(rest)):
                 continue
             # on a tie the form that keeps the article wins (والسوريين → السوريين, not سوريين)
             if best is None or j > best.j or (j == best.j and variant == "ال" + best.variant):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from marsad.text.breadcrumbs import breadcrumb
 from marsad.text.lexicon import lexicon, phrase_key
@@ -49,6 +50,11 @@ class Line:
     @property
     def kept(self) -> bool:
         return self.label in ("title", "content")
+
+    @cached_property
+    def key(self) -> str:
+        """``phrase_key`` of the line, worked out once: several rules compare it."""
+        return phrase_key(self.text)
 
 
 @dataclass
@@ -82,13 +88,13 @@ def _heading_like(text: str) -> bool:
     return _words(text) <= 15 and not _SENTENCE_END.search(text.rstrip(" :"))
 
 
-def _line_rule(text: str) -> tuple[str, str] | None:
+def _line_rule(text: str, key: str | None = None) -> tuple[str, str] | None:
     """A label decided by the line alone."""
     lex = lexicon()
     stripped = text.strip()
     if _EMBEDDED.search(stripped):
         return "embedded", "embedded post"
-    key = phrase_key(stripped)
+    key = phrase_key(stripped) if key is None else key    # phrase_key ignores the edges' spaces
     if not key:
         return "boilerplate", "punctuation only"
     if key in lex.list_headers:
@@ -163,7 +169,7 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
     items = [Line(i, line) for i, line in enumerate(lines) if line.strip()]
     out = Classified(items)
     for ln in items:
-        rule = _line_rule(ln.text)
+        rule = _line_rule(ln.text, ln.key)
         if rule:
             ln.label, ln.reason = rule
     out.breadcrumb_outlet = _mark_breadcrumbs(items)
@@ -219,13 +225,13 @@ def _find_title(items: list[Line], title_hint: str | None) -> None:
     open_lines = [ln for ln in items if ln.label == "content"]
     if hint:
         for ln in open_lines[:5]:
-            key = phrase_key(ln.text)
+            key = ln.key
             if key == hint:
                 ln.label, ln.reason = "title", "matches the page title"
                 return
         for ln in open_lines[:5]:
             # the page's title and its headline may differ by a site name or a kicker
-            key = phrase_key(ln.text)
+            key = ln.key
             shorter, longer = sorted((key, hint), key=len)
             if _words(ln.text) <= HEADLINE_MAX_WORDS and len(shorter) >= 0.6 * len(longer) and shorter in longer:
                 ln.label, ln.reason = "title", "close to the page title"
@@ -270,11 +276,11 @@ def _mark_repeats(items: list[Line], title_hint: str | None) -> None:
     seen: set[str] = set()
     title = next((ln for ln in items if ln.label == "title"), None)
     if title is not None:
-        seen.add(phrase_key(title.text))
+        seen.add(title.key)
     if title_hint:
         seen.add(phrase_key(title_hint))
     for ln in items:
-        key = phrase_key(ln.text)
+        key = ln.key
         if ln is title or not key:
             continue
         if key in seen and ln.label == "content":
