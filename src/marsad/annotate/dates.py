@@ -29,6 +29,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from hijridate import Gregorian, Hijri
 
@@ -194,8 +195,7 @@ def _tokens_of(text: str) -> list[str]:
     return [m.group() for m in _TOKEN.finditer(text)]
 
 
-@dataclass
-class _Tok:
+class _Tok(NamedTuple):     # a tuple: the parser makes one per token of every article
     text: str
     start: int
     end: int

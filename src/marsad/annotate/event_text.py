@@ -41,6 +41,9 @@ class Mention:
         return a.key or normalize_key(self.entity.text)
 
 
+_last_view: "ArticleView | None" = None     # see ``ArticleView.of``
+
+
 class ArticleView:
     """Normalized text, offset maps and word positions for one article."""
 
@@ -54,6 +57,16 @@ class ArticleView:
         self.words = [(m.start(), m.end()) for m in _WORD.finditer(self.ntext)]  # normalized offsets
         self._word_starts = [w[0] for w in self.words]
         self._ordered: tuple | None = None      # see ``_entities_in_order``
+
+    @classmethod
+    def of(cls, article: Article) -> "ArticleView":
+        """The view of ``article``, shared by the quote finder and the event coder
+        that run one after the other (normalizing an article once, not twice)."""
+        global _last_view
+        view = _last_view       # read once: another thread may replace it
+        if view is None or view.article is not article or view.text is not article.text:
+            view = _last_view = cls(article)
+        return view
 
     # --- offsets -----------------------------------------------------------
     def to_original(self, nstart: int, nend: int) -> tuple[int, int]:

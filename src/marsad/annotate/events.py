@@ -74,7 +74,7 @@ def code_events(article: Article) -> Article:
     if not article.text or not article.sentences:
         return article
     lex = load_lexicon()
-    view = ArticleView(article)
+    view = ArticleView.of(article)
     candidates: list[Candidate] = []
     for info in _sentence_roles(article, view):
         hits = _find_hits(view, lex, info)

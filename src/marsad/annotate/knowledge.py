@@ -630,7 +630,13 @@ def broken_plural(nisba: str) -> str | None:
 def load_kb(data_dir: Path | str | None = None) -> KnowledgeBase:
     """The knowledge base in ``data_dir`` (default: the package's data/kb), loaded
     once per process and folder."""
-    return _load_cached(str(Path(data_dir or DEFAULT_DIR).resolve()))
+    return _load_cached(_resolved(str(data_dir or DEFAULT_DIR)))
+
+
+@lru_cache(maxsize=64)
+def _resolved(path: str) -> str:
+    # resolving a path costs system calls, and the linker asks for the base per article
+    return str(Path(path).resolve())
 
 
 _KINDS = {"person": "person", "persons": "person", "PERSON": "person", "org": "org", "orgs": "org",

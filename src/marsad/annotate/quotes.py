@@ -53,7 +53,7 @@ def find_quotes(article: Article) -> Article:
     if not article.text:
         return article
     cues = load_quote_cues()
-    view = ArticleView(article)
+    view = ArticleView.of(article)
     direct = _direct_spans(article.text, cues)
     found: list[Quote] = []
     last_speaker: Mention | None = None
