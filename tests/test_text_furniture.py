@@ -316,3 +316,31 @@ def test_outlet_and_region_credit_line():
     art = page(HEAD, "عنب الشام – ريف دمشق", P1, P2, P3)
     assert art.text.split("\n") == [HEAD, P1, P2, P3]
     assert art.outlet == "عنب الشام"
+
+
+def test_a_line_giving_the_articles_own_address_names_its_outlet():
+    art = page(HEAD, P1, "رابط الخبر: https://www.example-news.ps/ar/post/1234")
+    assert art.outlet == "example-news.ps"
+    art = page(HEAD, P1, "لمزيد من التفاصيل: https://www.example-news.ps/ar/post/1234")
+    assert art.outlet is None                       # not a source-link label
+
+
+@pytest.mark.parametrize("value", ["11", "08", "مايو 5, 2024", "سياسة", "القاهرة", "2025-06-09", ":"])
+def test_a_date_number_section_or_place_is_never_an_outlet(value):
+    from marsad.text.metadata import plausible_outlet
+    assert not plausible_outlet(value)
+
+
+@pytest.mark.parametrize("value", ["العرب اليوم", "رصيف24", "المدار.نت", "بيروت تايمز"])
+def test_outlet_names_pass(value):
+    from marsad.text.metadata import plausible_outlet
+    assert plausible_outlet(value)
+
+
+def test_a_story_printout_says_when_no_text_names_its_outlet():
+    from marsad.serve.text import format_story
+    story = {"article_ids": ["a", "b"], "outlets": [], "main_event": None}
+    assert "0 outlet(s): not named in the texts" in format_story(story, {"a": ("t", None), "b": ("t", None)})
+    story["outlets"] = ["العرب اليوم"]
+    out = format_story(story, {"a": ("t", "العرب اليوم"), "b": ("t", None)})
+    assert "1 outlet(s): العرب اليوم (+1 article(s) naming none)" in out and "outlet(s): unknown" not in out

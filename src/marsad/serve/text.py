@@ -20,8 +20,13 @@ def format_story(story: dict, titles: dict[str, tuple[str | None, str | None]] |
                      f"{_actor(main.get('actor2'))}  ({main.get('modality')})")
     if story.get("summary_en"):
         lines.append(f"  {story['summary_en']}")
-    lines.append(f"  {len(story['article_ids'])} article(s), {len(story.get('outlets', []))} outlet(s): "
-                 + ", ".join(story.get("outlets", []) or ["unknown"]))
+    outlets = story.get("outlets", [])
+    unnamed = sum(1 for aid in story["article_ids"] if not titles.get(aid, (None, None))[1])
+    # an outlet the text never names is said so, not counted as an outlet called "unknown"
+    said = ", ".join(outlets) if outlets else "not named in the texts"
+    if outlets and unnamed:
+        said += f" (+{unnamed} article(s) naming none)"
+    lines.append(f"  {len(story['article_ids'])} article(s), {len(outlets)} outlet(s): {said}")
     for aid in story["article_ids"]:
         title, outlet = titles.get(aid, (None, None))
         lines.append(f"    - {aid}" + (f"  [{outlet}]" if outlet else "") + (f"  {title}" if title else ""))

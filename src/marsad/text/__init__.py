@@ -14,7 +14,8 @@ from datetime import datetime
 from marsad.model import Article
 from marsad.text.boilerplate import Classified, classify_lines
 from marsad.text.metadata import (
-    dateline, date_from_url, find_full_date, outlet_from_url, self_hosted_image_domain,
+    dateline, date_from_url, find_full_date, outlet_from_url, plausible_outlet, self_hosted_image_domain,
+    source_link_domain,
 )
 
 __all__ = ["clean", "clean_text"]
@@ -36,6 +37,10 @@ def field_value(value: str | None) -> str | None:
 def _set(article: Article, name: str, value: str | None, how: str) -> None:
     """Fill a metadata field unless the input (or an earlier source) already did."""
     value = field_value(value)
+    if name == "outlet":
+        value = value.strip(" :：-–—|،") if value else value
+        if not plausible_outlet(value):
+            return
     if value and not getattr(article, name):
         setattr(article, name, value)
         article.provenance[name] = how
@@ -117,6 +122,7 @@ def clean(article: Article) -> Article:
         _set(article, "outlet", found.outlet, "dateline")
     _set(article, "outlet", result.breadcrumb_outlet, "breadcrumb")
     _set(article, "outlet", result.masthead, "masthead")
+    _set(article, "outlet", source_link_domain(article.raw), "source_link")
 
     _set(article, "published", date_from_url(article.url), "url")
     if result.dates:

@@ -44,6 +44,8 @@ class Lexicon:
         self.credit_desk = re.compile(data.get("credit_desk_pattern", r"(?!)"))
         self.source_prefixes = sorted({phrase_key(w) for w in data.get("source_prefixes", [])}, key=len, reverse=True)
         self.outlet_words = {phrase_key(w) for w in data.get("outlet_words", [])}
+        self.source_link_labels = {phrase_key(w) for w in data.get("source_link_labels", [])}
+        self.section_labels = {phrase_key(w) for w in data.get("section_labels", [])}
         # widget rows ("طباعة | حفظ | إرسال لصديق"): junk phrases by their length in words
         self.junk_phrase_lengths = sorted({len(p.split()) for p in self.junk_lines}, reverse=True)
         # "18 شعبان 1444 هـ": day, Hijri month, year and an optional mark, on raw text

@@ -267,6 +267,36 @@ def outlet_from_url(url: str | None) -> str | None:
     return host
 
 
+_LABELLED_URL = re.compile(r"^\s*([^:：\n]{2,20}?)\s*[:：]\s*<?(https?://[^\s>]+)>?\s*$", re.M)
+
+
+def source_link_domain(text: str) -> str | None:
+    """The domain of a line that gives the article's own address ("رابط الخبر: https://…",
+    labels in boilerplate.json), the outlet of a text dump that has no URL of its own."""
+    labels = lexicon().source_link_labels
+    for m in _LABELLED_URL.finditer(text):
+        if phrase_key(m.group(1)) in labels:
+            return outlet_from_url(m.group(2))
+    return None
+
+
+def plausible_outlet(value: str | None) -> bool:
+    """An outlet's name holds letters and no date: a dateline's "11" or "مايو 5, 2024", a
+    section label (سياسة، دولي), a place (القاهرة) or a month is no outlet."""
+    if not value:
+        return False
+    letters = sum(c.isalpha() for c in value)
+    if letters < 2 or any(c.isdigit() for c in value) and letters < 4:
+        return False
+    if find_full_date(value) or _URL_DATE.search(value):
+        return False
+    lex = lexicon()
+    words = phrase_key(value).split()
+    if phrase_key(value) in lex.section_labels | lex.places or (words and words[0] in lex.months):
+        return False
+    return True
+
+
 def date_from_url(url: str | None) -> str | None:
     if not url:
         return None
