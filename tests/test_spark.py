@@ -367,6 +367,10 @@ def test_parquet_tables_load_into_the_store_as_the_plain_run(spark, plain, tmp_p
     assert f"0 added, 0 updated, {len(plain['articles'])} unchanged" in again.output
     ingested = CliRunner().invoke(main, ["ingest", "--db", db, "--no-progress", str(CORPUS)])
     assert f"0 added, 0 updated, {len(plain['articles'])} unchanged" in ingested.output
+    with open_store(db) as store:   # that ingest built the cluster index: the same stories, same ids
+        assert store.count_cluster_entries() == len(plain["articles"])
+        assert sorted(store.story_records(), key=lambda s: s["id"]) == sorted(plain["stories"],
+                                                                               key=lambda s: s["id"])
 
 
 def test_load_names_a_folder_without_tables(tmp_path):
