@@ -216,3 +216,21 @@ def test_both_backends_give_the_same_records(postgres_cluster, tmp_path):
                          + [sorted(h["article_id"] for h in store.search(q)) for q in ("الرياض", "Kallas", "كالاس")])
     assert dumps[0] == dumps[1]
     assert all(dumps[0][-3:]), "the search queries found nothing to compare"
+
+
+def test_both_backends_have_the_same_tables_and_columns(postgres_cluster, tmp_path):
+    """A migration added to one backend and not the other fails here (search tables aside)."""
+    with Store(tmp_path / "schema.db") as lite:
+        names = [r[0] for r in lite.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        sqlite_tables = {t: [r[1] for r in lite.db.execute(f"PRAGMA table_info({t})")]
+                         for t in names if not t.startswith("articles_fts")}
+    with open_store(postgres_cluster.new_database()) as pg:
+        rows = pg.db.execute("""SELECT table_name, column_name FROM information_schema.columns
+                                WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position""")
+        pg_tables: dict[str, list[str]] = {}
+        for row in rows:
+            pg_tables.setdefault(row["table_name"], []).append(row["column_name"])
+        assert pg.schema_version == len(MIGRATIONS)
+    for own in ("articles_search", "marsad_schema"):
+        pg_tables.pop(own)
+    assert pg_tables == sqlite_tables
