@@ -129,22 +129,31 @@ def cmd_add(args) -> int:
 
 
 def merged_gold() -> dict[str, dict]:
-    """The gold parts merged into one gold file per split (the seeds' format)."""
+    """The gold parts merged into one gold file per split (the seeds' format). An
+    article of one part may report an event annotated in another (one real-world
+    event found twice), so events are looked up across parts."""
     gold = {s: {"about": "", "events": [], "secondary_events": [], "articles": {}} for s in SPLITS}
-    for part in sorted(PARTS.glob("*.gold.json")):
-        data = json.loads(part.read_text(encoding="utf-8"))
-        split_of = {}
+    parts = [(path.name, json.loads(path.read_text(encoding="utf-8"))) for path in sorted(PARTS.glob("*.gold.json"))]
+    split_of: dict[str, str] = {}
+    for name, data in parts:
         for event in data["events"]:
             split = event.get("split")
             if split not in SPLITS:
-                raise SystemExit(f"{part.name}: event {event['event_id']} has no split (dev|heldout)")
+                raise SystemExit(f"{name}: event {event['event_id']} has no split (dev|heldout)")
             gold[split]["events"].append(event)
             split_of[event["event_id"]] = split
+    for name, data in parts:
         for aid, art in data["articles"].items():
             split = split_of.get(art["main_event"])
             if split is None:
-                raise SystemExit(f"{part.name}: article {aid} names unknown event {art['main_event']}")
+                raise SystemExit(f"{name}: article {aid} names unknown event {art['main_event']}")
             gold[split]["articles"][aid] = art
+        for disc in data.get("discrepancies", []):
+            split = split_of.get(disc.get("event_id"))
+            if split is None:
+                raise SystemExit(f"{name}: a discrepancy names unknown event {disc.get('event_id')}")
+            gold[split].setdefault("discrepancies", []).append(disc)
+    for name, data in parts:
         for event in data.get("secondary_events", []):
             for split in SPLITS:
                 ids = [a for a in event.get("articles", []) if a in gold[split]["articles"]]

@@ -1,0 +1,129 @@
+"""The real-article corpus: the committed parts are consistent, and the script that
+merges, rebuilds and verifies them does what corpus/real/README.md says."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def load_script():
+    spec = importlib.util.spec_from_file_location("real_corpus", REPO / "scripts" / "real_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def rc():
+    return load_script()
+
+
+def test_committed_parts_merge_and_keep_whole_events_and_pairs_in_one_split(rc):
+    gold = rc.merged_gold()
+    rows = {r["id"]: r for r in rc.manifest()}
+    split_of_article = {}
+    for split, data in gold.items():
+        for aid in data["articles"]:
+            assert aid in rows, f"{aid} is annotated but not in any manifest"
+            assert aid not in split_of_article, f"{aid} is in two splits"
+            split_of_article[aid] = split
+        for event in data["events"]:
+            for aid in event["articles"]:
+                assert split_of_article.get(aid) == split, f"{event['event_id']}: {aid} outside {split}"
+    # every event of one actor pair lies in one split (the split rule of the README)
+    pair_splits = defaultdict(set)
+    for split, data in gold.items():
+        for e in data["events"]:
+            parties = frozenset(filter(None, (e.get("actor1") or e.get("actor1_country"),
+                                              e.get("actor2") or e.get("actor2_country"))))
+            if len(parties) == 2:
+                pair_splits[parties].add(split)
+    mixed = [sorted(p) for p, s in pair_splits.items() if len(s) > 1]
+    assert not mixed, f"actor pairs in both splits: {mixed}"
+
+
+def test_every_manifest_row_has_a_hash_and_a_query(rc):
+    for row in rc.manifest():
+        assert len(row["sha256"]) == 64 and row["query"] and row["url"].startswith("http"), row["id"]
+
+
+def write_part(parts: Path, name: str, gold: dict, rows: list[dict]) -> None:
+    parts.mkdir(parents=True, exist_ok=True)
+    (parts / f"{name}.gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    (parts / f"{name}.manifest.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
+def small_part(rc) -> tuple[dict, list[dict], dict[str, str]]:
+    texts = {"t_001": "خبر أول\nنص الخبر الأول.", "t_002": "خبر ثان\nنص الخبر الثاني."}
+    rows = [{"id": aid, "url": f"https://example.org/{aid}", "outlet": "example.org", "region": "gulf",
+             "query": "خبر", "sha256": rc.sha256_text(t), "chars": len(t), "lines": 2, "annotated": "full"}
+            for aid, t in texts.items()]
+    gold = {"events": [{"event_id": "te01", "split": "dev", "articles": ["t_001"]},
+                       {"event_id": "te02", "split": "heldout", "articles": ["t_002"]}],
+            "secondary_events": [{"event_id": "te03", "articles": ["t_001", "t_002"]}],
+            "articles": {"t_001": {"main_event": "te01"}, "t_002": {"main_event": "te02"}},
+            "discrepancies": [{"event_id": "te02", "field": "date", "values": []}]}
+    return gold, rows, texts
+
+
+def test_merge_splits_articles_secondary_events_and_discrepancies(rc, tmp_path, monkeypatch):
+    gold, rows, _ = small_part(rc)
+    write_part(tmp_path / "parts", "p1", gold, rows)
+    monkeypatch.setattr(rc, "PARTS", tmp_path / "parts")
+    merged = rc.merged_gold()
+    assert list(merged["dev"]["articles"]) == ["t_001"]
+    assert list(merged["heldout"]["articles"]) == ["t_002"]
+    # a secondary event spanning both splits is cut to each split's articles
+    assert merged["dev"]["secondary_events"][0]["articles"] == ["t_001"]
+    assert merged["heldout"]["secondary_events"][0]["articles"] == ["t_002"]
+    # a discrepancy goes with its event's split
+    assert [d["event_id"] for d in merged["heldout"].get("discrepancies", [])] == ["te02"]
+    assert not merged["dev"].get("discrepancies")
+
+
+def test_merge_names_the_part_and_event_without_a_split(rc, tmp_path, monkeypatch):
+    gold, rows, _ = small_part(rc)
+    del gold["events"][1]["split"]
+    write_part(tmp_path / "parts", "p1", gold, rows)
+    monkeypatch.setattr(rc, "PARTS", tmp_path / "parts")
+    with pytest.raises(SystemExit, match="p1.gold.json: event te02 has no split"):
+        rc.merged_gold()
+
+
+def test_rebuild_then_verify_detects_a_changed_text(rc, tmp_path, monkeypatch, capsys):
+    gold, rows, texts = small_part(rc)
+    write_part(tmp_path / "parts", "p1", gold, rows)
+    monkeypatch.setattr(rc, "PARTS", tmp_path / "parts")
+    monkeypatch.setenv("MARSAD_REAL_CORPUS", str(tmp_path / "cache"))
+    answer = tmp_path / "answer.json"
+    answer.write_text(json.dumps({"results": [{"url": r["url"], "excerpt": texts[r["id"]]} for r in rows]}),
+                      encoding="utf-8")
+    assert rc.main(["rebuild", str(answer)]) == 0
+    assert rc.main(["verify"]) == 0
+    (tmp_path / "cache" / "t_002.txt").write_text("نص آخر", encoding="utf-8")
+    assert rc.main(["verify"]) == 1
+    assert "changed t_002" in capsys.readouterr().err
+
+
+def test_rebuild_names_an_unreadable_answer_and_goes_on(rc, tmp_path, monkeypatch, capsys):
+    gold, rows, texts = small_part(rc)
+    write_part(tmp_path / "parts", "p1", gold, rows)
+    monkeypatch.setattr(rc, "PARTS", tmp_path / "parts")
+    monkeypatch.setenv("MARSAD_REAL_CORPUS", str(tmp_path / "cache"))
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps({"results": [{"url": rows[0]["url"], "excerpt": texts["t_001"]}]}),
+                    encoding="utf-8")
+    rc.main(["rebuild", str(bad), str(good)])
+    captured = capsys.readouterr()
+    assert "bad.json: not a search answer" in captured.err
+    assert (tmp_path / "cache" / "t_001.txt").read_text(encoding="utf-8") == texts["t_001"]
