@@ -44,6 +44,7 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -152,17 +153,35 @@ def _retell(rng: random.Random, words: list[str]) -> str:
     return " ".join(kept)
 
 
-def generate(n_articles: int, seed: int = 1) -> tuple[list[Article], dict[str, str]]:
+def generate(n_articles: int, seed: int = 1,
+             extra_actors: list[tuple[Actor, str]] = ()) -> tuple[list[Article], dict[str, str]]:
     """``n_articles`` annotated articles and the truth: article id -> event id."""
     rng = random.Random(seed)
-    pool = _actor_pool(rng)
+    articles: list[Article] = []
+    truth: dict[str, str] = {}
+    for art, eid in reports(n_articles, rng, extra_actors):
+        articles.append(art)
+        truth[art.id] = eid
+    rng.shuffle(articles)
+    return articles, truth
+
+
+def reports(n_articles: int, rng: random.Random, extra_actors: list[tuple[Actor, str]] = (), *,
+            first_event: int = 1, id_prefix: str = "a") -> Iterator[tuple[Article, str]]:
+    """The articles of ``generate`` one at a time, in the order they are written (the
+    reports of one event one after the other), each with its event id: what
+    ``generate`` collects, and what a benchmark that needs more articles than fit in
+    memory saves batch by batch. ``extra_actors`` ((actor, Arabic name) pairs, say the
+    actors of real annotated articles) join the pool; ``first_event`` and ``id_prefix``
+    keep the ids of several calls apart."""
+    pool = _actor_pool(rng) + list(extra_actors)
     outlets = [f"outlet{n:02d}.example" for n in range(60)]
     # A quarter of events reuse a pair from a small set of recurring pairs.
     recurring = [tuple(rng.sample(range(len(pool)), 2)) for _ in range(max(5, n_articles // 60))]
-    articles: list[Article] = []
-    truth: dict[str, str] = {}
-    ev_no = 0
-    while len(articles) < n_articles:
+    written = 0
+    previous: tuple[Article, str] | None = None
+    ev_no = first_event - 1
+    while written < n_articles:
         ev_no += 1
         eid = f"ev{ev_no:06d}"
         i, j = rng.choice(recurring) if rng.random() < 0.25 else rng.sample(range(len(pool)), 2)
@@ -170,20 +189,19 @@ def generate(n_articles: int, seed: int = 1) -> tuple[list[Article], dict[str, s
         etype, mode, templates = rng.choice(EVENT_KINDS)
         day = START + timedelta(days=rng.randrange(DAYS))
         facts = [_sentence(rng, rng.randint(8, 14)) for _ in range(3)]
-        reports = min(8, 1 + int(rng.expovariate(1 / 2.0)))
-        for outlet in rng.sample(outlets, reports):
-            if len(articles) >= n_articles:
+        count = min(8, 1 + int(rng.expovariate(1 / 2.0)))
+        for outlet in rng.sample(outlets, count):
+            if written >= n_articles:
                 break
-            aid = f"a{len(articles):07d}"
-            if articles and truth[articles[-1].id] == eid and rng.random() < 0.3:
-                art = _near_copy(articles[-1], aid, outlet)
+            aid = f"{id_prefix}{written:07d}"
+            if previous and previous[1] == eid and rng.random() < 0.3:
+                art = _near_copy(previous[0], aid, outlet)
             else:
                 art = _report(rng, aid, outlet, (a1, a1_ar), (a2, a2_ar), etype, mode, templates, day,
                               facts, pool)
-            articles.append(art)
-            truth[aid] = eid
-    rng.shuffle(articles)
-    return articles, truth
+            written += 1
+            previous = (art, eid)
+            yield art, eid
 
 
 def _report(rng, aid, outlet, first, second, etype, mode, templates, day, facts, pool) -> Article:
