@@ -167,16 +167,20 @@ def merged_gold() -> dict[str, dict]:
     return gold
 
 
+def write_atomic(path: Path, text: str) -> None:
+    """Write through a temporary file, so that a scorer running at the same time never reads half a file."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
 def cmd_build(args) -> int:
     rows = manifest()
-    (CORPUS / "manifest.jsonl").write_text(
-        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    write_atomic(CORPUS / "manifest.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
     for split, data in merged_gold().items():
-        (CORPUS / f"gold_{split}.json").write_text(
-            json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        write_atomic(CORPUS / f"gold_{split}.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     sentences = [s for part in sorted(PARTS.glob("*.sentences.jsonl")) for s in read_jsonl(part)]
-    (CORPUS / "sentences.jsonl").write_text(
-        "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sentences), encoding="utf-8")
+    write_atomic(CORPUS / "sentences.jsonl", "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sentences))
     print(f"{len(rows)} articles, {len(sentences)} sentences")
     return cmd_stats(args)
 
