@@ -166,7 +166,6 @@ class _Lexicon:
         self.imperfect_prefixes = {_lexicon_form(k): int(v) for k, v in temporal["imperfect_verb_prefixes"].items()}
         self.not_imperfect = self.words["imperfect_exceptions"] | self.words["future_prefix_exceptions"]
         self.past_suffixes = tuple(_lexicon_form(w) for w in temporal["past_verb_suffixes"])
-        self.first_words = {k[0] for k in self.phrases}
         # per kind: phrase -> value (the first one listed wins) and the longest phrase
         self.by_kind: dict[str, dict[tuple[str, ...], object]] = {}
         for key, entries in self.phrases.items():
@@ -175,6 +174,11 @@ class _Lexicon:
         self.max_len = {kind: max(len(k) for k in table) for kind, table in self.by_kind.items()}
         # per kind: the first tokens of its phrases, so ``look`` rejects most tokens at once
         self.first_by_kind = {kind: frozenset(k[0] for k in table) for kind, table in self.by_kind.items()}
+        # a first token -> the kinds of phrase it opens (see ``_opening_kinds``)
+        self.opens: dict[str, set[str]] = {}
+        for kind, firsts in self.first_by_kind.items():
+            for first in firsts:
+                self.opens.setdefault(first, set()).add(kind)
 
     def _add(self, phrase: str, kind: str, value: object) -> None:
         key = tuple(_tokens_of(_lexicon_form(phrase)))
@@ -214,6 +218,14 @@ def _first_token_forms(word: str) -> tuple[str, ...]:
     elif len(base) > 3 and base.startswith("لل"):
         forms.append("ا" + base[1:])
     return tuple(forms)
+
+
+@lru_cache(maxsize=65536)   # per distinct token, like its forms
+def _opening_kinds(word: str) -> frozenset[str]:
+    """The kinds of lexicon phrase that one of the word's forms opens: ``look`` tries
+    a kind's table only at tokens that open one of its phrases."""
+    opens = _lexicon().opens
+    return frozenset(kind for form in _first_token_forms(word) for kind in opens.get(form, ()))
 
 
 # ---------------------------------------------------------------- specs
@@ -272,14 +284,14 @@ class _Parser:
         self.toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(norm)]
         self.texts = [t.text for t in self.toks]
         self.forms = [_first_token_forms(t) for t in self.texts]
+        self.kinds = [_opening_kinds(t) for t in self.texts]
 
     # -- lexicon access
     def look(self, i: int, kind: str) -> tuple[int, object] | None:
         """Longest phrase of ``kind`` starting at token ``i``: (end token, value)."""
         if i >= len(self.toks):
             return None
-        firsts = self.lex.first_by_kind[kind]
-        if not any(f in firsts for f in self.forms[i]):
+        if kind not in self.kinds[i]:
             return None
         table = self.lex.by_kind[kind]
         for length in range(min(self.lex.max_len[kind], len(self.toks) - i), 0, -1):
@@ -1166,18 +1178,23 @@ def _candidates(text: str) -> tuple[list[_Cand], list[int]]:
     norm, offsets = _normalize(text)
     parser = _Parser(norm)
     cands: list[_Cand] = []
-    first_words = parser.lex.first_words
     for i, tok in enumerate(parser.toks):
         # only tokens that can open an expression: a number or a lexicon word
-        if tok.text.isdigit() or any(f in first_words for f in parser.forms[i]):
+        if parser.kinds[i] or tok.text.isdigit():
             cands.extend(parser.parse_at(i))
     for m in _NUMERIC.finditer(norm):
         spec = _numeric_spec(m)
         if spec:
             cands.append(_Cand(m.start(), m.end(), spec))
-    for m in _english_pattern().finditer(norm):
-        cands.append(_Cand(m.start(), m.end(), _english_spec(m)))
+    # English month names need a Latin letter (most Arabic articles have none): the
+    # big case-insensitive pattern is not run over text that cannot hold one
+    if _LATIN.search(norm):
+        for m in _english_pattern().finditer(norm):
+            cands.append(_Cand(m.start(), m.end(), _english_spec(m)))
     return cands, offsets
+
+
+_LATIN = re.compile(r"[a-z]", re.IGNORECASE)   # also the letters that match a-z without case (ſ, K)
 
 
 def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
