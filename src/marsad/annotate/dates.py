@@ -35,6 +35,7 @@ from hijridate import Gregorian, Hijri
 
 from marsad.data import read_lexicon
 from marsad.model import Article, DateMention
+from marsad.text.normalize import Translation
 
 __all__ = ["find_dates", "tag_dates", "resolve_with_story_date", "clause_date",
            "default_event_date", "parse_anchor"]
@@ -46,7 +47,7 @@ _DIGITS = {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): s
 
 
 _IGNORED_RUN = re.compile("[" + "".join(sorted(_IGNORED)) + "]+")
-_DIGIT_TABLE = str.maketrans(_DIGITS)
+_DIGIT_TABLE = Translation(str.maketrans(_DIGITS))
 
 
 def _normalize(text: str) -> tuple[str, list[int]]:
@@ -62,7 +63,7 @@ def _normalize(text: str) -> tuple[str, list[int]]:
     chars.append(text[pos:])
     offsets.extend(range(pos, len(text)))
     offsets.append(len(text))
-    return "".join(chars).translate(_DIGIT_TABLE), offsets
+    return _DIGIT_TABLE("".join(chars)), offsets
 
 
 def _lexicon_form(word: str) -> str:

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from marsad.text.lexicon import given_names, lexicon, phrase_key
+from marsad.text.normalize import Translation
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_DIGITS = Translation(str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789"))
 _BULLETS = "•·▪●◦‣-–—*|"
 _NUMERIC_YMD = re.compile(r"(?<!\d)((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d\d)(?!\d)")
@@ -31,7 +32,7 @@ _AFTER_SOURCE_PREFIX = re.compile(r"\s*[:：]\s*\S")
 
 
 def digits_to_ascii(text: str) -> str:
-    return text.translate(_DIGITS)
+    return _DIGITS(text)
 
 
 def _valid(y: int, m: int, d: int) -> str | None:

@@ -86,23 +86,42 @@ def normalize(text: str) -> Normalized:
     out: list[str] = []
     origin: list[int] = []
     pos = 0
+    mapped = _one_to_one(text)      # same length as ``text``
     for m in _RESIZED.finditer(text):
         i = m.start()
         if i > pos:
-            out.append(text[pos:i].translate(_ONE_TO_ONE))
+            out.append(mapped[pos:i])
             origin.extend(range(pos, i))
         rep = normalize_char(text[i])
         out.append(rep)
         origin.extend([i] * len(rep))
         pos = i + 1
     if pos < len(text):
-        out.append(text[pos:].translate(_ONE_TO_ONE))
+        out.append(mapped[pos:])
         origin.extend(range(pos, len(text)))
     origin.append(len(text))
     return Normalized("".join(out), origin)
 
 
 _SPACES = re.compile(r"\s+")
+
+
+class Translation:
+    """``str.translate`` for a table that changes few of a text's characters.
+
+    ``str.translate`` looks every character of non-Latin text up in the table (most
+    of Arabic text maps to itself); a regex finds the characters the table changes
+    and only those are replaced, several times faster on article-length text."""
+
+    def __init__(self, table: dict[int, str | int | None]):      # as for str.translate
+        self._map = {chr(o): v if isinstance(v, str) else "" if v is None else chr(v) for o, v in table.items()}
+        self._changed = re.compile("[" + "".join(re.escape(c) for c in sorted(self._map)) + "]")
+
+    def __call__(self, text: str) -> str:
+        return self._changed.sub(self._replace, text)
+
+    def _replace(self, m: re.Match[str]) -> str:
+        return self._map[m.group()]
 
 
 # The same mapping as normalize_char, as a str.translate table (much faster on long text).
@@ -113,6 +132,8 @@ _PRESENTATION = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFF]")
 # ``normalize`` splits the table: characters replaced by exactly one character, and
 # the others (deleted or expanded), which need their origins written one by one.
 _ONE_TO_ONE = {o: v for o, v in _TABLE.items() if len(v) == 1}
+_one_to_one = Translation(_ONE_TO_ONE)
+_translate = Translation(_TABLE)
 _RESIZED = re.compile("[" + "".join(re.escape(chr(o)) for o, v in sorted(_TABLE.items()) if len(v) != 1)
                       + "\uFB50-\uFDFF\uFE70-\uFEFF]")
 
@@ -138,5 +159,5 @@ def _key(text: str) -> str:
     if _PRESENTATION.search(text):
         folded = "".join(normalize_char(c) for c in text)
     else:
-        folded = text.translate(_TABLE)
+        folded = _translate(text)
     return _SPACES.sub(" ", folded).strip().casefold()
