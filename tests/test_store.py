@@ -199,6 +199,36 @@ def test_an_older_sqlite_database_is_brought_up_to_date(db_path):
         assert store.schema_version == len(MIGRATIONS)
 
 
+def test_sqlite_search_index_is_found_by_key_and_migrated_from_version_3(db_path):
+    """Migration 4 keys each article's FTS5 row (articles_fts_keys), so that saving or
+    deleting an article finds its row without reading the whole index; a database of
+    schema 3 keeps its search index."""
+    db = sqlite3.connect(db_path)
+    db.executescript("".join(MIGRATIONS[:3]) + "; PRAGMA user_version = 3;")
+    for n in range(3):  # as the store of schema 3 indexed them
+        db.execute("INSERT INTO articles (id, content_hash, record) VALUES (?, 'h', '{}')", (f"a{n}",))
+        db.execute("INSERT INTO articles_fts (article_id, title, body, names) VALUES (?, '', ?, '')",
+                   (f"a{n}", f"نص{n} مشترك"))
+    db.commit()
+    db.close()
+    with Store(db_path) as store:
+        assert store.schema_version == len(MIGRATIONS)
+        assert _count(store, "articles_fts_keys") == 3
+        assert {h["article_id"] for h in store.search("مشترك")} == {"a0", "a1", "a2"}
+        store.save_articles([_article("a1", "نص جديد"), _article("a3", "نص آخر مشترك")])
+        store.save_articles([_article("a3", "نص آخر مشترك")])   # saved again: indexed once
+        assert _count(store, "articles_fts") == _count(store, "articles_fts_keys") == 4
+        assert {h["article_id"] for h in store.search("مشترك")} == {"a0", "a2", "a3"}
+        assert [h["article_id"] for h in store.search("جديد")] == ["a1"]
+        store.delete_article("a0")
+        assert {h["article_id"] for h in store.search("مشترك")} == {"a2", "a3"}
+        assert _count(store, "articles_fts") == _count(store, "articles_fts_keys") == 3
+        # Each look-up goes through the key's index, never a pass over the FTS table.
+        plan = store.db.execute("EXPLAIN QUERY PLAN SELECT fts_rowid FROM articles_fts_keys "
+                                "WHERE article_id = ?", ("a1",)).fetchall()
+        assert any("USING INDEX" in r[-1] or "PRIMARY KEY" in r[-1] for r in plan), plan
+
+
 def test_both_backends_give_the_same_records(postgres_cluster, tmp_path):
     """The same articles ingested through the real pipeline: the same records, byte for byte."""
     import json

@@ -93,6 +93,9 @@ MIGRATIONS: list[str] = [
     """,
     # 3: the cluster index (as SQLite's migration 3)
     CLUSTER_INDEX_SCHEMA.format(text=TEXT, blob="BYTEA", bigint="BIGINT"),
+    # 4: nothing here (SQLite's migration 4 keys its FTS5 search index; articles_search is
+    # keyed by article_id already)
+    "SELECT 1",
 ]
 
 _MIGRATION_LOCK = 0x6D617273  # any constant: the advisory lock key of Marsad's migrations

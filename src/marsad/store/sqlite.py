@@ -113,6 +113,19 @@ MIGRATIONS: list[str] = [
     """,
     # 3: the cluster index, what incremental stories need of each article (store/cluster_index.py)
     CLUSTER_INDEX_SCHEMA.format(text="TEXT", blob="BLOB", bigint="INTEGER"),
+    # 4: each article's row of the search index, so that re-indexing or deleting an article
+    # finds it by key (articles_fts.article_id is not indexed: finding it there reads every
+    # row, which made each saved article cost a pass over the whole archive). The FTS5 rowid
+    # is stable (VACUUM keeps it), unlike the articles table's implicit one.
+    """
+    CREATE TABLE articles_fts_keys (
+        article_id TEXT PRIMARY KEY,
+        fts_rowid INTEGER NOT NULL
+    );
+    INSERT INTO articles_fts_keys (article_id, fts_rowid)
+        SELECT article_id, max(rowid) FROM articles_fts GROUP BY article_id;
+    DELETE FROM articles_fts WHERE rowid NOT IN (SELECT fts_rowid FROM articles_fts_keys);
+    """,
 ]
 
 
@@ -249,12 +262,19 @@ class Store:
 
     def _index_article(self, article_id: str, title: str, body: str, names: str) -> None:
         """(Re)index an article's normalized title, body and entity names for ``search``."""
-        self.db.execute("DELETE FROM articles_fts WHERE article_id = ?", (article_id,))
-        self.db.execute("INSERT INTO articles_fts (article_id, title, body, names) VALUES (?,?,?,?)",
-                        (article_id, title, body, names))
+        self._unindex_article(article_id)
+        cur = self.db.execute("INSERT INTO articles_fts (article_id, title, body, names) VALUES (?,?,?,?)",
+                              (article_id, title, body, names))
+        self.db.execute("INSERT INTO articles_fts_keys (article_id, fts_rowid) VALUES (?, ?)",
+                        (article_id, cur.lastrowid))
 
     def _unindex_article(self, article_id: str) -> None:
-        self.db.execute("DELETE FROM articles_fts WHERE article_id = ?", (article_id,))
+        """Remove an article from the search index: its row found through ``articles_fts_keys``."""
+        row = self.db.execute("SELECT fts_rowid FROM articles_fts_keys WHERE article_id = ?",
+                              (article_id,)).fetchone()
+        if row:
+            self.db.execute("DELETE FROM articles_fts WHERE rowid = ?", (row[0],))
+            self.db.execute("DELETE FROM articles_fts_keys WHERE article_id = ?", (article_id,))
 
     def delete_article(self, article_id: str) -> None:
         with self.db:
