@@ -14,8 +14,8 @@ from datetime import datetime
 from marsad.model import Article
 from marsad.text.boilerplate import Classified, classify_lines
 from marsad.text.metadata import (
-    dateline, date_from_url, find_full_date, outlet_from_url, plausible_outlet, self_hosted_image_domain,
-    source_link_domain,
+    dateline, date_from_url, find_full_date, leading_date, outlet_from_url, plausible_outlet,
+    self_hosted_image_domain, source_link_domain,
 )
 
 __all__ = ["clean", "clean_text"]
@@ -70,10 +70,20 @@ def clean_text(raw: str, title_hint: str | None = None) -> tuple[list[str], list
     for ln in result.lines:
         if not ln.kept:
             removed.append(ln.text)
+            # "date 2025-08-31 صنعاء - (د ب أ)": a labelled date at the head of a removed line
+            labelled = leading_date(ln.text, min_words=0) if not seen_paragraphs else None
+            if labelled:
+                result.dates.insert(0, labelled[0])
             continue
         text = ln.text.strip()
         if ln.label == "content" and seen_paragraphs < LEAD_PARAGRAPHS:
             seen_paragraphs += 1
+            # "date 2025-08-17 <paragraph>": a labelled date glued to the first paragraph
+            labelled = leading_date(text) if seen_paragraphs == 1 else None
+            if labelled:
+                removed.append(labelled[1].strip())
+                text = text[len(labelled[1]):].strip()
+                result.dates.insert(0, labelled[0])
             found = dateline(text)
             if found:
                 removed.append(found.prefix.strip())

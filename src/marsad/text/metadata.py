@@ -10,6 +10,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from functools import lru_cache
+
+from marsad.data import read_lexicon
 from marsad.text.lexicon import given_names, lexicon, phrase_key
 from marsad.text.normalize import Translation
 
@@ -24,6 +27,12 @@ _AGO = re.compile(r"^منذ\s+\S+(\s+\S+)?$")
 _WORD_DATE = re.compile(r"(?<!\d)(\d{1,2})\s+(?:من\s+)?([^\d\s،,/]+(?:\s+(?:الثاني|الأول|الاول))?)"
                         r"(?:\s*/\s*[^\d\s،,/]+)?\s*[،,]?\s*((?:19|20)\d\d)(?!\d)")
 _EN_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s*((?:19|20)\d\d)\b")
+# "22nd, April 2024", "22 April 2024"
+_EN_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?,?\s+([A-Z][a-z]{2,8})\.?,?\s+((?:19|20)\d\d)\b")
+# "17-يونيو-2020": day, month name and year joined by dashes
+_DASHED_WORD_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[-–]\s*([^\d\s،,/\-–]+)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
+# "04/22/2024", "04/22/ 2024": month first where the day cannot be a month (> 12)
+_NUMERIC_MDY = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/\s?((?:19|20)\d\d)(?!\d)")
 
 
 # What follows a prefix from the lexicon: compiled once, not one pattern per prefix and line.
@@ -41,6 +50,19 @@ def _valid(y: int, m: int, d: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _month_numbers() -> dict[str, int]:
+    """Month names to numbers: the boilerplate lexicon's, and every Gregorian and
+    English name of the date tagger's ``months.json`` (Moroccan يوليوز، غشت ...)."""
+    months = dict(lexicon().months)
+    data = read_lexicon("months.json")
+    for series in ("gregorian", "english"):
+        for number, names in data[series].items():
+            for name in names:
+                months.setdefault(phrase_key(name), int(number))
+    return months
+
+
 def find_full_date(text: str) -> tuple[str, int, int] | None:
     """The first date with day, month and year in ``text``: (YYYY-MM-DD, start, end)."""
     text = digits_to_ascii(text)
@@ -55,13 +77,20 @@ def find_full_date(text: str) -> tuple[str, int, int] | None:
         if value:
             found.append((m.start(), m.end(), value))
             break
-    months = lexicon().months
-    for m in _WORD_DATE.finditer(text):
-        month = months.get(phrase_key(m.group(2)))
-        value = _valid(int(m.group(3)), month, int(m.group(1))) if month else None
-        if value:
-            found.append((m.start(), m.end(), value))
-            break
+    for m in _NUMERIC_MDY.finditer(text):
+        if int(m.group(2)) > 12:
+            value = _valid(int(m.group(3)), int(m.group(1)), int(m.group(2)))
+            if value:
+                found.append((m.start(), m.end(), value))
+                break
+    months = _month_numbers()
+    for pattern in (_WORD_DATE, _DASHED_WORD_DATE, _EN_DAY_FIRST):
+        for m in pattern.finditer(text):
+            month = months.get(phrase_key(m.group(2)))
+            value = _valid(int(m.group(3)), month, int(m.group(1))) if month else None
+            if value:
+                found.append((m.start(), m.end(), value))
+                break
     for m in _EN_DATE.finditer(text):
         month = months.get(phrase_key(m.group(1)))
         value = _valid(int(m.group(3)), month, int(m.group(2))) if month else None
@@ -72,6 +101,47 @@ def find_full_date(text: str) -> tuple[str, int, int] | None:
         return None
     start, end, value = min(found)
     return value, start, end
+
+
+@lru_cache(maxsize=1)
+def _date_labels() -> frozenset[str]:
+    """Labels that put a publication date first: the boilerplate lexicon's "published on"
+    prefixes and the tagger's ``publication_date_labels`` (temporal.json)."""
+    extra = read_lexicon("temporal.json").get("publication_date_labels", [])
+    return frozenset(lexicon().date_prefixes) | {phrase_key(w) for w in extra}
+
+
+@lru_cache(maxsize=1)
+def _date_line_words() -> frozenset[str]:
+    """More words a date line may hold (temporal.json ``date_line_words``): "على الساعة"."""
+    return frozenset(phrase_key(w) for w in read_lexicon("temporal.json").get("date_line_words", []))
+
+
+_LABEL_GAP = re.compile(r"[\s:：]*")
+_AFTER_LABELLED_DATE = re.compile(r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?[\s\-–—|،,:]*")
+
+
+def leading_date(line: str, min_words: int = 3) -> tuple[str, str] | None:
+    """A paragraph that opens with a labelled publication date and goes on with its
+    text: "date 2025-08-17 أعلنت الوزارة ...", "نشر في: 12 فبراير 2025 - قال ...".
+    Returns the date and the prefix to cut off (label, date, a time, separators);
+    None when the line does not open so or holds fewer than ``min_words`` words after
+    the date (a date line, left to ``date_line``)."""
+    words = list(re.finditer(r"\S+", line[:60]))
+    labels = _date_labels()
+    for k in (3, 2, 1):
+        if len(words) <= k or phrase_key(line[:words[k - 1].end()]) not in labels:
+            continue
+        start = words[k - 1].end()
+        start += _LABEL_GAP.match(line, start).end() - start
+        found = find_full_date(line[start:start + 40])
+        if not found or found[1] != 0:
+            return None
+        end = _AFTER_LABELLED_DATE.match(line, start + found[2]).end()
+        if len(line[end:].split()) < min_words:
+            return None
+        return found[0], line[:end]
+    return None
 
 
 def is_time_line(line: str) -> bool:
@@ -128,7 +198,9 @@ def _single_date_line(line: str) -> str | None:
     # "10:15 ص" is a time with its mark; "10:15 صباحاً" keeps its word (a filler word)
     rest = re.sub(r"\d{1,2}[:.]\d{2}(\s*(ص|م|am|pm|AM|PM|GMT)(?!\w))?", " ", rest)
     leftovers = [w for w in re.split(r"[\s,،|•·\-–—/()]+", rest) if phrase_key(w)]   # "ـ" (tatweel) separates too
-    filler = lex.weekdays | lex.date_prefix_words | lex.date_line_filler
+    filler = lex.weekdays | lex.date_prefix_words | lex.date_line_filler | _date_line_words()
+    # "تونس- 20 أبريل 2023م (وام)": a place and an agency beside the date (a dateline)
+    filler = filler | lex.places | lex.agencies
     if all(phrase_key(w) in filler for w in leftovers):
         return value
     return None

@@ -1,0 +1,59 @@
+"""Publication dates found in the page itself: labelled dates glued to the first
+paragraph, date lines with a place or an agency, the less common numeric and
+word forms. Sentences are our own."""
+
+from __future__ import annotations
+
+from marsad.model import Article
+from marsad.text import clean
+from marsad.text.metadata import date_line, find_full_date, leading_date
+
+PARA = ("أعلنت وزارة الزراعة، اليوم الأحد، إطلاق برنامج لدعم صغار المزارعين في المحافظات الجنوبية "
+        "يشمل توزيع البذور والأسمدة بأسعار مخفضة.")
+PARA2 = "وقال المتحدث باسم الوزارة إن البرنامج يمتد ثلاث سنوات ويستفيد منه نحو عشرين ألف مزارع."
+
+
+def page(*lines: str) -> Article:
+    return clean(Article(id="t", raw="\n".join(lines)))
+
+
+def test_a_labelled_date_glued_to_the_first_paragraph_is_the_publication_date():
+    art = page(" date 2024-03-10 " + PARA, "", PARA2)
+    assert art.published == "2024-03-10"
+    assert art.provenance["published"] == "dateline"
+    assert art.text.startswith("أعلنت وزارة الزراعة")     # the label and the date are cut off
+    assert "date 2024-03-10" in art.boilerplate
+
+
+def test_a_labelled_date_beats_a_date_in_the_paragraph():
+    art = page("date 2024-03-12 الرباط - " + PARA.replace("اليوم الأحد،", "اليوم الأحد، 10 مارس 2024،"),
+               "", PARA2)
+    assert art.published == "2024-03-12"
+
+
+def test_a_labelled_date_on_a_removed_head_line():
+    art = page(" date 2024-03-10 عمان - (بترا)", "", PARA, "", PARA2)
+    assert art.published == "2024-03-10"
+
+
+def test_leading_date_needs_a_label_at_the_start():
+    assert leading_date("نشر في: 12 فبراير 2025 - " + PARA) == ("2025-02-12", "نشر في: 12 فبراير 2025 - ")
+    assert leading_date("نشر الجيش بيانا في 12 فبراير 2025 قال فيه إن الهدنة صامدة") is None
+    assert leading_date(PARA) is None
+    assert leading_date("date 2024-03-10 الرباط") is None          # a date line, not a paragraph
+    assert leading_date("date 2024-03-10 الرباط", min_words=0) is not None
+
+
+def test_date_lines_with_a_place_an_agency_or_a_time_word():
+    assert date_line("عمان- 3 أيار 2024م (بترا)") == "2024-05-03"
+    assert date_line("الخميس 14 مارس 2024 على الساعة 10:15") == "2024-03-14"
+    assert date_line("عمان- 3 أيار 2024م وقال الوزير إن الخطة جاهزة") is None
+
+
+def test_less_common_full_date_forms():
+    assert find_full_date("5-مارس-2024")[0] == "2024-03-05"
+    assert find_full_date("الثلاثاء, 03/19/2024 - 19:01")[0] == "2024-03-19"
+    assert find_full_date("03/04/2024")[0] == "2024-04-03"          # day first when both fit
+    assert find_full_date("تاريخ النشر: 22nd, April 2024 GMT")[0] == "2024-04-22"
+    assert find_full_date("مساء اليوم الاثنين، 29 يوليوز 2024")[0] == "2024-07-29"
+    assert find_full_date("في 7 غشت 2023")[0] == "2023-08-07"
