@@ -43,6 +43,10 @@ _SENTENCE_GAP = re.compile(r"[.!?؟:\n]")
 _CLAUSE_GAP = re.compile(r"[.!?؟:\n،,;؛()\[\]]")
 _ARABIC_WORD = re.compile(r"^[\u0621-\u064A\u0660-\u0669\u0671-\u06D3]+$")
 _TANWEEN = re.compile("[\u064B-\u064D]")
+_DIACRITIC = re.compile("[\u064B-\u065F\u0670\u0640]")
+_VERB_PREFIXES = ("يت", "تت", "يست", "تست", "يأ", "تأ", "نت")   # imperfect verbs, never given names
+_DUAL_PLURAL = ("ين", "ان", "ون")
+_PRONOUN_SUFFIXES = ("ته", "تها", "تهم", "تهما")
 _CLITIC_ARTICLE = ("لل", "بال", "وال", "فال", "كال")
 _NAME_PARTICLES = {"ابو", "بن", "ابن", "عبد", "ال", "ام", "بنت"}
 _NASAB = {"بن", "ابن", "بنت", "ال"}     # بن X، آل X (آل normalizes to ال)
@@ -799,8 +803,8 @@ class _Linker:
         k = j
         while k < len(words) and k - j < 4:
             w = words[k]
-            if k > j and not _JOINING_GAP.match(w.gap):
-                break
+            if k > j and (not _JOINING_GAP.match(w.gap) or _QUOTES.search(w.gap)):
+                break   # a quote inside is no name: أشاد "بمبادرة ..."
             if w.key in idx.stopwords or not _ARABIC_WORD.match(w.key) or len(w.key) < 2:
                 break
             if not self._name_part_ok(k, k - j):
@@ -846,10 +850,17 @@ class _Linker:
     def _noun_and_adjective(self, j: int, k: int) -> bool:
         """Words j..k-1 read as a feminine noun and its agreeing indefinite nisba
         (جلسة مباحثات رسمية، ندوة حوارية مفتوحة): the first word ends in taa
-        marbuta and is no known given name, a later one is a feminine nisba (-ية)."""
+        marbuta and is no known given name, a later one is a feminine nisba (-ية);
+        or a dual or plural noun and its agreeing adjective (اجتماعين منفصلين)."""
         first = self.words[j]
-        return first.text.endswith("ة") and first.key not in self.idx.first_names \
-            and any(w.text.endswith("ية") and not w.text.startswith("ال") for w in self.words[j + 1:k])
+        if first.key in self.idx.first_names:
+            return False
+        if first.text.endswith("ة") and any(w.text.endswith("ية") and not w.text.startswith("ال")
+                                             for w in self.words[j + 1:k]):
+            return True
+        ending = next((e for e in _DUAL_PLURAL if first.key.endswith(e)), None)
+        return ending is not None and len(first.key) >= 5 and any(
+            w.key.endswith(ending) and not w.key.startswith("ال") for w in self.words[j + 1:k])
 
     def _name_part_ok(self, k: int, pos: int) -> bool:
         """Whether word k can be word ``pos`` (0-based) of an unknown name: not a
@@ -860,6 +871,14 @@ class _Linker:
         key = words[k].key
         if key in cues.not_name_words or (pos >= 1 and cues.is_masdar(key)):
             return False
+        if key not in self.idx.first_names and not (key[:1] in ("و", "ف") and key[1:] in self.idx.first_names):
+            plain = _DIACRITIC.sub("", words[k].text)
+            bare = plain[1:] if plain[:1] in ("و", "ف") else plain
+            if pos == 0 and (plain.endswith("ة") or plain.startswith(_VERB_PREFIXES) or bare.startswith(
+                    _VERB_PREFIXES) or (len(plain) <= 5 and plain[:1] == "ي" and plain[1:2] not in "اأإآويئ")):
+                return False    # قضية، رئاسة: a noun; يتحدثان، فيتعين، يضع: a verb (given names are known)
+            if pos >= 1 and plain.endswith(_PRONOUN_SUFFIXES) and len(plain) >= 5:
+                return False    # استقالته، حكومتها: a noun with a pronoun suffix
         if _TANWEEN.search(words[k].text):
             return False    # سؤالاً، كبيراً: an indefinite common word, never part of a name
         if pos >= 1 and key.startswith(_CLITIC_ARTICLE):
@@ -1423,6 +1442,9 @@ class _Linker:
             _JOINING_GAP.match(words[i + 1].gap) else None
         if first is None or first - (i + 1) > 3:
             return i + 1
+        if words[i].key in ("وهو", "وهي", "هو", "هي") and words[i + 1].key not in self.idx.first_names \
+                and words[i + 1].key not in _NAME_PARTICLES:
+            return i + 1    # وهو موضوع حاسم: a singular pronoun before a noun phrase, not a list of names
         rest = self._listed_names(first)
         if not rest:
             return i + 1
@@ -1447,7 +1469,8 @@ class _Linker:
                 start, bare = w.start, w.key
             else:
                 start, bare = w.start + 1, w.key[1:]
-            if len(bare) < 2 or bare.startswith("ال") or bare in idx.stopwords or not _ARABIC_WORD.match(bare):
+            if len(bare) < 2 or bare.startswith("ال") or bare in idx.stopwords or not _ARABIC_WORD.match(bare) \
+                    or not self._name_part_ok(k, 0):
                 break
             n = 3 if words[k + 1].key in _NAME_PARTICLES else 2
             if k + n > len(words):
@@ -1538,6 +1561,8 @@ class _Linker:
         n = 3 if k + 1 < len(words) and words[k + 1].key in _NAME_PARTICLES else 2
         if k + n > len(words):
             return None
+        if first not in idx.first_names and words[k + 1].text.startswith("ال"):
+            return None     # شجون الصعاب: an unknown word and a definite one make a noun phrase
         for x in range(k, k + n):
             w = words[x]
             if x in self.used or (x > k and not _JOINING_GAP.match(w.gap)) or w.key in idx.stopwords \
