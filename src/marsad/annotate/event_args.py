@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from marsad.annotate.event_text import (ArticleView, Mention, aid_carriers, crowd_words, noun_determiners, place_nouns, place_targets,
                                         place_topics,
                                         placeless_modes, prepositions, relative_pronouns, subject_openers,
-                                        weapon_words)
+                                        member_words, title_words, weapon_words)
 from marsad.model import Entity
 
 LOCATION_TYPES = ("GPE", "LOC")
@@ -78,6 +78,8 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
                                          stops=[(frame.start, frame.head_end)] + others)
         if m.prep == "من" and _counted_people(view, m):
             m.prep = None              # خرج عشرات الآلاف من المغاربة: the people are the doers
+        elif m.prep in ("من", "ل") and _member_of(view, m):
+            m.prep = None              # عناصر من ميليشيا الحوثي، عددا من موظفي الأمم المتحدة
     around = _Around(
         all=ms,
         gap=[m for m in ms if frame.head_end <= m.start < frame.end],
@@ -92,7 +94,12 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
     # else the first of them is the other party (توسطت قطر بين إسرائيل وحماس)
     near = around.gap + around.after
     for i, m in enumerate(near):
+        if m.prep and m.prep != "بين" and m.prep in frame.preps and m is not subject:
+            break        # مكالمة مع [ترامب] … بين مصر والولايات المتحدة: the partner came first
         if m.prep == "بين":
+            if m.partner is not None and (subject is None or how in ("before", "none", "adjective", "governor")
+                                          or frame.pair_from_between):
+                return m, Mention(m.start, m.end, m.partner, None)     # بين الزعيمين: a dual names both
             rest = [x for x in near[i + 1:] if x.key != m.key]
             if how in ("before", "none", "adjective", "governor") or frame.pair_from_between:
                 return m, (rest[0] if rest else None)
@@ -192,6 +199,10 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
         doer = next((m for m in reversed(around.before_sentence) if m.prep is None), None)
         if doer is not None:
             return doer, "fronted"
+    if not frame.nominal and _plural_verb(view, frame) and not frame.receiver_subject:
+        # واعتقلوا عددا من موظفي الأمم المتحدة: a verb with a plural ending carries its own
+        # (pronoun) subject, told before it; the name after it is its object
+        return None, "none"
     # a headline with words before its verb has its subject there (ولي العهد يستقبل …)
     headline_svo = frame.headline and not frame.nominal and \
         view.words_between(view.to_norm(frame.clause_start), view.to_norm(frame.start)) > 0
@@ -208,6 +219,10 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
     if around.after and around.after[0].prep is None and not headline_svo \
             and not (frame.reaction and _object_of_glued_noun(view, frame, around.after[0])):
         return around.after[0], "after"
+    if not around.after and around.further and around.further[0].prep is None and not headline_svo \
+            and not frame.nominal and _only_dates_and_titles(view, frame.end, around.further[0].start):
+        # التقى، اليوم الخميس، الرئيس الأميركي دونالد ترامب، بـ…: the subject past a dated comma
+        return around.further[0], "after"
     subject = None
     if not headline_svo:
         subject = next((m for m in before if m.prep is None), None) \
@@ -227,6 +242,20 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
     if adj is not None:
         return adj, "adjective"
     return subject, ("before" if subject is not None else "none")
+
+
+def _plural_verb(view: ArticleView, frame: Frame) -> bool:
+    """Does the trigger's verb end in a plural subject suffix (اقتحموا، داهموا، يقتحمون)?
+    A verb before its subject stays singular in Arabic, so the suffix is the subject."""
+    n0, n1 = view.to_norm(frame.start), view.to_norm(frame.head_end)
+    head = view.ntext[n0:n1].split()
+    if not head:
+        return False
+    w = head[0]
+    w = w[1:] if w[:1] in ("و", "ف") and len(w) > 4 else w
+    if len(w) < 5:
+        return False                  # دعوا، نجوا: too short to tell a root from a suffix
+    return w.endswith("وا") or (w[:1] in ("ي", "ت") and w.endswith("ون"))
 
 
 def _object_of_glued_noun(view: ArticleView, frame: Frame, m: Mention) -> bool:
@@ -382,10 +411,39 @@ def _is_fronted_subject(view: ArticleView, m: Mention, last: Mention, frame: Fra
     if frame.nominal:
         return True                    # يعتزم [ماكرون] زيارة لبنان: the doer before the noun
     n_start = view.to_norm(m.start)
-    prev = view.words_before(n_start, 1, floor=view.to_norm(frame.clause_start))
+    prev = view.words_before(n_start, 4, floor=view.to_norm(frame.clause_start))
     if not prev:
         return True
-    return prev[0] in subject_openers()
+    # إن الرئيس الأميركي [دونالد ترمب] التقى: title words and nationality adjectives before
+    # the name belong to it; the opener stands before them
+    members = member_words()[0]
+    for w in prev:
+        if w in subject_openers():
+            return True
+        if not (_title_like(w) or w == "من" or w in members):    # إن عناصر من [ميليشيا X] اقتحموا
+            return False
+    return len(prev) < 4             # only titles between the clause start and the name
+
+
+def _only_dates_and_titles(view: ArticleView, start: int, end: int) -> bool:
+    """Are the words in original [start, end) only date expressions, titles and nationality
+    adjectives (، اليوم الخميس، الرئيس الأميركي)?"""
+    dates = [(d.start, d.end) for d in view.article.dates]
+    n0, n1 = view.to_norm(start), view.to_norm(end)
+    for s, e in view.words[view.word_index(n0):view.word_index(n1)]:
+        o = view.to_original(s, e)[0]
+        if not any(a <= o < b for a, b in dates) and not _title_like(view.ntext[s:e]):
+            return False
+    return True
+
+
+def _title_like(word: str) -> bool:
+    """Is a word a title or a nationality adjective that belongs to the name after it
+    (الرئيس، العاهل، الأميركي، الأمير)?"""
+    w = word.removeprefix("ال")
+    if any(w.startswith(t) for t in title_words()):
+        return True
+    return word.startswith("ال") and (word.endswith("ي") or word.endswith("يه")) and len(word) > 5
 
 
 def pick_location(view: ArticleView, frame: Frame, mode: str | None = None) -> str | None:
@@ -413,6 +471,24 @@ def _counted_people(view: ArticleView, m: Mention) -> bool:
         return False
     before = view.words_before(view.to_norm(m.start), 2)
     return len(before) == 2 and before[0] == "من" and before[1].lstrip("و") in crowd_words()
+
+
+def _member_of(view: ArticleView, m: Mention) -> bool:
+    """Is ``m`` the group of members named just before it (عناصر من ميليشيا [الحوثي]، عددا من
+    موظفي [الأمم المتحدة]، عناصر تابعة [للحزب])? Then it is the party itself, not a source."""
+    members, affiliation = member_words()
+    words = [w.lstrip("و") if len(w) > 3 else w for w in view.words_before(view.to_norm(m.start), 4)]
+
+    def member(w: str) -> bool:
+        return w in members or w.removeprefix("ال") in members
+
+    if m.prep == "ل":
+        # تابعة [للحزب]، مقرا [للأمم المتحدة]، مسلحين تابعين لجماعة [X]
+        return any(w in affiliation for w in words[:2])
+    k = next((i for i, w in enumerate(words) if w == "من"), None)
+    if k is None:
+        return False
+    return any(member(w) for w in words[:k]) or (k + 1 < len(words) and member(words[k + 1]))
 
 
 def after_relative(view: ArticleView, start: int, end: int) -> int:
@@ -486,7 +562,8 @@ def place_party(view: ArticleView, frame: Frame, etype: str, mode: str | None) -
     modes = targets["types"][etype]
     if modes is not None and mode not in modes:
         return None
-    end = after_relative(view, frame.end, frame.clause_end or frame.sent_end)
+    # the object may stand past a comma or two (استهدفت قوات الدعم السريع، الأحد، مطار بورتسودان)
+    end = after_relative(view, frame.end, max(frame.clause_end, frame.arg_end) or frame.sent_end)
     bare = etype in targets["bare"]
     for m in view.mentions(frame.end, end, types=LOCATION_TYPES):
         if m.entity.how == "nisba" or m.entity.type not in LOCATION_TYPES:

@@ -288,6 +288,14 @@ def crowd_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def member_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(members, affiliation): عناصر من X، مسلحين تابعين لـX، مقرا لـX: X is the party, not a source."""
+    data = _modality_data().get("member_words", {})
+    return (frozenset(normalize_key(w) for w in data.get("members", [])),
+            frozenset(normalize_key(w) for w in data.get("affiliation", []) + data.get("premises", [])))
+
+
+@lru_cache(maxsize=1)
 def place_nouns() -> frozenset[str]:
     """Site nouns before a city's name (مطار، مدينة): the place stands for its country as a party."""
     return frozenset(normalize_key(w) for w in _modality_data().get("place_nouns", {}).get("words", []))

@@ -1,0 +1,75 @@
+"""Who did what to whom: the actors of events from Arabic clause structure.
+
+Sentences written for Marsad in news style (issue 11, actors round); each test names
+the class of clause it covers. Entities come from the test gazetteer of test_events,
+so these tests exercise the coder alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.annotate.events import code_events
+from test_events import GAZETTEER, NISBA, build
+
+GAZETTEER.update({
+    "دونالد ترامب": ("PERSON", "Donald Trump", "USA"),
+    "عبد الله الثاني": ("PERSON", "King Abdullah II", "JOR"),
+    "جوزاف عون": ("PERSON", "Joseph Aoun", "LBN"),
+    "عون": ("PERSON", "Joseph Aoun", "LBN"),
+    "هيثم الطبطبائي": ("PERSON", "Haytham Ali Tabatabai", "LBN"),
+    "قوات الدعم السريع": ("ORG", "Rapid Support Forces", "SDN"),
+    "بورتسودان": ("LOC", "Port Sudan", "SDN"),
+    "ميليشيا الحوثي": ("ORG", "Houthis", "YEM"),
+})
+NISBA.update({"الأميركي": ("GPE", "United States", "USA"), "الأردني": ("GPE", "Jordan", "JOR")})
+
+
+def main_of(text: str, title: str | None = None, dates=()):
+    art = code_events(build(text if title is None else title + "\n" + text, title=title, dates=dates))
+    main = art.main_event
+    assert main is not None, f"{text}: no main event"
+    return main.type, (main.actor1.name_en if main.actor1 else None), (main.actor2.name_en if main.actor2 else None)
+
+
+@pytest.mark.parametrize("text, actors", [
+    # SVO after إن/أن with the name's titles between the opener and the name
+    ("أعلن البيت الأبيض إن الرئيس الأميركي دونالد ترامب التقى اليوم بالعاهل الأردني عبد الله الثاني في واشنطن.",
+     ("Donald Trump", "King Abdullah II")),
+    # VSO with a date and commas between the verb and its subject; the partner after a glued title
+    ("التقى، اليوم الخميس، الرئيس الأميركي دونالد ترامب، بالعاهل الأردني الملك عبد الله الثاني في البيت الأبيض.",
+     ("Donald Trump", "King Abdullah II")),
+])
+def test_subject_after_an_opener_and_titles(text, actors):
+    assert main_of(text, dates=[("اليوم", "2025-02-02")] if "اليوم الخميس" not in text
+                   else [("اليوم الخميس", "2025-02-02")])[1:] == actors
+
+
+def test_partner_after_mit_comes_before_a_later_between_pair():
+    # «بين مصر والولايات المتحدة» describes the alliance, not the parties of the call
+    text = ("أجرى الرئيس عبد الفتاح السيسي مكالمة هاتفية مع الرئيس دونالد ترامب، أكدا خلالها "
+            "عمق الشراكة بين مصر والولايات المتحدة.")
+    assert main_of(text) == ("CONSULT", "Abdel Fattah el-Sisi", "Donald Trump")
+
+
+def test_between_still_names_both_parties_of_a_mediation():
+    assert main_of("توسطت قطر بين إسرائيل وحماس لإبرام هدنة جديدة.")[1:] == ("Qatar", "Israel")
+
+
+def test_members_of_a_group_are_the_group():
+    # «عناصر من X»: X acts (not a source); the plural verb's object is the staff's organization
+    text = "قالت مصادر محلية إن عناصر من ميليشيا الحوثي اقتحموا مقرا للأمم المتحدة في صنعاء أمس."
+    assert main_of(text)[1:] == ("Houthis", "United Nations")
+
+
+def test_plural_verb_carries_its_subject_and_the_name_after_it_is_the_object():
+    text = "قال مسؤولون إن الحوثيين داهموا مكاتب في صنعاء، واعتقلوا عددا من موظفي الأمم المتحدة."
+    art = code_events(build(text))
+    arrest = next(e for e in art.events if e.mode == "arrest")
+    assert (arrest.actor1.name_en, arrest.actor2.name_en) == ("Houthis", "United Nations")
+
+
+def test_strike_on_a_site_of_the_doers_own_country_past_two_commas():
+    text = "استهدفت قوات الدعم السريع، الأحد، مطار بورتسودان الدولي بعدد من المسيرات."
+    t, a1, a2 = main_of(text)
+    assert (t, a1) == ("ASSAULT", "Rapid Support Forces") and a2 == "Sudan"
