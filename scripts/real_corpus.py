@@ -11,6 +11,8 @@ cache outside the repository (``$MARSAD_REAL_CORPUS``, else
     python scripts/real_corpus.py build                     # parts/ -> manifest.jsonl, gold_*.json, sentences.jsonl
     python scripts/real_corpus.py score {dev|heldout}       # marsad evaluate on that split
     python scripts/real_corpus.py stats                     # articles, outlets, events, types per split
+    python scripts/real_corpus.py score-sentences {dev|heldout} [--errors]
+                                        # sentence-level event detection: P/R/F1 per PLOVER type
     python scripts/real_corpus.py add PART ID URL --outlet O --region R --query Q
                                         # record a cached text <cache>/<ID>.txt in parts/PART.manifest.jsonl
 
@@ -214,6 +216,156 @@ def cmd_score(args) -> int:
     return 0
 
 
+# --- the sentence-level suite --------------------------------------------------------------
+#
+# Each row of parts/*.sentences.jsonl labels one sentence of a cached text (character offsets
+# into it) for one PLOVER type: positive (the sentence reports such an event) or negative (it
+# does not; ``kind`` says what makes it hard: sports, idiom, denial, plan, threat, recap,
+# commemoration, condemnation, verdict, statistics ...; a null type marks a sentence with no
+# event at all). A sentence labelled for several types has several rows. The labels of a
+# sentence are exhaustive for the *scored* types: the types that have at least one row in the
+# split. A sentence counts as predicted for a type when an asserted event of that type has
+# evidence (a trigger) inside the sentence, the whole article being annotated.
+
+def sentence_rows(split: str | None = None) -> list[dict]:
+    rows = [s for part in sorted(PARTS.glob("*.sentences.jsonl")) for s in read_jsonl(part)]
+    return [r for r in rows if split is None or r["split"] == split]
+
+
+def sentence_gold(rows: list[dict]) -> tuple[dict[tuple, set[str]], set[str]]:
+    """(article, start, end) -> the types the sentence reports, and the scored types."""
+    gold: dict[tuple, set[str]] = {}
+    scored: set[str] = set()
+    for r in rows:
+        key = (r["article"], r["start"], r["end"])
+        types = gold.setdefault(key, set())
+        if r["type"]:
+            scored.add(r["type"])
+            if r["label"] == "positive":
+                types.add(r["type"])
+    return gold, scored
+
+
+def score_sentence_labels(rows: list[dict], predicted: dict[tuple, set[str]]) -> dict:
+    """Precision, recall and F1 per scored type and overall (micro), from the suite's rows and
+    the types predicted for each sentence (keyed like ``sentence_gold``); false positives of
+    each hard-negative kind; predictions of unscored types are only counted."""
+    gold, scored = sentence_gold(rows)
+    counts = {t: {"tp": 0, "fp": 0, "fn": 0} for t in sorted(scored)}
+    unscored: Counter = Counter()
+    for key, truth in gold.items():
+        got = predicted.get(key, set())
+        for t in scored:
+            c = counts[t]
+            if t in got and t in truth:
+                c["tp"] += 1
+            elif t in got:
+                c["fp"] += 1
+            elif t in truth:
+                c["fn"] += 1
+        unscored.update(t for t in got if t not in scored)
+
+    def prf(c: dict) -> dict:
+        p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else None
+        r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else None
+        f = 2 * p * r / (p + r) if p and r else (0.0 if p is not None and r is not None else None)
+        return {**c, "precision": p, "recall": r, "f1": f}
+
+    total = {k: sum(c[k] for c in counts.values()) for k in ("tp", "fp", "fn")}
+    kinds: dict[str, dict[str, int]] = {}
+    for r in rows:
+        if r["label"] == "negative" and r["type"]:
+            k = kinds.setdefault(f"{r['type']}/{r['kind'] or '-'}", {"n": 0, "fp": 0})
+            k["n"] += 1
+            k["fp"] += r["type"] in predicted.get((r["article"], r["start"], r["end"]), set())
+    return {"sentences": len(gold), "articles": len({k[0] for k in gold}),
+            "types": {t: prf(c) for t, c in counts.items()}, "overall": prf(total),
+            "hard_negatives": dict(sorted(kinds.items())), "unscored_predictions": dict(unscored)}
+
+
+def locate(raw: str, clean: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where raw[start:end] lies in the cleaned text: the same occurrence (a headline repeated
+    by the page is two sentences), else the first; None when cleaning removed it."""
+    sentence = raw[start:end]
+    nth = raw.count(sentence, 0, start)
+    pos = -1
+    for _ in range(nth + 1):
+        nxt = clean.find(sentence, pos + 1)
+        if nxt < 0:
+            break
+        pos = nxt
+    return (pos, pos + len(sentence)) if pos >= 0 else None
+
+
+def predict_sentences(rows: list[dict], *, modalities: tuple[str, ...] = ("asserted",)) -> dict[tuple, set[str]]:
+    sys.path.insert(0, str(REPO / "src"))
+    from marsad.workflow import annotate
+
+    by_article: dict[str, list[tuple]] = {}
+    for r in rows:
+        by_article.setdefault(r["article"], []).append((r["article"], r["start"], r["end"]))
+    paths = [str(cache_dir() / f"{aid}.txt") for aid in by_article]
+    predicted: dict[tuple, set[str]] = {}
+    for art in annotate(paths):
+        aid = Path(art.source_path or art.id).stem if art.id not in by_article else art.id
+        raw = (cache_dir() / f"{aid}.txt").read_text(encoding="utf-8")
+        spans = []
+        for key in set(by_article.get(aid, [])):
+            if sha256_text(raw[key[1]:key[2]]) != next(r["sha256"] for r in rows
+                                                      if (r["article"], r["start"], r["end"]) == key):
+                print(f"{aid}: the sentence at {key[1]}-{key[2]} has changed", file=sys.stderr)
+            spans.append((key, locate(raw, art.text, key[1], key[2])))
+        for key, where in spans:
+            got = predicted.setdefault(key, set())
+            if where is None:
+                continue
+            for ev in art.events:
+                if ev.modality not in modalities:
+                    continue
+                if any(e.start < where[1] and e.end > where[0] for e in ev.evidence):
+                    got.add(ev.type)
+    return predicted
+
+
+def format_sentence_scores(scores: dict) -> str:
+    def pct(v):
+        return "   -" if v is None else f"{v:4.2f}"
+    lines = [f"{scores['sentences']} sentences, {scores['articles']} articles",
+             f"{'type':10} {'P':>5} {'R':>5} {'F1':>5}   tp  fp  fn"]
+    for t, c in list(scores["types"].items()) + [("overall", scores["overall"])]:
+        lines.append(f"{t:10} {pct(c['precision']):>5} {pct(c['recall']):>5} {pct(c['f1']):>5}  "
+                     f"{c['tp']:3d} {c['fp']:3d} {c['fn']:3d}")
+    lines.append("hard negatives (type/kind: predicted of n): " + ", ".join(
+        f"{k} {v['fp']}/{v['n']}" for k, v in scores["hard_negatives"].items()))
+    if scores["unscored_predictions"]:
+        lines.append("predictions of unscored types: " + ", ".join(
+            f"{t} {n}" for t, n in sorted(scores["unscored_predictions"].items())))
+    return "\n".join(lines)
+
+
+def cmd_score_sentences(args) -> int:
+    if args.errors and args.split != "dev":
+        raise SystemExit("--errors is for the dev split only: held-out errors are never read")
+    cmd_build(args)
+    rows = sentence_rows(args.split)
+    modalities = ("asserted", "denied", "planned", "hypothetical") if args.all_modalities else ("asserted",)
+    predicted = predict_sentences(rows, modalities=modalities)
+    scores = score_sentence_labels(rows, predicted)
+    if args.json:
+        print(json.dumps(scores, ensure_ascii=False, indent=1))
+    else:
+        print(format_sentence_scores(scores))
+    if args.errors:
+        gold, scored = sentence_gold(rows)
+        for key in sorted(gold):
+            got = predicted.get(key, set()) & scored
+            if got != gold[key]:
+                raw = (cache_dir() / f"{key[0]}.txt").read_text(encoding="utf-8")
+                print(f"{key[0]} {key[1]}-{key[2]} gold={sorted(gold[key])} got={sorted(got)}: "
+                      f"{raw[key[1]:key[2]][:160]}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -235,6 +387,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("split", choices=SPLITS)
     p.add_argument("--json", action="store_true", help="the full scores with per-article detail")
     p.set_defaults(run=cmd_score)
+    p = sub.add_parser("score-sentences", help="sentence-level event detection on one split")
+    p.add_argument("split", choices=SPLITS)
+    p.add_argument("--json", action="store_true", help="the scores as JSON")
+    p.add_argument("--errors", action="store_true", help="list the wrong sentences (dev only)")
+    p.add_argument("--all-modalities", action="store_true",
+                   help="count denied, planned and hypothetical events too (as a user reading every event would)")
+    p.set_defaults(run=cmd_score_sentences)
     args = parser.parse_args(argv)
     return args.run(args)
 

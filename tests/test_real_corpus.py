@@ -127,3 +127,47 @@ def test_rebuild_names_an_unreadable_answer_and_goes_on(rc, tmp_path, monkeypatc
     captured = capsys.readouterr()
     assert "bad.json: not a search answer" in captured.err
     assert (tmp_path / "cache" / "t_001.txt").read_text(encoding="utf-8") == texts["t_001"]
+
+
+def test_sentence_scores_count_each_sentence_once_per_scored_type(rc):
+    # three sentences: a protest, an attack that is also an accusation, a sports negative
+    rows = [
+        {"article": "x", "start": 0, "end": 10, "type": "PROTEST", "label": "positive", "kind": None},
+        {"article": "x", "start": 11, "end": 20, "type": "ASSAULT", "label": "positive", "kind": None},
+        {"article": "x", "start": 11, "end": 20, "type": "ACCUSE", "label": "positive", "kind": None},
+        {"article": "y", "start": 0, "end": 8, "type": "ASSAULT", "label": "negative", "kind": "sports"},
+        {"article": "y", "start": 9, "end": 15, "type": None, "label": "negative", "kind": "none"},
+    ]
+    predicted = {("x", 0, 10): {"PROTEST", "REQUEST"}, ("x", 11, 20): {"ASSAULT"},
+                 ("y", 0, 8): {"ASSAULT"}, ("y", 9, 15): set()}
+    s = rc.score_sentence_labels(rows, predicted)
+    assert s["sentences"] == 4 and s["articles"] == 2
+    assert s["types"]["PROTEST"] == {"tp": 1, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0, "f1": 1.0}
+    a = s["types"]["ASSAULT"]
+    assert (a["tp"], a["fp"], a["fn"]) == (1, 1, 0) and a["precision"] == 0.5 and a["f1"] == pytest.approx(2 / 3)
+    c = s["types"]["ACCUSE"]
+    assert (c["tp"], c["fp"], c["fn"], c["precision"], c["recall"]) == (0, 0, 1, None, 0.0)
+    o = s["overall"]
+    assert (o["tp"], o["fp"], o["fn"]) == (2, 1, 1)
+    assert s["hard_negatives"] == {"ASSAULT/sports": {"n": 1, "fp": 1}}
+    assert s["unscored_predictions"] == {"REQUEST": 1}        # never labelled, so never scored
+
+
+def test_a_sentence_is_located_in_the_cleaned_text_at_the_same_occurrence(rc):
+    raw = "Title\nTitle\nA line.\n"
+    clean = "Title\nTitle\nA line."
+    assert rc.locate(raw, clean, 6, 11) == (6, 11)            # the second copy of the headline
+    assert rc.locate(raw, clean, 12, 19) == (12, 19)
+    assert rc.locate("Menu\nA line.", "A line.", 0, 4) is None  # removed as boilerplate
+
+
+def test_committed_sentence_rows_are_well_formed(rc):
+    rows = rc.sentence_rows()
+    articles = {r["id"]: r for r in rc.manifest()}
+    for r in rows:
+        assert r["article"] in articles and r["split"] in rc.SPLITS and r["label"] in ("positive", "negative"), r["id"]
+        assert 0 <= r["start"] < r["end"] <= articles[r["article"]]["chars"] and len(r["sha256"]) == 64, r["id"]
+        assert r["label"] == "negative" or r["type"], r["id"]
+    split_of = {}
+    for r in rows:                                            # a whole article goes to one split
+        assert split_of.setdefault(r["article"], r["split"]) == r["split"], r["article"]
