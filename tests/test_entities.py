@@ -731,3 +731,26 @@ def test_verbs_nouns_and_duals_after_a_title_are_not_names() -> None:
     assert "Najat Anwar" in [e.name_en for e in art.entities if e.type == "PERSON"]
     art = link(kb, "وأفرج عن ثلاث رهائن، وهن رومي غونين وإميلي داماري ودورون شتاينبريخر.")
     assert len([e for e in art.entities if e.type == "PERSON" and e.how == "discovered"]) == 3
+
+
+def test_undated_article_role_is_the_named_holder() -> None:
+    kb = load_kb()
+    text = ("استقبل الرئيس ميشال عون وفدا اقتصاديا في بعبدا. "
+            "وقال الرئيس اللبناني إن بلاده تحتاج إلى دعم عاجل.")
+    art = link(kb, text, published=None)
+    assert {e.name_en for e in art.entities if e.type == "PERSON"} == {"Michel Aoun"}
+    # with a publication date the date decides
+    art = link(kb, text, published="2025-06-01")
+    assert "Joseph Aoun" in {e.name_en for e in art.entities if e.type == "PERSON"}
+
+
+def test_second_title_after_a_role_with_a_country_describes_the_same_person() -> None:
+    kb = load_kb()
+    art = link(kb, "وبعث الأمير محمد بن سلمان ولي العهد السعودي رئيس مجلس الوزراء برقية تهنئة "
+                   "إلى الرئيس اللبناني جوزيف عون.", published="2025-03-01")
+    assert {e.name_en for e in art.entities if e.type == "PERSON"} == {"Mohammed bin Salman", "Joseph Aoun"}
+
+
+def test_acting_after_a_title_is_a_modifier() -> None:
+    art = link(load_kb(), "وقال رئيس مجلس النواب العراقي بالنيابة كريم الساعدي إن الجلسة تأجلت.")
+    assert [e.text for e in art.entities if e.type == "PERSON"] == ["كريم الساعدي"]

@@ -499,6 +499,8 @@ class _Linker:
         self.used.update(range(m.i, j))   # a nisba inside a role phrase is not a country mention
         if self._dependent_before(m):
             return j    # مستشار الرئيس الروسي: the name that follows is the adviser's
+        if not counterpart and (country or org) and self._appositive(m):
+            self._appositive_ends.add(j - 1)    # ... ولي العهد السعودي رئيس مجلس الوزراء: one person
         if not counterpart and not country and not org and self._appositive(m):
             # a title with no country after a name is that person's, never another
             # country's holder of a similar office
@@ -712,6 +714,27 @@ class _Linker:
                 and _JOINING_GAP.match(self.words[i - 1].gap) and _JOINING_GAP.match(self.words[i - 2].gap):
             i -= 2
         return i in ends
+
+    def _prefer_named_holders(self) -> None:
+        """Without a publication date the article's date is a guess (the latest date
+        in the text, else today). A role mention (الرئيس اللبناني) whose holder on that
+        date is not named in the article is then the one person named in it who held
+        that office at some time (ميشال عون in an undated article of his term)."""
+        if self.article.published:
+            return
+        named = {m.kb_id for m in self.mentions
+                 if m.type == "PERSON" and m.kb_id and m.how in ("name", "variant", "short")}
+        if not named:
+            return
+        for n, m in enumerate(self.mentions):
+            if m.type != "PERSON" or m.how != "role" or m.kb_id in named or not m.titles:
+                continue
+            country = m.country
+            cands = [pid for pid in sorted(named)
+                     if self._held_once(self.kb.persons[pid], list(m.titles), country)]
+            if len(cands) == 1:
+                p = self.kb.persons[cands[0]]
+                self.mentions[n] = self._person_mention(p, m.start, m.end, "role", m.titles, country)
 
     def _resolve_deferred(self) -> None:
         """Mentions that point back at a person named earlier: نظيره السوري (the
@@ -1763,6 +1786,7 @@ class _Linker:
         self._link_vessels()
         self._link_towns_with_nisba()
         self._link_names()
+        self._prefer_named_holders()
         self._link_epithets()
         self._discover_described()
         self._discover_groups()

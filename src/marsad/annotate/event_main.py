@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from marsad.annotate.event_args import country_of_place
+from marsad.annotate.event_direction import is_domestic
 from marsad.annotate.event_text import Mention
 from marsad.model import Event
 
@@ -228,6 +230,7 @@ def choose_main(cands: list[Candidate]) -> Event | None:
     best = max(eligible, key=lambda c: (c.event.score, -c.sentence_index))
     _complete(best, cands)
     _party_from_place(best)
+    _domestic_party(best)
     best.event.main = True
     return best.event
 
@@ -286,6 +289,22 @@ def _party_from_place(best: Candidate) -> None:
     if _key(best.actor1_mention) == place.key or best.event.actor1.key == place.entity.actor().key:
         return
     best.event.actor2, best.actor2_mention = place.entity.actor(), place
+
+
+def _domestic_party(best: Candidate) -> None:
+    """A main act done at home with no second party named (استقال رئيس الوزراء، أصدر الملك
+    عفوا، أوقفت السلطات الجزائرية ناشطين) takes the doer's own country (``domestic`` in
+    event_direction.json)."""
+    ev = best.event
+    if ev.actor2 is not None or ev.actor1 is None or not ev.actor1.country or not is_domestic(ev.type, ev.mode):
+        return
+    m1 = best.actor1_mention
+    if m1 is None:
+        return
+    country = country_of_place(m1)        # a person's or body's country, a country itself
+    if country is None:
+        return
+    ev.actor2, best.actor2_mention = country.entity.actor(), country
 
 
 def _partner_from_same_type(best: Candidate, cands: list[Candidate]) -> None:
