@@ -205,8 +205,24 @@ class TriggerEntry:
     pair_from_between: bool = False      # بين X و Y names both parties, whoever announces it
     patient_object: bool = False         # اغتيال X، قُتل X: the name after the trigger is the target
     doer_in_trigger: bool = False        # محتجون يقتحمون: the trigger names its doers
+    retypes: list["Retype"] = field(default_factory=list)   # the clause decides the type (see Retype)
     # (category, words, pattern, stems of each part): see ``part_stems``
     patterns: list[tuple[str, int, re.Pattern[str], tuple[frozenset[str], ...]]] = field(default_factory=list)
+
+
+@dataclass
+class Retype:
+    """The clause around a trigger decides its type, not the word alone: a cue within
+    ``before`` words before the trigger or ``after`` words after it gives the event
+    another PLOVER type, mode and CAMEO code (طالب مئات المتظاهرين بـ… is a protest,
+    طالب … في ما سماه التحذير الأخير an ultimatum, أفرج القضاء عن ناشطين a concession)."""
+
+    cue: re.Pattern[str]
+    before: int
+    after: int
+    type: str
+    mode: str
+    cameo: str | None
 
 
 @dataclass
@@ -290,6 +306,11 @@ def _entry(raw: dict, plover_types: tuple[str, ...]) -> TriggerEntry:
         occasion=bool(raw.get("occasion")), place_retype=raw.get("place_retype"),
         reaction=bool(raw.get("reaction")), pair_from_between=bool(raw.get("pair_from_between")),
         patient_object=bool(raw.get("patient_object")), doer_in_trigger=bool(raw.get("doer_in_trigger")))
+    for r in raw.get("retype", []):
+        if r.get("type") not in plover_types:
+            raise LexiconError(f"triggers.json entry {raw.get('id')!r}: retype to {r.get('type')!r}, not a PLOVER type")
+        entry.retypes.append(Retype(compile_words(r["cue"]), int(r.get("before", 0)), int(r.get("after", 0)),
+                                    r["type"], r["mode"], r.get("cameo")))
     for category in CATEGORIES:
         for phrase in raw.get(category, []):
             words = sum(max(len(a) for a in alts) for _, alts in parse_phrase(phrase))

@@ -29,6 +29,8 @@ FRAMED = 1.5
 OCCASION = 1.0            # an encounter (call, visit, meeting) over what was said or agreed in it
 BACKGROUND = -4.0
 REACTION = -2.5           # a welcome/condemnation/rejection when the headline or lead tells another act
+SUBORDINATE = -1.5        # told in a temporal clause (بعد انسحاب X): it dates the news, it is not the news
+QUOTED = -1.5             # told only inside a direct quote: what someone said, not what the article reports
 DISCUSS_MODE = "discuss"
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 
@@ -52,6 +54,8 @@ class Candidate:
     subject_dropped: bool = True          # no subject of its own in the text (أجراه، وبحث معه)
     dual: bool = False                    # a dual verb (ووقعا، اتفقا): its subject is the last named pair
     place_party: Mention | None = None    # the country of the place it names (a missing second party)
+    subordinate: bool = False             # only told in temporal clauses (بعد انسحاب X، عقب لقائه)
+    quoted: bool = False                  # only told inside direct quotes («…»)
     sentences: set[int] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)
 
@@ -76,6 +80,8 @@ def merge_repeats(cands: list[Candidate]) -> list[Candidate]:
         twin.sentences |= c.sentences
         twin.roles |= c.roles
         twin.framed = twin.framed or c.framed
+        twin.subordinate = twin.subordinate and c.subordinate
+        twin.quoted = twin.quoted and c.quoted
         te, ce = twin.event, c.event
         te.evidence.extend(e for e in ce.evidence if e not in te.evidence)
         if te.date is None and c.role in ("headline", "lead"):
@@ -114,6 +120,8 @@ def merge_headline_with_lead(cands: list[Candidate]) -> list[Candidate]:
         h.sentences |= twin.sentences
         h.roles |= twin.roles
         h.framed = h.framed or twin.framed
+        h.subordinate = h.subordinate and twin.subordinate
+        h.quoted = h.quoted and twin.quoted
         he.date = he.date or te.date
         he.location = he.location or te.location
         he.source = he.source or te.source
@@ -183,6 +191,8 @@ def _support(c: Candidate, cands: list[Candidate]) -> float:
         sents = o.sentences - c.sentences
         if oe.type != ev.type:
             continue
+        if ev.modality == "asserted" and oe.modality in ("denied", "hypothetical"):
+            continue                   # «if they are not released» is no evidence of a release
         if oe.mode == ev.mode or (c.occasion and o.occasion and _share_actor(c, o)):
             same_mode |= sents     # a visit and its hosting are one encounter seen from two sides
         elif c.occasion and oe.mode == DISCUSS_MODE:
@@ -214,6 +224,10 @@ def score(c: Candidate, cands: list[Candidate]) -> float:
         s += BACKGROUND
     if c.carrier:
         s -= 0.5
+    if c.subordinate:
+        s += SUBORDINATE
+    if c.quoted:
+        s += QUOTED
     return round(s, 3)
 
 
@@ -240,7 +254,7 @@ def _demote_reactions(events: list[Candidate]) -> None:
     the news when the headline or lead tells an asserted act of another kind by
     someone else; an article whose headline and lead only react (and tell what
     the reacting party asked for) is about the reaction."""
-    news = [c for c in events if not c.reaction and not c.background and not c.carrier
+    news = [c for c in events if not c.reaction and not c.background and not c.carrier and not c.quoted
             and c.event.modality == "asserted" and c.roles & {"headline", "lead"}]
     for c in events:
         if not c.reaction:

@@ -279,16 +279,16 @@ def _mark_mentions(view: ArticleView, hits: list[Hit], info: SentenceInfo) -> No
             # object (ترحب برفع العقوبات) stays a mention of the welcome
             h.reacted = True
             continue
-        if h.category == "imperfect":
+        if h.category in ("imperfect", "collocations"):
             prev_word = view.words_before(h.nstart, 1, floor=info.nstart)
             if prev_word and prev_word[0].lstrip("و") in relative_pronouns():
-                h.mention_only = True            # قاعدة التي تستضيف قوات: describes the base
+                h.mention_only = True            # قاعدة التي تستضيف قوات، الدعم الذي تقدمه: describes it
                 continue
         if h.category == "masdar":
             if any(k.category in VERBAL for k in earlier):
                 h.mention_only = True            # object of the verb before it
-            elif pre[:1] in ("ب", "ل"):
-                h.mention_only = True            # لزيارة: a purpose, not an act
+            elif pre[:1] in ("ب", "ل") and not (pre[:1] == "ب" and _after_doing_verb(view, h, info)):
+                h.mention_only = True            # لزيارة: a purpose, not an act (قامت بإيقافه is the act)
             elif pre.endswith("ال") and info.role != "headline":
                 h.mention_only = True            # الزيارة، خلال الاتصال: the event already told
         # a later trigger in the clause of another is its complement (دعا إلى رفع العقوبات،
@@ -298,6 +298,32 @@ def _mark_mentions(view: ArticleView, hits: list[Hit], info: SentenceInfo) -> No
             between = view.words_before(h.nstart, view.words_between(prev.nend, h.nstart), floor=prev.nend)
             if not any(w in clause_openers() or w.lstrip("وف") in clause_openers() for w in between):
                 h.mention_only = True
+
+
+# قام/قامت/يقوم بـ + a verbal noun: the verbal noun is the act itself (قامت قوة أمنية بإيقافه)
+_DOING_VERBS = frozenset({"قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "قاما", "قامتا"})
+# a verbal noun or verb after these tells when the news happened, not the news (بعد انسحاب إسرائيل ..)
+_TEMPORAL_SUBORDINATORS = frozenset({"بعد", "عقب", "قبل", "اثر", "بعيد", "بعدما", "قبيل", "عقيب"})
+
+
+def _after_doing_verb(view: ArticleView, h: Hit, info: SentenceInfo) -> bool:
+    """Is the verbal noun the object of قام ب (up to four words back: قامت فرقة أمنية بإيقاف)?"""
+    return any(w.lstrip("وف") in _DOING_VERBS for w in view.words_before(h.nstart, 4, floor=info.nstart))
+
+
+def _subordinate(view: ArticleView, h: Hit, info: SentenceInfo) -> bool:
+    """Does the trigger stand in a temporal clause (بعد انسحاب X، عقب لقائه، بعد أن التقى، قبل اعتقاله):
+    an earlier or later act that dates the news rather than being it?"""
+    before = view.words_before(h.nstart, 2, floor=info.nstart)
+    if not before:
+        return False
+    last = before[-1].lstrip("وف")
+    if h.category == "masdar":
+        return last in _TEMPORAL_SUBORDINATORS
+    if last in ("بعدما", "قبيلما") or (last in ("ان", "أن") and len(before) == 2
+                                          and before[0].lstrip("وف") in ("بعد", "قبل", "عقب")):
+        return True
+    return False
 
 
 def _framed(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo) -> bool:
@@ -352,6 +378,9 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
             previous = (a1, a2)
         mode, cameo = h.refined or (h.entry.mode, h.entry.cameo)
         etype = h.entry.type
+        retyped = _retype(view, h, info)
+        if retyped is not None:
+            etype, mode, cameo = retyped
         retype = h.entry.place_retype
         if retype and view.ntext[h.nstart:h.nend].split()[-1] in ("الي", "الى") \
                 and _place_follows(view, h, sent.end):
@@ -387,10 +416,27 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
             mention_only=h.mention_only, background=background,
             framed=h.category == "masdar" and _framed(view, lex, h, info),
             subject_dropped=h.category == "masdar" or _subject_dropped(view, h), dual=_dual_verb(view, h),
+            subordinate=_subordinate(view, h, info),
+            quoted=any(q.direct and q.start <= start and end <= q.end for q in article.quotes),
             actor1_mention=a1, actor2_mention=a2,
             place_party=place_party(view, frame, etype, mode) if a2 is None and not h.mention_only else None))
     _refine_targets(out)
     return out
+
+
+def _retype(view: ArticleView, h: Hit, info: SentenceInfo) -> tuple[str, str, str | None] | None:
+    """The type the trigger's clause gives it (``retype`` in triggers.json): a cue up to
+    ``before`` words before the trigger or ``after`` words after it, in its sentence."""
+    for r in h.entry.retypes:
+        if r.before:
+            lo, _ = view.window(h.nstart, h.nstart, r.before, info.nstart, info.nend)
+            if r.cue.search(view.ntext, lo, h.nstart):
+                return r.type, r.mode, r.cameo
+        if r.after:
+            _, hi = view.window(h.nend, h.nend, r.after, h.nend, info.nend)
+            if r.cue.search(view.ntext, h.nend, hi):
+                return r.type, r.mode, r.cameo
+    return None
 
 
 def _shares_subject(view: ArticleView, h: Hit, frame: Frame, doer: Mention | None, after: Mention | None) -> bool:
