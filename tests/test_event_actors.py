@@ -21,8 +21,11 @@ GAZETTEER.update({
     "قوات الدعم السريع": ("ORG", "Rapid Support Forces", "SDN"),
     "بورتسودان": ("LOC", "Port Sudan", "SDN"),
     "ميليشيا الحوثي": ("ORG", "Houthis", "YEM"),
+    "عادل عبد المهدي": ("PERSON", "Adil Abdul-Mahdi", "IRQ"),
+    "محمد السادس": ("PERSON", "Mohammed VI", "MAR"),
 })
-NISBA.update({"الأميركي": ("GPE", "United States", "USA"), "الأردني": ("GPE", "Jordan", "JOR")})
+NISBA.update({"الأميركي": ("GPE", "United States", "USA"), "الأردني": ("GPE", "Jordan", "JOR"),
+              "الجزائرية": ("GPE", "Algeria", "DZA")})
 
 
 def main_of(text: str, title: str | None = None, dates=()):
@@ -73,3 +76,20 @@ def test_strike_on_a_site_of_the_doers_own_country_past_two_commas():
     text = "استهدفت قوات الدعم السريع، الأحد، مطار بورتسودان الدولي بعدد من المسيرات."
     t, a1, a2 = main_of(text)
     assert (t, a1) == ("ASSAULT", "Rapid Support Forces") and a2 == "Sudan"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a resignation, a royal pardon, an arrest of citizens: the doer's own country is the other party
+    ("أعلن رئيس الوزراء العراقي عادل عبد المهدي استقالته من منصبه مساء الجمعة.",
+     ("CONCEDE", "Adil Abdul-Mahdi", "Iraq")),
+    ("أصدر العاهل المغربي الملك محمد السادس عفوا عن عدد من الصحفيين المعتقلين.",
+     ("CONCEDE", "Mohammed VI", "Morocco")),
+    ("أوقفت السلطات الجزائرية الأحد ثلاثة ناشطين معروفين في الحراك.", ("COERCE", "Algeria", "Algeria")),
+])
+def test_an_act_at_home_without_a_second_party_takes_the_doers_country(text, expected):
+    assert main_of(text) == expected
+
+
+def test_an_act_at_home_keeps_a_named_second_party():
+    # the arrested party is named: no default
+    assert main_of("اعتقلت السلطات الجزائرية عناصر من حماس في العاصمة.")[2] == "Hamas"

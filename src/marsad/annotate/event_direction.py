@@ -24,3 +24,9 @@ def converse_modes(event_type: str | None, mode: str | None) -> set[str]:
         if conv_type == event_type and mode in (a, b):
             out.add(b if mode == a else a)
     return out
+
+
+def is_domestic(event_type: str | None, mode: str | None) -> bool:
+    """Is an event of this type and mode done at home when no second party is named
+    (a resignation, a pardon, an arrest of citizens): the doer's own country is that party?"""
+    return mode in _DIRECTION.get("domestic", {}).get("modes", {}).get(event_type, ())
