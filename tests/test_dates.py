@@ -272,3 +272,46 @@ def test_anaphoric_day_follows_the_previous_date_and_the_story_anchor():
     assert [d.value for d in art.dates] == ["2025-05-06", "2025-05-06"]
     dated = tag_dates(_article(text, "2025-05-07"))
     assert [(d.value, d.anchor) for d in dated.dates] == [("2025-05-06", "published"), ("2025-05-06", "text")]
+
+
+# ------------------------------------------------------------------ the day the text was written
+
+
+def test_story_pass_finds_the_writing_day_from_weekdays():
+    # a Wednesday event (2025-02-12); the article says "yesterday Wednesday": written on Thursday
+    art = tag_dates(_article("التقى الرئيس أمس الأربعاء وفدا برلمانيا، ويزور الوفد اليوم الخميس "
+                             "المدينة القديمة.", None))
+    resolve_with_story_date(art, "2025-02-12")
+    assert [(d.text, d.value, d.anchor) for d in art.dates] == [
+        ("أمس الأربعاء", "2025-02-12", "story"), ("اليوم الخميس", "2025-02-13", "story")]
+    assert default_event_date(art) == "2025-02-13"
+
+
+def test_story_pass_today_weekday_before_the_story_date():
+    # a preview written on Monday of a Wednesday (2025-02-12) meeting
+    art = tag_dates(_article("أعلنت الرئاسة اليوم الاثنين أن القمة تعقد بعد غد.", None))
+    resolve_with_story_date(art, "2025-02-12")
+    assert [d.value for d in art.dates] == ["2025-02-10", "2025-02-12"]
+
+
+def test_story_pass_without_weekdays_keeps_the_story_date():
+    art = tag_dates(_article("وصل الوفد اليوم إلى العاصمة بعد زيارة الشهر الماضي.", None))
+    resolve_with_story_date(art, "2025-02-12")
+    assert [d.value for d in art.dates] == ["2025-02-12", "2025-01"]
+
+
+def test_writing_day_before_a_later_page_date():
+    # "today Sunday" on a page dated Monday 2025-04-28: the relative dates count from Sunday
+    art = tag_dates(_article("أعلن الجيش اليوم الأحد أنه اعترض طائرة مسيرة أمس.", "2025-04-28"))
+    assert [(d.text, d.value, d.anchor) for d in art.dates] == [
+        ("اليوم الأحد", "2025-04-27", "published"), ("أمس", "2025-04-26", "published")]
+    assert default_event_date(art) == "2025-04-27"
+    # a weekday that agrees with the page date changes nothing
+    art = tag_dates(_article("أعلن الجيش اليوم الاثنين أنه اعترض طائرة مسيرة أمس.", "2025-04-28"))
+    assert [d.value for d in art.dates] == ["2025-04-28", "2025-04-27"]
+    # up to three days back ("اليوم الجمعة" on a Monday page), no further: then the page
+    # date stays and the disagreement is noted
+    art = tag_dates(_article("أعلن الجيش اليوم الجمعة أنه اعترض طائرة مسيرة.", "2025-04-28"))
+    assert art.dates[0].value == "2025-04-25"
+    art = tag_dates(_article("أعلن الجيش اليوم الخميس أنه اعترض طائرة مسيرة.", "2025-04-28"))
+    assert art.dates[0].value == "2025-04-28" and art.dates[0].note.startswith("weekday Thursday")

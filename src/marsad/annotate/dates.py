@@ -1273,6 +1273,9 @@ def tag_dates(article: Article) -> Article:
     anchor = parse_anchor(article.published)
     text = article.text or ""
     mentions = find_dates(text, anchor)
+    if anchor is not None and _weekday_disagreements(mentions):
+        # "اليوم الأحد" on a page dated Monday: the text was written on the Sunday
+        anchor, mentions = _writing_day(text, anchor, _PUBLISHED_ANCHOR_DAYS)
     # "اليوم" in "المغرب الكبير اليوم" is the outlet's name, not a date
     in_name = _outlet_spans(text, article.outlet)
     mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in in_name)]
@@ -1290,14 +1293,71 @@ def _outlet_spans(text: str, outlet: str | None) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(re.escape(outlet.strip()), text)]
 
 
+# The days around a story's date where an article without a publication date may
+# have been written: a preview up to three days before, a report up to six days after.
+_STORY_ANCHOR_DAYS = range(-3, 7)
+# A page's date may be a day or more after the text was written ("اليوم الأحد" on a
+# page dated Monday): the writer's day is looked for up to three days before it.
+_PUBLISHED_ANCHOR_DAYS = range(-3, 1)
+
+
+def _weekday_disagreements(mentions: list[DateMention]) -> int:
+    """Relative mentions whose weekday is not the day they resolve to ("اليوم الخميس"
+    read against a Tuesday)."""
+    return sum(1 for m in mentions if m.relative and m.note and m.note.startswith("weekday "))
+
+
+def _writing_day(text: str, base: dt.date, days: range, main_span: tuple[int, int] | None = None,
+                 main_day: dt.date | None = None) -> tuple[dt.date, list[DateMention]]:
+    """Of the days ``base + d`` (d in ``days``), the one the text was most likely written
+    on, with the text's mentions resolved against it: the fewest weekdays that disagree
+    with it ("اليوم الخميس" is a Thursday, "أمس الأربعاء" too); then the mention at
+    ``main_span`` resolving to ``main_day``; then the least distance from ``base``, a day
+    after it before a day as far before it."""
+    best: tuple | None = None
+    for delta in days:
+        anchor = base + dt.timedelta(days=delta)
+        mentions = find_dates(text, anchor)
+        main_off = False
+        if main_span is not None:
+            m = next((m for m in mentions if (m.start, m.end) == main_span), None)
+            main_off = m is None or m.value != (main_day or base).isoformat()
+        key = (_weekday_disagreements(mentions), main_off, abs(delta) + (0.5 if delta < 0 else 0))
+        if best is None or key < best[0]:
+            best = (key, anchor, mentions)
+    assert best is not None, "days must not be empty"
+    return best[1], best[2]
+
+
+def story_anchor(article: Article, story_day: dt.date) -> tuple[dt.date, list[DateMention]]:
+    """The day an article without a publication date was written, from its story's
+    date, and its mentions resolved against that day.
+
+    The story's date is when its event happened, not when each article was written:
+    "أمس الأربعاء" in a report of a Wednesday event was written on Thursday. Of the
+    days around the story's date, the one chosen has (1) the fewest weekdays that
+    disagree with it, (2) the article's main-event mention (its trigger's clause
+    date, when relative) resolving to the story's date, (3) the least distance
+    from the story's date (``_writing_day``)."""
+    main = article.main_event
+    main_span = None
+    if main is not None and main.trigger is not None and article.dates:
+        found = clause_date(article, main.trigger.start, main.trigger.end)
+        if found is not None and found.relative:
+            main_span = (found.start, found.end)
+    return _writing_day(article.text or "", story_day, _STORY_ANCHOR_DAYS, main_span, story_day)
+
+
 def resolve_with_story_date(article: Article, story_date: str) -> None:
     """Second pass for an article without a publication date: resolve its relative
-    mentions against the date of the story it was clustered into (anchor="story")."""
-    anchor = parse_anchor(story_date)
-    if anchor is None:
+    mentions against the day it was written, inferred from the date of the story
+    it was clustered into (:func:`story_anchor`; anchor="story")."""
+    story_day = parse_anchor(story_date)
+    if story_day is None:
         raise ValueError(f"resolve_with_story_date: article {article.id}: story date "
                          f"{story_date!r} is not a YYYY-MM-DD day")
-    resolved = {(m.start, m.end): m for m in find_dates(article.text or "", anchor)}
+    _, mentions = story_anchor(article, story_day)
+    resolved = {(m.start, m.end): m for m in mentions}
     for m in article.dates:
         if not m.relative:
             continue
@@ -1407,15 +1467,14 @@ def clause_date(article: Article, start: int, end: int) -> DateMention | None:
 
 def default_event_date(article: Article) -> str | None:
     """The date of an event reported in the present tense with no date of its own:
-    the publication date, else (for an article without one) its resolved "today"."""
-    anchor = parse_anchor(article.published)
-    if anchor is not None:
-        return anchor.isoformat()
+    the text's resolved "today" (the day it was written: "اليوم الأحد" on a page dated
+    Monday is the Sunday), else the publication date."""
     today = {k for k, entries in _lexicon().phrases.items()
              if any(e.kind == "relday" and e.value == 0 for e in entries)}
     for d in article.dates:
         words = tuple(_tokens_of(_normalize(d.text)[0]))
-        if d.anchor == "story" and d.value and any(words[i:i + len(k)] == k for k in today
-                                                   for i in range(len(words))):
-            return d.value
-    return None
+        if d.relative and d.value and d.grain == "day" and any(
+                words[i:i + len(k)] == k for k in today for i in range(len(words))):
+            return d.value[:10]
+    anchor = parse_anchor(article.published)
+    return anchor.isoformat() if anchor is not None else None
