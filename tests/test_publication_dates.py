@@ -57,3 +57,16 @@ def test_less_common_full_date_forms():
     assert find_full_date("تاريخ النشر: 22nd, April 2024 GMT")[0] == "2024-04-22"
     assert find_full_date("مساء اليوم الاثنين، 29 يوليوز 2024")[0] == "2024-07-29"
     assert find_full_date("في 7 غشت 2023")[0] == "2023-08-07"
+
+
+def test_a_lead_date_of_another_event_is_not_the_day_of_the_news():
+    from marsad.text.metadata import lead_date
+    assert lead_date("ارتفع عدد الضحايا إلى 40 منذ بدء القصف في 7 أكتوبر 2023.") is None
+    assert lead_date("وسبق أن اعتقل الناشط في 18 سبتمبر 2019 ثم أفرج عنه.") is None
+    assert lead_date("تجري المناورات في الفترة من 3 إلى 9 ديسمبر 2018 قبالة السواحل.") is None
+    assert lead_date("تجري المناورات بين 2 و8 ديسمبر 2025 قبالة السواحل.") is None
+    assert lead_date("أعلنت الوزارة اليوم الأحد 10 مارس 2024 خطة جديدة")[0] == "2024-03-10"
+    # a blocked date does not hide a later one of another clause
+    assert lead_date("منذ 7 أكتوبر 2023، تغير كل شيء، وأعلن الجيش يوم 3 مايو 2024 انسحابه.")[0] == "2024-05-03"
+    art = page("قال مسؤولون إن الأوضاع ساءت منذ بدء الحرب في 7 أكتوبر 2023 في المنطقة كلها.", "", PARA2)
+    assert art.published is None

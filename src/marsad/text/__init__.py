@@ -14,7 +14,7 @@ from datetime import datetime
 from marsad.model import Article
 from marsad.text.boilerplate import Classified, classify_lines
 from marsad.text.metadata import (
-    dateline, date_from_url, find_full_date, leading_date, outlet_from_url, plausible_outlet,
+    dateline, date_from_url, lead_date, leading_date, outlet_from_url, plausible_outlet,
     self_hosted_image_domain, source_link_domain,
 )
 
@@ -138,7 +138,7 @@ def clean(article: Article) -> Article:
     if result.dates:
         _set(article, "published", result.dates[0], "dateline")
     for line in kept[:LEAD_PARAGRAPHS + 1]:
-        found_date = find_full_date(line)
+        found_date = lead_date(line)
         if found_date:
             _set(article, "published", found_date[0], "text")
             break

@@ -144,6 +144,38 @@ def leading_date(line: str, min_words: int = 3) -> tuple[str, str] | None:
     return None
 
 
+_CLAUSE_START = re.compile(r".*[.،,؛;:!?؟(«\"]", re.S)
+_RANGE_END = re.compile(r"\d\s*(?:-|–|و)\s*$")
+
+
+@lru_cache(maxsize=1)
+def _lead_date_blockers() -> frozenset[str]:
+    return frozenset(phrase_key(w) for w in read_lexicon("temporal.json").get("lead_date_blockers", []))
+
+
+def lead_date(line: str) -> tuple[str, int, int] | None:
+    """The first full date of a lead paragraph that can stand for the day of the news:
+    not one after منذ/سبق/قبل/بعد ... in its clause ("منذ اندلاع الحرب في 7 أكتوبر 2023"،
+    "وسبق أن أوقف في 18 سبتمبر 2019") nor the end of a range ("من 6 إلى 10 مارس
+    2023"، "بين 2 و8 ديسمبر 2025"); temporal.json ``lead_date_blockers``."""
+    blockers = _lead_date_blockers()
+    pos = 0
+    while pos < len(line):
+        found = find_full_date(line[pos:])
+        if not found:
+            return None
+        value, start, end = found
+        start, end = start + pos, end + pos
+        before = line[:start]
+        clause = before[_CLAUSE_START.match(before).end():] if _CLAUSE_START.match(before) else before
+        words = {phrase_key(w) for w in clause.split()}
+        words |= {w[1:] for w in words if len(w) > 3 and w[0] in "وف"}
+        if not (words & blockers or _RANGE_END.search(before)):
+            return value, start, end
+        pos = end
+    return None
+
+
 def is_time_line(line: str) -> bool:
     core = digits_to_ascii(line.strip().strip(_BULLETS).strip())
     return bool(_TIME.match(core) or _AGO.match(core))
