@@ -203,12 +203,30 @@ def split_inputs(split: str) -> list[str]:
     return [str(cache_dir() / f"{aid}.txt") for aid in gold["articles"]]
 
 
+def write_url_records(split: str, path: Path) -> None:
+    """The split's texts as JSON Lines records with each manifest URL (``score --urls``):
+    what a crawler that knows each page's address would give the pipeline."""
+    urls = {row["id"]: row["url"] for row in manifest()}
+    with path.open("w", encoding="utf-8") as out:
+        for aid in merged_gold()[split]["articles"]:
+            text = (cache_dir() / f"{aid}.txt").read_text(encoding="utf-8")
+            out.write(json.dumps({"id": aid, "text": text, "url": urls.get(aid)}, ensure_ascii=False) + "\n")
+
+
 def cmd_score(args) -> int:
     sys.path.insert(0, str(REPO / "src"))
+    import tempfile
+
     from marsad.evaluate import evaluate, format_scores
 
     cmd_build(args)  # the merged files are generated from the parts, never edited
-    scores = evaluate(CORPUS / f"gold_{args.split}.json", split_inputs(args.split), progress=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        inputs = split_inputs(args.split)
+        if args.urls:
+            # a text dump has no place for its URL; JSON Lines records carry it
+            inputs = [str(Path(tmp) / f"{args.split}.jsonl")]
+            write_url_records(args.split, Path(inputs[0]))
+        scores = evaluate(CORPUS / f"gold_{args.split}.json", inputs, progress=True)
     if args.json:
         print(json.dumps(scores, ensure_ascii=False, indent=1))
     else:
@@ -386,6 +404,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("score", help="marsad evaluate on one split")
     p.add_argument("split", choices=SPLITS)
     p.add_argument("--json", action="store_true", help="the full scores with per-article detail")
+    p.add_argument("--urls", action="store_true",
+                   help="give the pipeline each page's manifest URL (JSON Lines records), as a crawler would")
     p.set_defaults(run=cmd_score)
     p = sub.add_parser("score-sentences", help="sentence-level event detection on one split")
     p.add_argument("split", choices=SPLITS)
