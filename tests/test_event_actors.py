@@ -93,3 +93,23 @@ def test_an_act_at_home_without_a_second_party_takes_the_doers_country(text, exp
 def test_an_act_at_home_keeps_a_named_second_party():
     # the arrested party is named: no default
     assert main_of("اعتقلت السلطات الجزائرية عناصر من حماس في العاصمة.")[2] == "Hamas"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the party named inside what is condemned or rejected is the other party
+    ("أدانت مصر، الجمعة، التصريحات المنسوبة إلى رئيس الوزراء نتنياهو بشأن معبر رفح.",
+     ("ACCUSE", "Egypt", "Benjamin Netanyahu")),
+    ("الرئيس التونسي يرفض بنودا في اتفاق القرض مع الاتحاد الأوروبي.", ("REJECT", None, "European Union")),
+])
+def test_a_party_inside_the_object_of_a_reaction(text, expected):
+    assert main_of(text) == expected
+
+
+def test_a_place_in_the_object_of_a_reaction_is_no_party():
+    assert main_of("أدانت قطر بشدة الهجوم الذي وقع في دمشق أمس.")[2] is None
+
+
+def test_the_speaker_of_a_headline_demand_threatens_the_one_addressed():
+    # «X: على Y أن …»: X is the speaker and doer, Y the one told what it must do
+    t, a1, a2 = main_of("ترامب: على حماس أن تفرج عن الرهائن بحلول السبت أو ستفتح أبواب الجحيم.")
+    assert (t, a1, a2) == ("THREATEN", "Donald Trump", "Hamas")

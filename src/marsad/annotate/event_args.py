@@ -119,6 +119,11 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
     second = _second(view, frame, around, subject)
     if frame.receiver_subject:
         subject, second = second, subject
+    if second is None and frame.reaction:
+        # أدانت X التصريحات المنسوبة إلى [نتنياهو]، يرفض بنودا في اتفاق مع [صندوق النقد]: the
+        # party named inside the rejected or condemned object is the other party
+        second = next((m for m in around.after + around.further
+                       if m.prep not in _NOT_OBJECT_PREPS and (subject is None or m.key != subject.key)), None)
     if second is not None and subject is not None and second.key == subject.key:
         second = None
     # المحادثات الإيرانية الأمريكية: one nationality adjective followed by another names both parties
@@ -133,6 +138,10 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
             if other is not None:
                 return adj, other
     return subject, second
+
+
+# prepositions of place, time and pairs: a name after them is no part of a reaction's object
+_NOT_OBJECT_PREPS = frozenset({"في", "خلال", "بين", "منذ", "عبر", "لدي", "امام", "قرب", "عند", "داخل", "خارج"})
 
 
 def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention | None, str]:
@@ -471,6 +480,54 @@ def _counted_people(view: ArticleView, m: Mention) -> bool:
         return False
     before = view.words_before(view.to_norm(m.start), 2)
     return len(before) == 2 and before[0] == "من" and before[1].lstrip("و") in crowd_words()
+
+
+# acts done by speaking: the speaker of the statement that tells them is their doer
+SPEECH_TYPES = frozenset({"THREATEN", "ACCUSE", "REJECT", "SUPPORT", "REQUEST"})
+
+
+def speaker_roles(view: ArticleView, frame: Frame, etype: str, retyped: bool,
+                  a1: Mention | None, a2: Mention | None) -> tuple[Mention | None, Mention | None]:
+    """The speaker of a statement is the doer of a threat, accusation, rejection, support or
+    request told in it without a named subject of its own («ترامب: سنفتح أبواب الجحيم»، قال X
+    إنه سيرد بقوة). Where the clause was retyped as the speaker's demand of someone
+    (ترامب: على حماس أن تفرج عن الرهائن), its own subject is the one addressed."""
+    if etype not in SPEECH_TYPES:
+        return a1, a2
+    speaker = _speaker(view, frame)
+    if speaker is None:
+        return a1, a2
+    if retyped and a2 is None:
+        # على [حماس] أن تفرج: the one told what it must do
+        a2 = next((m for m in reversed(view.mentions(frame.sent_start, frame.start)) if m.key != speaker.key
+                   and view.preposition_before(m.start, floor=frame.sent_start, lookback=1) == "علي"), None)
+    if a1 is not None and a1.key == speaker.key:
+        return a1, a2
+    if retyped and a1 is not None:
+        return speaker, (a2 if a2 is not None and a2.key != speaker.key else a1)
+    if frame.subject_how in ("none", "before") or a1 is None:
+        return speaker, (a2 if a2 is None or a2.key != speaker.key else None)
+    return a1, a2
+
+
+def _speaker(view: ArticleView, frame: Frame) -> Mention | None:
+    """Who says the sentence that holds the trigger: a name opening it before a colon
+    (ترامب: …، الخارجية المصرية لـ«وكالة»: …), or the speaker of a quote around the trigger."""
+    first = next(iter(view.mentions(frame.sent_start, frame.start)), None)
+    if first is not None and view.words_between(view.to_norm(frame.sent_start), view.to_norm(first.start)) == 0:
+        tail = view.text[first.end:frame.start]
+        colon = tail.find(":")
+        if colon >= 0 and len(tail[:colon].split()) <= 3 and not any(ch in tail[:colon] for ch in "،,.\n"):
+            return first
+    for q in getattr(view.article, "quotes", None) or ():
+        if q.speaker is None or not (q.start <= frame.start < q.end):
+            continue
+        key = q.speaker.key
+        named = [m for m in view.mentions(frame.sent_start, frame.start) if m.key == key]
+        if named:
+            return named[-1]
+        return None
+    return None
 
 
 def _member_of(view: ArticleView, m: Mention) -> bool:

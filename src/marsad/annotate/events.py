@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from marsad.annotate.dates import clause_date
 from marsad.annotate.event_args import (LOCATION_TYPES, Frame, after_place_noun, aid_donor, country_of_place, names_a_pair, pick_actors,
-                                       pick_location, place_after, place_party)
+                                       pick_location, place_after, place_party, speaker_roles)
 from marsad.annotate.event_lexicon import VERBAL, Lexicon, TriggerEntry, literal_words, load_lexicon
 from marsad.annotate.event_context import attribution_of, event_date, is_background, modality_of, reference_date
 from marsad.annotate.event_main import Candidate, choose_main, merge_headline_with_lead, merge_repeats
@@ -396,6 +396,7 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
             a1 = aid_donor(view, frame)           # وصلت طائرة إغاثية سعودية: the donor is on the plane
             if a1 is not None and a2 is not None and a1.key == a2.key:
                 a2 = None
+        a1, a2 = speaker_roles(view, frame, etype, retyped is not None, a1, a2)   # ترامب: على حماس أن …
         if not h.entry.receiver_subject:
             a2 = _place_party(view, frame, etype, a1, a2)
         modality = modality_of(view, lex, h, info)
