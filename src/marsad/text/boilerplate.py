@@ -26,7 +26,9 @@ from functools import cached_property
 from marsad.text.breadcrumbs import breadcrumb
 from marsad.text.lexicon import lexicon, phrase_key
 from marsad.text.metadata import (Byline, Dateline, byline, credit_after_headline, credit_line, date_line,
-                                  is_time_line, standalone_dateline)
+                                  digits_to_ascii, find_full_date, is_time_line,
+                                  standalone_dateline)
+from marsad.text.metadata import _looks_like_person as looks_like_person
 
 _SENTENCE_END = re.compile(r"[.!?؟…:\"”»)\]'’]\s*$")
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)-]|[•·▪●◦‣*-])\s+")
@@ -36,6 +38,7 @@ _EMBEDDED = re.compile(
     r"عرض هذا المنشور على)", re.IGNORECASE)
 _TWEET_DATE = re.compile(r"\(@\w{1,30}\)\s+((?:January|February|March|April|May|June|July|August|September|"
                          r"October|November|December)\s+\d{1,2},\s+\d{4})")
+_DUMP_STAMP = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?\s+(?=\S)")
 PARAGRAPH_WORDS = 20     # a line this long is a paragraph, never a link or a label
 HEADLINE_MAX_WORDS = 30
 
@@ -52,9 +55,15 @@ class Line:
         return self.label in ("title", "content")
 
     @cached_property
+    def body(self) -> str:
+        """The line stripped, without the date stamp some page dumps open with
+        (" date 2025-10-13 Headline"): rules look at what the page itself says."""
+        return _DUMP_STAMP.sub("", self.text).strip()
+
+    @cached_property
     def key(self) -> str:
         """``phrase_key`` of the line, worked out once: several rules compare it."""
-        return phrase_key(self.text)
+        return phrase_key(self.body)
 
 
 @dataclass
@@ -80,12 +89,96 @@ _PARAGRAPH_END = re.compile(r"[.:\"”»)\]'’]\s*$")
 
 
 def _is_paragraph(text: str) -> bool:
-    """Long, or a full sentence; a question or exclamation is as often a headline."""
+    """Long, or a full sentence; a question or exclamation is as often a headline.
+    A line ending with an agency's end-of-story marker ("... عبر التفاوض. انتهى/25") is
+    the story's last paragraph."""
+    end = lexicon().end_marker.search(text)
+    if end and _words(text[:end.start()]) >= 3:
+        return True
     return _words(text) >= PARAGRAPH_WORDS or (_words(text) >= 8 and bool(_PARAGRAPH_END.search(text)))
 
 
-def _heading_like(text: str) -> bool:
-    return _words(text) <= 15 and not _SENTENCE_END.search(text.rstrip(" :"))
+def _open_end(text: str) -> bool:
+    """The line ends with a word no heading ends with ("... في", "... أنّ"): it was cut off
+    or wrapped in mid-sentence."""
+    words = text.split()
+    return bool(words) and not _SENTENCE_END.search(text) and phrase_key(words[-1]) in lexicon().open_end_words
+
+
+def _heading_like(text: str, cut_ok: bool = False) -> bool:
+    """Short and no sentence end; a line ending in mid-sentence is text, unless ``cut_ok``
+    (at the end of the page, a link cut off by the dump is still a link)."""
+    return (_words(text) <= 15 and not _SENTENCE_END.search(text.rstrip(" :"))
+            and (cut_ok or not _open_end(text)))
+
+
+def _latin(text: str) -> bool:
+    """Mostly Latin letters: in an Arabic article, an embedded post or a foreign widget."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isascii() for c in letters) >= 0.8 * len(letters)
+
+
+_DATE_SEPARATORS = re.compile(r"[\s,،|•·\-–—/()@_.]+")
+_TIME_OR_NUMBER = re.compile(r"^(?:GMT|UTC|KSA)?\d{1,4}(?:st|nd|rd|th)?$|^\d{1,2}:\d{2}(?::\d{2})?$", re.IGNORECASE)
+_DATE_WORDS = {"على", "الساعة", "الساعه", "في", "يوم", "GMT", "UTC", "KSA", "am", "pm", "م", "ص", "هـ", "ه"}
+
+
+def _date_furniture(text: str) -> bool:
+    """A line made only of a date or time in a form the date-line parser does not read
+    ("17-يونيو-2020", "ثلاثاء, 08/24/2021 - 19:01", "تاريخ النشر: 22nd, April 2024 GMT",
+    "آخر تحديث GMT08:20:32", "الأربعاء 26 مارس 2025 على الساعة 12:22"): the page's own
+    date furniture, never a sentence. Removed; its date, when ``find_full_date`` reads
+    one, is a date line's date."""
+    core = digits_to_ascii(text.strip())
+    if len(core) > 70 or not re.search(r"\d", core):
+        return False
+    lex = lexicon()
+    key = phrase_key(core)
+    for prefix in lex.date_prefixes:      # "تاريخ النشر:"، "آخر تحديث"
+        if key.startswith(prefix + " ") or key.startswith(prefix + ":"):
+            core = re.sub(r"^\S+(?:\s+\S+){%d}\s*[:：]?" % (len(prefix.split()) - 1), "", core)
+            break
+    words = [t for t in _DATE_SEPARATORS.split(core) if t]
+    has_month = has_time = False
+    numbers = 0
+    for w in words:
+        k = phrase_key(w)
+        bare = k[2:] if k.startswith("ال") else k
+        if re.match(r"^(?:GMT|UTC|KSA)?\d{1,2}:\d{2}(?::\d{2})?$", w, re.IGNORECASE):
+            has_time = True
+        elif _TIME_OR_NUMBER.match(w):
+            numbers += 1
+        elif k in lex.months or w in lex.months:
+            has_month = True
+        elif k in lex.weekdays or "ال" + bare in lex.weekdays or k in lex.date_prefix_words:
+            continue
+        elif w in _DATE_WORDS or k in _DATE_WORDS or k in lex.date_line_filler:
+            continue
+        else:
+            return False
+    return (has_month and numbers >= 1) or numbers >= 3 or (has_time and (numbers >= 1 or has_month))
+
+
+def _caption(stripped: str) -> bool:
+    """A short line ending in a credit in brackets: "الرئيس خلال اللقاء (رويترز)"; a media
+    tag in brackets ("(فيديو)") is no credit."""
+    lex = lexicon()
+    if _words(stripped) > 16 or not lex.caption_credit.search(stripped) or re.search(
+            r"[.!?؟]\s*$", lex.caption_credit.sub("", stripped)):
+        return False
+    credit = stripped[stripped.rfind("(") + 1:].rstrip(") ")
+    return len(re.findall(r"\w+", credit)) <= 5 and phrase_key(credit) not in lex.media_tags
+
+
+_REPORTER_FROM = re.compile(r"^من\s+(\S+(?:\s+\S+)?)\s*[:：]\s*(\S+(?:\s+\S+){1,3})$")
+
+
+def _reporter_from(stripped: str) -> Byline | None:
+    """"من الجزائر: عمار قردود": a reporter filing from a known place."""
+    m = _REPORTER_FROM.match(stripped)
+    if m and phrase_key(m.group(1)) in lexicon().places and looks_like_person(m.group(2)):
+        return Byline(author=m.group(2).strip(), outlet=None)
+    return None
 
 
 def _line_rule(text: str, key: str | None = None) -> tuple[str, str] | None:
@@ -95,11 +188,13 @@ def _line_rule(text: str, key: str | None = None) -> tuple[str, str] | None:
     if _EMBEDDED.search(stripped):
         return "embedded", "embedded post"
     key = phrase_key(stripped) if key is None else key    # phrase_key ignores the edges' spaces
-    if not key:
-        return "boilerplate", "punctuation only"
-    if key in lex.list_headers:
+    if not key or not any(c.isalnum() for c in key):
+        return "boilerplate", "punctuation only"     # "]]>", "* * *"
+    # "1. تخطي إلى المحتوى", "• فيديو": a menu item is judged without its list marker
+    item_key = phrase_key(_LIST_MARKER.sub("", stripped)) if _LIST_MARKER.match(stripped) else key
+    if key in lex.list_headers or item_key in lex.list_headers:
         return "boilerplate", "list header"
-    if key in lex.junk_lines:
+    if key in lex.junk_lines or item_key in lex.junk_lines:
         return "boilerplate", "widget"
     if date_line(stripped) or is_time_line(stripped):
         return "metadata", "date line"
@@ -110,18 +205,19 @@ def _line_rule(text: str, key: str | None = None) -> tuple[str, str] | None:
     for pattern in lex.junk_patterns:
         if pattern.search(stripped):
             return "boilerplate", "pattern"
+    if _date_furniture(stripped):
+        return "metadata", "date furniture"
     if credit_line(stripped):
         # before bylines: "متابعة: OUTLET" names an outlet, "المحرر السياسي" a desk
         return "metadata", "credit"
     if byline(stripped):
         return "metadata", "byline"
+    if _reporter_from(stripped):
+        return "metadata", "reporter"
     if standalone_dateline(stripped):
         return "metadata", "dateline"
-    if (_words(stripped) <= 16 and lex.caption_credit.search(stripped)
-            and not re.search(r"[.!?؟]\s*$", lex.caption_credit.sub("", stripped))):
-        credit = stripped[stripped.rfind("(") + 1:].rstrip(") ")
-        if len(re.findall(r"\w+", credit)) <= 5:
-            return "boilerplate", "caption"
+    if _caption(stripped):
+        return "boilerplate", "caption"
     return None
 
 
@@ -150,6 +246,23 @@ def _widget_row(text: str) -> bool:
     return found >= 2
 
 
+def _section_row(text: str) -> bool:
+    """A menu without separators: "العالم العربي دولي عالمية", two section labels at least."""
+    lex = lexicon()
+    words = phrase_key(text).split()
+    if not 2 <= len(words) <= 8:
+        return False
+    i, found = 0, 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            if i + n <= len(words) and " ".join(words[i:i + n]) in lex.section_labels:
+                i, found = i + n, found + 1
+                break
+        else:
+            return False
+    return found >= 2
+
+
 def _date_label(key: str) -> bool:
     """"تاريخ النشر:"، "آخر تحديث: منذ 3 ساعات": a date label whose date is missing or
     relative (the page script filled it in, or it is an age)."""
@@ -163,33 +276,65 @@ def _date_label(key: str) -> bool:
     return False
 
 
+_LOOSE_DASH = re.compile(r"\s*[_/]\s*|\s+[-–—](?=\S)|(?<=\S)[-–—]\s+")
+
+
+def _loose_credit(text: str) -> Byline | Dateline | None:
+    """A credit or dateline line whose dash lost a space, or an underscore or slash for
+    a dash ("الخرطوم- دارفور24"، "الخرطوم _صوت الهامش"، "فلسطين اليوم- وكالات"،
+    "المعلومة/بغداد"). Looked for at the top of the page only, where such lines live."""
+    stripped = text.strip().rstrip(".…: ")
+    if _words(stripped) > 7 or re.search(r"[.!?؟،,]", stripped):
+        return None
+    spaced = _LOOSE_DASH.sub(" - ", stripped)
+    if spaced == stripped:
+        return None
+    return credit_line(spaced) or credit_after_headline(spaced) or standalone_dateline(spaced)
+
+
 def classify_lines(lines: list[str], title_hint: str | None = None) -> Classified:
     """Label every line; empty lines are left out of the result."""
     lex = lexicon()
     items = [Line(i, line) for i, line in enumerate(lines) if line.strip()]
     out = Classified(items)
     for ln in items:
-        rule = _line_rule(ln.text, ln.key)
+        rule = _line_rule(ln.body, ln.key)
         if rule:
             ln.label, ln.reason = rule
+    _mark_embedded_text(items)
     out.breadcrumb_outlet = _mark_breadcrumbs(items)
     _find_title(items, title_hint)
     _mark_repeats(items, title_hint)
     _mark_credit_under_title(items)
     _mark_list_zones(items, lex)
+    _mark_under_title(items)
+    _mark_echoes(items)
+    _mark_teasers(items)
     _mark_trailing(items)
     for ln in items:
-        stripped = ln.text.strip()
+        stripped = ln.body
         if ln.reason == "date line":
             value = date_line(stripped)
             if value:
                 out.dates.append(value)
+        elif ln.reason == "date furniture":
+            found = find_full_date(stripped)
+            if found:
+                out.dates.append(found[0])
         elif ln.reason == "byline":
             out.bylines.append(byline(stripped))
+        elif ln.reason == "reporter":
+            out.bylines.append(_reporter_from(stripped))
         elif ln.reason == "credit":
             out.bylines.append(credit_after_headline(stripped) or Byline(None, None))
         elif ln.reason == "dateline":
             out.datelines.append(standalone_dateline(stripped))
+        elif ln.reason == "loose credit":
+            found = _loose_credit(stripped)
+            if isinstance(found, Byline):
+                out.bylines.append(found)
+            elif isinstance(found, Dateline):
+                out.datelines.append(found)
         elif ln.reason == "masthead" and out.masthead is None:
             out.masthead = stripped
         elif ln.label == "embedded":
@@ -197,6 +342,29 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
             if m:
                 out.embedded_dates.append(m.group(1))
     return out
+
+
+_SIGNATURE = re.compile(r"^[—–-]\s*.{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\s*$")
+
+
+def _mark_embedded_text(items: list[Line]) -> None:
+    """The text of an embedded post, above its signature line ("— Name (@handle) May 2,
+    2025") or its "pic.twitter.com" line: the line just above a signature, Latin-script
+    lines, and list items that run on into the post's own list items."""
+    for pos, ln in enumerate(items):
+        if ln.label != "embedded":
+            continue
+        signature = bool(_SIGNATURE.match(ln.body))
+        bullet = bool(_LIST_MARKER.match(ln.body))
+        j = pos - 1
+        while j >= 0 and items[j].label == "content":
+            text = items[j].body
+            if (j == pos - 1 and signature) or _latin(text) or (bullet and _LIST_MARKER.match(text)):
+                items[j].label, items[j].reason = "embedded", "embedded post text"
+                j -= 1
+                signature = False
+            else:
+                break
 
 
 TOP_LINES = 4     # breadcrumbs with a dash ("OUTLET - section") are looked for this early only
@@ -207,7 +375,7 @@ def _mark_breadcrumbs(items: list[Line]) -> str | None:
     outlet = None
     seen_paragraph = False
     for pos, ln in enumerate(items):
-        text = ln.text.strip()
+        text = ln.body
         if ln.label == "content":
             found = breadcrumb(text, at_top=pos < TOP_LINES and not seen_paragraph)
             if found:
@@ -217,6 +385,15 @@ def _mark_breadcrumbs(items: list[Line]) -> str | None:
                 continue
         seen_paragraph = seen_paragraph or (ln.label == "content" and _is_paragraph(text))
     return outlet
+
+
+LABEL_MAX_WORDS = 3    # above the text, a line this short is a label (site, section, caption, name), never a headline
+TOP_CANDIDATES = 12    # lines looked at for the headline before the first paragraph
+
+
+def _wrapped(ln: Line, nxt: Line | None) -> bool:
+    """Hard-wrapped text: this line or the next one ends in mid-sentence."""
+    return _open_end(ln.body) or (nxt is not None and nxt.label == "content" and _open_end(nxt.body))
 
 
 def _find_title(items: list[Line], title_hint: str | None) -> None:
@@ -233,24 +410,57 @@ def _find_title(items: list[Line], title_hint: str | None) -> None:
             # the page's title and its headline may differ by a site name or a kicker
             key = ln.key
             shorter, longer = sorted((key, hint), key=len)
-            if _words(ln.text) <= HEADLINE_MAX_WORDS and len(shorter) >= 0.6 * len(longer) and shorter in longer:
+            if _words(ln.body) <= HEADLINE_MAX_WORDS and len(shorter) >= 0.6 * len(longer) and shorter in longer:
                 ln.label, ln.reason = "title", "close to the page title"
                 return
         return
-    for pos, ln in enumerate(open_lines[:4]):
-        text = ln.text.strip()
-        if phrase_key(text) in lex.section_labels:
+    first = items[0] if items else None
+    for pos, ln in enumerate(open_lines[:TOP_CANDIDATES]):
+        text = ln.body
+        nxt = open_lines[pos + 1] if pos + 1 < len(open_lines) else None
+        if ln.key in lex.section_labels or _words(text) > LABEL_MAX_WORDS and _section_row(text):
             ln.label, ln.reason = "boilerplate", "section label"
             continue
-        headline_below = any(_words(nxt.text) >= 5 and _heading_like(nxt.text.strip())
-                             for nxt in open_lines[pos + 1:pos + 4])
-        if _words(text) <= 3 and _heading_like(text) and headline_below:
-            # short labels above the headline: the site's name first, then sections
-            ln.label, ln.reason = "boilerplate", "masthead" if pos == 0 else "section label"
+        if _LIST_MARKER.match(text) and not _is_paragraph(text):
+            # "• headline" "1. Home" above the headline: a menu or a ticker
+            ln.label, ln.reason = "boilerplate", "menu"
+            continue
+        if _loose_credit(text):
+            ln.label, ln.reason = "metadata", "loose credit"
+            continue
+        if _words(text) <= LABEL_MAX_WORDS and _heading_like(text) and not _wrapped(ln, nxt):
+            # short labels above the headline: the site's name first, then sections,
+            # captions and names; a headline is longer
+            headline_below = any(_words(o.body) >= 5 and _heading_like(o.body) for o in open_lines[pos + 1:pos + 4])
+            if ln is first and headline_below:
+                ln.label, ln.reason = "boilerplate", "masthead"
+            else:
+                ln.label, ln.reason = "boilerplate", "section label" if headline_below else "label"
             continue
         if _words(text) <= HEADLINE_MAX_WORDS and not text.rstrip().endswith((".", "。")):
             ln.label, ln.reason = "title", "first line"
         return
+
+
+UNDER_TITLE_END_WORDS = 15   # a line this long under the headline opens the text (a standfirst or a lead)
+
+
+def _mark_under_title(items: list[Line]) -> None:
+    """Between the headline and the first paragraph: a caption, a photo credit, the
+    reporter's name or a section (at most three words), or a credit with a loose dash."""
+    title = next((pos for pos, ln in enumerate(items) if ln.label == "title"), None)
+    if title is None:
+        return
+    content = [ln for ln in items[title + 1:] if ln.label == "content"]
+    for pos, ln in enumerate(content):
+        text = ln.body
+        if _is_paragraph(text) or _words(text) >= UNDER_TITLE_END_WORDS:
+            return
+        nxt = content[pos + 1] if pos + 1 < len(content) else None
+        if _loose_credit(text):
+            ln.label, ln.reason = "metadata", "loose credit"
+        elif _words(text) <= LABEL_MAX_WORDS and _heading_like(text) and not _wrapped(ln, nxt):
+            ln.label, ln.reason = "boilerplate", "label under the headline"
 
 
 CREDIT_LINES_BELOW_TITLE = 2   # "OUTLET - Reporter" is looked for this close under the headline
@@ -265,10 +475,10 @@ def _mark_credit_under_title(items: list[Line]) -> None:
     for ln in items[title + 1:]:
         if ln.label != "content":
             continue
-        if seen >= CREDIT_LINES_BELOW_TITLE or _is_paragraph(ln.text.strip()):
+        if seen >= CREDIT_LINES_BELOW_TITLE or _is_paragraph(ln.body):
             return
         seen += 1
-        if credit_after_headline(ln.text):
+        if credit_after_headline(ln.body):
             ln.label, ln.reason = "metadata", "credit"
 
 
@@ -288,6 +498,38 @@ def _mark_repeats(items: list[Line], title_hint: str | None) -> None:
         seen.add(key)
 
 
+ECHO_WINDOW = 3          # a short line repeated this close below is a caption and its image's alt text
+PULL_QUOTE_MIN_WORDS = 6
+_SPEAKER = re.compile(r"^[^:：«\"“]{2,30}[:：]\s*")
+
+
+def _mark_echoes(items: list[Line]) -> None:
+    """Copies that are not the text: a short line repeated just below (a caption and its
+    alt text: the later copy is already a repeat), the headline again with the site's name
+    ("OUTLET - Headline"; a part of the headline alone may be a subheading), and pull quotes ("Name: words
+    the text says in full")."""
+    title = next((ln for ln in items if ln.label == "title"), None)
+    title_key = title.key if title is not None else ""
+    kept = [ln for ln in items if ln.label == "content"]
+    keys = [ln.key for ln in kept]
+    for pos, ln in enumerate(items):
+        if ln.label != "content":
+            continue
+        text = ln.body
+        if not _is_paragraph(text) and any(o.key == ln.key for o in items[pos + 1:pos + 1 + ECHO_WINDOW]):
+            ln.label, ln.reason = "boilerplate", "caption and alt text"
+            continue
+        if title_key and _heading_like(text) and _words(text) >= 5 and ln.key != title_key:
+            if title_key in ln.key and _words(ln.key) - _words(title_key) <= 4:
+                ln.label, ln.reason = "boilerplate", "repeated headline"
+                continue
+        speaker = _SPEAKER.match(text)
+        quote = phrase_key(text[speaker.end():]) if speaker else ""
+        if _words(quote) >= PULL_QUOTE_MIN_WORDS and any(
+                other is not ln.key and len(other) > len(quote) and quote in other for other in keys):
+            ln.label, ln.reason = "boilerplate", "pull quote"
+
+
 def _mark_list_zones(items: list[Line], lex) -> None:
     """After a list header ("اقرأ أيضا", "مقالات ذات صلة"), short lines are links."""
     in_zone = False
@@ -297,24 +539,78 @@ def _mark_list_zones(items: list[Line], lex) -> None:
             continue
         if not in_zone:
             continue
-        text = ln.text.strip()
+        text = ln.body
         if ln.label == "content" and (_is_paragraph(text) and not _LIST_MARKER.match(text)):
             in_zone = False
         elif ln.label == "content":
             ln.label, ln.reason = "boilerplate", "related list"
 
 
+_TAG_EDGE = re.compile(r"^[\s.…\-–—:(|\[]+|[\s.…)\]]+$")
+
+
+def _media_tag_end(text: str) -> bool:
+    """The line ends with a media tag: "... فيديو"، "(بالصور)"، "- فيديو وصور"."""
+    words = text.split()
+    tags = lexicon().media_tags
+    for n in (1, 2, 3):
+        if len(words) > n and phrase_key(_TAG_EDGE.sub("", " ".join(words[-n:]))) in tags:
+            return True
+    return False
+
+
+def _mark_teasers(items: list[Line]) -> None:
+    """A heading-like line between paragraphs that ends with a media tag ("...
+    فيديو"، "(بالصور)") announces another page: a teaser, not a subheading."""
+    lex = lexicon()
+    for ln in items:
+        if ln.label != "content":
+            continue
+        text = ln.body
+        if _heading_like(text) and _words(text) >= 4 and _media_tag_end(text):
+            ln.label, ln.reason = "boilerplate", "teaser"
+
+
 def _mark_trailing(items: list[Line]) -> None:
-    """Heading-like lines after the last paragraph introduce nothing: they are links."""
-    for ln in reversed(items):
+    """Heading-like lines after the last paragraph introduce nothing: they are links.
+    The page's last line right after a paragraph is that text cut off when it opens
+    like a sentence that goes on ("وقال ..."، "كما ..."): it stays."""
+    for pos in range(len(items) - 1, -1, -1):
+        ln = items[pos]
         if ln.label == "title":
             break
         if ln.label != "content":
             continue
-        text = ln.text.strip()
+        text = ln.body
         if _is_paragraph(text) and not _LIST_MARKER.match(text):
             break
-        if _heading_like(text) or _LIST_MARKER.match(text):
+        if pos == len(items) - 1 and pos > 0 and _cut_off(ln, items[pos - 1]):
+            break
+        if _heading_like(text, cut_ok=True) or _LIST_MARKER.match(text):
             ln.label, ln.reason = "boilerplate", "after the last paragraph"
         else:
             break
+
+
+def _cut_off(ln: Line, before: Line) -> bool:
+    """The last line of a page dump cut off in mid-paragraph: right after a paragraph,
+    no list item, and it goes on from it (a conjunction or connective first)."""
+    text = ln.body
+    if before.label != "content" or not _is_paragraph(before.body) or _LIST_MARKER.match(text):
+        return False
+    return _continues(text) or _open_end(text)
+
+
+def _continues(text: str) -> bool:
+    """Opens like a sentence that goes on from the one before: a connective ("كما"،
+    "وفي وقت سابق"، "من جهته"), a word with the conjunction و/ف, or a clause comma."""
+    words = phrase_key(text).split()
+    if not words:
+        return False
+    lex = lexicon()
+    for first in {words[0], words[0][1:] if words[0][:1] in ("و", "ف") else words[0]}:
+        if first in lex.continuation_words or " ".join([first] + words[1:2]) in lex.continuation_words:
+            return True
+    if len(words[0]) >= 4 and words[0][0] in "وف" and words[0] not in lex.places | lex.waw_fa_words:
+        return True
+    return len(words) >= 8 and bool(re.search(r"\S\s*[،,]\s*\S", text))

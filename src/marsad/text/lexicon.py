@@ -48,6 +48,13 @@ class Lexicon:
         self.section_labels = {phrase_key(w) for w in data.get("section_labels", [])}
         # widget rows ("طباعة | حفظ | إرسال لصديق"): junk phrases by their length in words
         self.junk_phrase_lengths = sorted({len(p.split()) for p in self.junk_lines}, reverse=True)
+        # issue 13: media tags ("(فيديو)" is no photo credit), words no heading ends with,
+        # an agency's end-of-story marker ("انتهى/25")
+        self.media_tags = {phrase_key(w) for w in data.get("media_tags", [])}
+        self.open_end_words = {phrase_key(w) for w in data.get("open_end_words", [])}
+        self.end_marker = re.compile(data.get("end_marker_pattern", r"(?!)"))
+        self.continuation_words = {phrase_key(w) for w in data.get("continuation_words", [])}
+        self.waw_fa_words = {phrase_key(w) for w in data.get("waw_fa_words", [])}
         # "18 شعبان 1444 هـ": day, Hijri month, year and an optional mark, on raw text
         months = "|".join(sorted((re.escape(m) for m in data["hijri_months"]), key=len, reverse=True))
         marks = "|".join(sorted((re.escape(m) for m in data["hijri_year_marks"]), key=len, reverse=True))
