@@ -113,3 +113,14 @@ def test_the_speaker_of_a_headline_demand_threatens_the_one_addressed():
     # «X: على Y أن …»: X is the speaker and doer, Y the one told what it must do
     t, a1, a2 = main_of("ترامب: على حماس أن تفرج عن الرهائن بحلول السبت أو ستفتح أبواب الجحيم.")
     assert (t, a1, a2) == ("THREATEN", "Donald Trump", "Hamas")
+
+
+def test_the_pronoun_after_a_complementizer_is_the_speaker():
+    text = "قال عادل عبد المهدي، رئيس الوزراء العراقي، إنه قرر الاستقالة تجنبا للفوضى."
+    assert main_of(text) == ("CONCEDE", "Adil Abdul-Mahdi", "Iraq")
+
+
+def test_a_relative_clause_on_the_act_names_its_doer():
+    # «العفو الذي أصدره X»: the relative verb's object pronoun is the act, its subject the doer
+    text = "شمل العفو الملكي الذي أصدره الملك محمد السادس بمناسبة عيد العرش عشرات المعتقلين."
+    assert main_of(text)[:2] == ("CONCEDE", "Mohammed VI")

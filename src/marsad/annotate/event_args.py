@@ -197,6 +197,11 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
         adj = view.mentions(frame.clause_start, frame.start, nisba=True)
         if adj and view.words_between(view.to_norm(adj[-1].end), view.to_norm(frame.start)) <= 3:
             return adj[-1], "governor"
+    if not frame.nominal and _pronoun_subject(view, frame):
+        # قال X، رئيس الوزراء، إنه قرر الاستقالة: the pronoun is the speaker named first
+        doer = next((m for m in reversed(around.before_sentence) if m.prep is None), None)
+        if doer is not None:
+            return doer, "fronted"
     if not frame.nominal and view.words_before(view.to_norm(frame.start), 1) in (["قد"], ["لقد"]):
         # وكان بوغدانوف، برفقة …، قد زار دمشق: the subject stands before قد
         doer = next((m for m in around.before_sentence if m.prep is None), None)
@@ -232,6 +237,9 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
             and not frame.nominal and _only_dates_and_titles(view, frame.end, around.further[0].start):
         # التقى، اليوم الخميس، الرئيس الأميركي دونالد ترامب، بـ…: the subject past a dated comma
         return around.further[0], "after"
+    doer = _relative_doer(view, frame)
+    if doer is not None:
+        return doer, "relative"            # العفو الذي أصدره [الملك محمد السادس]
     subject = None
     if not headline_svo:
         subject = next((m for m in before if m.prep is None), None) \
@@ -265,6 +273,50 @@ def _plural_verb(view: ArticleView, frame: Frame) -> bool:
     if len(w) < 5:
         return False                  # دعوا، نجوا: too short to tell a root from a suffix
     return w.endswith("وا") or (w[:1] in ("ي", "ت") and w.endswith("ون"))
+
+
+# a complementizer carrying the subject pronoun (إنه قرر، أنها ستزور، بأنه سوف يرد)
+_PRONOUN_OPENERS = frozenset({"انه", "انها", "بانه", "بانها", "لانه", "لانها", "وانه", "وانها"})
+_AUXILIARIES = frozenset({"قد", "سوف", "لن", "لم", "لا", "كان", "كانت"})
+
+
+def _pronoun_subject(view: ArticleView, frame: Frame) -> bool:
+    """Does the verb follow a complementizer with a pronoun subject (إنه قرر، أنها لن تقبل)?"""
+    words = view.words_before(view.to_norm(frame.start), 3, floor=view.to_norm(frame.sent_start))
+    for w in words:
+        if w in _PRONOUN_OPENERS:
+            return True
+        if w not in _AUXILIARIES:
+            return False
+    return False
+
+
+def _relative_doer(view: ArticleView, frame: Frame) -> Mention | None:
+    """The doer named in a relative clause on the act (العفو الملكي الذي أصدره [الملك]، الهجوم
+    الذي شنته [إسرائيل]): a relative pronoun within two words after the trigger, a verb with an
+    object pronoun (the act itself), then a bare name within four words."""
+    n = view.to_norm(frame.end)
+    i = view.word_index(n)
+    rel_pronouns = relative_pronouns()
+    for k in range(i, min(i + 3, len(view.words) - 1)):
+        s, e = view.words[k]
+        if any(ch in view.ntext[n:s] for ch in "،,.:؛"):
+            return None
+        if view.ntext[s:e] not in rel_pronouns:
+            continue
+        vs, ve = view.words[k + 1]
+        verb = view.ntext[vs:ve]
+        if not (len(verb) > 3 and verb.endswith(("ه", "ها"))):
+            return None
+        after = view.to_original(ve, ve)[0]
+        for m in view.mentions(after, frame.sent_end):
+            if view.words_between(ve, view.to_norm(m.start)) > 4:
+                return None
+            if view.preposition_before(m.start, floor=after, lookback=4) is None:
+                return m
+            return None
+        return None
+    return None
 
 
 def _object_of_glued_noun(view: ArticleView, frame: Frame, m: Mention) -> bool:
