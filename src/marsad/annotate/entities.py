@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.annotate.knowledge import Alias, KnowledgeBase, as_date, load_kb
-from marsad.annotate.romanize import romanize
+from marsad.annotate.romanize import MAGHREB, romanize, romanize_maghreb
 from marsad.model import Article, Entity, Finding
 from marsad.text.normalize import normalize, normalize_key
 from marsad.text.tokens import clitic_variants, tokenize
@@ -48,7 +48,7 @@ _VERB_PREFIXES = ("يت", "تت", "يست", "تست", "يأ", "تأ", "نت")   
 _DUAL_PLURAL = ("ين", "ان", "ون")
 _PRONOUN_SUFFIXES = ("ته", "تها", "تهم", "تهما")
 _CLITIC_ARTICLE = ("لل", "بال", "وال", "فال", "كال")
-_NAME_PARTICLES = {"ابو", "بن", "ابن", "عبد", "ال", "ام", "بنت"}
+_NAME_PARTICLES = {"ابو", "بن", "ابن", "عبد", "ال", "ام", "بنت", "ايت"}
 _NASAB = {"بن", "ابن", "بنت", "ال"}     # بن X، آل X (آل normalizes to ال)
 _LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9.\-']*$")
 _MINISTER_TITLES = {"minister", "foreign_minister", "defense_minister", "interior_minister",
@@ -714,6 +714,24 @@ class _Linker:
                 and _JOINING_GAP.match(self.words[i - 1].gap) and _JOINING_GAP.match(self.words[i - 2].gap):
             i -= 2
         return i in ends
+
+    def _maghreb_spelling(self) -> None:
+        """Discovered persons of the Maghreb (their role's or description's country,
+        else the country the article's countries, places and known persons name
+        most) take the region's French-based
+        spelling (romanize_maghreb): عمر الراضي is Omar Radi, not Omar al-Radi."""
+        gpes = sorted((m for m in self.mentions if m.country and (m.type in ("GPE", "LOC") or m.kb_id)),
+                      key=lambda m: m.start)
+        counts = Counter(m.country for m in gpes)
+        best = max(counts.values(), default=0)
+        # the country named most, the first named of a tie
+        main = next((m.country for m in gpes if counts[m.country] == best), None)
+        for m in self.mentions:
+            if m.type != "PERSON" or m.kb_id or not m.name_ar:
+                continue
+            country = m.country or main
+            if country in MAGHREB:
+                m.name_en = romanize_maghreb(m.name_ar, country)
 
     def _prefer_named_holders(self) -> None:
         """Without a publication date the article's date is a guess (the latest date
@@ -1461,8 +1479,8 @@ class _Linker:
         """وهن A B وC D: after a pronoun of list_cues, a list of two names or more
         (each two or three plausible name words) names that many persons."""
         words = self.words
-        first = self._described_name(i + 1) if i + 1 < len(words) and \
-            _JOINING_GAP.match(words[i + 1].gap) else None
+        first = self._described_name(i + 1, colon_ok=True) if i + 1 < len(words) and (
+            _JOINING_GAP.match(words[i + 1].gap) or words[i + 1].gap.strip() == ":") else None
         if first is None or first - (i + 1) > 3:
             return i + 1
         if words[i].key in ("وهو", "وهي", "هو", "هي") and words[i + 1].key not in self.idx.first_names \
@@ -1495,7 +1513,9 @@ class _Linker:
             if len(bare) < 2 or bare.startswith("ال") or bare in idx.stopwords or not _ARABIC_WORD.match(bare) \
                     or not self._name_part_ok(k, 0):
                 break
-            n = 3 if words[k + 1].key in _NAME_PARTICLES else 2
+            n = 3 if words[k + 1].key in _NAME_PARTICLES or bare == "عبد" else 2
+            if k + n < len(words) and words[k + n - 1].key in _NAME_PARTICLES:
+                n += 1      # وعبد الصمد آيت عيشة: a particle before the family name
             if k + n > len(words):
                 break
             ok = all(x not in self.used and _JOINING_GAP.match(words[x].gap) and words[x].key not in idx.stopwords
@@ -1547,7 +1567,8 @@ class _Linker:
             if words[k].key in t.modifiers or words[k].key in t.name_cues.descriptors:
                 k += 1      # الناشط الحقوقي: a second description
                 continue
-            if words[k].key.startswith("ال") and words[k].key.endswith(("ي", "ية", "يه")) and len(words[k].key) > 4 \
+            if words[k].key.startswith("ال") and words[k].key.endswith(("ي", "ية", "يه", "يين", "يون", "يات")) \
+                    and len(words[k].key) > 4 \
                     and words[k].key not in self.idx.first_names \
                     and not _match_at(self.idx, words, k, {"country", "org", "person"}):
                 k += 1      # الناشط البيئي: an adjective of the description, never a name's first word
@@ -1567,13 +1588,13 @@ class _Linker:
             break
         return k, country
 
-    def _described_name(self, k: int) -> int | None:
+    def _described_name(self, k: int, colon_ok: bool = False) -> int | None:
         """The end of a name of two or more words starting at word k after a
         description: as for a title, else two words (three with a particle) that
         are all plausible name parts."""
         words, idx = self.words, self.idx
-        if k >= len(words) or k in self.used or self._break_before(k, clause=False) or \
-                _CLAUSE_GAP.search(words[k].gap):
+        if k >= len(words) or k in self.used or (not (colon_ok and words[k].gap.strip() == ":") and (
+                self._break_before(k, clause=False) or _CLAUSE_GAP.search(words[k].gap))):
             return None
         end = self._unknown_name(k)
         if end and end - k >= 2:
@@ -1793,6 +1814,7 @@ class _Linker:
         self._local_aliases()
         self._resolve_deferred()
         self._duals_and_sides()
+        self._maghreb_spelling()
         ents = []
         for m in sorted(self.mentions, key=lambda x: (x.start, x.end)):
             ents.append(Entity(start=m.start, end=m.end, text=self.text[m.start:m.end], type=m.type,

@@ -157,3 +157,138 @@ def romanize(name_ar: str) -> str:
         i += 1
     text = " ".join(w for w in out if w)
     return text[:1].upper() + text[1:]
+
+
+# ---- the Maghreb's French-based spelling ----------------------------------------------
+
+MAGHREB = frozenset({"DZA", "MAR", "TUN", "MRT"})
+
+_FR_CONSONANTS = {
+    **_CONSONANTS, "ث": "t", "ج": "j", "ذ": "d", "ش": "ch", "ض": "d", "ظ": "d", "ق": "k",
+}
+_FR_VOWEL_LETTERS = set("اآأإويىةعئ")
+_GUTTURALS = set("حهخعغ")
+
+
+@lru_cache(maxsize=1)
+def _maghreb_names() -> dict[str, dict[str, str]]:
+    raw = json.loads(_GIVEN_NAMES.read_text(encoding="utf-8")).get("maghreb") or {}
+    common = {normalize_key(k): v for k, v in (raw.get("names") or {}).items()}
+    out = {"": common}
+    for iso, table in (raw.get("countries") or {}).items():
+        out[iso] = {**common, **{normalize_key(k): v for k, v in table.items()}}
+    return out
+
+
+def _transliterate_fr(word: str, country: str) -> str:
+    """Letter-by-letter romanization of one word in the Maghreb's French-based
+    spelling: ش ch, ق k, و ou, ج dj in Algeria, an e for an unwritten short vowel,
+    ss between vowels, a final ن after a long vowel written -ne (بوعشرين →
+    Bouachrine, الفقي → Feki, صالحي → Salhi)."""
+    out: list[str] = []
+    run = 0                 # consonants since the last vowel
+    long_vowel = False
+    chars = [c for c in word if c != _SHADDA]
+    n = len(chars)
+    for i, ch in enumerate(chars):
+        first, last = i == 0, i == n - 1
+        nxt = chars[i + 1] if i + 1 < n else " "
+        after_vowel = bool(out) and run == 0
+        if ch in "اآأ":
+            if not (out and out[-1].endswith("a")):
+                out.append("a")
+            run, long_vowel = 0, True
+        elif ch == "إ":
+            out.append("i")
+            run, long_vowel = 0, False
+        elif ch in "ةى":
+            out.append("a")
+            run, long_vowel = 0, False
+        elif ch == "ع":
+            if not (out and out[-1].endswith("a")):
+                out.append("a")
+            run, long_vowel = 0, False
+        elif ch == "و":
+            out.append("ou")
+            run, long_vowel = 0, True
+        elif ch in "يیئ":
+            if first or (after_vowel and nxt in _FR_VOWEL_LETTERS):
+                out.append("y")
+                run += 1
+            else:
+                out.append("i")
+                run, long_vowel = 0, True
+        elif ch in "ءؤ":
+            continue
+        elif ch in _FR_CONSONANTS:
+            latin = _FR_CONSONANTS[ch]
+            if ch == "ج" and country == "DZA":
+                latin = "dj"
+            if ch == "ه" and last and run:
+                out.append("a")
+                run, long_vowel = 0, False
+                continue
+            if ch == "س" and after_vowel and nxt in _FR_VOWEL_LETTERS and not last:
+                latin = "ss"
+            # the unwritten vowel is e, a next to a guttural (التهراوي → Tahraoui, الفقي → Feki)
+            short = "a" if ch in _GUTTURALS or (i and chars[i - 1] in _GUTTURALS) else "e"
+            if run >= (1 if len(out) == 1 else 2):
+                out.append(short)
+                run = 0
+            elif run == 1 and long_vowel and last:
+                out.append("e")     # حيرش → Hirech, شاهد → Chahed
+                run = 0
+            out.append(latin)
+            run += 1
+            if ch == "ن" and last and after_vowel and long_vowel:
+                out.append("e")     # بوعشرين → Bouachrine, سفيان → Sofiane
+    text = "".join(out)
+    return text[:1].upper() + text[1:]
+
+
+def romanize_maghreb(name_ar: str, country: str) -> str:
+    """The spelling of a Maghreb name (Algeria, Morocco, Tunisia, Mauritania) as
+    the press of the region and international news write it: French-based, the
+    article dropped from family names, بن joined to the next word in Algeria and
+    Morocco (جمال بن إسماعيل → Djamel Bensmail, عمر الراضي → Omar Radi). Given
+    names come from given_names.json 'maghreb' (per country, then common), then
+    from the Arabic table."""
+    if not isinstance(name_ar, str) or not name_ar.strip():
+        raise ValueError("romanize: the name is empty")
+    tables = _maghreb_names()
+    table = tables.get(country) or tables[""]
+    general = _given_names()
+    words = _DIACRITICS.sub("", name_ar).split()
+    out: list[str] = []
+    join_next = False
+    i = 0
+    while i < len(words):
+        pair = normalize_key(" ".join(words[i:i + 2])) if i + 1 < len(words) else None
+        if pair and pair in table:
+            piece, i = table[pair], i + 2
+        else:
+            word, key = words[i], normalize_key(words[i])
+            i += 1
+            if key in ("بن", "ابن") and i < len(words) and country in ("DZA", "MAR"):
+                out.append("Ben")
+                join_next = True
+                continue
+            bare = word[2:] if word.startswith("ال") and len(key) > 3 else word
+            bkey = normalize_key(bare)
+            if key in table:
+                piece = table[key]
+            elif bkey in table:
+                piece = table[bkey]
+            elif key in general and key not in ("بن", "ابن"):
+                piece = general[key]
+            elif bkey in general:
+                piece = general[bkey]
+            else:
+                piece = _transliterate_fr(bare, country)
+        if join_next and out:
+            out[-1] += piece[:1].lower() + piece[1:]
+            join_next = False
+        else:
+            out.append(piece)
+    text = " ".join(w for w in out if w)
+    return text[:1].upper() + text[1:]
