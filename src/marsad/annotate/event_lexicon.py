@@ -223,6 +223,7 @@ class Retype:
     type: str
     mode: str
     cameo: str | None
+    unless: re.Pattern[str] | None = None   # not when the sentence has one of these words (a weapon, a casualty)
 
 
 @dataclass
@@ -310,7 +311,8 @@ def _entry(raw: dict, plover_types: tuple[str, ...]) -> TriggerEntry:
         if r.get("type") not in plover_types:
             raise LexiconError(f"triggers.json entry {raw.get('id')!r}: retype to {r.get('type')!r}, not a PLOVER type")
         entry.retypes.append(Retype(compile_words(r["cue"]), int(r.get("before", 0)), int(r.get("after", 0)),
-                                    r["type"], r["mode"], r.get("cameo")))
+                                    r["type"], r["mode"], r.get("cameo"),
+                                    compile_words(r["unless"]) if r.get("unless") else None))
     for category in CATEGORIES:
         for phrase in raw.get(category, []):
             words = sum(max(len(a) for a in alts) for _, alts in parse_phrase(phrase))

@@ -54,6 +54,7 @@ class Hit:
     gaps: tuple[tuple[int, int], ...] = ()     # spans inside '*' gaps (the subject, a date)
     refined: tuple[str, str] | None = None   # (mode, cameo) from a mode refiner
     reacted: bool = False         # the object of a reaction (رحبت … بتوقيع): an event of its own
+    governed: bool = False        # a verbal noun that is the object of an earlier trigger (أدان الهجوم)
 
 
 @dataclass
@@ -284,9 +285,17 @@ def _mark_mentions(view: ArticleView, hits: list[Hit], info: SentenceInfo) -> No
             if prev_word and prev_word[0].lstrip("و") in relative_pronouns():
                 h.mention_only = True            # قاعدة التي تستضيف قوات، الدعم الذي تقدمه: describes it
                 continue
+        before_in_clause = [k for k in hits[:i] if k.nstart >= clause[0]]
+        if h.category != "masdar" and before_in_clause and before_in_clause[-1].governed \
+                and _relative_between(view, before_in_clause[-1].nend, h.nstart):
+            # أدان الهجوم الذي استهدف مسجدا: the verb of a relative clause describes the
+            # condemned (welcomed, denied …) act, it does not tell a new one
+            h.mention_only = True
+            continue
         if h.category == "masdar":
             if any(k.category in VERBAL for k in earlier):
                 h.mention_only = True            # object of the verb before it
+                h.governed = True
             elif pre[:1] in ("ب", "ل") and not (pre[:1] == "ب" and _after_doing_verb(view, h, info)):
                 h.mention_only = True            # لزيارة: a purpose, not an act (قامت بإيقافه is the act)
             elif pre.endswith("ال") and info.role != "headline":
@@ -298,6 +307,15 @@ def _mark_mentions(view: ArticleView, hits: list[Hit], info: SentenceInfo) -> No
             between = view.words_before(h.nstart, view.words_between(prev.nend, h.nstart), floor=prev.nend)
             if not any(w in clause_openers() or w.lstrip("وف") in clause_openers() for w in between):
                 h.mention_only = True
+
+
+def _relative_between(view: ArticleView, a: int, b: int) -> bool:
+    """Does a relative pronoun stand between two points of one clause, no clause opener after it?"""
+    words = view.words_before(b, view.words_between(a, b), floor=a)
+    for i, w in enumerate(words):
+        if w.lstrip("و") in relative_pronouns():
+            return not any(x in clause_openers() or x.lstrip("وف") in clause_openers() for x in words[i + 1:])
+    return False
 
 
 # قام/قامت/يقوم بـ + a verbal noun: the verbal noun is the act itself (قامت قوة أمنية بإيقافه)
@@ -429,6 +447,9 @@ def _retype(view: ArticleView, h: Hit, info: SentenceInfo) -> tuple[str, str, st
     """The type the trigger's clause gives it (``retype`` in triggers.json): a cue up to
     ``before`` words before the trigger or ``after`` words after it, in its sentence."""
     for r in h.entry.retypes:
+        if r.unless is not None and (r.unless.search(view.ntext, info.nstart, h.nstart)
+                                     or r.unless.search(view.ntext, h.nend, info.nend)):
+            continue                    # هاجم X الحكومة with a weapon or a casualty named is an attack
         if r.before:
             lo, _ = view.window(h.nstart, h.nstart, r.before, info.nstart, info.nend)
             if r.cue.search(view.ntext, lo, h.nstart):
