@@ -33,6 +33,8 @@ def modality_of(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo) -> 
     sentence = view.ntext[info.nstart:info.nend]
     for name in ("denied", "hypothetical", "planned"):
         for cue in lex.modality[name].active(sentence):
+            if cue.imperfect and h.category != "imperfect":
+                continue
             for m in cue.pattern.finditer(view.ntext, info.nstart, h.nstart):
                 if view.words_between(m.end(), h.nstart) > cue.window:
                     continue

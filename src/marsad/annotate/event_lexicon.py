@@ -240,6 +240,7 @@ class Cue:
     pattern: re.Pattern[str]
     window: int
     after: int = 0
+    imperfect: bool = False        # only before an imperfect verb (على أن يجتمع: planned)
 
 
 @dataclass
@@ -330,7 +331,8 @@ def load_lexicon() -> Lexicon:
     entries = [_entry(raw, PLOVER_TYPES) for raw in trig.get("entries", [])]
     refiners = [ModeRefiner(r["type"], compile_words(r["cue"]), int(r.get("after", 3)), r["mode"], r["cameo"])
                 for r in trig.get("mode_refiners", [])]
-    modality = {name: CueList([Cue(compile_words(c["cue"]), int(c.get("window", 4)), int(c.get("after", 0)))
+    modality = {name: CueList([Cue(compile_words(c["cue"]), int(c.get("window", 4)), int(c.get("after", 0)),
+                                   bool(c.get("imperfect")))
                                for c in mod.get(name, [])], [c["cue"] for c in mod.get(name, [])])
                 for name in ("planned", "denied", "hypothetical")}
     return Lexicon(

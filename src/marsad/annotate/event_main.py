@@ -191,15 +191,16 @@ def _support(c: Candidate, cands: list[Candidate]) -> float:
         sents = o.sentences - c.sentences
         if oe.type != ev.type:
             continue
-        if ev.modality == "asserted" and oe.modality in ("denied", "hypothetical"):
-            continue                   # «if they are not released» is no evidence of a release
+        if ev.modality == "asserted" and oe.modality != "asserted":
+            continue                   # «if they are not released», «they will meet» are no evidence of the act
         if oe.mode == ev.mode or (c.occasion and o.occasion and _share_actor(c, o)):
             same_mode |= sents     # a visit and its hosting are one encounter seen from two sides
         elif c.occasion and oe.mode == DISCUSS_MODE:
             talks |= o.sentences       # talks in the same sentence are part of the encounter
         else:
             same_type |= sents
-    value = SAME_MODE * len(same_mode) + SAME_TYPE * len(same_type) + DISCUSSION * len(talks)
+    # its own other tellings (merged into it) are evidence too
+    value = SAME_MODE * (len(same_mode) + len(c.sentences) - 1) + SAME_TYPE * len(same_type) + DISCUSSION * len(talks)
     return min(value, SUPPORT_CAP)
 
 
@@ -218,8 +219,8 @@ def score(c: Candidate, cands: list[Candidate]) -> float:
                 + (PERSON_BONUS if actor.kind == "PERSON" else 0.0)
     if c.framed:
         s += FRAMED
-    if c.occasion:
-        s += OCCASION
+    if c.occasion and (c.framed or c.roles & {"headline", "lead"}):
+        s += OCCASION     # an encounter the article opens with; one told later frames no lead act
     if c.background:
         s += BACKGROUND
     if c.carrier:
@@ -241,7 +242,8 @@ def choose_main(cands: list[Candidate]) -> Event | None:
     eligible = [c for c in events if not c.background] or events
     if not eligible:
         return None
-    best = max(eligible, key=lambda c: (c.event.score, -c.sentence_index))
+    # on a tie, an asserted act over a plan (اتفقا على لقاء ثان), then the earlier telling
+    best = max(eligible, key=lambda c: (c.event.score, c.event.modality == "asserted", -c.sentence_index))
     _complete(best, cands)
     _party_from_place(best)
     _domestic_party(best)
