@@ -315,3 +315,12 @@ def test_writing_day_before_a_later_page_date():
     assert art.dates[0].value == "2025-04-25"
     art = tag_dates(_article("أعلن الجيش اليوم الخميس أنه اعترض طائرة مسيرة.", "2025-04-28"))
     assert art.dates[0].value == "2025-04-28" and art.dates[0].note.startswith("weekday Thursday")
+
+
+def test_a_bare_month_after_wa_fi_and_a_spaced_numeric_date():
+    anchor = dt.date(2025, 11, 2)
+    found = find_dates("وفي أغسطس/آب، قصفت الطائرات مواقع عدة. وفي أكتوبر/تشرين الأول، أفرج عن موظفين.", anchor)
+    assert [(d.text, d.value) for d in found] == [("أغسطس/آب", "2025-08"), ("أكتوبر/تشرين الأول", "2025-10")]
+    found = find_dates("وصل الرئيس إلى العاصمة، 04/22/ 2024 (وكالات)", anchor)
+    assert [(d.text, d.value) for d in found] == [("04/22/ 2024", "2024-04-22")]
+    assert find_dates("وعد الوزير بإصلاحات", anchor) == []

@@ -907,7 +907,7 @@ class _Parser:
 
 _NUMERIC = re.compile(
     r"(?<![\d/.\-])(?:(?P<y1>\d{4})(?P<s1>[/.\-])(?P<m1>\d{1,2})(?P=s1)(?P<d1>\d{1,2})"
-    r"|(?P<a2>\d{1,2})(?P<s2>[/.\-])(?P<b2>\d{1,2})(?P=s2)(?P<y2>\d{4}))(?![\d/.\-]\d)")
+    r"|(?P<a2>\d{1,2})(?P<s2>[/.\-])(?P<b2>\d{1,2})(?P=s2) ?(?P<y2>\d{4}))(?![\d/.\-]\d)")
 
 
 def _numeric_spec(m: re.Match) -> _Spec | None:
