@@ -206,3 +206,45 @@ def test_cluster_index_look_ups(db):
         assert store.bucket_members([5]) == set() and store.block_members("actor\x1fx", 0, 99) == ["b"]
         store.delete_article("b")
         assert store.component_members(["a"]) == set() and store.bucket_members([-7]) == set()
+
+
+def test_pending_articles_are_found_through_their_own_index(db_path, seed_articles):
+    """``save_articles`` gives a new or changed article an entry without a signature,
+    so that an update finds the batch without reading the archive; the articles with no
+    entry at all (a database from before schema 5) are still found."""
+    with Store(db_path) as store:
+        ingest_batches(store, [seed_articles[:3]])
+        assert store.unclustered_ids() == [] and store.has_clustered_articles()
+        store.save_articles(copy.deepcopy(seed_articles[3:5]))
+        assert store.unclustered_ids() == sorted(a.id for a in seed_articles[3:5])
+        assert store.count_cluster_entries() == store.count_articles() == 5
+        plan = " ".join(r[-1] for r in store.db.execute(
+            "EXPLAIN QUERY PLAN SELECT article_id FROM cluster_articles WHERE signature IS NULL "
+            "ORDER BY article_id"))
+        assert "cluster_articles_pending" in plan, plan
+        store.db.execute("DELETE FROM cluster_articles WHERE article_id = ?", (seed_articles[0].id,))
+        store.db.commit()
+        assert store.unclustered_ids() == sorted([seed_articles[0].id] + [a.id for a in seed_articles[3:5]])
+        update_stories(store)
+        assert store.unclustered_ids() == [] and stored_partition(store) == full(seed_articles[:5])
+
+
+def test_saving_cluster_entries_writes_only_what_changed(db_path):
+    from marsad.store.cluster_index import ClusterEntry
+
+    with Store(db_path) as store:
+        store.save_articles([_plain(a, "نص", "2025-01-01") for a in ("a", "b")])
+        entries = [ClusterEntry("a", "a", b"\x01" * 8, [("actor\x1fx", 10), ("actor\x1fy", None)], [5, -7]),
+                   ClusterEntry("b", "a", b"\x02" * 8, [("actor\x1fx", 14)], [-7, 3])]
+        store.save_cluster_entries(entries)
+        before = store.db.total_changes
+        store.save_cluster_entries([ClusterEntry(e.article_id, e.component, e.signature,
+                                                 list(reversed(e.blocks)), list(reversed(e.buckets)))
+                                    for e in entries])
+        assert store.db.total_changes == before           # the same entries: nothing written
+        store.save_cluster_entries([ClusterEntry("b", "b", b"\x02" * 8, [("actor\x1fx", 14)], [-7, 3])])
+        assert store.db.total_changes == before + 1       # only b's component
+        store.save_cluster_entries([ClusterEntry("b", "b", b"\x02" * 8, [("actor\x1fx", 15)], [-7, 3])])
+        assert store.db.total_changes == before + 3       # b's block: deleted and written again
+        assert store.block_members("actor\x1fx", 15, 15) == ["b"] and store.bucket_members([3]) == {"b"}
+        assert store.component_members(["a"]) == {"a"} and store.component_members(["b"]) == {"b"}

@@ -12,16 +12,22 @@ migration 3, tables ``cluster_articles``, ``cluster_blocks``,
 methods:
 
 - ``save_cluster_entries(entries)``: insert or replace these articles' entries
-  (their old blocks and buckets go), in one transaction;
+  (their old blocks and buckets go), in one transaction; only the rows that
+  differ from the stored entry are written;
 - ``replace_cluster_entries(entries)``: the whole index anew, after a full
   recompute, in one transaction;
 - ``cluster_entries(ids) -> {id: ClusterEntry}``: component and signature of
   each id that has an entry (blocks and buckets not read back);
 - ``unclustered_ids() -> [id]``: articles with no entry or a None signature,
-  sorted. ``save_articles`` marks a changed article so (signature NULL, blocks
-  and buckets deleted, component and story kept: ``story_id`` is not
-  overwritten with NULL), so an interrupted update is redone;
-- ``count_cluster_entries() -> int``;
+  sorted. ``save_articles`` marks a new or changed article so (an entry with
+  signature NULL, the article its own component if new; a changed one's
+  blocks and buckets deleted, component and story kept: ``story_id`` is not
+  overwritten with NULL), so an interrupted update is redone. The marked
+  entries have their own partial index (migration 5), so the look-up reads the
+  batch, not the archive; articles with no entry at all are searched for only
+  when there are fewer entries than articles;
+- ``count_cluster_entries() -> int``; ``has_clustered_articles() -> bool``
+  (an entry with a signature exists: if not, an update is a full recompute);
 - ``block_members(block, day_from, day_to) -> [id]``: the block's articles with
   a day in the closed range;
 - ``block_head(block, limit) -> [id]``: the block's first ``limit`` articles by

@@ -48,6 +48,8 @@ CLUSTER_INDEX_SCHEMA = """
     CREATE INDEX cluster_buckets_article ON cluster_buckets(article_id);
 """
 
+PENDING_INDEX = "CREATE INDEX cluster_articles_pending ON cluster_articles(article_id) WHERE signature IS NULL;"
+
 MIGRATIONS: list[str] = [
     # 1: the first schema
     """
@@ -126,6 +128,9 @@ MIGRATIONS: list[str] = [
         SELECT article_id, max(rowid) FROM articles_fts GROUP BY article_id;
     DELETE FROM articles_fts WHERE rowid NOT IN (SELECT fts_rowid FROM articles_fts_keys);
     """,
+    # 5: the articles waiting for clustering (entries without a signature), found without
+    # reading the whole cluster index (shared with the PostgreSQL store)
+    PENDING_INDEX,
 ]
 
 
@@ -143,6 +148,10 @@ def _chunked(items: list, size: int = 500) -> Iterator[list]:
 
 def _marks(items: list) -> str:
     return ",".join("?" * len(items))
+
+
+def _block_order(block: tuple[str, int | None]) -> tuple:
+    return block[0], block[1] is not None, block[1] or 0
 
 
 def utc_now() -> str:
@@ -252,8 +261,10 @@ class Store:
                                          wikidata, country, role) VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
                 [(art.id, e.start, e.end, e.type, e.text, e.name_en, e.name_ar, e.kb_id, e.wikidata,
                   e.country, e.role) for e in art.entities])
-        # A changed article is clustered anew; it keeps its component (and story) until then.
-        self.db.execute("UPDATE cluster_articles SET signature = NULL WHERE article_id = ?", (art.id,))
+        # A new or changed article waits for clustering: an entry without a signature (a new
+        # one is its own component; a changed one keeps its component and story until then).
+        self.db.execute("INSERT INTO cluster_articles (article_id, component, signature) VALUES (?, ?, NULL) "
+                        "ON CONFLICT(article_id) DO UPDATE SET signature = NULL", (art.id, art.id))
         self.db.execute("DELETE FROM cluster_blocks WHERE article_id = ?", (art.id,))
         self.db.execute("DELETE FROM cluster_buckets WHERE article_id = ?", (art.id,))
         names = " ".join(sorted({n for e in art.entities for n in (e.name_en, e.name_ar) if n}))
@@ -401,13 +412,46 @@ class Store:
 
     # -- the cluster index (store/cluster_index.py) ---------------------------
     def save_cluster_entries(self, entries: list[ClusterEntry]) -> None:
-        """Insert or replace the cluster entries of these articles, in one transaction."""
-        ids = [e.article_id for e in entries]
+        """Insert or replace the cluster entries of these articles, in one transaction.
+
+        Only what differs from the stored entries is written: an update re-saves every
+        article it clustered again, and most keep their blocks and buckets (the buckets
+        follow the signature) and often their component. The bucket index is keyed by
+        random integers, so each row written there dirties a page of its own; rewriting
+        unchanged rows made an update write (and checkpoint) pages in proportion to the
+        articles it looked at, several times more than it changed."""
+        entries = list({e.article_id: e for e in entries}.values())
         with self.db:
-            for chunk in _chunked(ids):
+            stored = self._stored_cluster_entries([e.article_id for e in entries])
+            rows, blocks, buckets = [], [], []
+            for e in entries:
+                old = stored.get(e.article_id)
+                if old is None or (old.component, old.signature) != (e.component, e.signature):
+                    rows.append(e)
+                if old is None or sorted(old.blocks, key=_block_order) != sorted(e.blocks, key=_block_order):
+                    blocks.append(e)
+                if old is None or sorted(old.buckets) != sorted(e.buckets):
+                    buckets.append(e)
+            for chunk in _chunked([e.article_id for e in blocks]):
                 self.db.execute(f"DELETE FROM cluster_blocks WHERE article_id IN ({_marks(chunk)})", chunk)
+            for chunk in _chunked([e.article_id for e in buckets]):
                 self.db.execute(f"DELETE FROM cluster_buckets WHERE article_id IN ({_marks(chunk)})", chunk)
-            self._insert_cluster_entries(entries, replace=True)
+            self._insert_cluster_rows(rows, replace=True)
+            self._insert_cluster_blocks(blocks)
+            self._insert_cluster_buckets(buckets)
+
+    def _stored_cluster_entries(self, ids: list[str]) -> dict[str, ClusterEntry]:
+        """The stored entries of ``ids``, blocks and buckets included."""
+        out = self.cluster_entries(ids)
+        for chunk in _chunked(sorted(out)):
+            marks = _marks(chunk)
+            for r in self.db.execute(f"SELECT article_id, block, day FROM cluster_blocks "
+                                     f"WHERE article_id IN ({marks})", chunk):
+                out[r["article_id"]].blocks.append((r["block"], r["day"]))
+            for r in self.db.execute(f"SELECT article_id, bucket FROM cluster_buckets "
+                                     f"WHERE article_id IN ({marks})", chunk):
+                out[r["article_id"]].buckets.append(r["bucket"])
+        return out
 
     def replace_cluster_entries(self, entries: Iterable[ClusterEntry]) -> None:
         """The whole cluster index anew (after a full recompute), in one transaction."""
@@ -417,19 +461,28 @@ class Store:
             self._insert_cluster_entries(list(entries), replace=False)
 
     def _insert_cluster_entries(self, entries: list[ClusterEntry], replace: bool) -> None:
+        for chunk in _chunked(entries, 2000):
+            self._insert_cluster_rows(chunk, replace)
+            self._insert_cluster_blocks(chunk)
+            self._insert_cluster_buckets(chunk)
+
+    def _insert_cluster_rows(self, entries: list[ClusterEntry], replace: bool) -> None:
         upsert = (" ON CONFLICT(article_id) DO UPDATE SET component = excluded.component, "
                   "signature = excluded.signature") if replace else ""
-        for chunk in _chunked(entries, 2000):
+        if entries:
             self.db.executemany("INSERT INTO cluster_articles (article_id, component, signature) "
                                 "VALUES (?, ?, ?)" + upsert,
-                                [(e.article_id, e.component, e.signature) for e in chunk])
-            blocks = [(b, d, e.article_id) for e in chunk for b, d in e.blocks]
-            if blocks:
-                self.db.executemany("INSERT INTO cluster_blocks (block, day, article_id) VALUES (?, ?, ?)",
-                                    blocks)
-            buckets = [(b, e.article_id) for e in chunk for b in e.buckets]
-            if buckets:
-                self.db.executemany("INSERT INTO cluster_buckets (bucket, article_id) VALUES (?, ?)", buckets)
+                                [(e.article_id, e.component, e.signature) for e in entries])
+
+    def _insert_cluster_blocks(self, entries: list[ClusterEntry]) -> None:
+        blocks = [(b, d, e.article_id) for e in entries for b, d in e.blocks]
+        if blocks:
+            self.db.executemany("INSERT INTO cluster_blocks (block, day, article_id) VALUES (?, ?, ?)", blocks)
+
+    def _insert_cluster_buckets(self, entries: list[ClusterEntry]) -> None:
+        buckets = [(b, e.article_id) for e in entries for b in e.buckets]
+        if buckets:
+            self.db.executemany("INSERT INTO cluster_buckets (bucket, article_id) VALUES (?, ?)", buckets)
 
     def cluster_entries(self, ids: Iterable[str]) -> dict[str, ClusterEntry]:
         """The component and signature of each of ``ids`` that has an entry (blocks and
@@ -445,13 +498,26 @@ class Store:
         return out
 
     def unclustered_ids(self) -> list[str]:
-        """Articles saved (new or changed) since clustering last saw them, sorted."""
-        sql = """SELECT a.id FROM articles a LEFT JOIN cluster_articles c ON c.article_id = a.id
-                 WHERE c.article_id IS NULL OR c.signature IS NULL ORDER BY a.id"""
+        """Articles saved (new or changed) since clustering last saw them, sorted.
+
+        ``save_articles`` gives each of them an entry without a signature, found through
+        a partial index without reading the archive. Articles with no entry at all (saved
+        before schema 5, or whose index was cleared) are looked for only when the two
+        tables' row counts say there are some."""
+        if self.count_articles() > self.count_cluster_entries():
+            sql = """SELECT a.id FROM articles a LEFT JOIN cluster_articles c ON c.article_id = a.id
+                     WHERE c.article_id IS NULL OR c.signature IS NULL ORDER BY a.id"""
+        else:
+            sql = "SELECT article_id AS id FROM cluster_articles WHERE signature IS NULL ORDER BY article_id"
         return [r["id"] for r in self.db.execute(sql)]
 
     def count_cluster_entries(self) -> int:
         return self.db.execute("SELECT count(*) FROM cluster_articles").fetchone()[0]
+
+    def has_clustered_articles(self) -> bool:
+        """Whether any article has been clustered (has an entry with a signature)."""
+        sql = "SELECT 1 FROM cluster_articles WHERE signature IS NOT NULL LIMIT 1"
+        return self.db.execute(sql).fetchone() is not None
 
     def block_members(self, block: str, day_from: int, day_to: int) -> list[str]:
         """Articles of ``block`` whose day is in [day_from, day_to]."""

@@ -57,7 +57,7 @@ def update_stories(store) -> StoryUpdate:
     pending = store.unclustered_ids()
     if not pending:
         return StoryUpdate()
-    if store.count_cluster_entries() == 0:
+    if not store.has_clustered_articles():
         # Nothing clustered yet (a new database, or one from before the cluster index).
         return restory(store)
     return _update(store, pending)
