@@ -124,3 +124,17 @@ def test_a_relative_clause_on_the_act_names_its_doer():
     # «العفو الذي أصدره X»: the relative verb's object pronoun is the act, its subject the doer
     text = "شمل العفو الملكي الذي أصدره الملك محمد السادس بمناسبة عيد العرش عشرات المعتقلين."
     assert main_of(text)[:2] == ("CONCEDE", "Mohammed VI")
+
+
+def test_a_pronoun_after_the_partner_preposition_is_the_party_named_first():
+    # «قطع العلاقات معها»: the pronoun is the country named earlier; the doer is the sentence's subject
+    text = "أعلنت قطر تصنيف الإمارات دولة معادية، وقررت قطع العلاقات الدبلوماسية معها."
+    assert main_of(text)[1:] == ("Qatar", "United Arab Emirates")
+
+
+def test_the_caller_named_after_a_pronoun_partner():
+    text = ("أكد الرئيس اللبناني جوزاف عون أن الرياض ستكون محطته الخارجية الأولى، خلال اتصال هاتفي أجراه "
+            "معه ولي العهد السعودي الأمير محمد بن سلمان.")
+    art = code_events(build(text))
+    call = next(e for e in art.events if e.mode == "phone")
+    assert {call.actor1.name_en, call.actor2.name_en} == {"Mohammed bin Salman", "Joseph Aoun"}

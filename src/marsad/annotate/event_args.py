@@ -119,6 +119,10 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
     second = _second(view, frame, around, subject)
     if frame.receiver_subject:
         subject, second = second, subject
+    if second is None and subject is not None:
+        # أجراه معه [ولي العهد]، قطع العلاقات معها: a pronoun after one of the entry's prepositions
+        # is the party named first in the sentence (the one the clause is about)
+        second = _pronoun_partner(view, frame, subject, around)
     if second is None and frame.reaction:
         # أدانت X التصريحات المنسوبة إلى [نتنياهو]، يرفض بنودا في اتفاق مع [صندوق النقد]: the
         # party named inside the rejected or condemned object is the other party
@@ -243,6 +247,7 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
     subject = None
     if not headline_svo:
         subject = next((m for m in before if m.prep is None), None) \
+            or _opening_name(view, frame, around) \
             or next((m for m in around.before_sentence if m.prep is None), None)
         if subject is not None:
             first = next((m for m in around.before_sentence if m.end <= subject.start), None)
@@ -278,6 +283,45 @@ def _plural_verb(view: ArticleView, frame: Frame) -> bool:
 # a complementizer carrying the subject pronoun (إنه قرر، أنها ستزور، بأنه سوف يرد)
 _PRONOUN_OPENERS = frozenset({"انه", "انها", "بانه", "بانها", "لانه", "لانها", "وانه", "وانها"})
 _AUXILIARIES = frozenset({"قد", "سوف", "لن", "لم", "لا", "كان", "كانت"})
+
+
+_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
+
+
+def _pronoun_partner(view: ArticleView, frame: Frame, subject: Mention, around: _Around) -> Mention | None:
+    """The antecedent of a preposition with a pronoun after the trigger (معه، معها، به، إليه)
+    when the preposition is one of the entry's: the first bare name of the sentence before
+    the trigger that is not the subject, or None."""
+    preps = {p for p in frame.preps if p != "OBJ"}
+    if not preps:
+        return None
+    n0 = view.to_norm(frame.end)
+    n1 = view.to_norm(frame.arg_end or frame.clause_end)
+    found = False
+    for s, e in view.words[view.word_index(n0):view.word_index(n1)][:4]:
+        w = view.ntext[s:e].lstrip("و")
+        for suffix in _PRONOUN_SUFFIXES:
+            if w.endswith(suffix) and w[:-len(suffix)] in preps | {"الي" if "الي" in preps else "", "علي" if "علي" in preps else ""}:
+                found = True
+                break
+        if found:
+            break
+    if not found:
+        return None
+    return next((m for m in reversed(around.before_sentence) if m.prep is None and m.key != subject.key), None)
+
+
+def _opening_name(view: ArticleView, frame: Frame, around: _Around) -> Mention | None:
+    """The subject of a verb-first sentence (أعلنت [قطر] تصنيف X …، وقررت قطع العلاقات): a bare
+    name after the sentence's first word and at most three title words, standing before
+    the trigger's clause; a trigger of a later clause with no subject of its own shares it."""
+    if not around.before_sentence:
+        return None
+    first = around.before_sentence[-1]
+    if first.prep is not None or first.start >= frame.clause_start:
+        return None
+    gap = view.words_between(view.to_norm(frame.sent_start), view.to_norm(first.start))
+    return first if 1 <= gap <= 4 else None
 
 
 def _pronoun_subject(view: ArticleView, frame: Frame) -> bool:
