@@ -150,6 +150,10 @@ def build(n: int, path: Path, seed: int) -> dict:
 def ensure_db(workdir: Path, n: int, seed: int, rebuild: bool, timeout: int) -> Path:
     path = db_path(workdir, n, seed)
     if path.exists() and not rebuild:
+        from marsad.store import Store
+
+        with Store(path) as store:   # brought up to the current schema once, not in every run
+            store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return path
     workdir.mkdir(parents=True, exist_ok=True)
     cmd = [sys.executable, __file__, "--build-one", str(n), "--seed", str(seed), "--workdir", str(workdir)]
