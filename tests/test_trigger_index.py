@@ -43,3 +43,20 @@ def test_a_cue_list_keeps_every_cue_that_matches():
     assert cues[1] in active and cues[2] in active
     assert cues.active(normalize("لا شيء هنا").text) == []
     assert compile_cues([]).active("أي نص") == []
+
+
+def test_patterns_tried_at_word_starts_find_what_finditer_finds():
+    from marsad.annotate.event_lexicon import iter_matches
+    lex = load_lexicon()
+    compared = 0
+    for path in sorted(corpus_path().glob("*.txt"))[:12]:
+        text = normalize(path.read_text(encoding="utf-8")).text
+        lo = 0
+        for line in text.split("\n"):
+            hi = lo + len(line)
+            for _, _, pat, starts in lex.candidates_in(line):
+                assert [m.span() for m in iter_matches(pat, text, lo, hi, starts)] == \
+                    [m.span() for m in pat.finditer(text, lo, hi)]
+                compared += 1
+            lo = hi + 1
+    assert compared > 100

@@ -9,6 +9,7 @@ offsets are mapped back to the article's characters by the caller.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -127,6 +128,33 @@ def part_stems(phrase: str, category: str) -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _starts_of_words_holding(text: str, stem: str, word_starts: list[int]) -> set[int]:
+    found, i = set(), text.find(stem)
+    while i >= 0:
+        found.add(word_starts[bisect.bisect_right(word_starts, i) - 1])
+        i = text.find(stem, i + 1)
+    return found
+
+
+def iter_matches(pat: re.Pattern[str], text: str, lo: int, hi: int, starts: list[int] | None):
+    """``pat.finditer(text, lo, hi)`` when every match starts at one of ``starts``
+    (ascending offsets from ``lo``; None: anywhere): the pattern is tried there only."""
+    if starts is None:
+        yield from pat.finditer(text, lo, hi)
+        return
+    end = lo
+    for start in starts:
+        if lo + start < end:
+            continue            # inside the previous match, as finditer would skip it
+        m = pat.match(text, lo + start, hi)
+        if m:
+            yield m
+            end = m.end()
+
+
 def literal_words(m: re.Match[str]) -> int:
     """Words a trigger match owes to its pattern, not to its gaps (the subject, a date)."""
     gap_words = sum(len(v.split()) for k, v in m.groupdict().items() if k.startswith("gap") and v)
@@ -142,6 +170,46 @@ def compile_words(phrase: str) -> re.Pattern[str]:
         sep = sep.replace("gapN", f"gap{len(out)}")
         out.append(sep + r"(?:[وف])?(?:" + body + ")")
     return re.compile(r"(?<!\w)" + "".join(out) + r"(?!\w)")
+
+
+class WordFinder:
+    """Which of many lexicon words (or stems) a sentence holds, inside words or not.
+
+    One Aho-Corasick automaton, run once per sentence and kept for the next question
+    about the same sentence. Every cue list shares one (the coder asks each of them
+    about every sentence in turn: an automaton per list read it ten times); a list's
+    words are found by the shared automaton exactly when by one of its own."""
+
+    def __init__(self) -> None:
+        self._words: set[str] = set()
+        self._automaton: ahocorasick.Automaton | None = None
+        self._last: tuple[str, ahocorasick.Automaton, set[str]] | None = None
+
+    def add(self, words) -> None:
+        new = set(words) - self._words
+        if new:
+            self._words |= new
+            self._automaton = None
+
+    def present(self, text: str) -> set[str]:
+        """The words (and stems) that occur in ``text``, inside words or not."""
+        automaton = self._automaton
+        if automaton is None:
+            automaton = ahocorasick.Automaton()
+            for word in self._words:
+                automaton.add_word(word, word)
+            if len(automaton):
+                automaton.make_automaton()
+            self._automaton = automaton
+        last = self._last       # read once: another thread may replace it
+        if last is not None and last[1] is automaton and last[0] == text:
+            return last[2]
+        found = {w for _, w in automaton.iter(text)} if len(automaton) else set()
+        self._last = (text, automaton, found)
+        return found
+
+
+CUE_WORDS = WordFinder()
 
 
 class CueList(list):
@@ -163,23 +231,19 @@ class CueList(list):
         for k, needs in enumerate(self._needs):
             for word in needs[0]:
                 self._by_first_part.setdefault(word, []).append(k)
-        self._finder = ahocorasick.Automaton()
-        for word in {w for needs in self._needs for part in needs for w in part}:
-            self._finder.add_word(word, word)
-        if len(self._finder):
-            self._finder.make_automaton()
-        self._last: tuple[str, list] | None = None    # the triggers of one sentence ask in turn
+        CUE_WORDS.add(w for needs in self._needs for part in needs for w in part)
+        self._last: tuple[set[str], list] | None = None    # the triggers of one sentence ask in turn
 
     def active(self, text: str) -> list:
         """The cues that may match somewhere in ``text`` (or in any part of it)."""
+        present = CUE_WORDS.present(text)
         last = self._last       # read once: another thread may replace it
-        if last is not None and last[0] == text:
+        if last is not None and last[0] is present:
             return last[1]
-        present = {w for _, w in self._finder.iter(text)} if len(self._finder) else set()
         candidates = {k for w in present for k in self._by_first_part.get(w, ())}
         found = [self[k] for k in sorted(candidates)
                  if all(not present.isdisjoint(part) for part in self._needs[k])]
-        self._last = (text, found)
+        self._last = (present, found)
         return found
 
 
@@ -254,7 +318,8 @@ class Lexicon:
     frame: CueList
     domains: dict[str, CueList]
     never: frozenset[str] = frozenset()
-    # stems of the patterns' last parts -> (order, entry, category, pattern, stems); see ``patterns_in``
+    # stems of the patterns' last parts -> (order, entry, category, pattern, stems of the other
+    # parts, stems of the first part or None); see ``candidates_in``
     by_last_stem: dict[str, list[tuple]] = field(default_factory=dict)
     stem_finder: "ahocorasick.Automaton | None" = None
 
@@ -263,8 +328,11 @@ class Lexicon:
         every_stem: set[str] = set()
         for entry in self.entries:
             for category, _, pat, stems in entry.patterns:
+                # first-part stems of word characters only: the first word is (ي +) the stem
+                # (+ one letter), so a match starts where the word holding the stem does
+                firsts = stems[0] if all(_WORD_RUN.fullmatch(stem) for stem in stems[0]) else None
                 for stem in stems[-1]:
-                    self.by_last_stem.setdefault(stem, []).append((order, entry, category, pat, stems))
+                    self.by_last_stem.setdefault(stem, []).append((order, entry, category, pat, stems[:-1], firsts))
                 every_stem.update(*stems)
                 order += 1
         self.stem_finder = ahocorasick.Automaton()
@@ -273,19 +341,47 @@ class Lexicon:
         self.stem_finder.make_automaton()
 
     def patterns_in(self, sentence: str) -> list[tuple[TriggerEntry, str, re.Pattern[str]]]:
+        """The trigger patterns that can match in ``sentence``, in lexicon order."""
+        return [(entry, category, pat) for entry, category, pat, _ in self.candidates_in(sentence)]
+
+    def candidates_in(self, sentence: str) -> list[tuple[TriggerEntry, str, re.Pattern[str], list[int] | None]]:
         """The trigger patterns that can match in ``sentence``, in lexicon order.
 
         Running all 600+ patterns on every sentence was half of the event coder's
         time. One Aho-Corasick pass finds which stems the sentence holds; a pattern
         runs only if every one of its parts has a stem there (see ``part_stems``),
-        about one pattern in seventy."""
+        about one pattern in seventy.
+
+        With each pattern come the offsets in ``sentence`` where a match of it can
+        start (None: anywhere), for ``iter_matches``: the starts of the words that
+        hold a stem of its first part, instead of every character of the sentence."""
         present = {stem for _, stem in self.stem_finder.iter(sentence)}
-        found: dict[int, tuple[TriggerEntry, str, re.Pattern[str]]] = {}
+        found: dict[int, tuple] = {}
         for stem in present:
-            for order, entry, category, pat, stems in self.by_last_stem.get(stem, ()):
-                if order not in found and all(not present.isdisjoint(part) for part in stems):
-                    found[order] = (entry, category, pat)
-        return [found[k] for k in sorted(found)]
+            for order, entry, category, pat, others, firsts in self.by_last_stem.get(stem, ()):
+                if order in found:
+                    continue
+                for part in others:         # (a loop, not all(): this runs for every stem found)
+                    if present.isdisjoint(part):
+                        break
+                else:
+                    found[order] = (entry, category, pat, firsts)
+        word_starts: list[int] = []
+        held: dict[str, set[int]] = {}      # stem -> the starts of the words holding it
+        out = []
+        for k in sorted(found):
+            entry, category, pat, firsts = found[k]
+            starts = None
+            if firsts is not None:
+                word_starts = word_starts or [m.start() for m in _WORD_RUN.finditer(sentence)]
+                starts = set()
+                for stem in firsts & present:
+                    if stem not in held:
+                        held[stem] = _starts_of_words_holding(sentence, stem, word_starts)
+                    starts |= held[stem]
+                starts = sorted(starts)
+            out.append((entry, category, pat, starts))
+        return out
 
 
 def _read_json(name: str) -> dict:

@@ -57,6 +57,7 @@ class ArticleView:
         self.words = [(m.start(), m.end()) for m in _WORD.finditer(self.ntext)]  # normalized offsets
         self._word_starts = [w[0] for w in self.words]
         self._ordered: tuple | None = None      # see ``_entities_in_order``
+        self._breaks: tuple[list[int], list[int]] | None = None     # see ``clause_bounds``
 
     @classmethod
     def of(cls, article: Article) -> "ArticleView":
@@ -109,6 +110,17 @@ class ArticleView:
 
     def clause_bounds(self, npos: int, floor: int, ceil: int) -> tuple[int, int]:
         """The clause (between clause-breaking punctuation) around a normalized position."""
+        # the article's breaks are found once; a sentence's are those inside it, unless
+        # one (a spaced dash) straddles its edge: then the sentence is read as it was
+        if self._breaks is None:
+            found = list(_CLAUSE_BREAK.finditer(self.ntext))
+            self._breaks = ([m.start() for m in found], [m.end() for m in found])
+        starts, ends = self._breaks
+        a, b = bisect.bisect_left(starts, floor), bisect.bisect_left(starts, ceil)
+        if not ((a and ends[a - 1] > floor) or (b and ends[b - 1] > ceil)):
+            k = bisect.bisect_right(ends, npos, a, b) - 1      # the last break ending at or before npos
+            j = bisect.bisect_left(starts, npos, a, b)         # the first break starting at or after it
+            return (ends[k] if k >= a else floor), (starts[j] if j < b else ceil)
         lo, hi = floor, ceil
         for m in _CLAUSE_BREAK.finditer(self.ntext, floor, ceil):
             if m.end() <= npos:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from marsad.annotate.dates import clause_date
 from marsad.annotate.event_args import (LOCATION_TYPES, Frame, after_place_noun, aid_donor, country_of_place, names_a_pair, pick_actors,
                                        pick_location, place_after, place_party, speaker_roles)
-from marsad.annotate.event_lexicon import VERBAL, Lexicon, TriggerEntry, literal_words, load_lexicon
+from marsad.annotate.event_lexicon import VERBAL, Lexicon, TriggerEntry, iter_matches, literal_words, load_lexicon
 from marsad.annotate.event_context import attribution_of, event_date, is_background, modality_of, reference_date
 from marsad.annotate.event_main import Candidate, choose_main, merge_headline_with_lead, merge_repeats
 from marsad.annotate.event_text import ArticleView, Mention, clause_openers, prepositions, relative_pronouns
@@ -194,8 +194,8 @@ def _sentence_roles(article: Article, view: ArticleView) -> list[SentenceInfo]:
 def _find_hits(view: ArticleView, lex: Lexicon, info: SentenceInfo) -> list[Hit]:
     lo, hi = info.nstart, info.nend
     found: list[Hit] = []
-    for entry, category, pat in lex.patterns_in(view.ntext[lo:hi]):
-        for m in pat.finditer(view.ntext, lo, hi):
+    for entry, category, pat, starts in lex.candidates_in(view.ntext[lo:hi]):
+        for m in iter_matches(pat, view.ntext, lo, hi, starts):
             words = m.group().split()
             if set(clitic_variants(words[0])) & lex.never or " ".join(words[:2]) in lex.never:
                 continue
