@@ -199,6 +199,25 @@ def test_a_video_teaser_between_paragraphs():
     assert labels(HEAD, P1, teaser, P2)[teaser] == ("boilerplate", "teaser")
 
 
+def test_a_subheading_ending_in_a_city_named_like_a_tag_stays():
+    sub = "غارات جوية على أطراف مدينة صور"
+    assert sub in kept(HEAD, P1, sub, P2)
+
+
+def test_embedded_text_is_looked_for_a_few_lines_up_only():
+    latin = ["Farmers in the region met on Sunday to discuss the drought plan and its funding.",
+             "The ministers said the first payments would reach farmers in the spring.",
+             "Observers welcomed the plan but asked for more money for irrigation.",
+             "The next meeting is planned for the autumn in the capital."]
+    pic = "A photo from the meeting pic.twitter.com/abc123XYZ"
+    assert kept(*latin, pic)[:1] == latin[:1]
+
+
+def test_laughter_quoted_in_a_paragraph_stays():
+    line = "وكتب أحد المستخدمين ساخرا: «هههه، الخطة على الورق فقط»، في تعليق تداوله كثيرون."
+    assert line in kept(HEAD, P1, line, P2)
+
+
 @pytest.mark.parametrize("line", ["]]>", "* * *", "https://example.org/p/4AbC9", "www.example.org/news"])
 def test_lines_without_words(line):
     assert line not in kept(HEAD, P1, line, P2)

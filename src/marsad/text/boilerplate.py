@@ -344,6 +344,7 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
     return out
 
 
+EMBED_TEXT_MAX_LINES = 3   # an embedded post's text above its signature or picture link, at most
 _SIGNATURE = re.compile(r"^[—–-]\s*.{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\s*$")
 
 
@@ -359,6 +360,8 @@ def _mark_embedded_text(items: list[Line]) -> None:
         j = pos - 1
         while j >= 0 and items[j].label == "content":
             text = items[j].body
+            if pos - j > EMBED_TEXT_MAX_LINES:
+                break
             if (j == pos - 1 and signature) or _latin(text) or (bullet and _LIST_MARKER.match(text)):
                 items[j].label, items[j].reason = "embedded", "embedded post text"
                 j -= 1
@@ -546,17 +549,14 @@ def _mark_list_zones(items: list[Line], lex) -> None:
             ln.label, ln.reason = "boilerplate", "related list"
 
 
-_TAG_EDGE = re.compile(r"^[\s.…\-–—:(|\[]+|[\s.…)\]]+$")
+_TAG_SET_OFF = re.compile(r"(?:\.{2,}|…|\s[-–—|:]|[(\[])\s*([^.…\-–—|:()\[\]]{2,30}?)\s*[)\]]?\s*$")
 
 
 def _media_tag_end(text: str) -> bool:
-    """The line ends with a media tag: "... فيديو"، "(بالصور)"، "- فيديو وصور"."""
-    words = text.split()
-    tags = lexicon().media_tags
-    for n in (1, 2, 3):
-        if len(words) > n and phrase_key(_TAG_EDGE.sub("", " ".join(words[-n:]))) in tags:
-            return True
-    return False
+    """The line ends with a media tag set off from it: "... فيديو"، "(بالصور)"، "- فيديو
+    وصور" (not a last word that happens to be one: "غارة على صور" names the city)."""
+    m = _TAG_SET_OFF.search(text)
+    return bool(m) and phrase_key(m.group(1)) in lexicon().media_tags
 
 
 def _mark_teasers(items: list[Line]) -> None:
