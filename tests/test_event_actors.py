@@ -138,3 +138,19 @@ def test_the_caller_named_after_a_pronoun_partner():
     art = code_events(build(text))
     call = next(e for e in art.events if e.mode == "phone")
     assert {call.actor1.name_en, call.actor2.name_en} == {"Mohammed bin Salman", "Joseph Aoun"}
+
+
+def test_a_quoted_name_opening_a_headline_is_its_subject():
+    GAZETTEER.setdefault("البرهان", ("PERSON", "Abdel Fattah al-Burhan", "SDN"))
+    GAZETTEER.setdefault("السودانيين", ("GPE", "Sudan", "SDN"))
+    art = code_events(build('"البرهان" يعلن التعبئة العامة ويدعو السودانيين إلى حمل السلاح',
+                            title='"البرهان" يعلن التعبئة العامة ويدعو السودانيين إلى حمل السلاح'))
+    mob = next(e for e in art.events if e.type == "MOBILIZE")
+    assert mob.actor1.name_en == "Abdel Fattah al-Burhan"
+
+
+def test_a_deployment_in_the_armys_own_country_has_no_second_party():
+    GAZETTEER.setdefault("الجيش اللبناني", ("ORG", "Lebanese Armed Forces", "LBN"))
+    GAZETTEER.setdefault("مرجعيون", ("GPE", "Marjayoun", "LBN"))
+    t, a1, a2 = main_of("انتشر الجيش اللبناني صباح اليوم في بلدات قضاء مرجعيون جنوب لبنان.")
+    assert (t, a1, a2) == ("MOBILIZE", "Lebanese Armed Forces", None)

@@ -173,6 +173,12 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
             fronted, joined = first, fronted
     if fronted is not None and _is_fronted_subject(view, fronted, joined or fronted, frame):
         return fronted, "fronted"
+    if fronted is None and around.before_sentence:
+        # «"البرهان" يعلن التعبئة»: a quoted name opening the sentence right before the verb
+        near = around.before_sentence[0]
+        if near.prep is None and not view.text[near.end:frame.start].strip(" \"'«»“”") \
+                and not view.text[frame.sent_start:near.start].strip(" \"'«»“”"):
+            return near, "fronted"
     if not frame.nominal:
         # أن [القوات الأمريكية] نفذت: a nationality right before the verb names the doer
         adj = view.mentions(frame.clause_start, frame.start, nisba=True)

@@ -30,3 +30,9 @@ def is_domestic(event_type: str | None, mode: str | None) -> bool:
     """Is an event of this type and mode done at home when no second party is named
     (a resignation, a pardon, an arrest of citizens): the doer's own country is that party?"""
     return mode in _DIRECTION.get("domestic", {}).get("modes", {}).get(event_type, ())
+
+
+def on_own_ground(event_type: str | None) -> bool:
+    """Is a place of the doer's own country where an event of this type happens, not its
+    second party (an army deploying in its own towns)?"""
+    return event_type in _DIRECTION.get("own_ground", {}).get("types", ())

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from marsad.annotate.event_args import country_of_place
-from marsad.annotate.event_direction import is_domestic
+from marsad.annotate.event_direction import is_domestic, on_own_ground
 from marsad.annotate.event_text import Mention
 from marsad.model import Event
 
@@ -246,6 +246,7 @@ def choose_main(cands: list[Candidate]) -> Event | None:
     best = max(eligible, key=lambda c: (c.event.score, c.event.modality == "asserted", -c.sentence_index))
     _complete(best, cands)
     _party_from_place(best)
+    _own_ground(best)
     _domestic_party(best)
     best.event.main = True
     return best.event
@@ -305,6 +306,22 @@ def _party_from_place(best: Candidate) -> None:
     if _key(best.actor1_mention) == place.key or best.event.actor1.key == place.entity.actor().key:
         return
     best.event.actor2, best.actor2_mention = place.entity.actor(), place
+
+
+def _own_ground(best: Candidate) -> None:
+    """A deployment in the doer's own country (انتشر الجيش اللبناني في بلدات جنوب لبنان) has no
+    second party: the place is where it happens (``own_ground`` in event_direction.json);
+    an actor equal to the doer is dropped too."""
+    ev, m2 = best.event, best.actor2_mention
+    if ev.actor1 is None or ev.actor2 is None:
+        return
+    if ev.actor1.key == ev.actor2.key or (m2 is not None and best.actor1_mention is not None
+                                          and m2.key == best.actor1_mention.key):
+        ev.actor2, best.actor2_mention = None, None
+        return
+    if on_own_ground(ev.type) and m2 is not None and m2.entity.type in ("GPE", "LOC") \
+            and m2.entity.how != "nisba" and m2.entity.country and m2.entity.country == ev.actor1.country:
+        ev.actor2, best.actor2_mention = None, None
 
 
 def _domestic_party(best: Candidate) -> None:
