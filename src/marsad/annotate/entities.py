@@ -1022,6 +1022,9 @@ class _Linker:
             persons = [a for a in m.aliases if a.kind == "person"]
             if persons and self._after_eponym_head(m.i):
                 continue    # مستشفى الحسن الثاني, مطار رفيق الحريري: named after the person
+            if persons and m.i > 0 and self.words[m.i - 1].key in ("بن", "ابن", "بنت") \
+                    and _JOINING_GAP.match(self.words[m.i].gap):
+                continue    # محمد بن سلمان بن عبدالعزيز آل سعود: a father's name, not a mention
             if persons:
                 full = [a for a in persons if a.how in ("name", "variant")]
                 if full and len({a.id for a in full}) == 1:
