@@ -154,3 +154,10 @@ def test_a_deployment_in_the_armys_own_country_has_no_second_party():
     GAZETTEER.setdefault("مرجعيون", ("GPE", "Marjayoun", "LBN"))
     t, a1, a2 = main_of("انتشر الجيش اللبناني صباح اليوم في بلدات قضاء مرجعيون جنوب لبنان.")
     assert (t, a1, a2) == ("MOBILIZE", "Lebanese Armed Forces", None)
+
+
+def test_a_name_after_an_opener_and_a_comma_is_the_subject():
+    text = "وقال وزير الخارجية هاكان فيدان إن أردوغان، سيزور بغداد الأسبوع المقبل."
+    art = code_events(build(text))
+    visit = next(e for e in art.events if e.mode == "visit")
+    assert (visit.actor1.name_en, visit.actor2.name_en) == ("Recep Tayyip Erdoğan", "Baghdad")

@@ -173,11 +173,12 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
             fronted, joined = first, fronted
     if fronted is not None and _is_fronted_subject(view, fronted, joined or fronted, frame):
         return fronted, "fronted"
-    if fronted is None and around.before_sentence:
-        # «"البرهان" يعلن التعبئة»: a quoted name opening the sentence right before the verb
+    if fronted is None and around.before_sentence and not frame.nominal:
+        # «"البرهان" يعلن التعبئة»، إن أردوغان، سيزور بغداد: a name opening the sentence or its
+        # clause after إن/أن, right before the verb but for quotes or a comma
         near = around.before_sentence[0]
-        if near.prep is None and not view.text[near.end:frame.start].strip(" \"'«»“”") \
-                and not view.text[frame.sent_start:near.start].strip(" \"'«»“”"):
+        if near.prep is None and not view.text[near.end:frame.start].strip(" \"'«»“”،,") \
+                and _opens_clause(view, near, frame.sent_start):
             return near, "fronted"
     if not frame.nominal:
         # أن [القوات الأمريكية] نفذت: a nationality right before the verb names the doer
@@ -546,6 +547,18 @@ def _only_dates_and_titles(view: ArticleView, start: int, end: int) -> bool:
         if not any(a <= o < b for a, b in dates) and not _title_like(view.ntext[s:e]):
             return False
     return True
+
+
+def _opens_clause(view: ArticleView, m: Mention, floor: int) -> bool:
+    """Does ``m`` (with its titles) open the sentence or a clause after إن/أن?"""
+    if not view.text[floor:m.start].strip(" \"'«»“”"):
+        return True
+    for w in view.words_before(view.to_norm(m.start), 4, floor=view.to_norm(floor)):
+        if w in subject_openers():
+            return True
+        if not _title_like(w):
+            return False
+    return False
 
 
 def _title_like(word: str) -> bool:
