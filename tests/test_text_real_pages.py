@@ -181,6 +181,11 @@ def test_the_headline_again_with_the_site_name():
     assert labels(HEAD, P1, again, P2)[again] == ("boilerplate", "repeated headline")
 
 
+def test_the_headline_again_broken_over_two_lines():
+    lines = [HEAD, "وزراء الزراعة العرب يتفقون", "على خطة مشتركة لمواجهة الجفاف", P1, P2]
+    assert kept(*lines) == [HEAD, P1, P2]
+
+
 def test_part_of_the_headline_as_a_subheading_stays():
     head = "وزراء الزراعة العرب يتفقون على خطة مشتركة.. وصندوق لصغار المزارعين"
     sub = "وصندوق لصغار المزارعين"
@@ -218,7 +223,8 @@ def test_laughter_quoted_in_a_paragraph_stays():
     assert line in kept(HEAD, P1, line, P2)
 
 
-@pytest.mark.parametrize("line", ["]]>", "* * *", "https://example.org/p/4AbC9", "www.example.org/news"])
+@pytest.mark.parametrize("line", ["]]>", "* * *", "https://example.org/p/4AbC9", "www.example.org/news",
+                                  "[email\u00a0protected]", "[email protected]", "[ad_1]"])
 def test_lines_without_words(line):
     assert line not in kept(HEAD, P1, line, P2)
 

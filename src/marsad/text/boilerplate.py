@@ -509,7 +509,8 @@ _SPEAKER = re.compile(r"^[^:：«\"“]{2,30}[:：]\s*")
 def _mark_echoes(items: list[Line]) -> None:
     """Copies that are not the text: a short line repeated just below (a caption and its
     alt text: the later copy is already a repeat), the headline again with the site's name
-    ("OUTLET - Headline"; a part of the headline alone may be a subheading), and pull quotes ("Name: words
+    ("OUTLET - Headline") or broken over two lines (a part of the headline alone may be a
+    subheading), and pull quotes ("Name: words
     the text says in full")."""
     title = next((ln for ln in items if ln.label == "title"), None)
     title_key = title.key if title is not None else ""
@@ -522,6 +523,13 @@ def _mark_echoes(items: list[Line]) -> None:
         if not _is_paragraph(text) and any(o.key == ln.key for o in items[pos + 1:pos + 1 + ECHO_WINDOW]):
             ln.label, ln.reason = "boilerplate", "caption and alt text"
             continue
+        if title_key and _heading_like(text) and ln.key != title_key and title_key.startswith(ln.key + " "):
+            # the headline again, broken over two lines
+            nxt = next((o for o in items[pos + 1:] if o.label == "content"), None)
+            if nxt is not None and ln.key + " " + nxt.key == title_key:
+                ln.label, ln.reason = "boilerplate", "repeated headline"
+                nxt.label, nxt.reason = "boilerplate", "repeated headline"
+                continue
         if title_key and _heading_like(text) and _words(text) >= 5 and ln.key != title_key:
             if title_key in ln.key and _words(ln.key) - _words(title_key) <= 4:
                 ln.label, ln.reason = "boilerplate", "repeated headline"
