@@ -56,6 +56,7 @@ class Candidate:
     place_party: Mention | None = None    # the country of the place it names (a missing second party)
     subordinate: bool = False             # only told in temporal clauses (بعد انسحاب X، عقب لقائه)
     quoted: bool = False                  # only told inside direct quotes («…»)
+    anaphor: bool = False                 # a definite verbal noun (الزيارة) read as a mention
     sentences: set[int] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)
 
@@ -92,6 +93,7 @@ def merge_repeats(cands: list[Candidate]) -> list[Candidate]:
             te.actor1, twin.actor1_mention = ce.actor1, c.actor1_mention
         if te.actor2 is None and ce.actor2 is not None:
             te.actor2, twin.actor2_mention = ce.actor2, c.actor2_mention
+        twin.place_party = twin.place_party or c.place_party      # told with its place elsewhere
         if twin.actor1_carried and not c.actor1_carried and ce.actor1 is not None:
             te.actor1, twin.actor1_mention, twin.actor1_carried = ce.actor1, c.actor1_mention, False
     return out
@@ -125,6 +127,7 @@ def merge_headline_with_lead(cands: list[Candidate]) -> list[Candidate]:
         he.date = he.date or te.date
         he.location = he.location or te.location
         he.source = he.source or te.source
+        h.place_party = h.place_party or twin.place_party
         if h.actor1_mention is None and twin.actor1_mention is not None:
             he.actor1, h.actor1_mention = te.actor1, twin.actor1_mention
         if h.actor2_mention is None and twin.actor2_mention is not None \

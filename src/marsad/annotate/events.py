@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.annotate.dates import clause_date
 from marsad.annotate.event_args import (LOCATION_TYPES, Frame, after_place_noun, aid_donor, country_of_place, names_a_pair, pick_actors,
@@ -30,6 +31,7 @@ from marsad.annotate.event_context import attribution_of, event_date, is_backgro
 from marsad.annotate.event_main import Candidate, choose_main, merge_headline_with_lead, merge_repeats
 from marsad.annotate.event_text import ArticleView, Mention, clause_openers, prepositions, relative_pronouns
 from marsad.model import Article, Event, Evidence, Sentence, Span
+from marsad.data import read_lexicon
 from marsad.text.normalize import normalize_key
 from marsad.text.tokens import clitic_variants
 
@@ -54,6 +56,8 @@ class Hit:
     gaps: tuple[tuple[int, int], ...] = ()     # spans inside '*' gaps (the subject, a date)
     refined: tuple[str, str] | None = None   # (mode, cameo) from a mode refiner
     reacted: bool = False         # the object of a reaction (رحبت … بتوقيع): an event of its own
+    anaphor: bool = False         # a definite verbal noun outside the headline (الزيارة): told before?
+    governed: bool = False        # a verbal noun that is the object of an earlier trigger (أدان الهجوم)
     governed: bool = False        # a verbal noun that is the object of an earlier trigger (أدان الهجوم)
 
 
@@ -80,6 +84,7 @@ def code_events(article: Article) -> Article:
     for info in _sentence_roles(article, view):
         hits = _find_hits(view, lex, info)
         candidates.extend(_code_sentence(article, view, lex, info, hits))
+    _first_tellings(candidates)
     _carry_subjects(candidates)
     events = merge_headline_with_lead(merge_repeats(candidates))
     main = choose_main(events)
@@ -91,6 +96,22 @@ def code_events(article: Article) -> Article:
         main.date = reference_date(article)    # told in the present with no date of its own
     article.events = [c.event for c in events if not c.mention_only]
     return article
+
+
+def _first_tellings(cands: list[Candidate]) -> None:
+    """A definite verbal noun refers back to an event already told (الزيارة); when no event
+    and nothing of its type was told before it (يشارك في التمرين البحري المشترك, the article's
+    first word on an exercise), it tells the event itself."""
+    seen: set[str] = set()
+    told = False                       # any event told before: the noun may refer to it
+    acts = {c.sentence_index for c in cands if not c.mention_only}
+    for c in sorted(cands, key=lambda c: c.sentence_index):
+        # (an act told in the same sentence governs it: المفاوضات انتهت دون التوصل إلى اتفاق)
+        if c.anaphor and not told and c.event.type not in seen and not c.background \
+                and c.sentence_index not in acts:
+            c.mention_only = False
+        seen.add(c.event.type)
+        told = told or not c.mention_only
 
 
 _DELEGATION = frozenset({"الوفد", "وفد", "وفدا"})
@@ -292,14 +313,23 @@ def _mark_mentions(view: ArticleView, hits: list[Hit], info: SentenceInfo) -> No
             # condemned (welcomed, denied …) act, it does not tell a new one
             h.mention_only = True
             continue
+        before_in_clause = [k for k in hits[:i] if k.nstart >= clause[0]]
+        if h.category != "masdar" and before_in_clause and before_in_clause[-1].governed \
+                and _relative_between(view, before_in_clause[-1].nend, h.nstart):
+            # أدان الهجوم الذي استهدف مسجدا: the verb of a relative clause describes the
+            # condemned (welcomed, denied …) act, it does not tell a new one
+            h.mention_only = True
+            continue
         if h.category == "masdar":
             if any(k.category in VERBAL for k in earlier):
                 h.mention_only = True            # object of the verb before it
                 h.governed = True
-            elif pre[:1] in ("ب", "ل") and not (pre[:1] == "ب" and _after_doing_verb(view, h, info)):
+                h.governed = True
+            elif pre[:1] in ("ب", "ل") and not (pre[:1] == "ب" and (_after_doing_verb(view, h, info)
+                                                           or _after_casualty(view, h, info))):
                 h.mention_only = True            # لزيارة: a purpose, not an act (قامت بإيقافه is the act)
             elif pre.endswith("ال") and info.role != "headline":
-                h.mention_only = True            # الزيارة، خلال الاتصال: the event already told
+                h.mention_only = h.anaphor = True    # الزيارة، خلال الاتصال: the event already told
         # a later trigger in the clause of another is its complement (دعا إلى رفع العقوبات،
         # رحب بقرار رفع العقوبات), unless و/ف or a clause opener (أن، حيث) starts a new act
         if earlier and not h.mention_only and not h.entry.carrier and h.pre[:1] not in ("و", "ف"):
@@ -318,10 +348,35 @@ def _relative_between(view: ArticleView, a: int, b: int) -> bool:
     return False
 
 
+def _relative_between(view: ArticleView, a: int, b: int) -> bool:
+    """Does a relative pronoun stand between two points of one clause, no clause opener after it?"""
+    words = view.words_before(b, view.words_between(a, b), floor=a)
+    for i, w in enumerate(words):
+        if w.lstrip("و") in relative_pronouns():
+            return not any(x in clause_openers() or x.lstrip("وف") in clause_openers() for x in words[i + 1:])
+    return False
+
+
 # قام/قامت/يقوم بـ + a verbal noun: the verbal noun is the act itself (قامت قوة أمنية بإيقافه)
 _DOING_VERBS = frozenset({"قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "قاما", "قامتا"})
 # a verbal noun or verb after these tells when the news happened, not the news (بعد انسحاب إسرائيل ..)
 _TEMPORAL_SUBORDINATORS = frozenset({"بعد", "عقب", "قبل", "اثر", "بعيد", "بعدما", "قبيل", "عقيب"})
+
+
+@lru_cache(maxsize=1)
+def _casualty_words() -> frozenset[str]:
+    """Words for the killed and injured (casualties.json) and their verbs."""
+    data = read_lexicon("casualties.json")
+    words = [w for k in ("killed_nouns", "killed_verbal", "injured_nouns", "injured_verbal") for w in data[k]]
+    words += ["قتل", "قتلوا", "أصيب", "أصيبوا", "استشهد", "استشهدوا", "جرحى", "مصابون", "قضى", "قضوا"]
+    return frozenset(normalize_key(w) for w in words if " " not in w)
+
+
+def _after_casualty(view: ArticleView, h: Hit, info: SentenceInfo) -> bool:
+    """Does ب + verbal noun give the cause of casualties named just before (جرحى مدنيون بقصف مدفعي،
+    مقتل شخص بانفجار عبوة): the act itself, not a purpose?"""
+    return any(w.lstrip("وف") in _casualty_words() or w in _casualty_words()
+               for w in view.words_before(h.nstart, 3, floor=info.nstart))
 
 
 def _after_doing_verb(view: ArticleView, h: Hit, info: SentenceInfo) -> bool:
@@ -435,7 +490,7 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
             mention_only=h.mention_only, background=background,
             framed=h.category == "masdar" and _framed(view, lex, h, info),
             subject_dropped=h.category == "masdar" or _subject_dropped(view, h), dual=_dual_verb(view, h),
-            subordinate=_subordinate(view, h, info),
+            subordinate=_subordinate(view, h, info), anaphor=h.anaphor,
             quoted=any(q.direct and q.start <= start and end <= q.end for q in article.quotes),
             actor1_mention=a1, actor2_mention=a2,
             place_party=place_party(view, frame, etype, mode) if a2 is None and not h.mention_only else None))
