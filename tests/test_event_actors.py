@@ -161,3 +161,10 @@ def test_a_name_after_an_opener_and_a_comma_is_the_subject():
     art = code_events(build(text))
     visit = next(e for e in art.events if e.mode == "visit")
     assert (visit.actor1.name_en, visit.actor2.name_en) == ("Recep Tayyip Erdoğan", "Baghdad")
+
+
+def test_a_place_told_in_another_telling_of_the_attack_gives_its_country():
+    # the first telling («في ثالث هجوم») names no place; the second names the airport
+    text = ("في ثالث هجوم من نوعه خلال يومين، شنت قوات الدعم السريع هجوما جويا استهدف "
+            "مطار بورتسودان الدولي بمسيرتين.")
+    assert main_of(text)[1:] == ("Rapid Support Forces", "Sudan")

@@ -94,6 +94,7 @@ def merge_repeats(cands: list[Candidate]) -> list[Candidate]:
         if te.actor2 is None and ce.actor2 is not None:
             te.actor2, twin.actor2_mention = ce.actor2, c.actor2_mention
         twin.place_party = twin.place_party or c.place_party      # told with its place elsewhere
+        twin.place_party = twin.place_party or c.place_party      # told with its place elsewhere
         if twin.actor1_carried and not c.actor1_carried and ce.actor1 is not None:
             te.actor1, twin.actor1_mention, twin.actor1_carried = ce.actor1, c.actor1_mention, False
     return out
@@ -127,6 +128,7 @@ def merge_headline_with_lead(cands: list[Candidate]) -> list[Candidate]:
         he.date = he.date or te.date
         he.location = he.location or te.location
         he.source = he.source or te.source
+        h.place_party = h.place_party or twin.place_party
         h.place_party = h.place_party or twin.place_party
         if h.actor1_mention is None and twin.actor1_mention is not None:
             he.actor1, h.actor1_mention = te.actor1, twin.actor1_mention
