@@ -33,6 +33,13 @@ def asserted_types(text: str) -> set[str]:
     ("أطلقت الشرطة الغاز المسيل للدموع على الحشود في وسط المدينة.", "COERCE"),
     ("أسفرت الحملة الأمنية عن ضبط 40 متهما بحيازة أسلحة نارية.", "COERCE"),
     ("حكم على ثلاثة رجال بالسجن عشر سنوات بتهمة تهريب الأسلحة.", "COERCE"),
+    # ب + verbal noun after casualties gives their cause: the act itself
+    ("جرحى مدنيون بقصف مدفعي على قرية في الريف الشمالي", "ASSAULT"),
+    ("مقتل سائق بانفجار عبوة ناسفة في وسط المدينة.", "ASSAULT"),
+    # a place or force hit by an attack; a shooting told by its verbal noun
+    ("تعرض حاجز للشرطة لهجوم مسلح فجر اليوم.", "ASSAULT"),
+    ("وأقدم مجهولون على إطلاق النار على سيارة المسؤول المحلي.", "ASSAULT"),
+    ("وكثف المسلحون من إطلاق الصواريخ على البلدات الحدودية.", "ASSAULT"),
     # a verbal attack is an accusation
     ("هاجم الأمين العام للحزب الحكومة في مؤتمر صحفي، معتبرا أنها فشلت في إدارة الاقتصاد.", "ACCUSE"),
 ])
@@ -53,6 +60,10 @@ def test_reported_events_are_found(text, expected):
     # habitual attacks told as background
     "وتشهد المنطقة بين الحين والآخر تفجيرات بعبوات ناسفة.",
     "وتعرض الموقع لهجمات سابقة خلال العام الماضي.",
+    # a ceasefire is no shooting
+    "ودعا الوسطاء إلى احترام اتفاق وقف إطلاق النار في المدينة.",
+    # ب + verbal noun with no casualty before it stays a purpose
+    "وطالب الوزير بقصف مواقع المسلحين.",
 ])
 def test_hard_negatives_are_no_attack(text):
     assert "ASSAULT" not in asserted_types(text), asserted_types(text)

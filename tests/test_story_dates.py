@@ -1,0 +1,27 @@
+"""The story pass for articles without a publication date: relative dates resolved
+against the day the article was written, and the main event dated. Our own text."""
+
+from __future__ import annotations
+
+from marsad.model import Article
+from marsad.pipeline import default_pipeline
+from marsad.stories import _resolve_undated
+
+RAW = ("وزير الخارجية الأردني يلتقي نظيره المصري في القاهرة\n\n"
+       "التقى وزير الخارجية الأردني أيمن الصفدي، أمس الأربعاء، نظيره المصري بدر عبد العاطي في القاهرة، "
+       "وبحث الجانبان تطورات الأوضاع في المنطقة وسبل تعزيز العلاقات الثنائية.\n\n"
+       "وقال الصفدي في مؤتمر صحفي مشترك إن البلدين متفقان على ضرورة وقف التصعيد.")
+
+
+def test_an_undated_article_gets_its_main_event_date_from_the_lead():
+    art = default_pipeline()(Article(id="u1", raw=RAW))
+    main = art.main_event
+    assert main is not None and main.date is None          # the headline's trigger has no date
+    assert [(d.text, d.value) for d in art.dates] == [("أمس الأربعاء", None)]
+    kinds = [(ev.type, ev.trigger.start if ev.trigger else None) for ev in art.events]
+    assert _resolve_undated([art], "2025-02-12")           # a Wednesday story
+    # written on Thursday: "أمس الأربعاء" is the story's Wednesday, and it dates the main event
+    assert [(d.text, d.value, d.anchor) for d in art.dates] == [("أمس الأربعاء", "2025-02-12", "story")]
+    assert art.main_event.date == "2025-02-12"
+    # nothing but dates changed
+    assert [(ev.type, ev.trigger.start if ev.trigger else None) for ev in art.events] == kinds
