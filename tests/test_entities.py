@@ -779,3 +779,19 @@ def test_discovered_maghreb_person_spelling_follows_the_article_country() -> Non
     # a known person's country counts too (no country named)
     art = link(kb, "وشمل عفو الملك محمد السادس الصحفي عمر الشرقاوي.")
     assert "Omar Cherkaoui" in [e.name_en for e in art.entities if e.type == "PERSON"]
+
+
+def test_full_name_after_a_conjunction_with_a_short_given_name() -> None:
+    # وعمر + a family name: a short stem after و is a given name when the full name follows
+    art = link(load_kb(), "وغادر السجن أمس كل من توفيق بوعشرين وعمر الراضي.", published="2024-07-30")
+    assert {e.name_en for e in art.entities if e.type == "PERSON"} == {"Taoufik Bouachrine", "Omar Radi"}
+    # a single short word keeps its clitic (كريم is not ك + ريم)
+    art = link(load_kb(), "وقال إنه كريم مع ضيوفه.", published="2024-07-30")
+    assert [e for e in art.entities if e.type == "PERSON"] == []
+
+
+def test_a_known_name_after_bin_is_a_fathers_name() -> None:
+    art = link(load_kb(), "واستقبل الأمير خالد بن سلمان بن عبدالعزيز آل سعود الوفد.", published="2025-03-01")
+    assert "Ibn Saud" not in {e.name_en for e in art.entities if e.type == "PERSON"}
+    art = link(load_kb(), "وأسس الملك عبدالعزيز آل سعود المملكة عام 1932.", published="2025-03-01")
+    assert "Ibn Saud" in {e.name_en for e in art.entities if e.type == "PERSON"}

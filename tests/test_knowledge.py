@@ -282,7 +282,7 @@ _TITLE_WORDS = {"King", "Queen", "Emir", "Sheikh", "Sheikha", "Prince", "Princes
                 "Sayyed", "Sayyid", "Imam", "Ayatollah", "Grand", "Mr", "Mrs", "Minister", "His", "Her"}
 # persons whose first word is really part of the name as the world writes it
 _NAME_NOT_TITLE = {"sheikh_hasina", "sultan_al_arada", "pope_francis", "pope_leo_xiv",
-                   "queen_rania"}     # Wikipedia: Queen Rania of Jordan
+                   "queen_rania", "sultan_al_jaber"}     # Wikipedia: Queen Rania of Jordan; Sultan is a given name
 
 
 def test_english_names_carry_no_title_or_alias() -> None:

@@ -239,8 +239,10 @@ def _match_at(idx: _Index, words: list[Word], i: int, kinds: set[str] | None = N
             if v_rank and words[i].key[:len(words[i].key) - len(variant)].endswith("ال"):
                 aliases = [a for a in aliases if a.kind != "person"]
             if v_rank and len(variant.replace("ال", "", 1)) < 4:
-                # كريم is not ك + ريم: short stems keep their clitic unless they name a country
-                aliases = [a for a in aliases if a.kind not in ("person", "place")]
+                # كريم is not ك + ريم: short stems keep their clitic unless they name a country,
+                # or begin a person's full name of several words (وعمر الراضي, وعلي عمار)
+                aliases = [a for a in aliases if a.kind not in ("person", "place") or (
+                    a.kind == "person" and rest and a.how in ("name", "variant"))]
             if not aliases:
                 continue
             # on a tie the form that keeps the article wins (والسوريين → السوريين, not سوريين)
