@@ -501,3 +501,66 @@ def test_accusation_does_not_replace_a_named_attacker_or_another_country():
     main = code_events(build(text, title=title)).main_event
     assert main is not None and main.type == "ASSAULT"
     assert main.actor1 is None or main.actor1.name_en != "Iran"
+
+
+# --- real news, round 2 (issue 11): which event is the news ------------------------------
+
+def test_event_told_only_inside_a_direct_quote_is_not_the_news():
+    from marsad.model import Quote
+    text = ("رفض الرئيس التونسي شروط صندوق النقد، قائلا: «خفض الدعم أدى إلى احتجاجات واسعة في المدن "
+            "وسقط فيها قتلى».")
+    art = build(text)
+    q0, q1 = text.index("«"), text.index("»") + 1
+    art.quotes = [Quote(q0, q1, text[q0:q1], direct=True)]
+    main = code_events(art).main_event
+    assert main.type == "REJECT"
+    assert any(e.type == "PROTEST" and not e.main for e in art.events)
+
+
+def test_an_agreement_told_twice_beats_the_talks_that_led_to_it():
+    # the lead tells the agreement and a later sentence repeats it: both tellings are its evidence,
+    # while the talks told in the body (and a meeting planned for later) are not the news
+    text = ("اتفقت إيران والسعودية يوم الجمعة في بكين على استئناف العلاقات الدبلوماسية بينهما. "
+            "وأجرى وفد من إيران محادثات مع وفد من السعودية استمرت خمسة أيام في بكين. "
+            "وتناولت المحادثات ملفات عدة. "
+            "وجاء في البيان أن إيران والسعودية اتفقتا على استئناف العلاقات. "
+            "ومن المقرر أن يجتمع وزيرا خارجية البلدين.")
+    main = code_events(build(text)).main_event
+    assert (main.type, main.mode) == ("AGREE", "agree")
+    assert len(main.evidence) >= 2
+
+
+def test_a_definite_noun_with_nothing_told_before_it_is_the_event():
+    # «التمرين» is no anaphor when nothing was told before it: it is the article's news
+    text = ("أشرف قائد القوات البحرية على تفتيش سفينة حربية في القاعدة البحرية. "
+            "ومن المقرر أن تشارك السفينة في التمرين البحري المشترك مع تونس الشهر المقبل.")
+    art = code_events(build(text))
+    assert art.main_event is not None and art.main_event.type == "COOPERATE"
+    # told after another event, the same noun still refers back to it
+    text = "أجرى بوتين اتصالا هاتفيا مع الشرع. وتناول الاتصال العلاقات بين البلدين."
+    assert [e.mode for e in code_events(build(text)).events] == ["phone"]
+
+
+def test_an_act_in_a_temporal_clause_dates_the_news_and_is_not_it():
+    title = "بعد انسحاب إسرائيل.. الجيش الأردني ينتشر في بلدات حدودية"
+    text = title + "\nأعلن الجيش الأردني انتشار وحداته في بلدات حدودية صباح اليوم."
+    art = code_events(build(text, title=title))
+    assert art.main_event.type == "MOBILIZE"
+    assert any(e.type == "RETREAT" for e in art.events)
+
+
+def test_plans_and_conditions_are_no_evidence_of_an_asserted_act():
+    # «if they are not released» three times does not make a release the news of a threat
+    text = ("توعد ترامب حماس بعقاب شديد. وقال ترامب إن الجحيم ينتظر الحركة إذا لم يتم إطلاق سراح الرهائن. "
+            "وأضاف أنه إذا لم يتم إطلاق سراح الرهائن قبل الموعد فسيدفع الجميع الثمن. "
+            "وأشار إلى أنه يعمل من أجل إطلاق سراح الرهائن.")
+    main = code_events(build(text)).main_event
+    assert main.type == "THREATEN" and main.actor1.name_en == "Donald Trump"
+
+
+def test_retype_cues_are_read_from_the_lexicon():
+    lex = load_lexicon()
+    demand = next(e for e in lex.entries if e.id == "request_demand")
+    assert {r.type for r in demand.retypes} >= {"THREATEN", "MOBILIZE", "PROTEST"}
+    release = next(e for e in lex.entries if e.id == "retreat_release")
+    assert any(r.type == "CONCEDE" and r.before for r in release.retypes)

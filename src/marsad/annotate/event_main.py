@@ -224,8 +224,8 @@ def score(c: Candidate, cands: list[Candidate]) -> float:
                 + (PERSON_BONUS if actor.kind == "PERSON" else 0.0)
     if c.framed:
         s += FRAMED
-    if c.occasion and (c.framed or c.roles & {"headline", "lead"}):
-        s += OCCASION     # an encounter the article opens with; one told later frames no lead act
+    if c.occasion and ev.modality == "asserted" and (c.framed or c.roles & {"headline", "lead"}):
+        s += OCCASION     # an encounter held that the article opens with (a planned one frames nothing yet)
     if c.background:
         s += BACKGROUND
     if c.carrier:
