@@ -200,18 +200,19 @@ def measure_one(db: Path, trace: bool, profile: bool, check: bool) -> dict:
     warm = next(a for a in read_inputs([str(next(corpus_path().glob(f"{WARM_UP}.*")))]))
     list(pipeline.pipe([warm]))
 
-    spent = {"stories_s": 0.0}
+    spent = {"stories_s": 0.0, "stories_cpu_s": 0.0}
     updates = []
     real_update = workflow.update_stories
 
     def timed_update(store):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         try:
             update = real_update(store)
             updates.append(update)
             return update
         finally:
             spent["stories_s"] += time.perf_counter() - t
+            spent["stories_cpu_s"] += time.process_time() - c
 
     workflow.update_stories = timed_update
     store = Store(db)
@@ -224,14 +225,14 @@ def measure_one(db: Path, trace: bool, profile: bool, check: bool) -> dict:
         tracemalloc.start()
     if prof:
         prof.enable()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     result = workflow.ingest(store, new_inputs(), pipeline=pipeline)
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     if prof:
         prof.disable()
     if result.errors or result.added != len(NEW):
         raise SystemExit(f"the new articles were not all ingested: {result.summary()} {result.errors}")
-    row = {"articles_before": before, "ingest_s": seconds, "stories_s": spent["stories_s"],
+    row = {"articles_before": before, "ingest_s": seconds, "ingest_cpu_s": cpu, **spent,
            "added": result.added, "stories": result.stories}
     if updates:
         up = updates[-1]
@@ -275,36 +276,54 @@ def run_one(db: Path, workdir: Path, *, trace: bool = False, check: bool = False
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def measure_size(db: Path, workdir: Path, repeat: int, check: bool, timeout: int) -> dict:
-    runs = [run_one(db, workdir, timeout=timeout) for _ in range(repeat)]
-    traced = run_one(db, workdir, trace=True, check=check, timeout=timeout)
+def measure_sizes(dbs: dict[int, Path], workdir: Path, repeat: int, check: bool, timeout: int) -> list[dict]:
+    """``repeat`` rounds of one timed run per size (the sizes interleaved, so that other
+    work on the machine weighs on all of them alike), then one traced run per size."""
+    runs: dict[int, list[dict]] = {n: [] for n in dbs}
+    for r in range(repeat):
+        for n, db in dbs.items():
+            runs[n].append(run_one(db, workdir, timeout=timeout))
+            print(f"round {r + 1}/{repeat}, n={n:,}: {runs[n][-1]['ingest_s']:.3f} s",
+                  file=sys.stderr, flush=True)
+    rows = []
+    for n, db in dbs.items():
+        traced = run_one(db, workdir, trace=True, check=check, timeout=timeout)
+        rows.append(summarize(runs[n], traced))
+        print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
+    return rows
+
+
+def summarize(runs: list[dict], traced: dict) -> dict:
     first = runs[0]
     row = {"n": first["articles_before"], "stories_after": first["stories"], "added": first["added"],
            "reclustered": first.get("reclustered"), "written": first.get("written"),
-           "full": first.get("full"),
-           "ingest_s": statistics.median(r["ingest_s"] for r in runs),
-           "ingest_runs": [round(r["ingest_s"], 3) for r in runs],
-           "stories_s": statistics.median(r["stories_s"] for r in runs),
-           "rss_before_mib": max(r.get("rss_before_mib", 0) for r in runs),
-           "rss_growth_mib": max(r.get("rss_growth_mib", 0) for r in runs),
-           "traced_peak_mib": traced["traced_peak_mib"]}
-    if check:
+           "full": first.get("full"), "runs": len(runs)}
+    for key in ("ingest_s", "ingest_cpu_s", "stories_s", "stories_cpu_s"):
+        row[key] = statistics.median(r[key] for r in runs)
+    row["ingest_runs"] = [round(r["ingest_s"], 3) for r in runs]
+    row["rss_before_mib"] = max(r.get("rss_before_mib", 0) for r in runs)
+    row["rss_growth_mib"] = max(r.get("rss_growth_mib", 0) for r in runs)
+    row["traced_peak_mib"] = traced["traced_peak_mib"]
+    if "same_as_restory" in traced:
         row["same_as_restory"] = traced["same_as_restory"]
     return row
 
 
 def table(rows: list[dict]) -> str:
+    """The table of docs/stories.md: medians, and their ratios to the empty database's."""
     base = rows[0] if rows and rows[0]["n"] == 0 else None
-    head = ("| articles stored | stories after | ingest of 10 (s) | × empty | stories update (s) | × empty "
-            "| articles reclustered | peak RSS growth (MiB) | Python peak, tracemalloc (MiB) |\n"
-            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    lines = []
-    for r in rows:
-        ratio = f"{r['ingest_s'] / base['ingest_s']:.2f}" if base else "-"
-        ratio_st = f"{r['stories_s'] / base['stories_s']:.1f}" if base and base["stories_s"] else "-"
-        lines.append(f"| {r['n']:,} | {r['stories_after']:,} | {r['ingest_s']:.3f} | {ratio} "
-                     f"| {r['stories_s']:.3f} | {ratio_st} | {r['reclustered']} "
-                     f"| {r['rss_growth_mib']:.1f} | {r['traced_peak_mib']:.1f} |")
+
+    def ratio(r, key):
+        return f"{r[key] / base[key]:.2f}" if base and base[key] else "-"
+
+    head = ("| articles stored | ingest of 10, wall (s) | CPU (s) | × empty, wall / CPU "
+            "| stories update, wall (s) | CPU (s) | × empty, CPU | articles reclustered "
+            "| peak RSS growth (MiB) | Python peak, tracemalloc (MiB) |\n"
+            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    lines = [f"| {r['n']:,} | {r['ingest_s']:.3f} | {r['ingest_cpu_s']:.3f} "
+             f"| {ratio(r, 'ingest_s')} / {ratio(r, 'ingest_cpu_s')} | {r['stories_s']:.3f} "
+             f"| {r['stories_cpu_s']:.3f} | {ratio(r, 'stories_cpu_s')} | {r['reclustered']} "
+             f"| {r['rss_growth_mib']:.1f} | {r['traced_peak_mib']:.1f} |" for r in rows]
     return "\n".join([head, *lines])
 
 
@@ -313,7 +332,7 @@ def main() -> None:
     ap.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], nargs="+",
                     default=[[0, 1000, 10000, 100000]],
                     help="database sizes in articles (0 is empty): 0 1000 or 0,1000,10000")
-    ap.add_argument("--repeat", type=int, default=3, help="timed runs per size (the median is reported)")
+    ap.add_argument("--repeat", type=int, default=5, help="timed runs per size (the median is reported)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR, help="where the databases are kept")
     ap.add_argument("--rebuild", action="store_true", help="build the databases again")
@@ -339,13 +358,12 @@ def main() -> None:
             measure_one(copy, False, True, False)
         return
     sizes = sorted({n for group in args.sizes for n in group})
-    rows = []
-    for n in sizes:
-        db = ensure_db(args.workdir, n, args.seed, args.rebuild, args.timeout)
-        row = measure_size(db, args.workdir, args.repeat, args.check, args.timeout)
-        rows.append(row)
-        print(json.dumps(row), file=sys.stderr, flush=True)
+    dbs = {n: ensure_db(args.workdir, n, args.seed, args.rebuild, args.timeout) for n in sizes}
+    rows = measure_sizes(dbs, args.workdir, args.repeat, args.check, args.timeout)
     print(table(rows))
+    if args.check:
+        print("\nstories equal to a full recompute after the ingest: "
+              + ", ".join(f"{r['n']:,}: {r['same_as_restory']}" for r in rows))
     if args.json:
         for row in rows:
             print(json.dumps(row))

@@ -23,9 +23,10 @@ methods:
   signature NULL, the article its own component if new; a changed one's
   blocks and buckets deleted, component and story kept: ``story_id`` is not
   overwritten with NULL), so an interrupted update is redone. The marked
-  entries have their own partial index (migration 5), so the look-up reads the
-  batch, not the archive; articles with no entry at all are searched for only
-  when there are fewer entries than articles;
+  entries have their own partial index (migration 5, which also gives a marked
+  entry to any article without one), so the look-up reads the batch, not the
+  archive; articles with no entry at all are listed too while nothing is
+  clustered (then the update is a full recompute);
 - ``count_cluster_entries() -> int``; ``has_clustered_articles() -> bool``
   (an entry with a signature exists: if not, an update is a full recompute);
 - ``block_members(block, day_from, day_to) -> [id]``: the block's articles with

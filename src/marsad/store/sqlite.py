@@ -48,7 +48,14 @@ CLUSTER_INDEX_SCHEMA = """
     CREATE INDEX cluster_buckets_article ON cluster_buckets(article_id);
 """
 
-PENDING_INDEX = "CREATE INDEX cluster_articles_pending ON cluster_articles(article_id) WHERE signature IS NULL;"
+# Articles waiting for clustering: entries without a signature, with an index of their own.
+# Since schema 5 every saved article has an entry (``_save_article``); the ones saved before
+# it without one (an update interrupted) get a waiting entry here.
+PENDING_INDEX = """
+    CREATE INDEX cluster_articles_pending ON cluster_articles(article_id) WHERE signature IS NULL;
+    INSERT INTO cluster_articles (article_id, component, signature)
+        SELECT id, id, NULL FROM articles WHERE id NOT IN (SELECT article_id FROM cluster_articles);
+"""
 
 MIGRATIONS: list[str] = [
     # 1: the first schema
@@ -501,14 +508,14 @@ class Store:
         """Articles saved (new or changed) since clustering last saw them, sorted.
 
         ``save_articles`` gives each of them an entry without a signature, found through
-        a partial index without reading the archive. Articles with no entry at all (saved
-        before schema 5, or whose index was cleared) are looked for only when the two
-        tables' row counts say there are some."""
-        if self.count_articles() > self.count_cluster_entries():
+        a partial index without reading the archive. Where nothing is clustered yet (a
+        new database, or one whose cluster index is empty: the update is then a full
+        recompute anyway) every article without an entry is listed too."""
+        if self.has_clustered_articles():
+            sql = "SELECT article_id AS id FROM cluster_articles WHERE signature IS NULL ORDER BY article_id"
+        else:
             sql = """SELECT a.id FROM articles a LEFT JOIN cluster_articles c ON c.article_id = a.id
                      WHERE c.article_id IS NULL OR c.signature IS NULL ORDER BY a.id"""
-        else:
-            sql = "SELECT article_id AS id FROM cluster_articles WHERE signature IS NULL ORDER BY article_id"
         return [r["id"] for r in self.db.execute(sql)]
 
     def count_cluster_entries(self) -> int:

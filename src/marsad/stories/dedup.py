@@ -60,10 +60,22 @@ def signature_from_bytes(data: bytes) -> MinHash:
 
 
 @lru_cache(maxsize=4)
+def _lsh_params(threshold: float) -> tuple[int, int]:
+    # MinHashLSH works out its (bands, rows) for a threshold by numerical integration,
+    # about 10 ms each time: once per threshold is enough (the same banding).
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+def _lsh(threshold: float) -> MinHashLSH:
+    return MinHashLSH(threshold=threshold, num_perm=NUM_PERM, params=_lsh_params(threshold))
+
+
+@lru_cache(maxsize=4)
 def band_ranges(threshold: float) -> tuple[tuple[int, int], ...]:
     """The (start, end) rows of each LSH band for ``threshold``: the banding that
     ``MinHashLSH`` (and so ``lsh_candidates``) uses."""
-    return tuple(MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges)
+    return tuple(_lsh(threshold).hashranges)
 
 
 def band_keys(mh: MinHash, thresholds: Iterable[float]) -> list[tuple[float, int, bytes]]:
@@ -80,7 +92,7 @@ def similarity(a: MinHash, b: MinHash) -> float:
 
 def lsh_candidates(signatures: dict[str, MinHash], threshold: float) -> set[tuple[str, str]]:
     """Pairs of ids whose signatures share an LSH bucket (likely similarity >= threshold)."""
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    lsh = _lsh(threshold)
     pairs: set[tuple[str, str]] = set()
     for aid in sorted(signatures):
         sig = signatures[aid]
