@@ -50,6 +50,8 @@ def test_reported_events_are_found(text, expected):
 @pytest.mark.parametrize("text", [
     # the verb of a relative clause describes the condemned act
     "أدانت وزارة الخارجية الهجوم الذي استهدف مسجدا في العاصمة وأوقع قتلى.",
+    "أدانت الخارجية، الأحد، التفجير الذي استهدف سوقا شعبية في المدينة.",
+    "استنكرت الحكومة الاعتداء الذي طال البعثة الدبلوماسية، واستهدف مقرها في العاصمة.",
     # an abstract aim is no target
     "وأكد البيان أن هذه الأعمال تستهدف زعزعة الأمن والاستقرار في البلاد.",
     # a verbal attack on a government or a party
@@ -71,6 +73,10 @@ def test_hard_negatives_are_no_attack(text):
 
 def test_a_verbal_attack_with_a_weapon_named_stays_an_attack():
     assert "ASSAULT" in asserted_types("هاجم مسلحون مقر الحزب في المدينة وأطلقوا النار على الحراس.")
+
+
+def test_a_new_act_after_a_condemnation_is_still_told():
+    assert "ASSAULT" in asserted_types("أدان الرئيس الهجوم الذي استهدف المسجد، وقال إن الطائرات قصفت مواقع المسلحين.")
 
 
 def test_an_attack_told_as_news_keeps_its_relative_clause_verb():

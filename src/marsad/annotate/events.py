@@ -22,7 +22,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from functools import lru_cache
 
 from marsad.annotate.dates import clause_date
 from marsad.annotate.event_args import (LOCATION_TYPES, Frame, after_place_noun, aid_donor, country_of_place, names_a_pair, pick_actors,
@@ -32,7 +31,6 @@ from marsad.annotate.event_context import attribution_of, event_date, is_backgro
 from marsad.annotate.event_main import Candidate, choose_main, merge_headline_with_lead, merge_repeats
 from marsad.annotate.event_text import ArticleView, Mention, clause_openers, prepositions, relative_pronouns
 from marsad.model import Article, Event, Evidence, Sentence, Span
-from marsad.data import read_lexicon
 from marsad.data import read_lexicon
 from marsad.text.normalize import normalize_key
 from marsad.text.tokens import clitic_variants
@@ -60,7 +58,6 @@ class Hit:
     reacted: bool = False         # the object of a reaction (رحبت … بتوقيع): an event of its own
     governed: bool = False        # a verbal noun that is the object of an earlier trigger (أدان الهجوم)
     anaphor: bool = False         # a definite verbal noun outside the headline (الزيارة): told before?
-    governed: bool = False        # a verbal noun that is the object of an earlier trigger (أدان الهجوم)
     governed: bool = False        # a verbal noun that is the object of an earlier trigger (أدان الهجوم)
 
 
@@ -310,22 +307,10 @@ def _mark_mentions(view: ArticleView, hits: list[Hit], info: SentenceInfo) -> No
                 h.mention_only = True            # قاعدة التي تستضيف قوات، الدعم الذي تقدمه: describes it
                 continue
         before_in_clause = [k for k in hits[:i] if k.nstart >= clause[0]]
-        if h.category != "masdar" and before_in_clause and before_in_clause[-1].governed \
-                and _relative_between(view, before_in_clause[-1].nend, h.nstart):
-            # أدان الهجوم الذي استهدف مسجدا: the verb of a relative clause describes the
-            # condemned (welcomed, denied …) act, it does not tell a new one
-            h.mention_only = True
-            continue
-        before_in_clause = [k for k in hits[:i] if k.nstart >= clause[0]]
-        if h.category != "masdar" and before_in_clause and before_in_clause[-1].governed \
-                and _relative_between(view, before_in_clause[-1].nend, h.nstart):
-            # أدان الهجوم الذي استهدف مسجدا: the verb of a relative clause describes the
-            # condemned (welcomed, denied …) act, it does not tell a new one
-            h.mention_only = True
-            continue
-        before_in_clause = [k for k in hits[:i] if k.nstart >= clause[0]]
-        if h.category != "masdar" and before_in_clause and before_in_clause[-1].governed \
-                and _relative_between(view, before_in_clause[-1].nend, h.nstart):
+        if h.category != "masdar" and (
+                (before_in_clause and before_in_clause[-1].governed
+                 and _relative_between(view, before_in_clause[-1].nend, h.nstart))
+                or _in_reacted_relative(view, hits[:i], h)):
             # أدان الهجوم الذي استهدف مسجدا: the verb of a relative clause describes the
             # condemned (welcomed, denied …) act, it does not tell a new one
             h.mention_only = True
@@ -333,8 +318,6 @@ def _mark_mentions(view: ArticleView, hits: list[Hit], info: SentenceInfo) -> No
         if h.category == "masdar":
             if any(k.category in VERBAL for k in earlier):
                 h.mention_only = True            # object of the verb before it
-                h.governed = True
-                h.governed = True
                 h.governed = True
             elif pre[:1] in ("ب", "ل") and not (pre[:1] == "ب" and (_after_doing_verb(view, h, info)
                                                            or _after_casualty(view, h, info))):
@@ -350,30 +333,27 @@ def _mark_mentions(view: ArticleView, hits: list[Hit], info: SentenceInfo) -> No
                 h.mention_only = True
 
 
-def _relative_between(view: ArticleView, a: int, b: int) -> bool:
-    """Does a relative pronoun stand between two points of one clause, no clause opener after it?"""
-    words = view.words_before(b, view.words_between(a, b), floor=a)
-    for i, w in enumerate(words):
-        if w.lstrip("و") in relative_pronouns():
-            return not any(x in clause_openers() or x.lstrip("وف") in clause_openers() for x in words[i + 1:])
-    return False
+def _in_reacted_relative(view: ArticleView, earlier: list[Hit], h: Hit) -> bool:
+    """Is the verb inside a relative clause on the object of a reaction before it (أدانت الخارجية،
+    السبت، التفجير الذي استهدف مدرسة؛ الاعتداء الذي ضرب تركيا، واستهدف المطار)? At most one comma
+    between the relative pronoun and the verb, no clause opener."""
+    k = next((k for k in reversed(earlier) if k.entry.reaction), None)
+    if k is None:
+        return False
+    words = view.words_before(h.nstart, view.words_between(k.nend, h.nstart), floor=k.nend)
+    rel = next((i for i, w in enumerate(words) if w.lstrip("و") in relative_pronouns()), None)   # nearest first
+    if rel is None or any(x in clause_openers() or x.lstrip("وف") in clause_openers() for x in words[:rel]):
+        return False
+    start = view.words[view.word_index(h.nstart) - rel - 1][0]
+    return view.ntext.count("،", start, h.nstart) + view.ntext.count(",", start, h.nstart) <= 1
 
 
 def _relative_between(view: ArticleView, a: int, b: int) -> bool:
     """Does a relative pronoun stand between two points of one clause, no clause opener after it?"""
     words = view.words_before(b, view.words_between(a, b), floor=a)
-    for i, w in enumerate(words):
+    for i, w in enumerate(words):                 # nearest word first
         if w.lstrip("و") in relative_pronouns():
-            return not any(x in clause_openers() or x.lstrip("وف") in clause_openers() for x in words[i + 1:])
-    return False
-
-
-def _relative_between(view: ArticleView, a: int, b: int) -> bool:
-    """Does a relative pronoun stand between two points of one clause, no clause opener after it?"""
-    words = view.words_before(b, view.words_between(a, b), floor=a)
-    for i, w in enumerate(words):
-        if w.lstrip("و") in relative_pronouns():
-            return not any(x in clause_openers() or x.lstrip("وف") in clause_openers() for x in words[i + 1:])
+            return not any(x in clause_openers() or x.lstrip("وف") in clause_openers() for x in words[:i])
     return False
 
 
@@ -381,22 +361,6 @@ def _relative_between(view: ArticleView, a: int, b: int) -> bool:
 _DOING_VERBS = frozenset({"قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "قاما", "قامتا"})
 # a verbal noun or verb after these tells when the news happened, not the news (بعد انسحاب إسرائيل ..)
 _TEMPORAL_SUBORDINATORS = frozenset({"بعد", "عقب", "قبل", "اثر", "بعيد", "بعدما", "قبيل", "عقيب"})
-
-
-@lru_cache(maxsize=1)
-def _casualty_words() -> frozenset[str]:
-    """Words for the killed and injured (casualties.json) and their verbs."""
-    data = read_lexicon("casualties.json")
-    words = [w for k in ("killed_nouns", "killed_verbal", "injured_nouns", "injured_verbal") for w in data[k]]
-    words += ["قتل", "قتلوا", "أصيب", "أصيبوا", "استشهد", "استشهدوا", "جرحى", "مصابون", "قضى", "قضوا"]
-    return frozenset(normalize_key(w) for w in words if " " not in w)
-
-
-def _after_casualty(view: ArticleView, h: Hit, info: SentenceInfo) -> bool:
-    """Does ب + verbal noun give the cause of casualties named just before (جرحى مدنيون بقصف مدفعي،
-    مقتل شخص بانفجار عبوة): the act itself, not a purpose?"""
-    return any(w.lstrip("وف") in _casualty_words() or w in _casualty_words()
-               for w in view.words_before(h.nstart, 3, floor=info.nstart))
 
 
 @lru_cache(maxsize=1)
