@@ -168,3 +168,12 @@ def test_a_place_told_in_another_telling_of_the_attack_gives_its_country():
     text = ("في ثالث هجوم من نوعه خلال يومين، شنت قوات الدعم السريع هجوما جويا استهدف "
             "مطار بورتسودان الدولي بمسيرتين.")
     assert main_of(text)[1:] == ("Rapid Support Forces", "Sudan")
+
+
+def test_coordinated_subjects_with_long_titles_are_the_pair():
+    # «X وولي العهد السعودي الأمير Y»: a pair of subjects, not a partner after a later بين
+    text = ("بحث الرئيس الإيراني عباس عراقجي وولي العهد السعودي الأمير محمد بن سلمان الأوضاع في غزة، "
+            "في أول مكالمة منذ اتفاق توسطت فيه الصين بين طهران والرياض.")
+    art = code_events(build(text))
+    talks = next(e for e in art.events if e.mode == "discuss")
+    assert {talks.actor1.name_en, talks.actor2.name_en} == {"Abbas Araghchi", "Mohammed bin Salman"}

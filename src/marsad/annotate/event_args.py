@@ -22,6 +22,7 @@ from marsad.annotate.event_text import (ArticleView, Mention, aid_carriers, crow
                                         placeless_modes, prepositions, relative_pronouns, subject_openers,
                                         member_words, title_words, weapon_words)
 from marsad.model import Entity
+from marsad.text.normalize import normalize_key
 
 LOCATION_TYPES = ("GPE", "LOC")
 
@@ -93,9 +94,12 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
     # بين X و Y: both actors when nothing else names the doer (اتصال هاتفي بين X وY),
     # else the first of them is the other party (توسطت قطر بين إسرائيل وحماس)
     near = around.gap + around.after
+    partner = _coordinated(view, subject, around.all) if subject is not None else None
     for i, m in enumerate(near):
         if m.prep and m.prep != "بين" and m.prep in frame.preps and m is not subject:
             break        # مكالمة مع [ترامب] … بين مصر والولايات المتحدة: the partner came first
+        if partner is not None and m is partner:
+            break        # بحث [X] و[Y] … بين طهران والرياض: the coordinated subjects are the pair
         if m.prep == "بين":
             if m.partner is not None and (subject is None or how in ("before", "none", "adjective", "governor")
                                           or frame.pair_from_between):
@@ -384,6 +388,10 @@ def _second(view: ArticleView, frame: Frame, around: _Around, subject: Mention |
     """The other party: after one of the entry's prepositions, else a bare object."""
     pool = [m for m in around.gap + around.after + around.further if m is not subject]
     second = next((m for m in pool if m.prep and m.prep in frame.preps), None)
+    partner = _coordinated(view, subject, around.all) if subject is not None else None
+    if partner is not None and partner in pool and partner.end <= frame.clause_end \
+            and (second is None or partner.start < second.start):
+        return partner                # بحث [X] و[Y] الصراع … في مكالمة بين …: the pair talks
     if second is None and "OBJ" in frame.preps:
         second = next((m for m in pool if m.prep is None), None)
     if second is None and frame.preps:
@@ -508,8 +516,12 @@ def _coordinated(view: ArticleView, m: Mention, ms: list[Mention]) -> Mention | 
     gap = view.text[m.end:nxt.start].strip()
     if not gap and nxt.entity.text.startswith("و"):
         gap = "و"                     # the linker kept the و inside the name
-    # X وY, or X ونظيره السوري Y
-    if gap == "و" or (gap.startswith("و") and len(gap.split()) <= 3 and not any(ch in gap for ch in "،,.")):
+    # X وY, or X ونظيره السوري Y, or X وولي العهد السعودي الأمير Y (titles only)
+    if gap == "و" or (gap.startswith("و") and not any(ch in gap for ch in "،,.")
+                      and (len(gap.split()) <= 3
+                           or (len(gap.split()) <= 6
+                               and all(_title_like(normalize_key(w)) or normalize_key(w) in _TITLE_NOUNS
+                                       for w in gap[1:].split())))):
         return nxt
     return None
 
@@ -559,6 +571,11 @@ def _opens_clause(view: ArticleView, m: Mention, floor: int) -> bool:
         if not _title_like(w):
             return False
     return False
+
+
+# nouns inside multi-word titles (ولي العهد، خادم الحرمين الشريفين، مجلس الوزراء)
+_TITLE_NOUNS = frozenset(normalize_key(w) for w in ("العهد", "الحرمين", "الشريفين", "مجلس", "الوزراء", "السيادة",
+                                                     "الجمهورية", "الدولة", "الخارجية", "الدفاع"))
 
 
 def _title_like(word: str) -> bool:
