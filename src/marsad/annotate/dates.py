@@ -1465,12 +1465,18 @@ def clause_date(article: Article, start: int, end: int) -> DateMention | None:
     return best
 
 
+@lru_cache(maxsize=1)
+def _today_phrases() -> frozenset[tuple[str, ...]]:
+    """The lexicon's phrases for "today" (relday 0), looked up once: every trigger asks."""
+    return frozenset(k for k, entries in _lexicon().phrases.items()
+                     if any(e.kind == "relday" and e.value == 0 for e in entries))
+
+
 def default_event_date(article: Article) -> str | None:
     """The date of an event reported in the present tense with no date of its own:
     the text's resolved "today" (the day it was written: "اليوم الأحد" on a page dated
     Monday is the Sunday), else the publication date."""
-    today = {k for k, entries in _lexicon().phrases.items()
-             if any(e.kind == "relday" and e.value == 0 for e in entries)}
+    today = _today_phrases()
     for d in article.dates:
         words = tuple(_tokens_of(_normalize(d.text)[0]))
         if d.relative and d.value and d.grain == "day" and any(
