@@ -64,6 +64,11 @@ def test_menus_and_tickers_above_the_headline_are_removed():
     assert got[HEAD] == ("title", "first line")
 
 
+def test_one_summary_line_with_a_dash_before_the_text_stays():
+    summary = "- وزير الزراعة: الخطة تبدأ بصندوق لصغار المزارعين.. والتمويل من الدول الأعضاء"
+    assert summary in kept(summary, P1, P2)
+
+
 def test_a_menu_of_sections_without_separators():
     row = "العالم العربي دولي عالمية"
     assert labels(row, HEAD, P1)[row] == ("boilerplate", "section label")
@@ -131,6 +136,11 @@ def test_date_furniture_is_removed(line, value):
         assert art.published == value
 
 
+def test_a_date_line_with_a_hijri_date_and_marked_times():
+    line = "الأحد 14 مايو 2023 10:40 صـ 24 شوال آخر 1444 هـ"
+    assert line not in kept(line, HEAD, P1, P2)
+
+
 def test_a_sentence_with_a_date_is_no_date_furniture():
     line = "موعد الاجتماع المقبل 14 مايو 2023 في الرباط"
     assert line in kept(HEAD, P1, line, P2)
@@ -156,6 +166,7 @@ def test_a_video_tag_is_no_photo_credit():
     "وزير الزراعة خلال الاجتماع صورة: وكالة الأنباء |",
     P2 + " صورة من: Omar Haddad/AFP",
     P2[:-1] + ".صورة من: الأرشيف",
+    "الرباط ، الصورة نقلا عن وكالة الأنباء",
 ])
 def test_a_line_ending_in_a_photo_credit_is_a_caption(line):
     assert line not in kept(HEAD, P1, line, P3)
@@ -227,6 +238,11 @@ def test_laughter_quoted_in_a_paragraph_stays():
                                   "[email\u00a0protected]", "[email protected]", "[ad_1]"])
 def test_lines_without_words(line):
     assert line not in kept(HEAD, P1, line, P2)
+
+
+def test_a_like_our_page_prompt():
+    line = "سجّل إعجابك بصفحتنا على فيسبوك لتصلك آخر الأخبار"
+    assert kept(line, HEAD, P1) == [HEAD, P1]
 
 
 def test_a_laughing_reader_comment_at_the_end():

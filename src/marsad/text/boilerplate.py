@@ -152,7 +152,7 @@ def _date_furniture(text: str) -> bool:
             has_month = True
         elif k in lex.weekdays or "ال" + bare in lex.weekdays or k in lex.date_prefix_words:
             continue
-        elif w in _DATE_WORDS or k in _DATE_WORDS or k in lex.date_line_filler:
+        elif w in _DATE_WORDS or k in _DATE_WORDS or k in lex.date_line_filler or k in lex.hijri_words:
             continue
         else:
             return False
@@ -399,6 +399,12 @@ def _wrapped(ln: Line, nxt: Line | None) -> bool:
     return _open_end(ln.body) or (nxt is not None and nxt.label == "content" and _open_end(nxt.body))
 
 
+def _in_list_run(items: list[Line], ln: Line) -> bool:
+    """The line and the line before or after it are list items."""
+    pos = items.index(ln)
+    return any(0 <= j < len(items) and _LIST_MARKER.match(items[j].body) for j in (pos - 1, pos + 1))
+
+
 def _find_title(items: list[Line], title_hint: str | None) -> None:
     lex = lexicon()
     hint = phrase_key(title_hint) if title_hint else None
@@ -424,8 +430,9 @@ def _find_title(items: list[Line], title_hint: str | None) -> None:
         if ln.key in lex.section_labels or _words(text) > LABEL_MAX_WORDS and _section_row(text):
             ln.label, ln.reason = "boilerplate", "section label"
             continue
-        if _LIST_MARKER.match(text) and not _is_paragraph(text):
-            # "• headline" "1. Home" above the headline: a menu or a ticker
+        if _LIST_MARKER.match(text) and not _is_paragraph(text) and _in_list_run(items, ln):
+            # "• headline" "1. Home" above the headline, two at least: a menu or a ticker
+            # (one "- summary" line before the text is the text's own)
             ln.label, ln.reason = "boilerplate", "menu"
             continue
         if _loose_credit(text):

@@ -55,6 +55,9 @@ class Lexicon:
         self.end_marker = re.compile(data.get("end_marker_pattern", r"(?!)"))
         self.continuation_words = {phrase_key(w) for w in data.get("continuation_words", [])}
         self.waw_fa_words = {phrase_key(w) for w in data.get("waw_fa_words", [])}
+        # words of a Hijri date in date furniture ("28 جمادى آخر 1447 هـ")
+        self.hijri_words = {phrase_key(w) for m in data["hijri_months"] for w in m.split()} | {
+            phrase_key(w) for w in data["hijri_year_marks"]} | {phrase_key(w) for w in ("آخر", "أول", "ثاني", "الثانية")}
         # "18 شعبان 1444 هـ": day, Hijri month, year and an optional mark, on raw text
         months = "|".join(sorted((re.escape(m) for m in data["hijri_months"]), key=len, reverse=True))
         marks = "|".join(sorted((re.escape(m) for m in data["hijri_year_marks"]), key=len, reverse=True))
