@@ -795,3 +795,21 @@ def test_a_known_name_after_bin_is_a_fathers_name() -> None:
     assert "Ibn Saud" not in {e.name_en for e in art.entities if e.type == "PERSON"}
     art = link(load_kb(), "وأسس الملك عبدالعزيز آل سعود المملكة عام 1932.", published="2025-03-01")
     assert "Ibn Saud" in {e.name_en for e in art.entities if e.type == "PERSON"}
+
+
+def test_unknown_name_before_a_comma_and_a_title_is_that_persons() -> None:
+    kb = load_kb()
+    art = link(kb, "وقال كريم الزاوي، وزير الخارجية الجزائري، إن الاجتماع كان مثمرا.", published="2024-07-30")
+    ps = [e for e in art.entities if e.type == "PERSON"]
+    # the title describes the name before it: not the minister the base has on that date
+    assert [(e.text, e.how) for e in ps] == [("كريم الزاوي", "discovered")]
+    assert ps[0].role == "Foreign Minister of Algeria" and ps[0].country == "DZA"
+    # a known name before the comma is linked as before
+    art = link(kb, "وقال أحمد عطاف، وزير الخارجية الجزائري، إن الاجتماع كان مثمرا.", published="2024-07-30")
+    assert {e.name_en for e in art.entities if e.type == "PERSON"} == {"Ahmed Attaf"}
+
+
+def test_maghreb_family_names_from_given_names_and_clusters() -> None:
+    from marsad.annotate.romanize import romanize_maghreb
+    assert romanize_maghreb("هشام منصوري", "MAR") == "Hicham Mansouri"
+    assert romanize_maghreb("عماد استيتو", "MAR") == "Imad Stitou"

@@ -503,6 +503,17 @@ class _Linker:
             return j    # مستشار الرئيس الروسي: the name that follows is the adviser's
         if not counterpart and (country or org) and self._appositive(m):
             self._appositive_ends.add(j - 1)    # ... ولي العهد السعودي رئيس مجلس الوزراء: one person
+        start_name = None if counterpart or former else self._unknown_name_before(m)
+        if start_name is not None and titles:
+            # حكيم سيكوك، رئيس فرع الجمعية ...: the title describes the unknown name before it
+            chosen = self._titles_for(titles, country, org)
+            label = kb.title_label(chosen[0], country, org) if (country or org) else None
+            name_ar = self.text[words[start_name].start:words[m.i - 1].end]
+            self._add(Mention(words[start_name].start, words[m.i - 1].end, "PERSON", "discovered", None,
+                              romanize(name_ar), name_ar, None, country, label, tuple(chosen),
+                              local_key=normalize_key(name_ar)), start_name, m.i)
+            self._appositive_ends.add(j - 1)
+            return j
         if not counterpart and not country and not org and self._appositive(m):
             # a title with no country after a name is that person's, never another
             # country's holder of a similar office
@@ -697,6 +708,40 @@ class _Linker:
                 return False
             k -= 1
         return False
+
+    def _unknown_name_before(self, m: Match) -> int | None:
+        """The first word of an unknown name of two or three words that ends right
+        before a comma and this title (كريم الزاوي، وزير ...): it starts with a known
+        given name, follows no title or name, and nothing in it is known to the base."""
+        words, idx = self.words, self.idx
+        i = m.i
+        if i < 2 or m.variant != words[i].key or words[i].gap.strip() not in ("،", ","):
+            return None
+        for n in (2, 3):
+            k = i - n
+            if k < 0:
+                return None
+            span = range(k, i)
+            if any(x in self.used for x in span) or any(not _JOINING_GAP.match(words[x].gap) for x in span[1:]):
+                continue
+            first = words[k].key
+            given = first in idx.first_names or (first[:1] == "و" and first[1:] in idx.first_names)
+            if n == 3 and words[k + 1].key not in _NAME_PARTICLES and first not in _NAME_PARTICLES:
+                continue
+            if not given and first not in ("عبد",):
+                continue
+            if any(words[x].key in idx.stopwords or not _ARABIC_WORD.match(words[x].key)
+                   or not self._name_part_ok(x, x - k) for x in span):
+                continue
+            if any(_match_at(idx, words, x, {"country", "org", "title", "place", "person"}) for x in span):
+                return None
+            if k > 0 and _JOINING_GAP.match(words[k].gap) and (
+                    k - 1 in self.used or _match_at(idx, words, k - 1, {"title", "person"})):
+                return None     # the name belongs to a title or a name before it
+            if first[:1] == "و" and first[1:] in idx.first_names:
+                return None     # a clitic: keep offsets simple, leave it to other rules
+            return k
+        return None
 
     def _appositive(self, m: Match) -> bool:
         """Whether a title comes right after a person's name, or after a title that

@@ -180,7 +180,7 @@ def _maghreb_names() -> dict[str, dict[str, str]]:
     return out
 
 
-def _transliterate_fr(word: str, country: str) -> str:
+def _transliterate_fr(word: str, country: str, cluster: bool = False) -> str:
     """Letter-by-letter romanization of one word in the Maghreb's French-based
     spelling: ش ch, ق k, و ou, ج dj in Algeria, an e for an unwritten short vowel,
     ss between vowels, a final ن after a long vowel written -ne (بوعشرين →
@@ -232,7 +232,7 @@ def _transliterate_fr(word: str, country: str) -> str:
                 latin = "ss"
             # the unwritten vowel is e, a next to a guttural (التهراوي → Tahraoui, الفقي → Feki)
             short = "a" if ch in _GUTTURALS or (i and chars[i - 1] in _GUTTURALS) else "e"
-            if run >= (1 if len(out) == 1 else 2):
+            if run >= (1 if len(out) == 1 and not cluster else 2):
                 out.append(short)
                 run = 0
             elif run == 1 and long_vowel and last:
@@ -283,6 +283,12 @@ def romanize_maghreb(name_ar: str, country: str) -> str:
                 piece = general[key]
             elif bkey in general:
                 piece = general[bkey]
+            elif bkey.endswith("ي") and len(bkey) > 3 and bkey[-3] in "وي" and \
+                    (table.get(bkey[:-1]) or general.get(bkey[:-1]) or "a")[-1] not in "aeiou":
+                # a nisba of a given name with a long last vowel: منصوري → Mansouri (صالحي stays Salhi)
+                piece = (table.get(bkey[:-1]) or general[bkey[:-1]]) + "i"
+            elif bare[:1] == "ا" and bare[1:2] == "س" and bare[2:3] in _FR_CONSONANTS:
+                piece = _transliterate_fr(bare[1:], country, cluster=True)  # استيتو → Stitou
             else:
                 piece = _transliterate_fr(bare, country)
         if join_next and out:
