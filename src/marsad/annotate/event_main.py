@@ -94,7 +94,6 @@ def merge_repeats(cands: list[Candidate]) -> list[Candidate]:
         if te.actor2 is None and ce.actor2 is not None:
             te.actor2, twin.actor2_mention = ce.actor2, c.actor2_mention
         twin.place_party = twin.place_party or c.place_party      # told with its place elsewhere
-        twin.place_party = twin.place_party or c.place_party      # told with its place elsewhere
         if twin.actor1_carried and not c.actor1_carried and ce.actor1 is not None:
             te.actor1, twin.actor1_mention, twin.actor1_carried = ce.actor1, c.actor1_mention, False
     return out
@@ -128,7 +127,6 @@ def merge_headline_with_lead(cands: list[Candidate]) -> list[Candidate]:
         he.date = he.date or te.date
         he.location = he.location or te.location
         he.source = he.source or te.source
-        h.place_party = h.place_party or twin.place_party
         h.place_party = h.place_party or twin.place_party
         if h.actor1_mention is None and twin.actor1_mention is not None:
             he.actor1, h.actor1_mention = te.actor1, twin.actor1_mention
@@ -224,7 +222,8 @@ def score(c: Candidate, cands: list[Candidate]) -> float:
                 + (PERSON_BONUS if actor.kind == "PERSON" else 0.0)
     if c.framed:
         s += FRAMED
-    if c.occasion and ev.modality == "asserted" and (c.framed or c.roles & {"headline", "lead"}):
+    if c.occasion and ev.modality == "asserted" and not c.subordinate \
+            and (c.framed or c.roles & {"headline", "lead"}):
         s += OCCASION     # an encounter held that the article opens with (a planned one frames nothing yet)
     if c.background:
         s += BACKGROUND
@@ -263,6 +262,7 @@ def _demote_reactions(events: list[Candidate]) -> None:
     someone else; an article whose headline and lead only react (and tell what
     the reacting party asked for) is about the reaction."""
     news = [c for c in events if not c.reaction and not c.background and not c.carrier and not c.quoted
+            and not c.subordinate
             and c.event.modality == "asserted" and c.roles & {"headline", "lead"}]
     for c in events:
         if not c.reaction:

@@ -387,14 +387,14 @@ def _after_doing_verb(view: ArticleView, h: Hit, info: SentenceInfo) -> bool:
 def _subordinate(view: ArticleView, h: Hit, info: SentenceInfo) -> bool:
     """Does the trigger stand in a temporal clause (بعد انسحاب X، عقب لقائه، بعد أن التقى، قبل اعتقاله):
     an earlier or later act that dates the news rather than being it?"""
-    before = view.words_before(h.nstart, 2, floor=info.nstart)
+    before = view.words_before(h.nstart, 2, floor=info.nstart)     # nearest word first
     if not before:
         return False
-    last = before[-1].lstrip("وف")
+    last = before[0].lstrip("وف")
     if h.category == "masdar":
         return last in _TEMPORAL_SUBORDINATORS
     if last in ("بعدما", "قبيلما") or (last in ("ان", "أن") and len(before) == 2
-                                          and before[0].lstrip("وف") in ("بعد", "قبل", "عقب")):
+                                          and before[1].lstrip("وف") in ("بعد", "قبل", "عقب")):
         return True
     return False
 
