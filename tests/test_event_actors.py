@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import pytest
 
+import test_events
 from marsad.annotate.events import code_events
-from test_events import GAZETTEER, NISBA, build
 
-GAZETTEER.update({
+# names these sentences need beyond test_events' gazetteer; added only while an article is
+# built, so that test_events sees its own gazetteer unchanged
+EXTRA_NAMES = {
     "دونالد ترامب": ("PERSON", "Donald Trump", "USA"),
     "عبد الله الثاني": ("PERSON", "King Abdullah II", "JOR"),
     "جوزاف عون": ("PERSON", "Joseph Aoun", "LBN"),
@@ -23,9 +25,26 @@ GAZETTEER.update({
     "ميليشيا الحوثي": ("ORG", "Houthis", "YEM"),
     "عادل عبد المهدي": ("PERSON", "Adil Abdul-Mahdi", "IRQ"),
     "محمد السادس": ("PERSON", "Mohammed VI", "MAR"),
-})
-NISBA.update({"الأميركي": ("GPE", "United States", "USA"), "الأردني": ("GPE", "Jordan", "JOR"),
-              "الجزائرية": ("GPE", "Algeria", "DZA")})
+    "البرهان": ("PERSON", "Abdel Fattah al-Burhan", "SDN"),
+    "السودانيين": ("GPE", "Sudan", "SDN"),
+    "الجيش اللبناني": ("ORG", "Lebanese Armed Forces", "LBN"),
+    "مرجعيون": ("GPE", "Marjayoun", "LBN"),
+    "رانيا": ("PERSON", "Queen Rania", "JOR"),
+}
+EXTRA_NISBA = {"الأميركي": ("GPE", "United States", "USA"), "الأردني": ("GPE", "Jordan", "JOR"),
+               "الجزائرية": ("GPE", "Algeria", "DZA")}
+
+
+def build(text: str, title: str | None = None, dates=()):
+    saved = dict(test_events.GAZETTEER), dict(test_events.NISBA)
+    test_events.GAZETTEER.update(EXTRA_NAMES)
+    test_events.NISBA.update(EXTRA_NISBA)
+    try:
+        return test_events.build(text, title=title, dates=dates)
+    finally:
+        for table, old in zip((test_events.GAZETTEER, test_events.NISBA), saved):
+            table.clear()
+            table.update(old)
 
 
 def main_of(text: str, title: str | None = None, dates=()):
@@ -141,8 +160,6 @@ def test_the_caller_named_after_a_pronoun_partner():
 
 
 def test_a_quoted_name_opening_a_headline_is_its_subject():
-    GAZETTEER.setdefault("البرهان", ("PERSON", "Abdel Fattah al-Burhan", "SDN"))
-    GAZETTEER.setdefault("السودانيين", ("GPE", "Sudan", "SDN"))
     art = code_events(build('"البرهان" يعلن التعبئة العامة ويدعو السودانيين إلى حمل السلاح',
                             title='"البرهان" يعلن التعبئة العامة ويدعو السودانيين إلى حمل السلاح'))
     mob = next(e for e in art.events if e.type == "MOBILIZE")
@@ -150,8 +167,6 @@ def test_a_quoted_name_opening_a_headline_is_its_subject():
 
 
 def test_a_deployment_in_the_armys_own_country_has_no_second_party():
-    GAZETTEER.setdefault("الجيش اللبناني", ("ORG", "Lebanese Armed Forces", "LBN"))
-    GAZETTEER.setdefault("مرجعيون", ("GPE", "Marjayoun", "LBN"))
     t, a1, a2 = main_of("انتشر الجيش اللبناني صباح اليوم في بلدات قضاء مرجعيون جنوب لبنان.")
     assert (t, a1, a2) == ("MOBILIZE", "Lebanese Armed Forces", None)
 
@@ -177,3 +192,11 @@ def test_coordinated_subjects_with_long_titles_are_the_pair():
     art = code_events(build(text))
     talks = next(e for e in art.events if e.mode == "discuss")
     assert {talks.actor1.name_en, talks.actor2.name_en} == {"Abbas Araghchi", "Mohammed bin Salman"}
+
+
+def test_a_visit_to_meet_someone_has_that_person_as_host_and_a_companion_is_no_doer():
+    text = ("حضر العاهل الأردني الملك عبد الله الثاني حفلا في واشنطن، وبرفقته زوجته، الملكة رانيا، "
+            "وذلك على هامش زيارته للولايات المتحدة، للقاء الرئيس الأمريكي دونالد ترامب.")
+    art = code_events(build(text))
+    visit = next(e for e in art.events if e.mode == "visit")
+    assert (visit.actor1.name_en, visit.actor2.name_en) == ("King Abdullah II", "Donald Trump")

@@ -127,6 +127,11 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
         # أجراه معه [ولي العهد]، قطع العلاقات معها: a pronoun after one of the entry's prepositions
         # is the party named first in the sentence (the one the clause is about)
         second = _pronoun_partner(view, frame, subject, around)
+    if second is not None and second.entity.type == "GPE" and second.entity.how != "nisba":
+        # زيارته للولايات المتحدة للقاء الرئيس [ترامب]: the person met stands for the country visited
+        host = _person_met(view, frame, second)
+        if host is not None:
+            second = host
     if second is None and frame.reaction:
         # أدانت X التصريحات المنسوبة إلى [نتنياهو]، يرفض بنودا في اتفاق مع [صندوق النقد]: the
         # party named inside the rejected or condemned object is the other party
@@ -297,6 +302,26 @@ _AUXILIARIES = frozenset({"قد", "سوف", "لن", "لم", "لا", "كان", "�
 
 
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
+
+
+# purposes of a trip that name the one met (للقاء، لمقابلة، للاجتماع مع)
+_MEETING_PURPOSES = frozenset({"للقاء", "لمقابله", "للاجتماع", "لاجراء"})
+
+
+def _person_met(view: ArticleView, frame: Frame, country: Mention) -> Mention | None:
+    """A person of the visited country named right after a purpose (للقاء [الرئيس X]) later in
+    the sentence, or None."""
+    for m in view.mentions(country.end, frame.sent_end, types=("PERSON",)):
+        if m.entity.country != country.entity.country:
+            continue
+        words = view.words_before(view.to_norm(m.start), 5, floor=view.to_norm(country.end))
+        for w in words:
+            if w.lstrip("و") in _MEETING_PURPOSES:
+                return m
+            if not (_title_like(w) or w in ("مع",)):
+                break
+        return None
+    return None
 
 
 def _pronoun_partner(view: ArticleView, frame: Frame, subject: Mention, around: _Around) -> Mention | None:

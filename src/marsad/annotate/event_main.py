@@ -128,7 +128,8 @@ def merge_headline_with_lead(cands: list[Candidate]) -> list[Candidate]:
         he.location = he.location or te.location
         he.source = he.source or te.source
         h.place_party = h.place_party or twin.place_party
-        if h.actor1_mention is None and twin.actor1_mention is not None:
+        if h.actor1_mention is None and twin.actor1_mention is not None \
+                and twin.actor1_mention.key != _key(h.actor2_mention):
             he.actor1, h.actor1_mention = te.actor1, twin.actor1_mention
         if h.actor2_mention is None and twin.actor2_mention is not None \
                 and twin.actor2_mention.key != _key(h.actor1_mention):

@@ -174,6 +174,9 @@ class ArticleView:
                 any(w[1:].removeprefix("ال").startswith(t) for t in title_words())
             if glued_title:
                 return w[0]                # بنظيره الإيراني [عباس عراقجي]
+            companion = _COMPANION_SUFFIXED.match(w)
+            if companion and companion.group(1) + "ه" in prepositions():
+                return companion.group(1) + "ه"    # وبرفقته زوجته، [الملكة رانيا]: a companion, not a party
             if w in prepositions():
                 if w == "قبل" and k > 0 and self.ntext[self.words[k - 1][0]:self.words[k - 1][1]].endswith("من"):
                     return "من قبل"
@@ -227,6 +230,10 @@ class ArticleView:
             best = max(group, key=lambda e: (e.kb_id is not None, e.how != "role", e.end - e.start))
             out.append(Mention(group[0].start, group[-1].end, best, None, partner))
         return out
+
+
+# a companion preposition with a pronoun suffix (برفقته، بصحبتها، رفقتهم)
+_COMPANION_SUFFIXED = re.compile(r"^[وف]?((?:ب)?(?:رفق|صحب))ت(?:ه|ها|هم|هما)$")
 
 
 def _same_actor(a: Entity, b: Entity) -> bool:
