@@ -1315,7 +1315,8 @@ def _writing_day(text: str, base: dt.date, days: range, main_span: tuple[int, in
     ``main_span`` resolving to ``main_day``; then the least distance from ``base``, a day
     after it before a day as far before it."""
     best: tuple | None = None
-    for delta in days:
+    # the base day first: when nothing disagrees with it (most texts), no other day can win
+    for delta in sorted(days, key=lambda d: (abs(d) + (0.5 if d < 0 else 0))):
         anchor = base + dt.timedelta(days=delta)
         mentions = find_dates(text, anchor)
         main_off = False
@@ -1325,6 +1326,8 @@ def _writing_day(text: str, base: dt.date, days: range, main_span: tuple[int, in
         key = (_weekday_disagreements(mentions), main_off, abs(delta) + (0.5 if delta < 0 else 0))
         if best is None or key < best[0]:
             best = (key, anchor, mentions)
+        if key[:2] == (0, False):
+            break       # the days after this one in the order are farther: none can beat it
     assert best is not None, "days must not be empty"
     return best[1], best[2]
 
