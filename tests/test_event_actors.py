@@ -30,9 +30,11 @@ EXTRA_NAMES = {
     "الجيش اللبناني": ("ORG", "Lebanese Armed Forces", "LBN"),
     "مرجعيون": ("GPE", "Marjayoun", "LBN"),
     "رانيا": ("PERSON", "Queen Rania", "JOR"),
+    "هيثم علي الطبطبائي": ("PERSON", "Haytham Ali Tabatabai", "LBN"),
 }
 EXTRA_NISBA = {"الأميركي": ("GPE", "United States", "USA"), "الأردني": ("GPE", "Jordan", "JOR"),
-               "الجزائرية": ("GPE", "Algeria", "DZA")}
+               "الجزائرية": ("GPE", "Algeria", "DZA"), "الجزائري": ("GPE", "Algeria", "DZA"),
+               "التونسي": ("GPE", "Tunisia", "TUN")}
 
 
 def build(text: str, title: str | None = None, dates=()):
@@ -118,7 +120,7 @@ def test_an_act_at_home_keeps_a_named_second_party():
     # the party named inside what is condemned or rejected is the other party
     ("أدانت مصر، الجمعة، التصريحات المنسوبة إلى رئيس الوزراء نتنياهو بشأن معبر رفح.",
      ("ACCUSE", "Egypt", "Benjamin Netanyahu")),
-    ("الرئيس التونسي يرفض بنودا في اتفاق القرض مع الاتحاد الأوروبي.", ("REJECT", None, "European Union")),
+    ("الرئيس التونسي يرفض بنودا في اتفاق القرض مع الاتحاد الأوروبي.", ("REJECT", "Tunisia", "European Union")),
 ])
 def test_a_party_inside_the_object_of_a_reaction(text, expected):
     assert main_of(text) == expected
@@ -200,3 +202,15 @@ def test_a_visit_to_meet_someone_has_that_person_as_host_and_a_companion_is_no_d
     art = code_events(build(text))
     visit = next(e for e in art.events if e.mode == "visit")
     assert (visit.actor1.name_en, visit.actor2.name_en) == ("King Abdullah II", "Donald Trump")
+
+
+def test_two_joined_nationalities_before_a_joint_act_are_both_parties():
+    text = "يستعد الأسطولان الجزائري والتونسي لبدء التمرين البحري المشترك مطلع الشهر المقبل."
+    assert main_of(text) == ("COOPERATE", "Algeria", "Tunisia")
+
+
+def test_a_strike_that_killed_someone_has_the_person_killed_as_target():
+    text = ("أعلن الجيش الإسرائيلي الأحد مقتل القيادي في حزب الله هيثم علي الطبطبائي في غارة على "
+            "الضاحية الجنوبية لبيروت.")
+    t, a1, a2 = main_of(text)
+    assert t == "ASSAULT" and a2 == "Haytham Ali Tabatabai" and a1 in ("Israel Defense Forces", None)

@@ -193,7 +193,7 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
         # أن [القوات الأمريكية] نفذت: a nationality right before the verb names the doer
         adj = view.mentions(frame.clause_start, frame.start, nisba=True)
         if adj and view.words_between(view.to_norm(adj[-1].end), view.to_norm(frame.start)) == 0:
-            return adj[-1], "fronted"
+            return _pair_start(view, adj), "fronted"
     if frame.nominal:
         # غارات أمريكية بريطانية، هجوما صاروخيا إيرانيا: a nationality on the act names its doer
         adj = _adjective_on_act(view, frame)
@@ -216,7 +216,7 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
         # شنت القوات الروسية قصفا: the governing verb's subject is a nationality on a noun
         adj = view.mentions(frame.clause_start, frame.start, nisba=True)
         if adj and view.words_between(view.to_norm(adj[-1].end), view.to_norm(frame.start)) <= 3:
-            return adj[-1], "governor"
+            return _pair_start(view, adj), "governor"     # الأسطولان [الجزائري] والتونسي
     if not frame.nominal and _pronoun_subject(view, frame):
         # قال X، رئيس الوزراء، إنه قرر الاستقالة: the pronoun is the speaker named first
         doer = next((m for m in reversed(around.before_sentence) if m.prep is None), None)
@@ -397,6 +397,14 @@ def _relative_doer(view: ArticleView, frame: Frame) -> Mention | None:
             return None
         return None
     return None
+
+
+def _pair_start(view: ArticleView, adjs: list[Mention]) -> Mention:
+    """The first of two nationality adjectives joined at the end of ``adjs`` (الجزائري والتونسي،
+    تونسية جزائرية), else the last one: the pair is read from its first."""
+    if len(adjs) >= 2 and adjs[-2].key != adjs[-1].key and not view.text[adjs[-2].end:adjs[-1].start].strip(" و"):
+        return adjs[-2]
+    return adjs[-1]
 
 
 def _object_of_glued_noun(view: ArticleView, frame: Frame, m: Mention) -> bool:

@@ -250,6 +250,7 @@ def choose_main(cands: list[Candidate]) -> Event | None:
     # on a tie, an asserted act over a plan (اتفقا على لقاء ثان), then the earlier telling
     best = max(eligible, key=lambda c: (c.event.score, c.event.modality == "asserted", -c.sentence_index))
     _complete(best, cands)
+    _target_killed(best, cands)
     _party_from_place(best)
     _own_ground(best)
     _domestic_party(best)
@@ -312,6 +313,33 @@ def _party_from_place(best: Candidate) -> None:
     if _key(best.actor1_mention) == place.key or best.event.actor1.key == place.entity.actor().key:
         return
     best.event.actor2, best.actor2_mention = place.entity.actor(), place
+
+
+# modes of an attack that name the person killed (اغتيال X، مقتل X)
+KILL_MODES = ("kill", "assassinate")
+
+
+def _target_killed(best: Candidate, cands: list[Candidate]) -> None:
+    """A strike told with the killing it caused in the same sentence (أعلن الجيش مقتل X في غارة
+    على الضاحية، اغتيال X في غارة استهدفت مبنى) has the person killed as its target, not the
+    place or a party named around it; the doer is never that person."""
+    ev = best.event
+    if ev.type != "ASSAULT" or ev.mode in KILL_MODES:
+        return
+    m2 = best.actor2_mention
+    if m2 is not None and m2.entity.type == "PERSON":
+        return
+    kill = next((c for c in cands if c is not best and c.event.type == "ASSAULT" and c.event.mode in KILL_MODES
+                 and c.sentences & best.sentences and c.actor2_mention is not None
+                 and c.actor2_mention.entity.type == "PERSON"), None)
+    if kill is None:
+        return
+    victim = kill.actor2_mention
+    if best.actor1_mention is not None and best.actor1_mention.key == victim.key:
+        # the name read as the doer was the victim: the other party named is the doer
+        other = m2 if m2 is not None and m2.entity.type != "LOC" and _key(m2) != victim.key else kill.actor1_mention
+        ev.actor1, best.actor1_mention = (other.entity.actor() if other is not None else None), other
+    ev.actor2, best.actor2_mention = kill.event.actor2, victim
 
 
 def _own_ground(best: Candidate) -> None:
