@@ -813,3 +813,13 @@ def test_maghreb_family_names_from_given_names_and_clusters() -> None:
     from marsad.annotate.romanize import romanize_maghreb
     assert romanize_maghreb("هشام منصوري", "MAR") == "Hicham Mansouri"
     assert romanize_maghreb("عماد استيتو", "MAR") == "Imad Stitou"
+
+
+def test_lists_go_on_past_a_known_person_and_a_nisba_family_name() -> None:
+    kb = load_kb()
+    art = link(kb, "وقتل في القصف أربعة صحافيين، هم: سامر عوض ومريم أبو دقة ونبيل المصري وهاني طه.",
+               published="2025-08-26")
+    ps = [e.text for e in art.entities if e.type == "PERSON"]
+    assert ps == ["سامر عوض", "مريم أبو دقة", "نبيل المصري", "هاني طه"]
+    # the nisba taken as a family name is no longer a country mention
+    assert [e for e in art.entities if e.type == "GPE"] == []

@@ -305,6 +305,7 @@ class _Linker:
         self._article_countries: set[str] | None = None
         self._demonym_words: set[int] = set()     # last words of demonym mentions
         self._after_parenthetical: set[int] = set()   # first words after a title's (qualifier)
+        self._person_words: dict[int, int] = {}       # first word -> one past the last, of person mentions
 
     # -- helpers
 
@@ -332,6 +333,12 @@ class _Linker:
     def _add(self, m: Mention, i: int, j: int) -> None:
         self.mentions.append(m)
         self.used.update(range(i, j))
+        if m.type == "PERSON":
+            self._person_words[i] = j
+
+    def _known_person_at(self, k: int) -> int | None:
+        """One past the last word of a person mention starting at word k, if any."""
+        return self._person_words.get(k)
 
     # -- step 3: titles and what follows them
 
@@ -1503,6 +1510,15 @@ class _Linker:
                 i += 1
                 continue
             end = self._described_name(k)
+            known = self._known_person_at(k) if k < len(words) else None
+            if end is None and known is not None:
+                # المصورين الصحافيين مريم أبو دقة، ومعاذ أبو طه: the list goes on after a known person
+                for start, k2, end2 in self._listed_names(known, given_only=True):
+                    name_ar = self.text[start:words[end2 - 1].end]
+                    self._add(Mention(start, words[end2 - 1].end, "PERSON", "discovered", None, romanize(name_ar),
+                                      name_ar, None, country, None, (), local_key=normalize_key(name_ar)), k2, end2)
+                i = known
+                continue
             if end is None:
                 i = k
                 continue
@@ -1531,6 +1547,14 @@ class _Linker:
         words = self.words
         first = self._described_name(i + 1, colon_ok=True) if i + 1 < len(words) and (
             _JOINING_GAP.match(words[i + 1].gap) or words[i + 1].gap.strip() == ":") else None
+        known_first = self._known_person_at(i + 1) if i + 1 < len(words) else None
+        if first is None and known_first is not None:
+            rest = self._listed_names(known_first, given_only=True)
+            for start, k, end in rest:
+                name_ar = self.text[start:words[end - 1].end]
+                self._add(Mention(start, words[end - 1].end, "PERSON", "discovered", None, romanize(name_ar),
+                                  name_ar, None, None, None, (), local_key=normalize_key(name_ar)), k, end)
+            return rest[-1][2] if rest else i + 1
         if first is None or first - (i + 1) > 3:
             return i + 1
         if words[i].key in ("وهو", "وهي", "هو", "هي") and words[i + 1].key not in self.idx.first_names \
@@ -1546,15 +1570,22 @@ class _Linker:
         self.used.add(i)
         return rest[-1][2]
 
-    def _listed_names(self, k: int) -> list[tuple[int, int, int]]:
+    def _listed_names(self, k: int, given_only: bool = False) -> list[tuple[int, int, int]]:
         """Further names of a list from word k: «وإميلي داماري», «، عماد شرقي».
         [(start offset without the و, first word, one past the last word)]."""
         words, idx = self.words, self.idx
         found: list[tuple[int, int, int]] = []
-        while k + 1 < len(words) and k not in self.used:
+        while k + 1 < len(words):
             w = words[k]
             comma = w.gap.strip() in (",", "،")
             if not comma and not (w.key.startswith("و") and _JOINING_GAP.match(w.gap)):
+                break
+            known = self._known_person_at(k)
+            if known is not None:
+                k = known       # ومريم أبو دقة: a person the base knows is an item of the list too
+                given_only = True
+                continue
+            if k in self.used:
                 break
             if comma and not w.key.startswith("و"):
                 start, bare = w.start, w.key
@@ -1568,12 +1599,31 @@ class _Linker:
                 n += 1      # وعبد الصمد آيت عيشة: a particle before the family name
             if k + n > len(words):
                 break
-            ok = all(x not in self.used and _JOINING_GAP.match(words[x].gap) and words[x].key not in idx.stopwords
+            given = bare in idx.first_names
+            if given_only and not given:
+                break       # after a known person only a given name goes on with the list
+
+            def known_thing(x: int) -> bool:
+                mt = _match_at(idx, words, x, {"country", "org", "title", "place"})
+                if mt is None:
+                    return False
+                # وحسام المصري: after a given name a nisba with the article is a family name
+                return not (given and x == k + n - 1 and words[x].text.startswith("ال") and mt.j == x + 1
+                            and all(a.kind == "country" and a.how == "nisba" for a in mt.aliases))
+
+            last = k + n - 1
+            nisba = next((mn for mn in self.mentions if given and mn.how == "nisba" and mn.type == "GPE"
+                          and mn.start == words[last].start and mn.end == words[last].end
+                          and words[last].text.startswith("ال")), None)
+            ok = all((x not in self.used or (nisba is not None and x == last)) and _JOINING_GAP.match(words[x].gap)
+                     and words[x].key not in idx.stopwords
                      and _ARABIC_WORD.match(words[x].key) and self._name_part_ok(x, x - k)
-                     and not _match_at(idx, words, x, {"country", "org", "title", "place"})
+                     and not known_thing(x)
                      for x in range(k + 1, k + n))
             if not ok or _match_at(idx, words, k, {"country", "org", "title", "place"}):
                 break
+            if nisba is not None:
+                self.mentions.remove(nisba)     # the family name, not a country
             found.append((start, k, k + n))
             k += n
         return found
