@@ -823,3 +823,10 @@ def test_lists_go_on_past_a_known_person_and_a_nisba_family_name() -> None:
     assert ps == ["سامر عوض", "مريم أبو دقة", "نبيل المصري", "هاني طه"]
     # the nisba taken as a family name is no longer a country mention
     assert [e for e in art.entities if e.type == "GPE"] == []
+
+
+def test_holders_family_name_after_a_garbled_given_name() -> None:
+    art = link(load_kb(), "وأجرى الرئيس المصري عبد الفهيم السيسي اتصالا هاتفيا بنظيره.", published="2025-02-01")
+    ps = [(e.name_en, e.how) for e in art.entities if e.type == "PERSON"]
+    assert ps == [("Abdel Fattah el-Sisi", "role")]
+    assert any(f.kind == "kb_conflict" for f in art.findings)

@@ -925,8 +925,8 @@ class _Linker:
             words[k].key in idx.stopwords or not self._name_part_ok(k, k - j)))
         if n >= 2 and (ends_at_break or starts_with_given):
             if not ends_at_break and n > 2:
-                # without a clear end keep the usual two-word name (and a particle pair)
-                n = 3 if words[j + 1].key in _NAME_PARTICLES else 2
+                # without a clear end keep the usual two-word name (and a particle pair; عبد X is one word)
+                n = 3 if words[j + 1].key in _NAME_PARTICLES or words[j].key == "عبد" else 2
             if words[j].key in _NAME_PARTICLES and n < 2:
                 return None
             return j + n
@@ -1045,6 +1045,15 @@ class _Linker:
             label, holders, country = None, [], None if inferred else country
         start, end = words[j].start, words[k - 1].end
         name_ar = self.text[start:end]
+        if holders and not former and k - j >= 2:
+            # الرئيس المصري عبد الفاهية السيسي: the holder's family name after a garbled given name
+            last = _match_at(self.idx, words, k - 1, {"person"})
+            if last is not None and last.j == k:
+                ids = {a.id for a in last.aliases if a.how == "short"}
+                hit = [h for h in holders if h["id"] in ids]
+                if len(hit) == 1:
+                    return self._link_named(hit[0], "conflict", j, k, chosen, country, org, holders, label, former,
+                                            title_match, inferred)
         same = self._same_spelling(name_ar, holders)
         if same is not None:    # إسحق هرتسوغ is إسحاق هرتسوغ spelled without the alif: no conflict
             return self._link_named(same, "variant", j, k, chosen, country, org, holders, label, former,
