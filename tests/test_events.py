@@ -564,3 +564,15 @@ def test_retype_cues_are_read_from_the_lexicon():
     assert {r.type for r in demand.retypes} >= {"THREATEN", "MOBILIZE", "PROTEST"}
     release = next(e for e in lex.entries if e.id == "retreat_release")
     assert any(r.type == "CONCEDE" and r.before for r in release.retypes)
+
+
+def test_the_lead_act_beats_a_theme_told_again_in_the_body():
+    # the lead tells a deployment; the body keeps returning to a withdrawal (with two parties):
+    # the lead is the news
+    text = ("يواصل الجيش الأردني منذ ساعات الانتشار في عدد من البلدات الحدودية مع سوريا صباح اليوم. "
+            "وقال مسؤول إن القوات بدأت بالانسحاب من بعض المواقع. "
+            "وطالب السكان بتسريع الانسحاب من بلداتهم. "
+            "وقالت مصادر إن الجيش الإسرائيلي ينسحب من لبنان تدريجيا.")
+    art = code_events(build(text))
+    assert art.main_event.type == "MOBILIZE"
+    assert any(e.type == "RETREAT" for e in art.events)

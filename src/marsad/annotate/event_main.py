@@ -18,7 +18,7 @@ from marsad.annotate.event_direction import is_domestic, on_own_ground
 from marsad.annotate.event_text import Mention
 from marsad.model import Event
 
-POSITION_WEIGHT = {"headline": 3.0, "lead": 2.0}
+POSITION_WEIGHT = {"headline": 3.5, "lead": 2.5}   # the headline and lead tell the news
 MODALITY_WEIGHT = {"asserted": 1.0, "planned": 0.5, "denied": -2.0, "hypothetical": -2.0}
 SAME_MODE = 0.75          # per other sentence telling the same type and mode
 SAME_TYPE = 0.0           # another mode of the same type is another event: no credit
