@@ -214,3 +214,13 @@ def test_a_strike_that_killed_someone_has_the_person_killed_as_target():
             "الضاحية الجنوبية لبيروت.")
     t, a1, a2 = main_of(text)
     assert t == "ASSAULT" and a2 == "Haytham Ali Tabatabai" and a1 in ("Israel Defense Forces", None)
+
+
+def test_a_name_with_a_participle_phrase_before_its_verb_is_the_subject():
+    text = "قال مسؤولون إن الحوثيين المدعومين من إيران داهموا مكاتب الأمم المتحدة في صنعاء."
+    assert main_of(text)[1:] == ("Houthis", "United Nations")
+
+
+def test_an_unnamed_subject_after_the_complementizer_is_not_the_speaker():
+    text = "وقالت الأمم المتحدة إن قوات أمنية داهمت صباح الأحد مكاتب الوكالات في صنعاء."
+    assert main_of(text)[1] is None

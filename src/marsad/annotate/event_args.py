@@ -261,6 +261,8 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
     if doer is not None:
         return doer, "relative"            # العفو الذي أصدره [الملك محمد السادس]
     subject = None
+    if not frame.nominal and _unnamed_subject_after_opener(view, frame):
+        return None, "unnamed"             # قال X إن قوات أمنية داهمت …: X is the speaker, not the doer
     if not headline_svo:
         subject = next((m for m in before if m.prep is None), None) \
             or _opening_name(view, frame, around) \
@@ -358,6 +360,28 @@ def _opening_name(view: ArticleView, frame: Frame, around: _Around) -> Mention |
         return None
     gap = view.words_between(view.to_norm(frame.sent_start), view.to_norm(first.start))
     return first if 1 <= gap <= 4 else None
+
+
+# definite nouns that refer back to a group or state named before (قوات الجماعة، جيش البلاد)
+_ANAPHORIC_OWNERS = frozenset({"الجماعه", "الحركه", "الحزب", "التنظيم", "المليشيا", "الميليشيا", "الدوله",
+                               "البلاد", "المملكه", "الحكومه", "الوزاره", "المنظمه"})
+
+
+def _unnamed_subject_after_opener(view: ArticleView, frame: Frame) -> bool:
+    """Does an unnamed noun phrase stand between a complementizer and the verb (إن قوات أمنية
+    داهمت، أن وحدات أمنية اقتحمت)? Then the verb has a subject of its own, not named."""
+    n = view.to_norm(frame.start)
+    words = view.words_before(n, 4, floor=view.to_norm(frame.sent_start))
+    for i, w in enumerate(words):
+        if w in ("ان", "بان", "وان") or w in _PRONOUN_OPENERS:
+            if i == 0 or w in _PRONOUN_OPENERS or any(x in _AUXILIARIES for x in words[:i]):
+                return False
+            if any(x.lstrip("و") in _ANAPHORIC_OWNERS or x.endswith(("ته", "ها", "هم")) for x in words[:i]):
+                return False                    # إن قوات الجماعة، بأن قواته: the party named before
+            k = view.word_index(n) - i          # the first word after the opener
+            start = view.to_original(view.words[k][0], view.words[k][0])[0]
+            return not view.mentions(start, frame.start) and not view.mentions(start, frame.start, nisba=True)
+    return False
 
 
 def _pronoun_subject(view: ArticleView, frame: Frame) -> bool:
@@ -563,8 +587,12 @@ def _is_fronted_subject(view: ArticleView, m: Mention, last: Mention, frame: Fra
     """A name right before the verb that opens its clause (headline بوتين يدعو …,
     or after أن: أعلن الكرملين أن بوتين أجرى …) is the verb's subject."""
     n_end, n_trig = view.to_norm(last.end), view.to_norm(frame.start)
-    if view.words_between(n_end, n_trig) > 2:
-        return False
+    gap = view.words_between(n_end, n_trig)
+    if gap > 2:
+        # إن الحوثيين المدعومين من إيران داهموا: a definite participle phrase on the name
+        first = view.ntext[view.words[view.word_index(n_end)][0]:view.words[view.word_index(n_end)][1]]
+        if gap > 4 or not first.startswith("الم") or frame.nominal:
+            return False
     if frame.nominal:
         return True                    # يعتزم [ماكرون] زيارة لبنان: the doer before the noun
     n_start = view.to_norm(m.start)
