@@ -70,3 +70,10 @@ def test_a_lead_date_of_another_event_is_not_the_day_of_the_news():
     assert lead_date("منذ 7 أكتوبر 2023، تغير كل شيء، وأعلن الجيش يوم 3 مايو 2024 انسحابه.")[0] == "2024-05-03"
     art = page("قال مسؤولون إن الأوضاع ساءت منذ بدء الحرب في 7 أكتوبر 2023 في المنطقة كلها.", "", PARA2)
     assert art.published is None
+
+
+def test_common_prepositions_do_not_block_a_lead_date():
+    from marsad.text.metadata import lead_date
+    assert lead_date("توجه الرئيس إلى الرياض يوم الأحد 10 مارس 2024 في زيارة رسمية")[0] == "2024-03-10"
+    assert lead_date("اجتمع المجلس بعد ظهر الأحد 10 مارس 2024 في العاصمة")[0] == "2024-03-10"
+    assert lead_date("تجري المناورات من 3 حتى 9 ديسمبر 2018 قبالة السواحل.") is None

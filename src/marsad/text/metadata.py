@@ -145,7 +145,7 @@ def leading_date(line: str, min_words: int = 3) -> tuple[str, str] | None:
 
 
 _CLAUSE_START = re.compile(r".*[.،,؛;:!?؟(«\"]", re.S)
-_RANGE_END = re.compile(r"\d\s*(?:-|–|و)\s*$")
+_RANGE_END = re.compile(r"\d\s*(?:-|–|و|(?:إلى|الى|حتى|لغاية)\s)\s*$")
 
 
 @lru_cache(maxsize=1)
