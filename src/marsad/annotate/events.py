@@ -58,6 +58,7 @@ class Hit:
     reacted: bool = False         # the object of a reaction (رحبت … بتوقيع): an event of its own
     governed: bool = False        # a verbal noun that is the object of an earlier trigger (أدان الهجوم)
     anaphor: bool = False         # a definite verbal noun outside the headline (الزيارة): told before?
+    purpose: bool = False         # a verb with purpose ل (ليلتقي، للتوصل إلى): planned at most
     governed: bool = False        # a verbal noun that is the object of an earlier trigger (أدان الهجوم)
 
 
@@ -306,6 +307,9 @@ def _mark_mentions(view: ArticleView, hits: list[Hit], info: SentenceInfo) -> No
             if prev_word and prev_word[0].lstrip("و") in relative_pronouns():
                 h.mention_only = True            # قاعدة التي تستضيف قوات، الدعم الذي تقدمه: describes it
                 continue
+            if pre[:1] == "ل" and (h.category == "imperfect" or len(pre) > 1) \
+                    and not _after_casualty(view, h, info):
+                h.purpose = True                 # ليلتقي، للتوصل إلى وقف لإطلاق النار: an aim, not yet done
         before_in_clause = [k for k in hits[:i] if k.nstart >= clause[0]]
         if h.category != "masdar" and (
                 (before_in_clause and before_in_clause[-1].governed
@@ -473,6 +477,8 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
         if not h.entry.receiver_subject:
             a2 = _place_party(view, frame, etype, a1, a2)
         modality = modality_of(view, lex, h, info)
+        if h.purpose and modality == "asserted":
+            modality = "planned"
         date_mention = event_date(article, view, h)
         background = is_background(view, lex, h, info, article, date_mention)
         ev = Event(
