@@ -39,3 +39,12 @@ def test_a_removed_date_line_that_became_the_publication_date():
     assert not date_found({"text": "2025-08-30", "iso": "2025-08-30"}, art)
     art = article(text, [], published="2025-09-01", boilerplate=["date 2025-08-31 صنعاء -"])
     assert not date_found({"text": "2025-08-31", "iso": "2025-08-31"}, art)
+
+
+def test_a_publication_date_from_the_url_does_not_stand_for_a_removed_date_line():
+    art = article("أعلنت الوزارة اليوم الأحد خطة جديدة", [], published="2025-08-31",
+                  boilerplate=["date 2025-08-31 صنعاء -"])
+    art.provenance["published"] = "url"
+    assert not date_found({"text": "2025-08-31", "iso": "2025-08-31"}, art)
+    art.provenance["published"] = "dateline"
+    assert date_found({"text": "2025-08-31", "iso": "2025-08-31"}, art)

@@ -189,7 +189,8 @@ def date_found(gold_date: dict, art: Article) -> bool:
     or, for a gold expression inside a range mention («10 آذار» in «من 6 إلى 10
     آذار 2023»), the range's end value. A gold expression that was in a metadata
     line the clean stage removed (a date line, an embedded post's date) is found
-    when it became the article's publication date."""
+    when it became the article's publication date (read from the page, not given
+    with the input nor taken from the URL)."""
     key = normalize_key(gold_date["text"])
     iso = gold_date["iso"]
     for d in art.dates:
@@ -197,7 +198,9 @@ def date_found(gold_date: dict, art: Article) -> bool:
         if key in mkey or mkey in key:
             if d.value == iso or (d.end_value == iso and key in mkey and key != mkey):
                 return True
-    if art.published and art.published[:10] == iso and key not in normalize_key(art.text or ""):
+    # read from the page's lines, not given with the input or taken from the URL
+    read_from_page = art.provenance.get("published") not in ("given", "url")
+    if art.published and art.published[:10] == iso and read_from_page and key not in normalize_key(art.text or ""):
         return any(key in normalize_key(line) for line in art.boilerplate)
     return False
 
