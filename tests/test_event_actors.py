@@ -224,3 +224,15 @@ def test_a_name_with_a_participle_phrase_before_its_verb_is_the_subject():
 def test_an_unnamed_subject_after_the_complementizer_is_not_the_speaker():
     text = "وقالت الأمم المتحدة إن قوات أمنية داهمت صباح الأحد مكاتب الوكالات في صنعاء."
     assert main_of(text)[1] is None
+
+
+def test_an_announcer_whose_verb_governs_the_act_is_its_doer():
+    # «أعلن X، يوم الثلاثاء، قطع العلاقات مع Y»: not a source quoting someone, the doer itself
+    t, a1, a2 = main_of("أعلن الكرملين، يوم الثلاثاء، قطع العلاقات الدبلوماسية مع أوكرانيا.",
+                        dates=[("يوم الثلاثاء", "2025-03-04")])
+    assert (t, a1, a2) == ("SANCTION", "Kremlin", "Ukraine")
+
+
+def test_an_announcer_of_deaths_is_not_the_killer():
+    t, a1, _ = main_of("أعلنت وزارة الصحة، اليوم، مقتل القيادي في حزب الله هيثم علي الطبطبائي.")
+    assert t == "ASSAULT" and a1 is None

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marsad.annotate.event_text import (ArticleView, Mention, aid_carriers, crowd_words, noun_determiners, place_nouns, place_targets,
+from marsad.annotate.event_text import (ArticleView, Mention, aid_carriers, clause_openers, crowd_words, noun_determiners,
+                                        place_nouns, place_targets,
                                         place_topics,
                                         placeless_modes, prepositions, relative_pronouns, subject_openers,
                                         member_words, title_words, weapon_words)
@@ -71,6 +72,11 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
     """(actor1, actor2) mentions for a trigger, or None where the text gives none."""
     # names in a relative clause after the trigger describe something else (… الزلزال الذي ضرب سوريا)
     relative = after_relative(view, frame.end, frame.sent_end)
+    if excluded and not frame.patient_object:
+        # أعلنت وزارة الخارجية الإسرائيلية، يوم الثلاثاء، ترحيل X: an announcer whose verb governs the
+        # act itself (no أن) announces its own act: it is the doer, not only the source (not a
+        # killing: a health ministry announcing deaths did not cause them)
+        excluded = [(a, b) for a, b in excluded if not _announces_act(view, frame, a, b)]
     ms = [m for m in view.mentions(frame.sent_start, frame.sent_end)
           if not any(a <= m.start < b for a, b in excluded) and m.start < relative]
     for m in ms:
@@ -421,6 +427,17 @@ def _relative_doer(view: ArticleView, frame: Frame) -> Mention | None:
             return None
         return None
     return None
+
+
+def _announces_act(view: ArticleView, frame: Frame, a: int, b: int) -> bool:
+    """Does the attribution span [a, b) end right before the verbal noun, only dates and
+    commas between (أعلنت الوزارة، يوم الثلاثاء، ترحيل …)?"""
+    if not (a < b <= frame.start) or b < frame.clause_start - 80:
+        return False
+    between = view.text[b:frame.start]
+    if any(w in clause_openers() for w in normalize_key(between).split()):
+        return False
+    return _only_dates_and_titles(view, b, frame.start) and view.words_between(view.to_norm(b), view.to_norm(frame.start)) <= 4
 
 
 def _pair_start(view: ArticleView, adjs: list[Mention]) -> Mention:
