@@ -72,6 +72,12 @@ def test_reported_events_are_found(text, expected):
     "وتعرض الموقع لهجمات سابقة خلال العام الماضي.",
     # the perpetrator of a past bombing is a person described
     "قضت المحكمة بسجن شقيق منفذ تفجير المحطة مدى الحياة.",
+    # anniversaries, monthly tolls, an economic blow
+    "وتجمع ذوو الضحايا إحياء لذكرى التفجيرات التي ضربت الفنادق الثلاثة.",
+    "ووثق المرصد في تقريره الشهري مقتل 40 مدنيا في عمليات قصف متفرقة.",
+    "وكشفت الأرقام حجم الضربة المدمرة التي تلقتها الأسواق بعد ارتفاع الأسعار.",
+    # a condemnation with the short form of the verb
+    "دانت الحكومة الهجوم الإرهابي الذي وقع اليوم في العاصمة.",
     # a ceasefire is no shooting
     "ودعا الوسطاء إلى احترام اتفاق وقف إطلاق النار في المدينة.",
     # ب + verbal noun with no casualty before it stays a purpose
