@@ -236,3 +236,12 @@ def test_an_announcer_whose_verb_governs_the_act_is_its_doer():
 def test_an_announcer_of_deaths_is_not_the_killer():
     t, a1, _ = main_of("أعلنت وزارة الصحة، اليوم، مقتل القيادي في حزب الله هيثم علي الطبطبائي.")
     assert t == "ASSAULT" and a1 is None
+
+
+def test_the_name_after_the_charge_of_an_accusation_is_the_accused():
+    # «اتهامات بانتهاكات X»: X is accused, not the accuser
+    text = "تتصاعد اتهامات بانتهاكات الإمارات في إقليم دارفور، وسط صمت دولي."
+    art = code_events(build(text))
+    acc = next(e for e in art.events if e.type == "ACCUSE")
+    assert acc.actor2 is not None and acc.actor2.name_en == "United Arab Emirates"
+    assert acc.actor1 is None or acc.actor1.name_en != "United Arab Emirates"

@@ -53,6 +53,7 @@ class Frame:
     possessed: bool = False          # a verbal noun with a pronoun suffix (لقائه، اتفاقهما)
     doer_in_trigger: bool = False    # محتجون يقتحمون: the trigger names its doers
     reaction: bool = False           # a welcome/condemnation of another act (تنديد … بدخول X)
+    etype: str = ""                  # the entry's PLOVER type (before any retyping)
 
 
 @dataclass
@@ -257,7 +258,8 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
                     (nxt is None or view.words_between(view.to_norm(adj.end), view.to_norm(nxt.start)) >= 1):
                 return adj, "after"
     if around.after and around.after[0].prep is None and not headline_svo \
-            and not (frame.reaction and _object_of_glued_noun(view, frame, around.after[0])):
+            and not ((frame.reaction or frame.etype == "ACCUSE")
+                     and _object_of_glued_noun(view, frame, around.after[0])):
         return around.after[0], "after"
     if not around.after and around.further and around.further[0].prep is None and not headline_svo \
             and not frame.nominal and _only_dates_and_titles(view, frame.end, around.further[0].start):

@@ -689,7 +689,7 @@ def _frame(view: ArticleView, lex: Lexicon, info: SentenceInfo, h: Hit, next_sta
                  agent_after=agent_after, nominal=h.category == "masdar" or h.reacted,
                  pair_from_between=h.entry.pair_from_between, patient_object=h.entry.patient_object,
                  reacted=h.reacted, possessed=_possessed(view, h), doer_in_trigger=h.entry.doer_in_trigger,
-                 reaction=h.entry.reaction)
+                 reaction=h.entry.reaction, etype=h.entry.type)
 
 
 def _possessed(view: ArticleView, h: Hit) -> bool:
