@@ -28,13 +28,14 @@ from collections import Counter
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 from marsad.annotate.knowledge import Alias, KnowledgeBase, as_date, load_kb
 from marsad.annotate.romanize import MAGHREB, romanize, romanize_maghreb
 from marsad.model import Article, Entity, Finding
 from marsad.text.normalize import normalize, normalize_key
-from marsad.text.tokens import clitic_variants, tokenize
+from marsad.text.tokens import clitic_variants, token_spans
 
 _PUNCT_SPLIT = re.compile(r"[،؛؟٪]")
 # Characters allowed between two words of one name or phrase.
@@ -55,7 +56,7 @@ _MINISTER_TITLES = {"minister", "foreign_minister", "defense_minister", "interio
                     "finance_minister", "prime_minister", "deputy_prime_minister", "deputy_foreign_minister"}
 
 
-@dataclass
+@dataclass(slots=True)      # one per word of every article
 class Word:
     start: int
     end: int
@@ -100,6 +101,12 @@ class Mention:
 @dataclass
 class _Index:
     first: dict[str, list[tuple[tuple[str, ...], list[Alias]]]] = field(default_factory=dict)
+    # ``first`` split by each phrase's second word (one-word phrases apart), order kept:
+    # a common first word (وزير، رئيس) opens hundreds of phrases, the next word a few
+    by_second: dict[str, tuple[dict[str, list], list]] = field(default_factory=dict)
+    # a word's key -> its clitic forms that open a phrase: (rank, form, by_second[form]);
+    # worked out once per distinct word (most open none)
+    openers: dict[str, tuple] = field(default_factory=dict)
     first_names: set[str] = field(default_factory=set)
     stopwords: set[str] = field(default_factory=set)
 
@@ -120,8 +127,11 @@ def _index_for(kb: KnowledgeBase) -> _Index:
     for key, aliases in groups.items():
         words = tuple(key.split())
         idx.first.setdefault(words[0], []).append((words[1:], aliases))
-    for lst in idx.first.values():
+    for first, lst in idx.first.items():
         lst.sort(key=lambda x: -len(x[0]))
+        longer, single = idx.by_second[first] = ({}, [])
+        for rest, aliases in lst:
+            (longer.setdefault(rest[0], []) if rest else single).append((rest, aliases))
     for p in kb.persons.values():
         for n in p.get("names_ar") or []:
             words = normalize_key(n).split()
@@ -190,9 +200,9 @@ def _parties_for(data_dir: Path) -> _Parties:
 def _words(text: str) -> list[Word]:
     out: list[Word] = []
     prev_end = 0
-    for tok in tokenize(text):
-        for rel_start, rel_end, part, key, variants in _token_pieces(tok.text):
-            s, e = tok.start + rel_start, tok.start + rel_end
+    for tok in token_spans(text):
+        for rel_start, rel_end, part, key, variants in _token_pieces(tok.group()):
+            s, e = tok.start() + rel_start, tok.start() + rel_end
             out.append(Word(s, e, part, key, variants, text[prev_end:s]))
             prev_end = e
     return out
@@ -223,9 +233,20 @@ def _variant_offset(word: Word, variant: str) -> int:
 
 
 def _match_at(idx: _Index, words: list[Word], i: int, kinds: set[str] | None = None) -> Match | None:
+    word = words[i]
+    openers = idx.openers.get(word.key)
+    if openers is None:
+        if len(idx.openers) > 200_000:      # a long stream's vocabulary: start again
+            idx.openers.clear()
+        openers = idx.openers[word.key] = tuple((rank, v, idx.by_second[v]) for rank, v in enumerate(word.variants)
+                                                if v in idx.by_second)
+    if not openers:
+        return None
     best: Match | None = None
-    for v_rank, variant in enumerate(words[i].variants):
-        for rest, aliases in idx.first.get(variant, ()):
+    following = words[i + 1].key if i + 1 < len(words) else None
+    for v_rank, variant, phrases in openers:
+        # the phrases that can match here, longest first as in ``first``
+        for rest, aliases in chain(phrases[0].get(following, ()), phrases[1]):
             # the words after the first are checked before the aliases are filtered:
             # a common first word (وزير، رئيس) opens many phrases and most do not go on
             j = i + 1 + len(rest)

@@ -235,11 +235,14 @@ class KnowledgeBase:
         # (title, country of the office) → the same: a question about one country's
         # minister reads that country's ministers, not every minister in the base
         self._roles_by_title_country: dict[tuple[str, str | None], list] = defaultdict(list)
+        # (title, organization id) → the same, for a question about an organization's office
+        self._roles_by_title_org: dict[tuple[str, str | None], list] = defaultdict(list)
         for p in self.persons.values():
             for r in p.get("roles") or []:
                 row = (p, r, parse_date_bound(r.get("start"), upper=False), parse_date_bound(r.get("end"), upper=True))
                 self._roles_by_title[r.get("title")].append(row)
                 self._roles_by_title_country[(r.get("title"), r.get("country") or p.get("country"))].append(row)
+                self._roles_by_title_org[(r.get("title"), self.org_id(r.get("org")))].append(row)
 
     # ---- loading -----------------------------------------------------------------
 
@@ -461,7 +464,8 @@ class KnowledgeBase:
         day = as_date(on) or dt.date.today()
         found: dict[str, dict] = {}
         for t in titles:
-            rows = self._roles_by_title_country.get((t, country), ()) if country else self._roles_by_title.get(t, ())
+            rows = self._roles_by_title_country.get((t, country), ()) if country else \
+                self._roles_by_title_org.get((t, org), ()) if org else self._roles_by_title.get(t, ())
             for p, r, first, last in rows:
                 if p["id"] in found or (first and day < first) or (last and day > last):
                     continue

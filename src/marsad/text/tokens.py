@@ -44,6 +44,11 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
+def token_spans(text: str):
+    """The words of ``tokenize`` as regex matches (no Token made for each word)."""
+    return _WORD.finditer(text)
+
+
 def clitic_variants(word: str) -> list[str]:
     """The normalized word and every form with a leading proclitic sequence removed
     (وبالرئيس → بالرئيس… الرئيس, رئيس), keeping stems of at least two letters."""
