@@ -107,3 +107,26 @@ def test_a_new_act_after_a_condemnation_is_still_told():
 def test_an_attack_told_as_news_keeps_its_relative_clause_verb():
     # no condemnation governs it: the strike that targeted a house is the news
     assert "ASSAULT" in asserted_types("قتل ثلاثة مدنيين في غارة جوية استهدفت منزلا شرق المدينة.")
+
+
+def evidence_sentences(text: str, etype: str) -> set[str]:
+    art = Article(id="t", text=text)
+    art.sentences = [Sentence(m.start(), m.end(), m.group())
+                     for m in re.finditer(r"[^.!?؟\n]+[.!?؟]*", text) if m.group().strip()]
+    out = set()
+    for e in code_events(art).events:
+        if e.type == etype:
+            for ev in e.evidence:
+                out |= {s.text.strip() for s in art.sentences if s.start <= ev.start < s.end}
+    return out
+
+
+def test_a_sentence_referring_back_to_the_attack_is_its_evidence():
+    text = ("قصفت قوات النظام بلدة على أطراف المدينة صباح اليوم.\n"
+            "وأدى القصف إلى مقتل مدنيين اثنين وإصابة آخرين.\n"
+            "وعقب القصف، وصلت تعزيزات عسكرية إلى المنطقة.\n"
+            "ومن المتوقع أن يتجدد القصف خلال الساعات المقبلة.")
+    got = evidence_sentences(text, "ASSAULT")
+    assert "وأدى القصف إلى مقتل مدنيين اثنين وإصابة آخرين." in got
+    assert "وعقب القصف، وصلت تعزيزات عسكرية إلى المنطقة." not in got     # a temporal clause
+    assert "ومن المتوقع أن يتجدد القصف خلال الساعات المقبلة." not in got              # not asserted

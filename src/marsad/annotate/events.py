@@ -95,8 +95,28 @@ def code_events(article: Article) -> Article:
         main.date = _lead_date(article, view, events, main)
     if main is not None and main.date is None and main.modality == "asserted":
         main.date = reference_date(article)    # told in the present with no date of its own
+    _attach_anaphors(events)
     article.events = [c.event for c in events if not c.mention_only]
     return article
+
+
+_ANAPHOR_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+
+
+def _attach_anaphors(cands: list[Candidate]) -> None:
+    """A definite verbal noun that refers back to an attack, protest or arrest told before it
+    (وأدى القصف إلى مقتل …، وقوع تسعة قتلى في الهجوم، وشهدت التظاهرة …) is evidence of the nearest
+    earlier event of its type, so that its sentence is known to report it. Done after the main
+    event is chosen: it adds evidence only."""
+    told = [c for c in cands if not c.mention_only]
+    for c in cands:
+        if not (c.mention_only and c.anaphor and not c.background and c.event.type in _ANAPHOR_TYPES
+                and c.event.modality == "asserted" and not c.subordinate):
+            continue
+        before = [o for o in told if o.event.type == c.event.type and min(o.sentences) < c.sentence_index]
+        if before:
+            target = max(before, key=lambda o: min(o.sentences)).event
+            target.evidence.extend(e for e in c.event.evidence if e not in target.evidence)
 
 
 def _first_tellings(cands: list[Candidate]) -> None:
