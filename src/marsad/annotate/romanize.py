@@ -164,7 +164,7 @@ def romanize(name_ar: str) -> str:
 MAGHREB = frozenset({"DZA", "MAR", "TUN", "MRT"})
 
 _FR_CONSONANTS = {
-    **_CONSONANTS, "ث": "t", "ج": "j", "ذ": "d", "ش": "ch", "ض": "d", "ظ": "d", "ق": "k",
+    **_CONSONANTS, "ج": "j", "ذ": "d", "ش": "ch", "ض": "d", "ظ": "d", "ق": "k",
 }
 _FR_VOWEL_LETTERS = set("اآأإويىةعئ")
 _GUTTURALS = set("حهخعغ")
