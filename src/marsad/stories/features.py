@@ -10,8 +10,10 @@ from functools import lru_cache
 from datasketch import MinHash
 
 from marsad.data import read_lexicon
-from marsad.model import Article, Event
+from marsad.model import Article, DateMention, Event
 from marsad.stories.dedup import signature
+from marsad.text.normalize import normalize_key
+from marsad.text.tokens import tokenize
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +65,9 @@ class Features:
     event_date: str | None          # the main event's date (any grain)
     date_evidence: str              # how the text gives the event date: absolute | relative | none
     signature: MinHash
+    words: frozenset[str] = frozenset()  # the stems of the title's and the text's words
+    weekday: int | None = None      # the weekday the text names for an undated main event (0 = Monday)
+    month_day: tuple[int, int] | None = None  # its month and day, when the text names them without a year
 
     @property
     def day(self) -> date | None:
@@ -91,6 +96,100 @@ def _date_evidence(article: Article, event_date: str | None) -> str:
     return "relative" if stated else "none"
 
 
+@lru_cache(maxsize=1)
+def _weekday_words() -> dict[str, int]:
+    weekdays = read_lexicon("temporal.json")["weekdays"]
+    return {normalize_key(w): int(n) for n, words in weekdays.items() for w in words}
+
+
+def mention_weekday(text: str) -> int | None:
+    """The weekday a date expression names («مساء الخميس», «أمس الإثنين»), 0 = Monday;
+    None when it names none or several (a range)."""
+    words = _weekday_words()
+    found = {words[k] for k in (normalize_key(t.text) for t in tokenize(text)) if k in words}
+    return found.pop() if len(found) == 1 else None
+
+
+# Two writing days far apart (other months, other years, other weekdays): what an
+# expression resolves to the same against both is in its words, not in its anchor.
+_PROBES = (date(2019, 3, 13), date(2022, 9, 24))
+
+
+def mention_month_day(text: str) -> tuple[int, int] | None:
+    """The month and day a date expression names without its year («1 فبراير», «18
+    شباط الجاري»): the same day of the year whatever day it is read on."""
+    from marsad.annotate.dates import find_dates  # the tagger is only needed here
+
+    seen = set()
+    for probe in _PROBES:
+        found = [d for d in find_dates(text, probe) if d.value and len(d.value) == 10]
+        if len(found) != 1:
+            return None
+        seen.add(found[0].value[5:])
+    if len(seen) != 1:
+        return None
+    month, day = seen.pop().split("-")
+    return int(month), int(day)
+
+
+def _main_date_mention(article: Article, main: Event | None) -> DateMention | None:
+    """The date expression of the main event's clause, resolved or not."""
+    if main is None or main.trigger is None or not article.dates:
+        return None
+    from marsad.annotate.dates import clause_date
+
+    try:
+        return clause_date(article, main.trigger.start, main.trigger.end)
+    except ValueError:
+        return None
+
+
+def partial_date(article: Article, main: Event | None) -> tuple[int | None, tuple[int, int] | None]:
+    """What the text says of the day of a main event that has no day-grain date (no
+    publication date to resolve «الخميس» against): the weekday it names and the month
+    and day it names without a year. Two reports of one event cannot disagree on them."""
+    if main is None or (main.date and len(main.date) == 10):
+        return None, None
+    mention = _main_date_mention(article, main)
+    if mention is None or mention.grain != "day":
+        return None, None
+    return mention_weekday(mention.text), mention_month_day(mention.text)
+
+
+@lru_cache(maxsize=1)
+def _affixes() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    data = read_lexicon("story_words.json")
+    key = lambda w: normalize_key(w)  # noqa: E731
+    return (tuple(sorted(map(key, data["prefixes"]), key=len, reverse=True)),
+            tuple(sorted(map(key, data["suffixes"]), key=len, reverse=True)),
+            frozenset(map(key, data["stopwords"])))
+
+
+@lru_cache(maxsize=1 << 18)
+def word_stem(word: str) -> str | None:
+    """A rough stem of a word (its key without one article/conjunction prefix and one
+    ending), None for a function word or a word too short to tell events apart."""
+    prefixes, suffixes, stop = _affixes()
+    w = normalize_key(word)
+    if w in stop or len(w) < 3:
+        return None
+    for p in prefixes:
+        if w.startswith(p) and len(w) - len(p) >= (3 if len(p) > 1 else 4):
+            w = w[len(p):]
+            break
+    for s in suffixes:
+        if w.endswith(s) and len(w) - len(s) >= 3:
+            w = w[:-len(s)]
+            break
+    return None if w in stop else w
+
+
+def text_words(text: str) -> frozenset[str]:
+    """The stems of a text's content words: what two tellings of one event share in
+    whatever words (numbers, places, names, the act) when they share no phrase."""
+    return frozenset(s for s in (word_stem(t.text) for t in tokenize(text)) if s)
+
+
 def article_text(article: Article) -> str:
     """What the text signature is computed from: the title and the text."""
     return "\n".join(t for t in (article.title, article.text) if t)
@@ -110,6 +209,7 @@ def features(article: Article, signature_: MinHash | None = None) -> Features:
     main = article.main_event
     actors = actor_keys(main)
     event_date = main.date if main else None
+    weekday, month_day = partial_date(article, main)
     return Features(
         id=article.id, outlet=article.outlet, published=article.published, main=main, actors=actors,
         countries=actor_countries(main),
@@ -118,4 +218,5 @@ def features(article: Article, signature_: MinHash | None = None) -> Features:
         location=main.location if main else None, event_date=event_date,
         date_evidence=_date_evidence(article, event_date),
         signature=signature_ if signature_ is not None else signature(article_text(article)),
+        words=text_words(article_text(article)), weekday=weekday, month_day=month_day,
     )

@@ -1,7 +1,8 @@
 """The cluster index entry of an article: what incremental clustering looks up.
 
 ``blocks`` mirror the blocking of ``cluster.candidate_pairs`` (one block per
-main-event actor, one for the actor pair, with the main event's day), and
+main-event actor, one for the actor pair, one for the type and place of a main
+event without actors, with the main event's day), and
 ``buckets`` the text LSH of clustering and of copy detection, so that the store
 can answer "which stored articles could pair with this one" without reading
 the archive.
@@ -12,7 +13,7 @@ from __future__ import annotations
 import hashlib
 
 from marsad.store.cluster_index import ClusterEntry
-from marsad.stories.cluster import TEXT_LSH_THRESHOLD
+from marsad.stories.cluster import TEXT_LSH_THRESHOLD, place_block
 from marsad.stories.dedup import DUPLICATE_THRESHOLD, band_keys, signature_bytes
 from marsad.stories.features import Features
 
@@ -29,6 +30,9 @@ def block_keys(f: Features) -> list[str]:
     keys = [f"actor{_SEP}{key}" for key in sorted(f.actors)]
     if len(f.actors) >= 2:
         keys.append(_SEP.join(["pair", *sorted(f.actors)]))
+    place = place_block(f)
+    if place:
+        keys.append(_SEP.join(["place", *place[1:]]))
     return keys
 
 

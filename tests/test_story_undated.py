@@ -1,0 +1,132 @@
+"""Stories of articles without a publication date: the weekday or the day of the month
+their text names, the words they share, and actors that cannot stand in for each other."""
+
+from __future__ import annotations
+
+from marsad.model import Actor, Article, DateMention, Entity, Event, Span
+from marsad.stories import build_stories
+from marsad.stories.cluster import UNDATED_WORDS, candidate_pairs, conflict, score, word_similarity
+from marsad.stories.features import features, mention_month_day, mention_weekday, text_words
+
+SISI = Actor(name_en="Abdel Fattah el-Sisi", country="EGY", kb_id="abdel_fattah_el_sisi", kind="PERSON")
+TRUMP = Actor(name_en="Donald Trump", country="USA", kb_id="donald_trump", kind="PERSON")
+SALMAN = Actor(name_en="Salman bin Abdulaziz", country="SAU", kb_id="salman_bin_abdulaziz", kind="PERSON")
+J_AOUN = Actor(name_en="Joseph Aoun", country="LBN", kb_id="joseph_aoun", kind="PERSON")
+M_AOUN = Actor(name_en="Michel Aoun", country="LBN", kb_id="michel_aoun", kind="PERSON")
+LBN = Actor(name_en="Lebanon", country="LBN", kb_id="LBN", kind="GPE")
+
+CALL_TEXT = ("تلقى الرئيس المصري عبد الفتاح السيسي {when} اتصالا هاتفيا من الرئيس الأمريكي دونالد ترامب "
+             "تناول {topic}.")
+
+
+def _article(aid, text, *, when=None, value=None, published=None, date=None, type="CONSULT", mode="phone",
+             a1=SISI, a2=TRUMP):
+    """An article whose main event's trigger is its first word; ``when`` is the date
+    expression of the trigger's clause (resolved to ``value``, or not at all)."""
+    art = Article(id=aid, text=text, raw=text, published=published, title=text[:40])
+    trigger = Span(0, len(text.split()[0]), text.split()[0])
+    art.events = [Event(type=type, mode=mode, actor1=a1, actor2=a2, date=date, main=True, trigger=trigger,
+                        article_ids=[aid])]
+    if when:
+        start = text.index(when)
+        art.dates = [DateMention(start, start + len(when), when, value=value, grain="day",
+                                 anchor="absolute" if value else "story", relative=value is None)]
+    art.entities = [Entity(0, 1, text[:1], type="PERSON", name_en=a.name_en, kb_id=a.kb_id, country=a.country)
+                    for a in (a1, a2) if a]
+    return art
+
+
+def _call(aid, when, topic="العلاقات الثنائية بين البلدين وجهود مكافحة الإرهاب في المنطقة", **kw):
+    return _article(aid, CALL_TEXT.format(when=when, topic=topic), when=when, **kw)
+
+
+def test_the_weekday_and_the_day_of_the_month_a_date_expression_names():
+    assert mention_weekday("مساء يوم الخميس") == 3
+    assert mention_weekday("أمس الإثنين") == 0
+    assert mention_weekday("مساء اليوم") is None
+    assert mention_weekday("من الأحد إلى الثلاثاء") is None   # a range names no one day
+    assert mention_month_day("1 فبراير") == (2, 1)
+    assert mention_month_day("الخميس") is None
+
+
+def test_undated_calls_on_other_weekdays_are_other_events():
+    thursday, monday = _call("thu", "مساء الخميس"), _call("mon", "يوم الاثنين")
+    also_monday = _call("mon2", "الاثنين", topic="العلاقات الثنائية بين البلدين وجهود السلام في المنطقة")
+    f = {a.id: features(a) for a in (thursday, monday, also_monday)}
+    assert (f["thu"].weekday, f["mon"].weekday) == (3, 0)
+    assert conflict(f["thu"], f["mon"])
+    assert not conflict(f["mon"], f["mon2"])
+    stories = build_stories([thursday, monday, also_monday])
+    assert sorted(sorted(s.article_ids) for s in stories) == [["mon", "mon2"], ["thu"]]
+
+
+def test_an_undated_weekday_or_day_of_month_must_fit_a_dated_report():
+    dated = _call("dated", "اليوم الاثنين 23 يناير 2017", value="2017-01-23", published="2017-01-23",
+                  date="2017-01-23")
+    f_dated = features(dated)
+    assert f_dated.day is not None and f_dated.weekday is None   # a dated report has its day
+    assert conflict(features(_call("thu", "مساء الخميس")), f_dated)
+    assert not conflict(features(_call("mon", "يوم الاثنين")), f_dated)
+    assert conflict(features(_call("feb", "في 1 فبراير")), f_dated)
+    # Where only the publication date dates a report, its event may be of the day before.
+    by_publication = _call("pub", "مساء اليوم", published="2017-01-24", date="2017-01-24")
+    assert features(by_publication).date_evidence == "none"
+    assert not conflict(features(_call("mon", "يوم الاثنين")), features(by_publication))
+
+
+def test_a_year_alone_does_not_split_a_story():
+    a = _call("y1", "عام 2016", value="2016", date="2016")
+    b = _call("y2", "يوم الجمعة", value="2023-03-10", published="2023-03-10", date="2023-03-10")
+    a.dates[0].grain = "year"
+    assert not conflict(features(a), features(b))
+
+
+def test_undated_reports_must_share_their_words():
+    dam = ("تلقى الرئيس السيسي اتصالا من ترامب مساء أمس تناول ملف سد النهضة وأزمة المياه "
+           "مع إثيوبيا ودور واشنطن في الوساطة بين القاهرة وأديس أبابا")
+    dam_again = ("أجرى ترامب اتصالا بالسيسي مساء أمس بحثا خلاله أزمة سد النهضة والوساطة "
+                 "الأمريكية بين القاهرة وأديس أبابا بشأن المياه")
+    jets = ("بحث السيسي وترامب هاتفيا صفقة طائرات مقاتلة ومناورات النجم الساطع المشتركة "
+            "وتعزيز التعاون العسكري والتدريب")
+    f = {aid: features(_article(aid, text, when="مساء أمس" if "مساء أمس" in text else None))
+         for aid, text in (("dam", dam), ("dam2", dam_again), ("jets", jets))}
+    assert not conflict(f["dam"], f["jets"])
+    assert word_similarity(f["dam"], f["jets"]) < UNDATED_WORDS <= word_similarity(f["dam"], f["dam2"])
+    assert score(f["dam"], f["jets"]) == 0.0       # the same two leaders, no shared words
+    assert score(f["dam"], f["dam2"]) >= 0.5
+    # With both days known, the dates decide and agreeing annotations link as before.
+    for aid in f:
+        f[aid].event_date = "2020-01-10"
+    assert score(f["dam"], f["jets"]) >= 0.5
+
+
+def test_text_words_are_content_stems():
+    words = text_words("وقالت الرئاسة المصرية في بيان إن الرئيسين بحثا الأوضاع في غزة")
+    assert "في" not in words and "إن" not in words
+    assert text_words("الرئاسة") == text_words("والرئاسة")
+
+
+def test_two_known_persons_of_one_country_are_two_parties_between_two_countries():
+    joseph = _article("j", "هنأ الملك سلمان الرئيس جوزيف عون بانتخابه", type="SUPPORT", mode="congratulate",
+                      a1=SALMAN, a2=J_AOUN)
+    michel = _article("m", "هنأ الملك سلمان الرئيس ميشال عون بانتخابه", type="SUPPORT", mode="congratulate",
+                      a1=SALMAN, a2=M_AOUN)
+    assert conflict(features(joseph), features(michel))
+    # A country stands in for its president as before.
+    country = _article("c", "هنأ الملك سلمان لبنان بانتخاب رئيسه", type="SUPPORT", mode="congratulate",
+                       a1=SALMAN, a2=LBN)
+    assert not conflict(features(joseph), features(country))
+
+
+def test_events_without_actors_in_one_place_are_compared():
+    def protest(aid, text):
+        when = "يوم 29 سبتمبر 2025"
+        art = _article(aid, text, when=when, value="2025-09-29", published="2025-09-29", date="2025-09-29",
+                       type="PROTEST", mode="demonstrate", a1=None, a2=None)
+        art.events[0].location = "Morocco"
+        return art
+    f = {a.id: features(a) for a in (
+        protest("p1", "تظاهر آلاف الشبان في الرباط يوم 29 سبتمبر 2025 للمطالبة بإصلاح التعليم والصحة"),
+        protest("p2", "خرجت مسيرات احتجاجية يوم 29 سبتمبر 2025 في مدن مغربية عدة رفعت شعارات اجتماعية"))}
+    assert ("p1", "p2") in candidate_pairs(f)
+    assert score(f["p1"], f["p2"]) > 0
