@@ -34,7 +34,7 @@ EXTRA_NAMES = {
 }
 EXTRA_NISBA = {"الأميركي": ("GPE", "United States", "USA"), "الأردني": ("GPE", "Jordan", "JOR"),
                "الجزائرية": ("GPE", "Algeria", "DZA"), "الجزائري": ("GPE", "Algeria", "DZA"),
-               "التونسي": ("GPE", "Tunisia", "TUN")}
+               "التونسي": ("GPE", "Tunisia", "TUN"), "اللبناني": ("GPE", "Lebanon", "LBN")}
 
 
 def build(text: str, title: str | None = None, dates=()):
@@ -245,3 +245,10 @@ def test_the_name_after_the_charge_of_an_accusation_is_the_accused():
     acc = next(e for e in art.events if e.type == "ACCUSE")
     assert acc.actor2 is not None and acc.actor2.name_en == "United Arab Emirates"
     assert acc.actor1 is None or acc.actor1.name_en != "United Arab Emirates"
+
+
+def test_a_named_doer_inside_the_trigger_beats_a_nationality_after_it():
+    # «الجيش اللبناني ينتشر في الجنوب اللبناني»: the army deploys; the south is where
+    art = code_events(build("الجيش اللبناني ينتشر في الجنوب اللبناني", title="الجيش اللبناني ينتشر في الجنوب اللبناني"))
+    mob = next(e for e in art.events if e.type == "MOBILIZE")
+    assert (mob.actor1.name_en, mob.actor2) == ("Lebanese Armed Forces", None)

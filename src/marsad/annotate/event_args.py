@@ -207,6 +207,8 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
         if adj is not None:
             return adj, "adjective"
     in_gap = next((m for m in around.gap if m.prep is None), None) \
+        or next((m for m in around.all if frame.start <= m.start < frame.head_end and m.end <= frame.end
+                 and m.prep is None), None) \
         or next(iter(view.mentions(frame.head_end, frame.end, nisba=True)), None)
     if in_gap is not None:
         return in_gap, "gap"             # أجرى [بوتين] اتصالا، نفذت [القوات الأمريكية] هجوما

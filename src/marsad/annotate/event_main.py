@@ -354,7 +354,8 @@ def _own_ground(best: Candidate) -> None:
         ev.actor2, best.actor2_mention = None, None
         return
     if on_own_ground(ev.type) and m2 is not None and m2.entity.type in ("GPE", "LOC") \
-            and m2.entity.how != "nisba" and m2.entity.country and m2.entity.country == ev.actor1.country:
+            and (m2.entity.how != "nisba" or m2.prep == "في") \
+            and m2.entity.country and m2.entity.country == ev.actor1.country:
         ev.actor2, best.actor2_mention = None, None
 
 
