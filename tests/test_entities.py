@@ -830,3 +830,11 @@ def test_holders_family_name_after_a_garbled_given_name() -> None:
     ps = [(e.name_en, e.how) for e in art.entities if e.type == "PERSON"]
     assert ps == [("Abdel Fattah el-Sisi", "role")]
     assert any(f.kind == "kb_conflict" for f in art.findings)
+
+
+def test_plural_descriptions_introduce_lists_and_prepositions_end_names() -> None:
+    kb = load_kb()
+    art = link(kb, "وأفرج عن المدونين سامر الخطيب ونبيل حداد أمس.", published="2024-07-30")
+    assert [e.text for e in art.entities if e.type == "PERSON"] == ["سامر الخطيب", "نبيل حداد"]
+    art = link(kb, "وهتف الكثير من المحامين داخل المحكمة ضد الحكم.", published="2024-07-30")
+    assert [e for e in art.entities if e.type == "PERSON"] == []
