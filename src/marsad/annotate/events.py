@@ -519,7 +519,7 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
             subordinate=_subordinate(view, h, info), anaphor=h.anaphor,
             quoted=any(q.direct and q.start <= start and end <= q.end for q in article.quotes),
             actor1_mention=a1, actor2_mention=a2,
-            place_party=place_party(view, frame, etype, mode) if a2 is None and not h.mention_only else None))
+            place_party=place_party(view, frame, etype, mode) if a2 is None else None))   # an anaphor may become the event
     _refine_targets(out)
     return out
 
