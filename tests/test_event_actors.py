@@ -31,10 +31,12 @@ EXTRA_NAMES = {
     "مرجعيون": ("GPE", "Marjayoun", "LBN"),
     "رانيا": ("PERSON", "Queen Rania", "JOR"),
     "هيثم علي الطبطبائي": ("PERSON", "Haytham Ali Tabatabai", "LBN"),
+    "خان يونس": ("LOC", "Khan Younis", "PSE"),
 }
 EXTRA_NISBA = {"الأميركي": ("GPE", "United States", "USA"), "الأردني": ("GPE", "Jordan", "JOR"),
                "الجزائرية": ("GPE", "Algeria", "DZA"), "الجزائري": ("GPE", "Algeria", "DZA"),
-               "التونسي": ("GPE", "Tunisia", "TUN"), "اللبناني": ("GPE", "Lebanon", "LBN")}
+               "التونسي": ("GPE", "Tunisia", "TUN"), "اللبناني": ("GPE", "Lebanon", "LBN"),
+               "الإسرائيلي": ("GPE", "Israel", "ISR")}
 
 
 def build(text: str, title: str | None = None, dates=()):
@@ -252,3 +254,10 @@ def test_a_named_doer_inside_the_trigger_beats_a_nationality_after_it():
     art = code_events(build("الجيش اللبناني ينتشر في الجنوب اللبناني", title="الجيش اللبناني ينتشر في الجنوب اللبناني"))
     mob = next(e for e in art.events if e.type == "MOBILIZE")
     assert (mob.actor1.name_en, mob.actor2) == ("Lebanese Armed Forces", None)
+
+
+def test_a_first_telling_by_a_definite_noun_takes_its_places_country():
+    text = ("ارتفعت حصيلة ضحايا القصف الإسرائيلي على مستشفى في خان يونس، اليوم الاثنين، إلى 15 قتيلا، "
+            "بينهم أربعة صحفيين.")
+    t, a1, a2 = main_of(text)
+    assert (t, a1, a2) == ("ASSAULT", "Israel", "Palestine")
