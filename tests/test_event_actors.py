@@ -261,3 +261,15 @@ def test_a_first_telling_by_a_definite_noun_takes_its_places_country():
             "بينهم أربعة صحفيين.")
     t, a1, a2 = main_of(text)
     assert (t, a1, a2) == ("ASSAULT", "Israel", "Palestine")
+
+
+def test_a_warrant_against_someone_and_a_partner_after_lil_title():
+    GAZ = {"راشد الغنوشي": ("PERSON", "Rached Ghannouchi", "TUN"), "قيس سعيد": ("PERSON", "Kais Saied", "TUN")}
+    EXTRA_NAMES.update(GAZ)
+    try:
+        text = ("أصدر القضاء التونسي مذكرة اعتقال في حق رئيس حركة النهضة راشد الغنوشي المعارض للرئيس قيس سعيد.")
+        t, _, a2 = main_of(text)
+    finally:
+        for k in GAZ:
+            EXTRA_NAMES.pop(k)
+    assert (t, a2) == ("COERCE", "Rached Ghannouchi")

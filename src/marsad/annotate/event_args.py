@@ -88,6 +88,8 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
             m.prep = None              # خرج عشرات الآلاف من المغاربة: the people are the doers
         elif m.prep in ("من", "ل") and _member_of(view, m):
             m.prep = None              # عناصر من ميليشيا الحوثي، عددا من موظفي الأمم المتحدة
+        elif m.prep == "في" and _against(view, m):
+            m.prep = None              # مذكرة اعتقال في حق [X]: X is the one acted against
     around = _Around(
         all=ms,
         gap=[m for m in ms if frame.head_end <= m.start < frame.end],
@@ -742,6 +744,12 @@ def _speaker(view: ArticleView, frame: Frame) -> Mention | None:
             return named[-1]
         return None
     return None
+
+
+def _against(view: ArticleView, m: Mention) -> bool:
+    """Is the في before ``m`` the compound «في حق» (against: مذكرة اعتقال في حق X)?"""
+    words = view.words_before(view.to_norm(m.start), 6)
+    return any(w == "في" and i > 0 and words[i - 1] == "حق" for i, w in enumerate(words))
 
 
 def _member_of(view: ArticleView, m: Mention) -> bool:

@@ -171,7 +171,8 @@ class ArticleView:
             if w[:1] in _PROCLITIC_CONJ and len(w) > 2 and w[1:] in prepositions():
                 w = w[1:]
             glued_title = w[:1] in _ATTACHED_PREPS and len(w) > 3 and \
-                any(w[1:].removeprefix("ال").startswith(t) for t in title_words())
+                any(w[1:].removeprefix("ال").startswith(t) or (w.startswith("لل") and w[2:].startswith(t))
+                    for t in title_words())      # بنظيره، بالرئيس، للرئيس (ل + ال)
             if glued_title:
                 return w[0]                # بنظيره الإيراني [عباس عراقجي]
             companion = _COMPANION_SUFFIXED.match(w)
