@@ -838,3 +838,12 @@ def test_plural_descriptions_introduce_lists_and_prepositions_end_names() -> Non
     assert [e.text for e in art.entities if e.type == "PERSON"] == ["سامر الخطيب", "نبيل حداد"]
     art = link(kb, "وهتف الكثير من المحامين داخل المحكمة ضد الحكم.", published="2024-07-30")
     assert [e for e in art.entities if e.type == "PERSON"] == []
+
+
+def test_undated_article_other_given_name_of_a_former_holder_is_a_conflict() -> None:
+    # no publication date: a former foreign minister's family name under another given name
+    # is that minister, reported as a kb_conflict (a name discrepancy), not a new person
+    art = link(load_kb(), "وأعلن وزير الخارجية الجزائري رمضان لعمامرة قطع العلاقات.", published=None)
+    ps = [(e.name_en, e.how) for e in art.entities if e.type == "PERSON"]
+    assert ps == [("Ramtane Lamamra", "role")]
+    assert any(f.kind == "kb_conflict" for f in art.findings)

@@ -903,7 +903,8 @@ class _Linker:
                 # a given name has no article (أليكسي is not ال + ...: check the letters as written)
                 given_like = first in idx.first_names or not words[j].text.startswith("ال")
                 if given_like and (first in idx.first_names or p in holders or
-                                   (not holders and chosen and kb.holds(p, chosen, self.on))):
+                                   (not holders and chosen and kb.holds(p, chosen, self.on)) or
+                                   self._undated_holder(p, chosen)):
                     return "person", end, (p, "conflict", None)
         end = self._unknown_name(j)
         if end:
@@ -1012,7 +1013,8 @@ class _Linker:
         if how == "conflict" and self._same_spelling(self.text[start:end], [p]) is p:
             how = "variant"     # the given name is the base's, spelled another way (داود/داوود)
         if how == "conflict":
-            if p in holders or (not holders and not former and chosen and kb.holds(p, chosen, self.on)):
+            if p in holders or (not holders and not former and chosen and kb.holds(p, chosen, self.on)) or \
+                    (not former and self._undated_holder(p, chosen)):
                 # the article gives the office holder's family name with another given name
                 self._add(self._person_mention(p, start, end, "role", tuple(chosen), country), j, k)
                 self.findings.append(Finding(
@@ -1043,6 +1045,11 @@ class _Linker:
             if h["id"] in ids:
                 return h
         return self.kb.persons[ids[0]] if len(ids) == 1 else None
+
+    def _undated_holder(self, p: dict, titles: list[str]) -> bool:
+        """Without a publication date, a person who held the office at some time
+        counts as its holder (the article's date is only a guess)."""
+        return not self.article.published and bool(titles) and self._held_once(p, titles, None)
 
     def _held_once(self, p: dict, titles: list[str], country: str | None) -> bool:
         """Whether the person held the office at some time: then the article speaks of
