@@ -347,16 +347,9 @@ def _pronoun_partner(view: ArticleView, frame: Frame, subject: Mention, around: 
         return None
     n0 = view.to_norm(frame.end)
     n1 = view.to_norm(frame.arg_end or frame.clause_end)
-    found = False
-    for s, e in view.words[view.word_index(n0):view.word_index(n1)][:4]:
-        w = view.ntext[s:e].lstrip("و")
-        for suffix in _PRONOUN_SUFFIXES:
-            if w.endswith(suffix) and w[:-len(suffix)] in preps | {"الي" if "الي" in preps else "", "علي" if "علي" in preps else ""}:
-                found = True
-                break
-        if found:
-            break
-    if not found:
+    words = [view.ntext[s:e].lstrip("و") for s, e in view.words[view.word_index(n0):view.word_index(n1)][:4]]
+    # معه → مع، إليه → الي، عليها → علي، به → ب (normalized)
+    if not any(w.endswith(suffix) and w[:-len(suffix)] in preps for w in words for suffix in _PRONOUN_SUFFIXES):
         return None
     return next((m for m in reversed(around.before_sentence) if m.prep is None and m.key != subject.key), None)
 
