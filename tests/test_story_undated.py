@@ -130,3 +130,51 @@ def test_events_without_actors_in_one_place_are_compared():
         protest("p2", "خرجت مسيرات احتجاجية يوم 29 سبتمبر 2025 في مدن مغربية عدة رفعت شعارات اجتماعية"))}
     assert ("p1", "p2") in candidate_pairs(f)
     assert score(f["p1"], f["p2"]) > 0
+
+
+def test_a_main_event_without_a_date_of_its_own_takes_the_weekday_of_the_lead():
+    text = ("أفادت الوكالة الرسمية بأن الطيران الحربي شن غارة عنيفة على الضاحية. "
+            "وفي وقت سابق الخميس، أنذر الجيش السكان بإخلاء المنطقة. "
+            "وكان الجيش قد قصف المنطقة الجمعة الماضية.")
+    art = _article("lead", text, type="ASSAULT", mode="airstrike")
+    art.events[0].trigger = Span(text.index("شن"), text.index("شن") + 2, "شن")
+    art.dates = [DateMention(text.index("الخميس"), text.index("الخميس") + 6, "الخميس", anchor="story",
+                             relative=True),
+                 DateMention(text.index("الجمعة"), text.index("الجمعة") + 14, "الجمعة الماضية", anchor="story",
+                             relative=True)]
+    assert features(art).weekday == 3
+    # A day before or after the news («الجمعة الماضية») is not the news's day.
+    art.dates = art.dates[1:]
+    assert features(art).weekday is None
+
+
+def test_a_named_day_that_fits_asks_for_fewer_shared_words():
+    dated = _article("d", "شن الجيش غارة على بلدة في الجنوب اليوم الأحد وأوقعت قتلى بين المدنيين والمسعفين",
+                     when="اليوم الأحد", value="2025-11-23", published="2025-11-23", date="2025-11-23",
+                     type="ASSAULT", mode="airstrike")
+    def undated(day):
+        return _article(day, f"غارة عصر {day} استهدفت مبنى سكنيا في الضاحية وقالت مصادر طبية إن الحصيلة ارتفعت",
+                        when=f"عصر {day}", type="ASSAULT", mode="airstrike")
+    f_dated, f_sunday = features(dated), features(undated("الأحد"))
+    words = word_similarity(f_dated, f_sunday)
+    assert UNDATED_WORDS / 2 <= words < UNDATED_WORDS
+    assert score(f_dated, f_sunday) > 0
+    f_none = features(_article("x", undated("الأحد").text.replace("عصر الأحد", "عصرا"),
+                               type="ASSAULT", mode="airstrike"))
+    assert score(f_dated, f_none) == 0.0
+
+
+def test_a_known_person_read_into_another_office_is_no_story_discrepancy():
+    from marsad.model import Finding
+    from marsad.stories.discrepancies import name_discrepancies
+
+    text = "استقبل رئيس الحركة راشد الغنوشي وفدا من الحزب"
+    start = text.index("راشد")
+    art = Article(id="g", text=text, raw=text)
+    art.entities = [Entity(start, start + 12, "راشد الغنوشي", type="PERSON", name_en="Rached Ghannouchi",
+                           kb_id="rached_ghannouchi", country="TUN")]
+    art.findings = [Finding(kind="kb_conflict", field="holder of President of Tunisia on 2023-04-17",
+                            found="راشد الغنوشي", expected="قيس سعيد (Kais Saied)", start=start, end=start + 12)]
+    assert name_discrepancies([art]) == []
+    art.entities = []     # a name the base does not know still contradicts it
+    assert [d.field for d in name_discrepancies([art])] == ["holder of President of Tunisia on 2023-04-17"]

@@ -50,6 +50,18 @@ def _partial_conflict(a: Features, b: Features) -> bool:
     return undated.month_day is not None and all((d.month, d.day) != undated.month_day for d in days)
 
 
+def _partial_agreement(a: Features, b: Features) -> bool:
+    """The weekday or the day of the month one undated article names is the other's
+    (named too, or its date's): the same day, though the texts share fewer words."""
+    if a.day is None and b.day is None:
+        return (a.weekday is not None and a.weekday == b.weekday) or \
+            (a.month_day is not None and a.month_day == b.month_day)
+    undated, dated = (a, b) if a.day is None else (b, a)
+    if dated.day is None or _partial_conflict(a, b):
+        return False
+    return undated.weekday is not None or undated.month_day is not None
+
+
 def _date_conflict(a: Features, b: Features) -> bool:
     if a.day is None or b.day is None:
         if _partial_conflict(a, b):
@@ -90,6 +102,16 @@ def _counterparts(a: Event, b: Event) -> bool:
                for x in (a.actor1, a.actor2) if x)
 
 
+def _other_person(a: Event, b: Event) -> bool:
+    """Between two countries, one event's party is a known person and the other's, of
+    the same country, another known person who is not in the first event."""
+    if len(actor_countries(a)) < 2 or len(actor_countries(b)) < 2:
+        return False
+    ka, kb = actor_keys(a), actor_keys(b)
+    return any(x.country == y.country and _two_people(x, y) and x.key not in kb and y.key not in ka
+               for x in (a.actor1, a.actor2) if x for y in (b.actor1, b.actor2) if y)
+
+
 def _two_people(x, y) -> bool:
     return x.kind == "PERSON" and y.kind == "PERSON" and bool(x.kb_id and y.kb_id) and x.key != y.key
 
@@ -125,7 +147,7 @@ def events_compatible(a: Event, b: Event) -> bool:
     if a.type != b.type or modes_conflict(a.mode, b.mode):
         return False
     if (a.actor1 or a.actor2) and (b.actor1 or b.actor2):
-        if not _overlap(a, b):
+        if not _overlap(a, b) or _other_person(a, b):
             return False
     elif a.mode != b.mode:
         return False
@@ -190,7 +212,8 @@ def score(a: Features, b: Features) -> float:
     if a.day and b.day and a.day == b.day:
         event = min(1.0, event + 0.1)
     words = word_similarity(a, b)
-    if (a.day is None or b.day is None) and max(words, text) < UNDATED_WORDS:
+    needed = UNDATED_WORDS / 2 if _partial_agreement(a, b) else UNDATED_WORDS
+    if (a.day is None or b.day is None) and max(words, text) < needed:
         # Without a day on both sides, agreeing annotations cannot tell this week's
         # call between two leaders from last year's: the texts must share their words.
         return 0.0

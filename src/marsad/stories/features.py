@@ -144,13 +144,44 @@ def _main_date_mention(article: Article, main: Event | None) -> DateMention | No
         return None
 
 
+LEAD_SENTENCES = 2
+
+
+def _lead_day_mention(article: Article) -> DateMention | None:
+    """The first day the text names in its first sentences, for a main event whose own
+    clause names none: a news text tells the day of its news at the top."""
+    if not article.dates:
+        return None
+    if article.sentences:
+        ends = sorted(s.end for s in article.sentences)
+        limit = ends[min(LEAD_SENTENCES, len(ends)) - 1]
+    else:
+        limit = 0
+        for _ in range(LEAD_SENTENCES):
+            nxt = min((i for i in (article.text.find(c, limit + 1) for c in ".\n!؟") if i >= 0), default=-1)
+            limit = nxt if nxt >= 0 else len(article.text)
+    # Not a day the text dates by itself (a resolved date there is not the main
+    # event's, or the coder would have taken it), nor a day before or after the news
+    # («الجمعة الماضية», «السبت المقبل»).
+    shifted = _shift_words()
+    days = [d for d in article.dates if d.start < limit and d.grain == "day" and d.note != "deadline"
+            and d.value is None and not shifted & {normalize_key(t.text) for t in tokenize(d.text)}]
+    return min(days, key=lambda d: d.start) if days else None
+
+
+@lru_cache(maxsize=1)
+def _shift_words() -> frozenset[str]:
+    data = read_lexicon("temporal.json")
+    return frozenset(normalize_key(w) for w in data["past"] + data["future"])
+
+
 def partial_date(article: Article, main: Event | None) -> tuple[int | None, tuple[int, int] | None]:
     """What the text says of the day of a main event that has no day-grain date (no
     publication date to resolve «الخميس» against): the weekday it names and the month
     and day it names without a year. Two reports of one event cannot disagree on them."""
     if main is None or (main.date and len(main.date) == 10):
         return None, None
-    mention = _main_date_mention(article, main)
+    mention = _main_date_mention(article, main) or _lead_day_mention(article)
     if mention is None or mention.grain != "day":
         return None, None
     return mention_weekday(mention.text), mention_month_day(mention.text)
