@@ -273,3 +273,13 @@ def test_a_warrant_against_someone_and_a_partner_after_lil_title():
         for k in GAZ:
             EXTRA_NAMES.pop(k)
     assert (t, a2) == ("COERCE", "Rached Ghannouchi")
+
+
+def test_a_headline_attack_takes_the_place_of_the_same_act_told_in_the_lead():
+    text = ("إسرائيل تغتال مجددا صحافيين\n"
+            "قتل عدد من الصحافيين، الاثنين، بقصف إسرائيلي استهدف مبنى الطوارئ في مستشفى ناصر وسط مدينة "
+            "خان يونس جنوبي القطاع.")
+    art = code_events(build(text, title="إسرائيل تغتال مجددا صحافيين"))
+    main = art.main_event
+    assert main.type == "ASSAULT" and main.actor1.name_en == "Israel"
+    assert main.actor2 is not None and main.actor2.name_en == "Palestine"

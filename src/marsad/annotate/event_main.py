@@ -251,7 +251,7 @@ def choose_main(cands: list[Candidate]) -> Event | None:
     best = max(eligible, key=lambda c: (c.event.score, c.event.modality == "asserted", -c.sentence_index))
     _complete(best, cands)
     _target_killed(best, cands)
-    _party_from_place(best)
+    _party_from_place(best, cands)
     _own_ground(best)
     _domestic_party(best)
     best.event.main = True
@@ -303,11 +303,13 @@ def _complete(best: Candidate, cands: list[Candidate]) -> None:
             ev.date = o.event.date
 
 
-def _party_from_place(best: Candidate) -> None:
+def _party_from_place(best: Candidate, cands: list[Candidate] = ()) -> None:
     """A main event still without a second party takes the country of the place it names
     (استهدفت قوات الدعم السريع مطار بورتسودان: Sudan; أوقفت السلطات الجزائرية ناشطين في
     العاصمة: Algeria), never the doer itself."""
-    place = best.place_party
+    place = best.place_party or next((c.place_party for c in cands if c is not best and c.place_party is not None
+                                      and c.event.type == best.event.type and c.sentence_index in best.sentences),
+                                     None)   # بقصف إسرائيلي استهدف مبنى … في خان يونس: the same act told in its sentence
     if best.event.actor2 is not None or place is None or best.event.actor1 is None:
         return
     if _key(best.actor1_mention) == place.key or best.event.actor1.key == place.entity.actor().key:
