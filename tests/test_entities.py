@@ -847,3 +847,9 @@ def test_undated_article_other_given_name_of_a_former_holder_is_a_conflict() -> 
     ps = [(e.name_en, e.how) for e in art.entities if e.type == "PERSON"]
     assert ps == [("Ramtane Lamamra", "role")]
     assert any(f.kind == "kb_conflict" for f in art.findings)
+
+
+def test_given_names_ending_like_duals_are_still_names() -> None:
+    # a dual noun before its adjective is no name, a given name in -ان/-ين before a family name is
+    art = link(load_kb(), "وقال الناشط رضوان عدنان إن الوضع صعب.", published="2024-07-30")
+    assert [e.text for e in art.entities if e.type == "PERSON"] == ["رضوان عدنان"]
