@@ -252,3 +252,30 @@ def test_saving_cluster_entries_writes_only_what_changed(db_path):
         assert store.db.total_changes == before + 3       # b's block: deleted and written again
         assert store.block_members("actor\x1fx", 15, 15) == ["b"] and store.bucket_members([3]) == {"b"}
         assert store.component_members(["a"]) == {"a"} and store.component_members(["b"]) == {"b"}
+
+
+def test_an_update_reads_no_table_in_full(seed_articles, db_path):
+    """Saving a batch and updating its stories looks everything up through an index:
+    no statement reads a whole table or index (the plans of all the SQL it runs)."""
+    with Store(db_path) as store:
+        ingest_batches(store, [seed_articles[:3]])
+        statements: list[str] = []
+        store.db.set_trace_callback(statements.append)
+        update = add_articles(store, copy.deepcopy(seed_articles[3:]))
+        store.db.set_trace_callback(None)
+        assert update.clustered == len(seed_articles) - 3 and not update.full
+        full_reads = []
+        for sql in statements:
+            if not sql.lstrip().upper().startswith(("SELECT", "INSERT", "UPDATE", "DELETE")):
+                continue
+            for row in store.db.execute("EXPLAIN QUERY PLAN " + sql):
+                detail = row[-1]
+                if not detail.startswith("SCAN "):
+                    continue
+                if "cluster_articles_pending" in detail or " LIMIT 1" in sql:
+                    continue   # the waiting entries' own index; an existence test
+                if "VIRTUAL TABLE INDEX" in detail and not detail.endswith(":"):
+                    continue   # FTS5 by rowid
+                full_reads.append((detail, sql[:120]))
+        assert statements and not full_reads, full_reads
+        assert stored_partition(store) == full(seed_articles)
