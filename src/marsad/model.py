@@ -70,6 +70,11 @@ class DateMention(Span):
         return rec
 
 
+def _actor_key(kb_id: str | None, wikidata: str | None, name_en: str | None, name_ar: str | None,
+               country: str | None) -> str:
+    return kb_id or wikidata or (name_en or name_ar or country or "").lower()
+
+
 @dataclass
 class Actor:
     """Who takes part in an event: a person, an organization or a country."""
@@ -85,7 +90,7 @@ class Actor:
     @property
     def key(self) -> str:
         """Identity used to compare actors across articles."""
-        return self.kb_id or self.wikidata or (self.name_en or self.name_ar or self.country or "").lower()
+        return _actor_key(self.kb_id, self.wikidata, self.name_en, self.name_ar, self.country)
 
     def to_record(self) -> dict[str, Any]:
         rec = {"name_en": self.name_en, "name_ar": self.name_ar, "wikidata": self.wikidata,
@@ -120,6 +125,11 @@ class Entity(Span):
         return Actor(name_en=self.name_en, name_ar=self.name_ar, wikidata=self.wikidata,
                      country=self.country, role=self.role,
                      kind=self.type if self.type != "LOC" else "GPE", kb_id=self.kb_id)
+
+    @property
+    def actor_key(self) -> str:
+        """``actor().key`` without building the Actor (the event coder compares many)."""
+        return _actor_key(self.kb_id, self.wikidata, self.name_en, self.name_ar, self.country)
 
     def to_record(self) -> dict[str, Any]:
         rec = {"text": self.text, "start": self.start, "end": self.end, "type": self.type,

@@ -282,7 +282,8 @@ class _Parser:
     def __init__(self, norm: str):
         self.lex = _lexicon()
         self.norm = norm
-        self.toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(norm)]
+        make = _Tok._make     # (tuple.__new__ in C: the generated _Tok(...) is a Python call per token)
+        self.toks = [make((m.group(), m.start(), m.end())) for m in _TOKEN.finditer(norm)]
         self.texts = [t.text for t in self.toks]
         self.forms = [_first_token_forms(t) for t in self.texts]
         self.kinds = [_opening_kinds(t) for t in self.texts]

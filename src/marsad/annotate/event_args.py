@@ -16,6 +16,7 @@ subject-first (بوتين يدعو الشيباني). The rules, in order:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 
 from marsad.annotate.event_text import (ArticleView, Mention, aid_carriers, clause_openers, crowd_words, noun_determiners,
                                         place_nouns, place_targets,
@@ -767,7 +768,7 @@ def after_relative(view: ArticleView, start: int, end: int) -> int:
     """Original offset of the first relative pronoun (الذي، التي …) in [start, end), or ``end``:
     names after it describe something else (الزلزال الذي ضرب سوريا وتركيا) and are no arguments."""
     n_lo, n_hi = view.to_norm(start), view.to_norm(end)
-    for s, e in view.words[view.word_index(n_lo):]:
+    for s, e in islice(view.words, view.word_index(n_lo), None):     # (no copy of the rest of the list)
         if s >= n_hi:
             break
         if view.ntext[s:e].lstrip("و") in relative_pronouns():

@@ -258,7 +258,7 @@ class TriggerEntry:
     mode: str | None
     cameo: str | None
     actor2_preps: list[str]
-    negative: list[re.Pattern[str]]
+    negative: CueList     # of patterns; ``active`` skips those whose words a sentence lacks
     negative_before: list[str]
     negative_domains: list[str]
     receiver_subject: bool = False
@@ -397,7 +397,7 @@ def _entry(raw: dict, plover_types: tuple[str, ...]) -> TriggerEntry:
     entry = TriggerEntry(
         id=raw["id"], type=raw["type"], mode=raw.get("mode"), cameo=raw.get("cameo"),
         actor2_preps=[normalize_key(p) if p != "OBJ" else "OBJ" for p in raw.get("actor2", [])],
-        negative=[compile_words(w) for w in raw.get("negative", [])],
+        negative=compile_cues(raw.get("negative", [])),
         negative_before=[normalize_key(w) for w in raw.get("negative_before", [])],
         negative_domains=list(raw.get("negative_domains", [])),
         receiver_subject=bool(raw.get("receiver_subject")), carrier=bool(raw.get("carrier")),

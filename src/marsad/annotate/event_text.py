@@ -37,8 +37,7 @@ class Mention:
 
     @property
     def key(self) -> str:
-        a = self.entity.actor()
-        return a.key or normalize_key(self.entity.text)
+        return self.entity.actor_key or normalize_key(self.entity.text)
 
 
 _last_view: "ArticleView | None" = None     # see ``ArticleView.of``
@@ -160,7 +159,8 @@ class ArticleView:
             s, e = self.words[k]
             if s < floor:
                 break
-            if any(a <= self.to_original(s, e)[0] < b for a, b in stops):
+            o = self.to_original(s, e)[0]
+            if any(a <= o < b for a, b in stops):
                 break
             between = self.ntext[e:n if k == i - 1 else self.words[k + 1][0]]
             if _HARD_BREAK.search(between):
@@ -170,9 +170,7 @@ class ArticleView:
                 break                      # أن بوتين: a new clause, nothing before it governs the name
             if w[:1] in _PROCLITIC_CONJ and len(w) > 2 and w[1:] in prepositions():
                 w = w[1:]
-            glued_title = w[:1] in _ATTACHED_PREPS and len(w) > 3 and \
-                any(w[1:].removeprefix("ال").startswith(t) or (w.startswith("لل") and w[2:].startswith(t))
-                    for t in title_words())      # بنظيره، بالرئيس، للرئيس (ل + ال)
+            glued_title = w[:1] in _ATTACHED_PREPS and len(w) > 3 and _glued_title(w)
             if glued_title:
                 return w[0]                # بنظيره الإيراني [عباس عراقجي]
             companion = _COMPANION_SUFFIXED.match(w)
@@ -209,7 +207,7 @@ class ArticleView:
         partners: dict[int, Entity] = {}
         for e in ents:
             if kept and (e.start, e.end) == (kept[-1].start, kept[-1].end) \
-                    and e.actor().key != kept[-1].actor().key:
+                    and e.actor_key != kept[-1].actor_key:
                 partners[len(kept) - 1] = e          # a dual: two actors, one word
                 continue
             if kept and e.start < kept[-1].end:     # nested or overlapping: the outer one wins
@@ -228,7 +226,8 @@ class ArticleView:
             merged_partner.append(partners.get(idx))
         out = []
         for group, partner in zip(merged, merged_partner):
-            best = max(group, key=lambda e: (e.kb_id is not None, e.how != "role", e.end - e.start))
+            best = group[0] if len(group) == 1 else \
+                max(group, key=lambda e: (e.kb_id is not None, e.how != "role", e.end - e.start))
             out.append(Mention(group[0].start, group[-1].end, best, None, partner))
         return out
 
@@ -242,7 +241,7 @@ def _same_actor(a: Entity, b: Entity) -> bool:
         return a.kb_id == b.kb_id
     if a.type == "PERSON" and b.type == "PERSON" and (a.how == "role" or b.how == "role"):
         return True
-    ka, kb = a.actor().key, b.actor().key
+    ka, kb = a.actor_key, b.actor_key
     return bool(ka) and ka == kb
 
 
@@ -259,6 +258,13 @@ def prepositions() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def title_words() -> tuple[str, ...]:
     return tuple(normalize_key(p).removeprefix("ال") for p in _modality_data().get("title_words", []))
+
+
+@lru_cache(maxsize=65536)   # per distinct word
+def _glued_title(w: str) -> bool:
+    """بنظيره، بالرئيس، للرئيس (ل + ال): a title word after a glued preposition."""
+    return any(w[1:].removeprefix("ال").startswith(t) or (w.startswith("لل") and w[2:].startswith(t))
+               for t in title_words())
 
 
 @lru_cache(maxsize=1)

@@ -22,6 +22,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from marsad.annotate.dates import clause_date
 from marsad.annotate.event_args import (LOCATION_TYPES, Frame, after_place_noun, aid_donor, country_of_place, names_a_pair, pick_actors,
@@ -276,7 +277,7 @@ def _is_negative(view: ArticleView, lex: Lexicon, h: Hit, lo: int, hi: int) -> b
     e = h.entry
     if e.negative:
         wlo, whi = view.window(h.nstart, h.nend, 6, lo, hi)
-        for pat in e.negative:
+        for pat in e.negative.active(view.ntext[lo:hi]):
             for m in pat.finditer(view.ntext, wlo, whi):
                 return True
     if e.negative_before:
@@ -675,7 +676,7 @@ def _argument_end(view: ArticleView, info: SentenceInfo, h: Hit, next_start: int
     m = _HARD_STOP.search(view.ntext, h.nend, hi)
     if m:
         hi = m.start()
-    for s, e in view.words[view.word_index(h.nend):]:
+    for s, e in islice(view.words, view.word_index(h.nend), None):     # (no copy of the rest of the list)
         if s >= hi:
             break
         if view.ntext[s:e] in clause_openers():

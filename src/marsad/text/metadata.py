@@ -33,6 +33,7 @@ _EN_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?,?\s+([A-Z][a-z]{2,8})\.
 _DASHED_WORD_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[-–]\s*([^\d\s،,/\-–]+)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
 # "04/22/2024", "04/22/ 2024": month first where the day cannot be a month (> 12)
 _NUMERIC_MDY = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/\s?((?:19|20)\d\d)(?!\d)")
+_YEAR = re.compile(r"(?:19|20)\d\d")     # in every full date
 
 
 # What follows a prefix from the lexicon: compiled once, not one pattern per prefix and line.
@@ -66,6 +67,8 @@ def _month_numbers() -> dict[str, int]:
 def find_full_date(text: str) -> tuple[str, int, int] | None:
     """The first date with day, month and year in ``text``: (YYYY-MM-DD, start, end)."""
     text = digits_to_ascii(text)
+    if not _YEAR.search(text):
+        return None         # every pattern below needs a year: most lines have none
     found = []
     for m in _NUMERIC_YMD.finditer(text):
         value = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
