@@ -178,3 +178,24 @@ def test_a_known_person_read_into_another_office_is_no_story_discrepancy():
     assert name_discrepancies([art]) == []
     art.entities = []     # a name the base does not know still contradicts it
     assert [d.field for d in name_discrepancies([art])] == ["holder of President of Tunisia on 2023-04-17"]
+
+
+def test_a_country_meets_the_reports_that_name_its_people():
+    tun = Actor(name_en="Tunisia", country="TUN", kb_id="TUN", kind="GPE")
+    saied = Actor(name_en="Kais Saied", country="TUN", kb_id="kais_saied", kind="PERSON")
+    imf = Actor(name_en="International Monetary Fund", kb_id="imf", kind="ORG")
+    minister = Actor(name_en="A Tunisian minister", country="TUN", kb_id="tun_minister", kind="PERSON")
+    country = _article("country", "رفضت تونس شروط صندوق النقد الدولي لمنح قرض جديد", type="REJECT",
+                       mode="reject", a1=tun, a2=None)
+    person = _article("person", "رفض الرئيس قيس سعيد إملاءات صندوق النقد الدولي", type="REJECT",
+                      mode="reject", a1=saied, a2=imf)
+    other = _article("other", "رفض وزير تونسي إملاءات صندوق النقد الدولي", type="REJECT", mode="reject",
+                     a1=minister, a2=imf)
+    f = {a.id: features(a) for a in (country, person, other)}
+    pairs = candidate_pairs(f)
+    assert ("country", "person") in pairs and ("country", "other") in pairs
+    # Two people of one country meet through their own blocks (the IMF here), not Tunisia's.
+    del f["country"]
+    f["person"].actors = frozenset({"kais_saied"})
+    f["other"].actors = frozenset({"tun_minister"})
+    assert ("other", "person") not in candidate_pairs(f)

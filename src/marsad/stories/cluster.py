@@ -53,6 +53,8 @@ def _partial_conflict(a: Features, b: Features) -> bool:
 def _partial_agreement(a: Features, b: Features) -> bool:
     """The weekday or the day of the month one undated article names is the other's
     (named too, or its date's): the same day, though the texts share fewer words."""
+    if a.event_date and b.event_date and min(len(a.event_date), len(b.event_date)) == 7:
+        return a.event_date[:7] == b.event_date[:7]   # the same month, and no day against it
     if a.day is None and b.day is None:
         return (a.weekday is not None and a.weekday == b.weekday) or \
             (a.month_day is not None and a.month_day == b.month_day)
@@ -239,6 +241,10 @@ def place_block(f: Features) -> tuple[str, str, str] | None:
 
 def candidate_pairs(feats: dict[str, Features]) -> set[tuple[str, str]]:
     blocks: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    # Members of a country's block through one of its people, not as the country
+    # itself: they meet the articles whose actor is the country, not each other
+    # (their own actors' blocks pair them already).
+    through: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for f in feats.values():
         for key in f.actors:
             blocks[(key,)].append(f.id)
@@ -246,11 +252,19 @@ def candidate_pairs(feats: dict[str, Features]) -> set[tuple[str, str]]:
         # would only meet the earliest members; here it meets its real peers.
         if len(f.actors) >= 2:
             blocks[tuple(sorted(f.actors))].append(f.id)
+        # A country and its people: «تونس ترفض» and «سعيد يرفض» meet in the block of
+        # Tunisia, whose key as an actor is its code.
+        for country in f.countries - f.actors:
+            blocks[(country,)].append(f.id)
+            through[(country,)].add(f.id)
         place = place_block(f)
         if place:
             blocks[place].append(f.id)
     pairs: set[tuple[str, str]] = set()
-    for members in blocks.values():
+    for key, members in blocks.items():
+        side = through.get(key, set())
+        if side and len(side) == len(members):
+            continue  # nobody in it has the country itself as an actor
         dated = sorted((m for m in members if _day_number(feats[m]) is not None),
                        key=lambda m: (_day_number(feats[m]), m))
         undated = sorted(m for m in members if _day_number(feats[m]) is None)
@@ -260,11 +274,12 @@ def candidate_pairs(feats: dict[str, Features]) -> set[tuple[str, str]]:
             for other in dated[i + 1:i + 1 + MAX_BLOCK_COMPARISONS]:
                 if _day_number(feats[other]) - dm > DATE_WINDOW_DAYS:
                     break
-                pairs.add((min(m, other), max(m, other)))
+                if m not in side or other not in side:
+                    pairs.add((min(m, other), max(m, other)))
         # Undated members could match anything in the block (bounded).
         for m in undated:
             for other in (dated + undated)[:UNDATED_COMPARISONS]:
-                if other != m:
+                if other != m and (m not in side or other not in side):
                     pairs.add((min(m, other), max(m, other)))
     pairs |= lsh_candidates({k: f.signature for k, f in feats.items()}, TEXT_LSH_THRESHOLD)
     return pairs
