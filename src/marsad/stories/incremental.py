@@ -10,8 +10,9 @@ articles (those the store lists as ``unclustered_ids``):
 1. their cluster index entries are saved as pending (blocks and LSH buckets,
    no signature), so that look-ups see the batch too;
 2. the stored articles that could pair with one of them are looked up as
-   ``cluster.candidate_pairs`` would pair them: the same actor (or actor pair)
-   within the date window, the first ``UNDATED_COMPARISONS`` of a block for an
+   ``cluster.candidate_pairs`` would pair them: the same block (an actor, an
+   actor's country, the actor pair, the type and place of an actorless event;
+   ``index.block_keys``) within the date window, the first ``UNDATED_COMPARISONS`` of a block for an
    article without a day (and every undated article of a block whose head the
    new article is in), a shared LSH bucket;
 3. the candidates that link to a new article bring in their whole component;
