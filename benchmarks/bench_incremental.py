@@ -21,7 +21,8 @@ entities, full-text index), then clustered once by the full recompute
 (``restory``), which also writes the cluster index. Size 0 is an empty
 database. Each database is built once and kept under ``--workdir`` (default
 ``/tmp/marsad-bench-incremental``); reruns reuse it (``--rebuild`` to build
-again).
+again). Its file name holds a hash of the generator and of the clustering and
+store code, so a change there builds it anew.
 
 **The measurement.** For each size, ``--repeat`` times, in a fresh process on a
 fresh copy of the database: the default pipeline is loaded and warmed up on an
@@ -76,7 +77,7 @@ NEW = ["e01_b_rafidain", "e02_b_khaleej_today", "e03_b_khaleej_today", "e05_b_sh
 DEMO_ARTICLES = 46         # in the demo corpus
 WARM_UP = "e17_a_rafidain"   # annotated once before the timing, never stored by the measurement
 BUILD_BATCH = 2000
-VERSION = 2                  # of the databases' recipe: a change here makes new cache files
+VERSION = 3                  # of the databases' recipe (with the code's, in recipe_key)
 DEFAULT_WORKDIR = Path(tempfile.gettempdir()) / "marsad-bench-incremental"
 
 
@@ -92,8 +93,26 @@ def archive_inputs() -> list[str]:
 
 # --- building the databases ---------------------------------------------------------------------
 
+def recipe_key() -> str:
+    """What a cached database depends on: this recipe's version, the generator, and the
+    clustering and store code (the stored cluster index is the clustering code's
+    blocks and buckets: a database clustered by other code would not be up to date)."""
+    import hashlib
+
+    import marsad.stories
+    import marsad.store
+
+    digest = hashlib.sha256(f"{VERSION}".encode())
+    files = [Path(__file__).with_name("bench_stories.py")]
+    for package in (marsad.stories, marsad.store):
+        files += sorted(Path(package.__file__).parent.glob("*.py"))
+    for f in files:
+        digest.update(f.read_bytes())
+    return digest.hexdigest()[:10]
+
+
 def db_path(workdir: Path, n: int, seed: int) -> Path:
-    return workdir / f"archive-{n}-seed{seed}-v{VERSION}.db"
+    return workdir / f"archive-{n}-seed{seed}-{recipe_key()}.db"
 
 
 def build(n: int, path: Path, seed: int) -> dict:
