@@ -240,7 +240,9 @@ class CueList(list):
         last = self._last       # read once: another thread may replace it
         if last is not None and last[0] is present:
             return last[1]
-        candidates = {k for w in present for k in self._by_first_part.get(w, ())}
+        # the sentence's words that open one of these cues (a set intersection in C: the
+        # shared finder's answer holds every cue list's words)
+        candidates = {k for w in self._by_first_part.keys() & present for k in self._by_first_part[w]}
         found = [self[k] for k in sorted(candidates)
                  if all(not present.isdisjoint(part) for part in self._needs[k])]
         self._last = (present, found)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from marsad.text.breadcrumbs import breadcrumb
 from marsad.text.lexicon import lexicon, phrase_key
@@ -88,6 +88,7 @@ def _words(text: str) -> int:
 _PARAGRAPH_END = re.compile(r"[.:\"”»)\]'’]\s*$")
 
 
+@lru_cache(maxsize=256)    # the passes over an article ask again about its lines (an article's worth kept)
 def _is_paragraph(text: str) -> bool:
     """Long, or a full sentence; a question or exclamation is as often a headline.
     A line ending with an agency's end-of-story marker ("... عبر التفاوض. انتهى/25") is

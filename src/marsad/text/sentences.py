@@ -22,6 +22,8 @@ _ABBREVIATIONS = {"د", "أ", "م", "ص", "ق", "ه", "هـ", "ج", "س", "ت", 
                   "st", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "gen", "col", "lt", "sgt", "u.s",
                   "u.k", "u.n", "a.m", "p.m", "i.e", "e.g", "ا.د", "أ.د"}
 _QUOTE_SPAN = 600   # a quotation longer than this is taken as unbalanced
+# the characters ``split_spans`` acts on: it jumps from one to the next, not letter by letter
+_SPECIAL = re.compile("[" + re.escape("\n\"" + "".join(_OPENERS) + "".join(_OPENERS.values()) + _ENDERS) + "]")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -45,6 +47,10 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     quote_stack: list[str] = []
     i, n = 0, len(text)
     while i < n:
+        m = _SPECIAL.search(text, i)
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         if ch == "\n":
             spans.append((start, i))
