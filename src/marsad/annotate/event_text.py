@@ -53,7 +53,7 @@ class ArticleView:
         self.ntext = self.norm.text
         origin = self.norm.origin
         self._origin = origin
-        self.words = [(m.start(), m.end()) for m in _WORD.finditer(self.ntext)]  # normalized offsets
+        self.words = [m.span() for m in _WORD.finditer(self.ntext)]  # normalized offsets
         self._word_starts = [w[0] for w in self.words]
         self._ordered: tuple | None = None      # see ``_entities_in_order``
         self._breaks: tuple[list[int], list[int]] | None = None     # see ``clause_bounds``
