@@ -1482,9 +1482,10 @@ def default_event_date(article: Article) -> str | None:
     Monday is the Sunday), else the publication date."""
     today = _today_phrases()
     for d in article.dates:
+        if not (d.relative and d.value and d.grain == "day"):
+            continue            # (tested first: the words of every date were read for every trigger)
         words = tuple(_tokens_of(_normalize(d.text)[0]))
-        if d.relative and d.value and d.grain == "day" and any(
-                words[i:i + len(k)] == k for k in today for i in range(len(words))):
+        if any(words[i:i + len(k)] == k for k in today for i in range(len(words))):
             return d.value[:10]
     anchor = parse_anchor(article.published)
     return anchor.isoformat() if anchor is not None else None

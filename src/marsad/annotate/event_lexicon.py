@@ -175,15 +175,19 @@ def compile_words(phrase: str) -> re.Pattern[str]:
 class WordFinder:
     """Which of many lexicon words (or stems) a sentence holds, inside words or not.
 
-    One Aho-Corasick automaton, run once per sentence and kept for the next question
+    One Aho-Corasick automaton, run once per sentence and kept for the next questions
     about the same sentence. Every cue list shares one (the coder asks each of them
     about every sentence in turn: an automaton per list read it ten times); a list's
-    words are found by the shared automaton exactly when by one of its own."""
+    words are found by the shared automaton exactly when by one of its own. The
+    answers for the last few dozen sentences are kept: the quote finder and the
+    event coder read the same article's sentences one after the other."""
+
+    RECENT = 64
 
     def __init__(self) -> None:
         self._words: set[str] = set()
         self._automaton: ahocorasick.Automaton | None = None
-        self._last: tuple[str, ahocorasick.Automaton, set[str]] | None = None
+        self._recent: dict[str, set[str]] = {}
 
     def add(self, words) -> None:
         new = set(words) - self._words
@@ -200,12 +204,15 @@ class WordFinder:
                 automaton.add_word(word, word)
             if len(automaton):
                 automaton.make_automaton()
+            self._recent = {}
             self._automaton = automaton
-        last = self._last       # read once: another thread may replace it
-        if last is not None and last[1] is automaton and last[0] == text:
-            return last[2]
-        found = {w for _, w in automaton.iter(text)} if len(automaton) else set()
-        self._last = (text, automaton, found)
+        recent = self._recent   # read once: another thread may replace it
+        found = recent.get(text)
+        if found is None:
+            found = {w for _, w in automaton.iter(text)} if len(automaton) else set()
+            if len(recent) >= self.RECENT:
+                recent.clear()
+            recent[text] = found
         return found
 
 
