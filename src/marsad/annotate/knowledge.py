@@ -175,6 +175,7 @@ def _require(row: dict, keys: tuple[str, ...], where: str) -> None:
         raise ValueError(f"{where}: missing required field(s) {', '.join(missing)}")
 
 
+@lru_cache(maxsize=8192)    # role dates are read for every role of every person a mention may be
 def parse_date_bound(value: str | None, upper: bool) -> dt.date | None:
     """A role date ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as the first (or, with
     ``upper``, the last) day it can mean."""
@@ -230,8 +231,9 @@ class KnowledgeBase:
         self._spellings: dict[str, list[str]] = defaultdict(list)   # spelling_key of a full name → ids
         self._build_aliases()
         self._order = {pid: n for n, pid in enumerate(self.persons)}
-        # title → (person, role, first day, last day): holders() reads dates once
-        self._roles_by_title: dict[str, list[tuple[dict, dict, dt.date | None, dt.date | None]]] = defaultdict(list)
+        # title → (person, role, first day, last day, office country, office org, not national):
+        # holders() reads dates and offices once
+        self._roles_by_title: dict[str, list[tuple]] = defaultdict(list)
         # (title, country of the office) → the same: a question about one country's
         # minister reads that country's ministers, not every minister in the base
         self._roles_by_title_country: dict[tuple[str, str | None], list] = defaultdict(list)
@@ -239,10 +241,17 @@ class KnowledgeBase:
         self._roles_by_title_org: dict[tuple[str, str | None], list] = defaultdict(list)
         for p in self.persons.values():
             for r in p.get("roles") or []:
-                row = (p, r, parse_date_bound(r.get("start"), upper=False), parse_date_bound(r.get("end"), upper=True))
+                # with what ``holders`` tests of each row worked out once: the office's
+                # country and organization, and whether it is no office of the country's
+                # state (a regional or rival government, a party, an armed group)
+                office_country, office_org = r.get("country") or p.get("country"), self.org_id(r.get("org"))
+                not_national = bool(r.get("org")) and r["title"] not in self.titles.org_titles \
+                    and not self.org_is_national(r.get("org"))
+                row = (p, r, parse_date_bound(r.get("start"), upper=False), parse_date_bound(r.get("end"), upper=True),
+                       office_country, office_org, not_national)
                 self._roles_by_title[r.get("title")].append(row)
-                self._roles_by_title_country[(r.get("title"), r.get("country") or p.get("country"))].append(row)
-                self._roles_by_title_org[(r.get("title"), self.org_id(r.get("org")))].append(row)
+                self._roles_by_title_country[(r.get("title"), office_country)].append(row)
+                self._roles_by_title_org[(r.get("title"), office_org)].append(row)
 
     # ---- loading -----------------------------------------------------------------
 
@@ -466,15 +475,14 @@ class KnowledgeBase:
         for t in titles:
             rows = self._roles_by_title_country.get((t, country), ()) if country else \
                 self._roles_by_title_org.get((t, org), ()) if org else self._roles_by_title.get(t, ())
-            for p, r, first, last in rows:
+            for p, r, first, last, office_country, office_org, not_national in rows:
                 if p["id"] in found or (first and day < first) or (last and day > last):
                     continue
-                if country and (r.get("country") or p.get("country")) != country:
+                if country and office_country != country:
                     continue
-                if org and self.org_id(r.get("org")) != org:
+                if org and office_org != org:
                     continue
-                if not org and r.get("org") and r["title"] not in self.titles.org_titles \
-                        and not self.org_is_national(r.get("org")):
+                if not org and not_national:
                     continue
                 found[p["id"]] = p
         # the base's order, so that results do not depend on the order of the titles asked
