@@ -31,7 +31,7 @@ from functools import lru_cache
 from itertools import chain
 from pathlib import Path
 
-from marsad.annotate.knowledge import Alias, KnowledgeBase, as_date, load_kb
+from marsad.annotate.knowledge import Alias, KnowledgeBase, as_date, load_kb, spelling_key
 from marsad.annotate.romanize import MAGHREB, romanize, romanize_maghreb
 from marsad.model import Article, Entity, Finding
 from marsad.text.normalize import normalize, normalize_key
@@ -108,6 +108,7 @@ class _Index:
     # worked out once per distinct word (most open none)
     openers: dict[str, tuple] = field(default_factory=dict)
     first_names: set[str] = field(default_factory=set)
+    first_name_spellings: set[str] = field(default_factory=set)    # spelling_key of first_names
     stopwords: set[str] = field(default_factory=set)
 
 
@@ -138,6 +139,7 @@ def _index_for(kb: KnowledgeBase) -> _Index:
             if len(words) >= 2 and not words[0].startswith("ال"):   # not الملك سلمان
                 idx.first_names.add(words[0])
     idx.first_names |= {k for k in kb.given_names if " " not in k and k not in _NAME_PARTICLES}
+    idx.first_name_spellings = {spelling_key(k) for k in idx.first_names}
     idx.stopwords = set(t.name_stopwords)
     return idx
 
@@ -152,6 +154,7 @@ class _Parties:
     vessel_heads: tuple[tuple[str, ...], ...]
     vessel_kinds: frozenset[str]
     unquoted_heads: frozenset[tuple[str, ...]]
+    org_anaphors: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = ()   # المنظمة الدولية: the body named before
     # positions in ``epithets`` / ``vessel_heads`` by first word (see ``_phrases_from``)
     epithets_by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
     vessel_heads_by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
@@ -192,6 +195,7 @@ def _parties_for(data_dir: Path) -> _Parties:
                     frozenset(normalize_key(w) for w in raw.get("place_heads", [])), tuple(heads),
                     frozenset(normalize_key(w) for w in raw.get("vessel_kinds", [])),
                     frozenset(words(h) for h in raw.get("unquoted_vessel_heads", [])),
+                    tuple((words(a["phrase"]), frozenset(a.get("kinds") or ())) for a in raw.get("org_anaphors", [])),
                     _by_first_word(epithets), _by_first_word(heads))
 
 
@@ -582,7 +586,8 @@ class _Linker:
         unplaced = not country and not org and self._read_a_body(m.j, j)   # في الاتحاد: which one?
         holders = [] if former or unplaced else self._holders(chosen, country, org, dest)
         # a name right after the phrase (a comma may come between)
-        name = self._name_after(j, holders, chosen)
+        acts = title_alias is not None and title_alias.key in kb.titles.office_acts
+        name = None if acts else self._name_after(j, holders, chosen)   # عفو ملكي: no name follows
         if name:
             kind, k, payload = name
             if kind == "person":
@@ -1126,6 +1131,7 @@ class _Linker:
                     pending_short.append((m, list(dict.fromkeys(a.id for a in persons))))
                 continue
             self._link_other(m)
+        confirmed |= self._link_spelling_variants()
         for m, ids in pending_short:
             if any(x in self.used for x in range(m.i, m.j)):
                 continue
@@ -1134,8 +1140,10 @@ class _Linker:
             distinctive = len(m.variant.replace("ال", "", 1)) >= 5
             ok = [i for i in ids if i in confirmed] or \
                  [i for i in ids if distinctive and kb.is_foreign(kb.persons[i])]
-            if len(ok) == 1 and not self._foreign_given_name_before(m):
+            if len(ok) == 1 and not self._foreign_given_name_before(m) and not self._nisba_of_noun(m):
                 self._add(self._person_mention(kb.persons[ok[0]], m.start, m.end, "short"), m.i, m.j)
+            elif any(a.kind != "person" for a in m.aliases):
+                self._link_other(m)     # السوداني: the person's family name, else the nisba it also is
         self._link_skeletons()
         self._attach_kunyas(kunyas)
 
@@ -1227,6 +1235,52 @@ class _Linker:
             return False
         return bool(set(self.words[i - 1].variants) & self.kb.titles.eponym_heads)
 
+    def _link_spelling_variants(self) -> set[str]:
+        """A full name spelled another ordinary way (a medial alif dropped or added:
+        هيثم علي الطبطبائي for الطباطبائي; عبدالرحمن / عبد الرحمن) is that person:
+        two to four free words on one line, starting with a known given name, whose
+        ``spelling_key`` is one person's full name. Returns the persons linked."""
+        linked: set[str] = set()
+        words, n = self.words, len(self.words)
+        i = 0
+        while i < n:
+            first = next((v for v in words[i].variants[:2] if v in self.idx.first_names
+                          or spelling_key(v) in self.idx.first_name_spellings), None)
+            if i in self.used or first is None or first in _NAME_PARTICLES or self._after_eponym_head(i) or \
+                    (i > 0 and words[i - 1].key in ("بن", "ابن", "بنت")):
+                i += 1
+                continue        # مطار رفيق الحريري; بن عبدالعزيز آل سعود is a father's name
+            start = _variant_offset(words[i], first)
+            hit = None
+            for j in range(min(n, i + 4), i + 1, -1):
+                if any(k in self.used or not _JOINING_GAP.match(words[k].gap) or "\n" in words[k].gap
+                       for k in range(i + 1, j)):
+                    continue
+                ids = self.kb.spelling_matches(self.text[start:words[j - 1].end])
+                if len(ids) == 1:
+                    hit = (j, ids[0])
+                    break
+            if hit is None:
+                i += 1
+                continue
+            j, pid = hit
+            self._add(self._person_mention(self.kb.persons[pid], start, words[j - 1].end, "variant"), i, j)
+            linked.add(pid)
+            i = j
+        return linked
+
+    def _nisba_of_noun(self, m: Match) -> bool:
+        """A family name that is also a country's nisba (السوداني) right after a
+        definite noun is that noun's adjective (الشعب السوداني), not the person."""
+        i = m.i
+        if i == 0 or not any(a.kind == "country" and a.how == "nisba" for a in m.aliases):
+            return False
+        gap = self.words[i].gap
+        if not _JOINING_GAP.match(gap) or "\n" in gap or m.variant != self.words[i].key:
+            return False
+        prev = self.words[i - 1]
+        return any(v.startswith("ال") for v in prev.variants) and prev.key not in self.idx.first_names
+
     def _foreign_given_name_before(self, m: Match) -> bool:
         """'جيل بايدن' is not Joe Biden: a given name right before a short form that
         is not the person's own marks another person of the same family."""
@@ -1290,7 +1344,7 @@ class _Linker:
             if o.get("metonym_for") and o["metonym_for"] in kb.countries:
                 self._add(self._country_mention(o["metonym_for"], m.start, m.end, "metonym"), m.i, m.j)
             else:
-                self._add(Mention(m.start, m.end, "ORG", "name", a.id, o.get("name_en"),
+                self._add(Mention(m.start, m.end, "ORG", "nisba" if a.how == "nisba" else "name", a.id, o.get("name_en"),
                                   (o.get("names_ar") or [None])[0], o.get("wikidata"), o.get("country")),
                           m.i, m.j)
         elif a.kind == "country":
@@ -1872,6 +1926,30 @@ class _Linker:
 
     # -- step 4: names found in this article, duals and sides
 
+    def _org_anaphors(self) -> None:
+        """«المنظمة الدولية», «المنظمة الحقوقية» (parties.json org_anaphors): the body of
+        one of the entry's kinds named last before it (the UN, Amnesty International).
+        A complement right after it makes it a name (المنظمة الدولية للهجرة)."""
+        if not self.parties.org_anaphors:
+            return
+        for i in range(len(self.words)):
+            if i in self.used:
+                continue
+            for phrase, kinds in self.parties.org_anaphors:
+                j = self._phrase_at(i, phrase)
+                if j is None:
+                    continue
+                if j < len(self.words) and _JOINING_GAP.match(self.words[j].gap) and \
+                        self.words[j].key.startswith(("لل", "ل")) and not self.words[j].key.startswith("لا"):
+                    break       # المنظمة الدولية للهجرة، المنظمة الدولية لحقوق الإنسان
+                start = _variant_offset(self.words[i], phrase[0])
+                prev = [m for m in self.mentions if m.type == "ORG" and m.end <= start and m.kb_id
+                        and (self.kb.organizations.get(m.kb_id) or {}).get("kind") in kinds]
+                if prev:
+                    last = max(prev, key=lambda m: m.end)
+                    self._add(self._copy(last, start, self.words[j - 1].end, "coref"), i, j)
+                break
+
     def _local_aliases(self) -> None:
         """Family names of persons named in full here (أبو قصرة, بوجدانوف) link later
         and earlier mentions of the same person."""
@@ -1948,6 +2026,7 @@ class _Linker:
         self._link_epithets()
         self._discover_described()
         self._discover_groups()
+        self._org_anaphors()
         self._local_aliases()
         self._resolve_deferred()
         self._duals_and_sides()

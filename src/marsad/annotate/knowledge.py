@@ -118,6 +118,7 @@ class TitleLexicon:
     place_titles: set[str] = field(default_factory=set)   # governor, mayor: of a city or province
     context_titles: set[str] = field(default_factory=set)  # bare titles whose country context decides
     un_phrases: set[str] = field(default_factory=set)     # المندوب: at the UN unless said otherwise
+    office_acts: set[str] = field(default_factory=set)    # عفو ملكي: the office's act, never before a name
     un_org: str | None = None
     context_not_after: set[str] = field(default_factory=set)   # إلى، زار: a destination, not a context
     eponym_heads: set[str] = field(default_factory=set)   # مستشفى الحسن الثاني: named after, not the person
@@ -328,6 +329,7 @@ class KnowledgeBase:
             place_titles=set(raw.get("place_titles", [])),
             context_titles=set((raw.get("context_titles") or {}).get("titles", [])),
             un_phrases={normalize_key(x) for x in (raw.get("un_representatives") or {}).get("phrases", [])},
+            office_acts={normalize_key(x) for x in (raw.get("office_acts") or {}).get("phrases", [])},
             un_org=(raw.get("un_representatives") or {}).get("org"),
             context_not_after={normalize_key(x) for x in (raw.get("context_titles") or {}).get("not_after", [])},
             eponym_heads=keys("eponym_heads"), name_cues=_name_cues(raw.get("name_cues") or {}))
@@ -386,6 +388,8 @@ class KnowledgeBase:
             how = METONYM if o.get("metonym_for") else NAME
             for n in (o.get("names_ar") or []) + (o.get("short_ar") or []):
                 self._add(n, "org", oid, how)
+            for n in o.get("nisba_ar") or []:      # أممي، الأممية: of the United Nations
+                self._add(n, "org", oid, NISBA)
         for iso, c in self.countries.items():
             for n in c.get("names_ar") or []:
                 self._add(n, "country", iso, NAME)
