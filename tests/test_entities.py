@@ -931,3 +931,19 @@ def test_a_royal_pardon_is_the_reigning_king(real_kb) -> None:
     # no country clear from the context: nobody; and no name is read after it
     art = link(real_kb, "وقال إن عفو ملكي سابق شمل المعتقلين.", "2024-07-30")
     assert people(art) == []
+
+
+def test_a_presidential_pardon_takes_the_country_of_the_context(real_kb) -> None:
+    art = link(real_kb, "أفرجت السلطات التونسية عن المعارض بعد عفو رئاسي.", "2024-07-30")
+    assert people(art) == [("عفو رئاسي", "Kais Saied", "role")]
+    assert people(link(real_kb, "وشمل العفو الرئاسي مئات السجناء.", "2024-07-30")) == []
+
+
+def test_a_holders_name_with_one_letter_off_is_that_holder(real_kb) -> None:
+    # undated: the base's current Iraqi prime minister is someone else; no conflict for a typo
+    art = link(real_kb, "أعلن رئيس الوزراء العراقي، عادل عبدي المهدي، عزمه تقديم استقالته.", None)
+    assert people(art) == [("عادل عبدي المهدي", "Adil Abdul-Mahdi", "variant")]
+    assert not [f for f in art.findings if f.kind == "kb_conflict"]
+    # two letters off is somebody else
+    art = link(real_kb, "أعلن رئيس الوزراء العراقي، عادل عبدو المهدوي، عزمه تقديم استقالته.", None)
+    assert [p[2] for p in people(art)] == ["discovered"]

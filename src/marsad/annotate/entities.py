@@ -572,7 +572,8 @@ class _Linker:
             return j
         chosen = self._titles_for(titles, country, org) if titles else []
         inferred = False
-        if chosen and not country and not org and chosen[0] in kb.titles.context_titles \
+        acts = title_alias is not None and title_alias.key in kb.titles.office_acts
+        if chosen and not country and not org and (chosen[0] in kb.titles.context_titles or acts) \
                 and not self._adjective_after(j) and not self._read_a_body(m.j, j):
             # ولي العهد, وزير المالية: the country the context makes clear, if any
             country = self._context_country(m.i)
@@ -586,7 +587,6 @@ class _Linker:
         unplaced = not country and not org and self._read_a_body(m.j, j)   # في الاتحاد: which one?
         holders = [] if former or unplaced else self._holders(chosen, country, org, dest)
         # a name right after the phrase (a comma may come between)
-        acts = title_alias is not None and title_alias.key in kb.titles.office_acts
         name = None if acts else self._name_after(j, holders, chosen)   # عفو ملكي: no name follows
         if name:
             kind, k, payload = name
@@ -1091,6 +1091,10 @@ class _Linker:
         if same is not None:    # إسحق هرتسوغ is إسحاق هرتسوغ spelled without the alif: no conflict
             return self._link_named(same, "variant", j, k, chosen, country, org, holders, label, former,
                                     title_match, inferred)
+        typo = self._one_letter_off(name_ar, chosen, country) if country and not inferred and k - j >= 2 else None
+        if typo is not None:    # عادل عبدي المهدي: a letter too many in a holder's name
+            return self._link_named(typo, "variant", j, k, chosen, country, org, holders, label, former,
+                                    title_match, inferred)
         if holders and not former and len(holders) == 1 and label and not inferred:
             h = holders[0]
             self.findings.append(Finding(
@@ -1268,6 +1272,29 @@ class _Linker:
             linked.add(pid)
             i = j
         return linked
+
+    def _one_letter_off(self, name_ar: str, titles: list[str], country: str) -> dict | None:
+        """The one person who held the office (at any time) whose full name is this
+        unknown name with one letter added, dropped or changed (a typo), names of
+        eight letters or more."""
+        from rapidfuzz.distance import Levenshtein
+
+        key = normalize_key(name_ar).replace(" ", "")
+        if len(key) < 8:
+            return None
+        wanted = set(titles)
+        for t in titles:
+            wanted.update(self.kb.titles.equivalents.get(t, []))
+        found = []
+        for t in wanted:
+            for p in self.kb.holders_ever(t, country):
+                if p in found:
+                    continue
+                names = (p.get("names_ar") or []) + (p.get("variants_ar") or [])
+                if any(Levenshtein.distance(key, normalize_key(n).replace(" ", ""), score_cutoff=1) <= 1
+                       for n in names if " " in n):
+                    found.append(p)
+        return found[0] if len(found) == 1 else None
 
     def _nisba_of_noun(self, m: Match) -> bool:
         """A family name that is also a country's nisba (السوداني) right after a

@@ -463,6 +463,15 @@ class KnowledgeBase:
         c = self.country(iso3)
         return c["name_en"] if c else None
 
+    def holders_ever(self, title: str, country: str) -> list[dict]:
+        """Persons who held ``title`` in ``country`` at any time (national offices only)."""
+        out: list[dict] = []
+        for p, _r, _first, _last, office_country, _org, not_national in \
+                self._roles_by_title_country.get((title, country), ()):
+            if office_country == country and not not_national and p not in out:
+                out.append(p)
+        return out
+
     def holders(self, title: str | list[str], country: str | None = None, org: str | None = None,
                 on: str | dt.date | None = None) -> list[dict]:
         """Persons holding ``title`` (a key or a list of keys) in ``country`` and/or
