@@ -947,3 +947,9 @@ def test_a_holders_name_with_one_letter_off_is_that_holder(real_kb) -> None:
     # two letters off is somebody else
     art = link(real_kb, "أعلن رئيس الوزراء العراقي، عادل عبدو المهدوي، عزمه تقديم استقالته.", None)
     assert [p[2] for p in people(art)] == ["discovered"]
+
+
+def test_ennahda_by_its_party_name_in_tunisian_articles(real_kb) -> None:
+    art = link(real_kb, "وقال الرئيس التونسي إن حزب النهضة يتحمل المسؤولية.", "2023-04-20")
+    assert [(e.name_en, e.how) for e in art.entities if e.type == "ORG"] == [("Ennahda", "epithet")]
+    assert ents(link(real_kb, "وتحدث الوزير المصري عن سد النهضة.", "2023-04-20"), "ORG") == []
