@@ -107,6 +107,8 @@ class _Index:
     # a word's key -> its clitic forms that open a phrase: (rank, form, by_second[form]);
     # worked out once per distinct word (most open none)
     openers: dict[str, tuple] = field(default_factory=dict)
+    # id of a by-first-word table -> (the table, {a word's key: ``_Linker._phrases_from``'s answer})
+    phrase_starts: dict[int, tuple[dict, dict[str, list[int]]]] = field(default_factory=dict)
     first_names: set[str] = field(default_factory=set)
     first_name_spellings: set[str] = field(default_factory=set)    # spelling_key of first_names
     stopwords: set[str] = field(default_factory=set)
@@ -1456,9 +1458,19 @@ class _Linker:
     def _phrases_from(self, i: int, by_first: dict[str, tuple[int, ...]]) -> list[int]:
         """Positions (in list order) of the phrases whose first word is one of word i's
         forms: only those can be written at i, so each word looks up its few
-        candidates instead of trying every epithet and vessel head."""
-        found = [k for v in self.words[i].variants for k in by_first.get(v, ())]
-        return sorted(set(found)) if len(found) > 1 else found
+        candidates instead of trying every epithet and vessel head. The forms depend on
+        the word's key only: each distinct word is looked up once."""
+        entry = self.idx.phrase_starts.get(id(by_first))
+        if entry is None or entry[0] is not by_first:
+            entry = self.idx.phrase_starts[id(by_first)] = (by_first, {})
+        memo, key = entry[1], self.words[i].key
+        found = memo.get(key)
+        if found is None:
+            if len(memo) > 200_000:         # a long stream's vocabulary: start again
+                memo.clear()
+            found = [k for v in self.words[i].variants for k in by_first.get(v, ())]
+            found = memo[key] = sorted(set(found)) if len(found) > 1 else found
+        return list(found)
 
     def _nisba_at(self, j: int) -> Match | None:
         """A country nisba written right after the words before j."""

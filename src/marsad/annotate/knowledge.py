@@ -46,13 +46,17 @@ def name_skeleton(word: str) -> str:
     return key[0] + "".join(c for c in key[1:] if c not in _WEAK)
 
 
+_JOIN_ABD = re.compile(r"(^| )عبد ")
+
+
+@lru_cache(maxsize=65536)   # asked for the forms of every word of every article
 def spelling_key(name: str) -> str:
     """A key under which ordinary Arabic spelling variants of one name are equal:
     a medial alif written or not (إسحاق/إسحق، إسماعيل/اسمعيل), a doubled waw
     (داوود/داود), طاها/طه, and عبد joined to the next word (عبدالرحمن/عبد الرحمن).
     Unlike ``name_skeleton`` it keeps every consonant, so حامد and حمد are the
     only kind of pair it may merge."""
-    key = re.sub(r"(^| )عبد ", r"\1عبد", normalize_key(name))
+    key = _JOIN_ABD.sub(r"\1عبد", normalize_key(name))
     words = []
     for w in key.split():
         w = w.replace("وو", "و")
