@@ -953,3 +953,9 @@ def test_ennahda_by_its_party_name_in_tunisian_articles(real_kb) -> None:
     art = link(real_kb, "وقال الرئيس التونسي إن حزب النهضة يتحمل المسؤولية.", "2023-04-20")
     assert [(e.name_en, e.how) for e in art.entities if e.type == "ORG"] == [("Ennahda", "epithet")]
     assert ents(link(real_kb, "وتحدث الوزير المصري عن سد النهضة.", "2023-04-20"), "ORG") == []
+
+
+def test_the_uns_adjective_inside_a_role_phrase_names_the_body(real_kb) -> None:
+    art = link(real_kb, "وحذر الأمين العام الأممي من التصعيد. وقال المبعوث الأممي إلى اليمن إن الحل سياسي.", "2025-03-01")
+    assert people(art) == [("الأمين العام الأممي", "António Guterres", "role"),
+                           ("المبعوث الأممي إلى اليمن", "Hans Grundberg", "role")]

@@ -396,6 +396,11 @@ class _Linker:
                 continue
             key = words[j].key
             if key in t.modifiers:
+                if not org:     # الأمين العام الأممي: the United Nations' (an organization's nisba)
+                    m0 = _match_at(self.idx, words, j, {"org"})
+                    a0 = next((a for a in m0.aliases if a.kind == "org" and a.how == "nisba"), None) if m0 else None
+                    if a0 is not None and m0.j == j + 1:
+                        org = a0.id
                 j += 1
                 continue
             if key in t.former:
@@ -532,6 +537,9 @@ class _Linker:
         if titles and set(titles) <= kb.titles.place_titles:
             return self._place_role(m, titles[0])
         j, country, org, former, dest = self._qualifiers(m.j, envoy)
+        if org is None and title_alias is not None:     # المبعوث الأممي: the phrase names the body
+            org = next((a.id for a in self.kb.aliases().get(title_alias.key.split()[-1], ())
+                        if a.kind == "org" and a.how == "nisba"), None)
         self.used.update(range(m.i, j))   # a nisba inside a role phrase is not a country mention
         if self._dependent_before(m):
             return j    # مستشار الرئيس الروسي: the name that follows is the adviser's
