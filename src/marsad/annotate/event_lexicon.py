@@ -250,8 +250,13 @@ class CueList(list):
         # the sentence's words that open one of these cues (a set intersection in C: the
         # shared finder's answer holds every cue list's words)
         candidates = {k for w in self._by_first_part.keys() & present for k in self._by_first_part[w]}
-        found = [self[k] for k in sorted(candidates)
-                 if all(not present.isdisjoint(part) for part in self._needs[k])]
+        found = []
+        for k in sorted(candidates):
+            for part in self._needs[k][1:]:     # (its first part has a word here already)
+                if present.isdisjoint(part):
+                    break
+            else:
+                found.append(self[k])
         self._last = (present, found)
         return found
 
