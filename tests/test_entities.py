@@ -959,3 +959,12 @@ def test_the_uns_adjective_inside_a_role_phrase_names_the_body(real_kb) -> None:
     art = link(real_kb, "وحذر الأمين العام الأممي من التصعيد. وقال المبعوث الأممي إلى اليمن إن الحل سياسي.", "2025-03-01")
     assert people(art) == [("الأمين العام الأممي", "António Guterres", "role"),
                            ("المبعوث الأممي إلى اليمن", "Hans Grundberg", "role")]
+
+
+def test_a_nisba_alone_before_a_given_name_opens_a_name(real_kb) -> None:
+    art = link(real_kb, "واحتجز المسلحون موظفة في المنظمة، الأردنية لونا شكري، مع زملائها.", "2025-03-01")
+    assert [(e.text, e.how, e.country) for e in art.entities if e.type == "PERSON"] == [
+        ("لونا شكري", "discovered", "JOR")]
+    # after a noun the nisba is its adjective: no name opens
+    art = link(real_kb, "وقالت الوزارة الأردنية لونا إنها قلقة.", "2025-03-01")
+    assert [e for e in art.entities if e.type == "PERSON"] == []

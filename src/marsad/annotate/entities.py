@@ -1679,6 +1679,27 @@ class _Linker:
                                   name_ar, None, country, None, (), local_key=normalize_key(name_ar)), k, end)
             i = end
 
+    def _discover_after_nisba(self) -> None:
+        """«…، الأردنية لونا شكري»: a definite singular nisba standing alone at the
+        start of a clause (not an adjective: no noun before it) followed by a known
+        given name opens a name: a discovered person of that country."""
+        words, aliases = self.words, self.kb.aliases()
+        for i in range(len(words) - 2):
+            w = words[i]
+            if not w.key.startswith("ال") or not self._break_before(i):
+                continue
+            iso = next((a.id for a in aliases.get(w.key, ()) if a.kind == "country" and a.how == "nisba"), None)
+            k = i + 1
+            if iso is None or words[k].key not in self.idx.first_names or not _JOINING_GAP.match(words[k].gap) \
+                    or words[k].key in _NAME_PARTICLES:
+                continue
+            end = self._described_name(k)
+            if end is None:
+                continue
+            name_ar = self.text[words[k].start:words[end - 1].end]
+            self._add(Mention(words[k].start, words[end - 1].end, "PERSON", "discovered", None, romanize(name_ar),
+                              name_ar, None, iso, None, (), local_key=normalize_key(name_ar)), k, end)
+
     def _discover_list(self, i: int) -> int:
         """وهن A B وC D: after a pronoun of list_cues, a list of two names or more
         (each two or three plausible name words) names that many persons."""
@@ -2072,6 +2093,7 @@ class _Linker:
         self._prefer_named_holders()
         self._link_epithets()
         self._discover_described()
+        self._discover_after_nisba()
         self._discover_groups()
         self._org_anaphors()
         self._local_aliases()
