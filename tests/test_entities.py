@@ -968,3 +968,10 @@ def test_a_nisba_alone_before_a_given_name_opens_a_name(real_kb) -> None:
     # after a noun the nisba is its adjective: no name opens
     art = link(real_kb, "وقالت الوزارة الأردنية لونا إنها قلقة.", "2025-03-01")
     assert [e for e in art.entities if e.type == "PERSON"] == []
+
+
+def test_an_unknown_word_and_a_definite_one_after_a_description_are_no_name(real_kb) -> None:
+    art = link(real_kb, "ودعا أن يبعد عن البلدين الشقيقين شجون الصعاب.", "2025-03-01")
+    assert [e for e in art.entities if e.type == "PERSON"] == []
+    art = link(real_kb, "وقال الناشط كريم الزاوي إن الاحتجاج مستمر.", "2025-03-01")
+    assert [e.how for e in art.entities if e.type == "PERSON"] == ["discovered"]

@@ -1856,6 +1856,9 @@ class _Linker:
                 self._break_before(k, clause=False) or _CLAUSE_GAP.search(words[k].gap))):
             return None
         end = self._unknown_name(k)
+        if end and end - k == 2 and words[k].key not in idx.first_names and words[k + 1].text.startswith("ال") \
+                and words[k].key not in self.kb.given_names:
+            end = None      # الشقيقين شجون الصعاب: an unknown word and a definite one are a noun phrase
         if end and end - k >= 2:
             return end if not any(x in self.used for x in range(k, end)) else None
         first = words[k].key
