@@ -95,3 +95,14 @@ def test_normalize_equals_its_character_by_character_definition(text):
 def test_unassigned_presentation_code_points_are_kept_not_a_crash():
     # NFKC leaves unassigned code points unchanged: normalizing them recursed forever
     assert normalize_key("\ufdd0نص\ufbc2") == "\ufdd0نص\ufbc2"
+
+
+def test_phrase_key_strips_what_the_edge_regex_stripped():
+    import re
+    import sys
+    from marsad.text.lexicon import SPACES, phrase_key
+    assert set(SPACES) == {c for c in map(chr, range(sys.maxunicode + 1)) if re.match(r"\s", c)}
+    edge = re.compile(r"^[\s:：.،,؛;|•·*#»«>\-–—_]+|[\s:：.،,؛;|•·*#»«>\-–—_]+$")
+    from marsad.text.normalize import normalize_key
+    for text in ["", " - ", "• اقرأ أيضا: ", "عاجل |", "::", "نص عادي", "— الرئيس السوري —\u00a0", "a.b."]:
+        assert phrase_key(text) == edge.sub("", normalize_key(text.replace("ً", "")))

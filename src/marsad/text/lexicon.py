@@ -10,12 +10,17 @@ from pathlib import Path
 from marsad.data import read_lexicon
 from marsad.text.normalize import normalize_key
 
-_EDGE_PUNCT = re.compile(r"^[\s:：.،,؛;|•·*#»«>\-–—_]+|[\s:：.،,؛;|•·*#»«>\-–—_]+$")
+# Spaces (the characters ``\s`` matches, see tests/test_text_normalize.py) and punctuation
+# taken off a key's edges: str.strip, not a regex whose end-anchored branch is tried at
+# every character of a line
+SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006" \
+         "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_EDGE_PUNCT = SPACES + ":：.،,؛;|•·*#»«>-–—_"
 
 
 def phrase_key(text: str) -> str:
     """How lexicon phrases and lines are compared: normalized, edge punctuation off."""
-    return _EDGE_PUNCT.sub("", normalize_key(text.replace("ً", "")))
+    return normalize_key(text.replace("ً", "")).strip(_EDGE_PUNCT)
 
 
 class Lexicon:
