@@ -241,24 +241,38 @@ def cmd_score(args) -> int:
 # does not; ``kind`` says what makes it hard: sports, idiom, denial, plan, threat, recap,
 # commemoration, condemnation, verdict, statistics ...; a null type marks a sentence with no
 # event at all). A sentence labelled for several types has several rows. The labels of a
-# sentence are exhaustive for the *scored* types: the types that have at least one row in the
-# split. A sentence counts as predicted for a type when an asserted event of that type has
-# evidence (a trigger) inside the sentence, the whole article being annotated.
+# sentence are exhaustive for the *scored* types of its part: the types that have at least one
+# row in the split among that part's sentences (a part labels for the types it was built for:
+# s1's sentences were never labelled for REQUEST, so a REQUEST found there is not scored). A
+# sentence counts as predicted for a type when an asserted event of that type has evidence (a
+# trigger) inside the sentence, the whole article being annotated.
 
 def sentence_rows(split: str | None = None) -> list[dict]:
     rows = [s for part in sorted(PARTS.glob("*.sentences.jsonl")) for s in read_jsonl(part)]
     return [r for r in rows if split is None or r["split"] == split]
 
 
+def part_of(article: str) -> str:
+    """The part an article id belongs to (s1_003 -> s1)."""
+    return article.rsplit("_", 1)[0]
+
+
 def sentence_gold(rows: list[dict]) -> tuple[dict[tuple, set[str]], set[str]]:
     """(article, start, end) -> the types the sentence reports, and the scored types."""
+    gold, by_part = sentence_gold_by_part(rows)
+    return gold, set().union(*by_part.values()) if by_part else set()
+
+
+def sentence_gold_by_part(rows: list[dict]) -> tuple[dict[tuple, set[str]], dict[str, set[str]]]:
+    """(article, start, end) -> the types the sentence reports, and each part's scored types."""
     gold: dict[tuple, set[str]] = {}
-    scored: set[str] = set()
+    scored: dict[str, set[str]] = {}
     for r in rows:
         key = (r["article"], r["start"], r["end"])
         types = gold.setdefault(key, set())
+        part = scored.setdefault(part_of(r["article"]), set())
         if r["type"]:
-            scored.add(r["type"])
+            part.add(r["type"])
             if r["label"] == "positive":
                 types.add(r["type"])
     return gold, scored
@@ -268,12 +282,14 @@ def score_sentence_labels(rows: list[dict], predicted: dict[tuple, set[str]]) ->
     """Precision, recall and F1 per scored type and overall (micro), from the suite's rows and
     the types predicted for each sentence (keyed like ``sentence_gold``); false positives of
     each hard-negative kind; predictions of unscored types are only counted."""
-    gold, scored = sentence_gold(rows)
+    gold, by_part = sentence_gold_by_part(rows)
+    scored = set().union(*by_part.values()) if by_part else set()
     counts = {t: {"tp": 0, "fp": 0, "fn": 0} for t in sorted(scored)}
     unscored: Counter = Counter()
     for key, truth in gold.items():
         got = predicted.get(key, set())
-        for t in scored:
+        here = by_part[part_of(key[0])]
+        for t in here:
             c = counts[t]
             if t in got and t in truth:
                 c["tp"] += 1
@@ -281,7 +297,7 @@ def score_sentence_labels(rows: list[dict], predicted: dict[tuple, set[str]]) ->
                 c["fp"] += 1
             elif t in truth:
                 c["fn"] += 1
-        unscored.update(t for t in got if t not in scored)
+        unscored.update(t for t in got if t not in here)
 
     def prf(c: dict) -> dict:
         p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else None
@@ -374,9 +390,9 @@ def cmd_score_sentences(args) -> int:
     else:
         print(format_sentence_scores(scores))
     if args.errors:
-        gold, scored = sentence_gold(rows)
+        gold, by_part = sentence_gold_by_part(rows)
         for key in sorted(gold):
-            got = predicted.get(key, set()) & scored
+            got = predicted.get(key, set()) & by_part[part_of(key[0])]
             if got != gold[key]:
                 raw = (cache_dir() / f"{key[0]}.txt").read_text(encoding="utf-8")
                 print(f"{key[0]} {key[1]}-{key[2]} gold={sorted(gold[key])} got={sorted(got)}: "

@@ -171,3 +171,20 @@ def test_committed_sentence_rows_are_well_formed(rc):
     split_of = {}
     for r in rows:                                            # a whole article goes to one split
         assert split_of.setdefault(r["article"], r["split"]) == r["split"], r["article"]
+
+
+def test_a_sentence_is_scored_only_for_the_types_its_part_labels(rc):
+    # part s1 labels PROTEST only; part s2 labels REQUEST too: a REQUEST found in an s1
+    # sentence was never judged, so it is neither a false positive nor a miss
+    rows = [
+        {"article": "s1_001", "start": 0, "end": 10, "type": "PROTEST", "label": "positive", "kind": None},
+        {"article": "s2_001", "start": 0, "end": 9, "type": "REQUEST", "label": "positive", "kind": None},
+        {"article": "s2_001", "start": 10, "end": 20, "type": "PROTEST", "label": "negative", "kind": "plan"},
+    ]
+    predicted = {("s1_001", 0, 10): {"PROTEST", "REQUEST"}, ("s2_001", 0, 9): {"REQUEST"},
+                 ("s2_001", 10, 20): {"REQUEST"}}
+    s = rc.score_sentence_labels(rows, predicted)
+    r = s["types"]["REQUEST"]
+    assert (r["tp"], r["fp"], r["fn"]) == (1, 1, 0)           # the s2 plan sentence, not the s1 one
+    assert s["types"]["PROTEST"]["tp"] == 1 and s["types"]["PROTEST"]["fp"] == 0
+    assert s["unscored_predictions"] == {"REQUEST": 1}

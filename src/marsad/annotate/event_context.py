@@ -50,7 +50,10 @@ def modality_of(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo) -> 
                 _, whi = view.window(h.nend, h.nend, cue.after, h.nend, info.nend)
                 if cue.pattern.search(view.ntext, h.nend, whi):
                     return name
+    # a threat speaks of the future by nature (أي اعتداء سيواجه برد حاسم): the threat itself
+    # is made now, so the future prefix does not make it planned
     if "س" in _strip_conj(h.pre) and h.category in ("imperfect", "collocations") \
+            and h.entry.type != "THREATEN" \
             and view.ntext[h.nstart + len(h.pre):h.nstart + len(h.pre) + 1] in ("ي", "ت", "ن", "ا"):
         return "planned"                    # سيزور، سيفرض عقوبات: the future prefix
     return "asserted"
