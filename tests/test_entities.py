@@ -975,3 +975,9 @@ def test_an_unknown_word_and_a_definite_one_after_a_description_are_no_name(real
     assert [e for e in art.entities if e.type == "PERSON"] == []
     art = link(real_kb, "وقال الناشط كريم الزاوي إن الاحتجاج مستمر.", "2025-03-01")
     assert [e.how for e in art.entities if e.type == "PERSON"] == ["discovered"]
+
+
+def test_one_army_one_entry(real_kb) -> None:
+    art = link(real_kb, "قال الجيش السوداني إن جيش السودان تقدم، وقال الجيش اللبناني إن القوات المسلحة اللبنانية انتشرت.")
+    assert [e.kb_id for e in art.entities if e.type == "ORG"] == [
+        "sudanese_armed_forces", "sudanese_armed_forces", "lebanese_army", "lebanese_army"]
