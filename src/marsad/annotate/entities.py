@@ -109,6 +109,8 @@ class _Index:
     openers: dict[str, tuple] = field(default_factory=dict)
     # id of a by-first-word table -> (the table, {a word's key: ``_Linker._phrases_from``'s answer})
     phrase_starts: dict[int, tuple[dict, dict[str, list[int]]]] = field(default_factory=dict)
+    given_form: dict[str, str | None] = field(default_factory=dict)   # see ``_link_spelling_variants``
+    opens_description: dict[str, bool] = field(default_factory=dict)  # see ``_Linker._after_descriptor``
     first_names: set[str] = field(default_factory=set)
     first_name_spellings: set[str] = field(default_factory=set)    # spelling_key of first_names
     stopwords: set[str] = field(default_factory=set)
@@ -1257,10 +1259,19 @@ class _Linker:
         linked: set[str] = set()
         words, n = self.words, len(self.words)
         i = 0
+        given = self.idx.given_form      # a word's key -> its form that is a given name (or None)
         while i < n:
-            first = next((v for v in words[i].variants[:2] if v in self.idx.first_names
-                          or spelling_key(v) in self.idx.first_name_spellings), None)
-            if i in self.used or first is None or first in _NAME_PARTICLES or self._after_eponym_head(i) or \
+            if i in self.used:
+                i += 1
+                continue
+            key = words[i].key
+            if key not in given:            # worked out once per distinct word
+                if len(given) > 200_000:
+                    given.clear()
+                given[key] = next((v for v in words[i].variants[:2] if v in self.idx.first_names
+                                   or spelling_key(v) in self.idx.first_name_spellings), None)
+            first = given[key]
+            if first is None or first in _NAME_PARTICLES or self._after_eponym_head(i) or \
                     (i > 0 and words[i - 1].key in ("بن", "ابن", "بنت")):
                 i += 1
                 continue        # مطار رفيق الحريري; بن عبدالعزيز آل سعود is a father's name
@@ -1792,8 +1803,13 @@ class _Linker:
         words, cues = self.words, self.kb.titles.name_cues
         if i in self.used:
             return None
-        heads = cues.descriptor_heads
-        if not any(v in heads or "ال" + v in heads for v in words[i].variants):
+        heads, opens = cues.descriptor_heads, self.idx.opens_description
+        key = words[i].key
+        if key not in opens:                # worked out once per distinct word
+            if len(opens) > 200_000:
+                opens.clear()
+            opens[key] = any(v in heads or "ال" + v in heads for v in words[i].variants)
+        if not opens[key]:
             return None     # no description starts with this word (most words)
         for n in (3, 2, 1):
             if i + n > len(words) or any(x in self.used for x in range(i, i + n)) or \
