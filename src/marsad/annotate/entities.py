@@ -2056,15 +2056,18 @@ class _Linker:
                 local.setdefault(key, m)
         if not local:
             return
+        by_first: dict[str, list[tuple[list[str], Mention]]] = {}    # in the order of ``local``
+        for key, src in local.items():
+            parts = key.split()
+            by_first.setdefault(parts[0], []).append((parts, src))
         for i, w in enumerate(self.words):
             if i in self.used:
                 continue
             for v_rank, variant in enumerate(w.variants):
                 if v_rank and w.key[:len(w.key) - len(variant)].endswith("ال"):
                     continue    # بالسلام is not سلام
-                for key, src in local.items():
-                    parts = key.split()
-                    if parts[0] != variant or i + len(parts) > len(self.words):
+                for parts, src in by_first.get(variant, ()):
+                    if i + len(parts) > len(self.words):
                         continue
                     if v_rank == 0 and i > 0 and (i - 1) not in self.used and _JOINING_GAP.match(w.gap) \
                             and self.words[i - 1].key in self.idx.first_names:
