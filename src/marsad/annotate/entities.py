@@ -111,6 +111,7 @@ class _Index:
     phrase_starts: dict[int, tuple[dict, dict[str, list[int]]]] = field(default_factory=dict)
     given_form: dict[str, str | None] = field(default_factory=dict)   # see ``_link_spelling_variants``
     opens_description: dict[str, bool] = field(default_factory=dict)  # see ``_Linker._after_descriptor``
+    skeleton_person: dict[str, str | None] = field(default_factory=dict)  # see ``_Linker._link_skeletons``
     first_names: set[str] = field(default_factory=set)
     first_name_spellings: set[str] = field(default_factory=set)    # spelling_key of first_names
     stopwords: set[str] = field(default_factory=set)
@@ -1356,10 +1357,15 @@ class _Linker:
             if i in self.used or w.key in self.idx.stopwords:
                 continue
             for variant in w.variants:
-                cands = {pid for pid, _ in kb.skeleton_matches(variant)}
-                if len(cands) != 1:
+                one = self.idx.skeleton_person
+                if variant not in one:          # the one person a form's skeleton names, once per form
+                    if len(one) > 200_000:
+                        one.clear()
+                    cands = {pid for pid, _ in kb.skeleton_matches(variant)}
+                    one[variant] = next(iter(cands)) if len(cands) == 1 else None
+                if one[variant] is None:
                     continue
-                p = kb.persons[next(iter(cands))]
+                p = kb.persons[one[variant]]
                 start = _variant_offset(w, variant)
                 first = i
                 if i > 0 and (i - 1) not in self.used and _JOINING_GAP.match(w.gap):
