@@ -167,6 +167,14 @@ _FR_CONSONANTS = {
     **_CONSONANTS, "ج": "j", "ذ": "d", "ش": "ch", "ض": "d", "ظ": "d", "ق": "k",
 }
 _FR_VOWEL_LETTERS = set("اآأإويىةعئ")
+# a letter always written as a vowel: its Latin, whether it is a long vowel, and whether
+# it melts into an a just written (عا, اع: one a)
+_FR_VOWELS = {
+    "ا": ("a", True, True), "آ": ("a", True, True), "أ": ("a", True, True),
+    "ع": ("a", False, True),
+    "إ": ("i", False, False), "ة": ("a", False, False), "ى": ("a", False, False),
+    "و": ("ou", True, False),
+}
 _GUTTURALS = set("حهخعغ")
 
 
@@ -194,23 +202,11 @@ def _transliterate_fr(word: str, country: str, cluster: bool = False) -> str:
         first, last = i == 0, i == n - 1
         nxt = chars[i + 1] if i + 1 < n else " "
         after_vowel = bool(out) and run == 0
-        if ch in "اآأ":
-            if not (out and out[-1].endswith("a")):
-                out.append("a")
-            run, long_vowel = 0, True
-        elif ch == "إ":
-            out.append("i")
-            run, long_vowel = 0, False
-        elif ch in "ةى":
-            out.append("a")
-            run, long_vowel = 0, False
-        elif ch == "ع":
-            if not (out and out[-1].endswith("a")):
-                out.append("a")
-            run, long_vowel = 0, False
-        elif ch == "و":
-            out.append("ou")
-            run, long_vowel = 0, True
+        if ch in _FR_VOWELS:
+            latin, long_vowel, joins_a = _FR_VOWELS[ch]
+            if not (joins_a and out and out[-1].endswith("a")):
+                out.append(latin)
+            run = 0
         elif ch in "يیئ":
             if first or (after_vowel and nxt in _FR_VOWEL_LETTERS):
                 out.append("y")
