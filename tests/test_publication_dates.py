@@ -4,17 +4,12 @@ word forms. Sentences are our own."""
 
 from __future__ import annotations
 
-from marsad.model import Article
-from marsad.text import clean
 from marsad.text.metadata import date_line, find_full_date, leading_date
+from text_page import page
 
 PARA = ("أعلنت وزارة الزراعة، اليوم الأحد، إطلاق برنامج لدعم صغار المزارعين في المحافظات الجنوبية "
         "يشمل توزيع البذور والأسمدة بأسعار مخفضة.")
 PARA2 = "وقال المتحدث باسم الوزارة إن البرنامج يمتد ثلاث سنوات ويستفيد منه نحو عشرين ألف مزارع."
-
-
-def page(*lines: str) -> Article:
-    return clean(Article(id="t", raw="\n".join(lines)))
 
 
 def test_a_labelled_date_glued_to_the_first_paragraph_is_the_publication_date():

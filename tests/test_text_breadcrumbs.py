@@ -7,19 +7,15 @@ import pytest
 
 from marsad.annotate.dates import tag_dates
 from marsad.model import Article
-from marsad.text import clean
 from marsad.text.breadcrumbs import breadcrumb
 from marsad.text.metadata import date_line
+from text_page import page
 
 HEAD = "افتتاح جسر جديد فوق النهر يربط شطري المدينة"
 P1 = ("افتتح وزير الأشغال، أمس الأحد، جسرا جديدا فوق النهر يربط شطري المدينة، بعد ثلاث سنوات من "
       "العمل، في خطوة قال إنها ستخفف الازدحام المروري في وسط العاصمة.")
 P2 = ("وقال الوزير إن الجسر صمم لتحمل حركة الشاحنات الثقيلة، وإن الوزارة ستفتتح جسرين آخرين قبل "
       "نهاية العام المقبل في المحافظات الجنوبية.")
-
-
-def page(*lines: str) -> Article:
-    return clean(Article(id="t", raw="\n".join(lines)))
 
 
 @pytest.mark.parametrize("line, outlet", [

@@ -9,6 +9,7 @@ from marsad.text.boilerplate import classify_lines
 from marsad.text.metadata import (
     byline, date_from_url, date_line, dateline, find_full_date, outlet_from_url, standalone_dateline,
 )
+from text_page import page
 
 P1 = ("أعلنت وزارة النقل، اليوم الأحد، بدء العمل بجدول جديد لرحلات الحافلات بين المدن، "
       "يتضمن زيادة عدد الرحلات اليومية في أوقات الذروة وتمديد ساعات العمل حتى منتصف الليل.")
@@ -17,10 +18,6 @@ P2 = ("وقال المتحدث باسم الوزارة إن الجدول الج�
 P3 = ("وأضاف أن أسعار التذاكر لن تتغير، وأن الركاب يستطيعون حجز مقاعدهم عبر التطبيق الإلكتروني "
       "أو من شبابيك المحطات الرئيسية.")
 HEAD = "جدول جديد لرحلات الحافلات بين المدن"
-
-
-def page(*lines: str) -> Article:
-    return clean(Article(id="t", raw="\n".join(lines)))
 
 
 def test_a_full_text_dump():

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.model import Article
-from marsad.text import clean
 from marsad.text.boilerplate import classify_lines
 from marsad.text.metadata import credit_after_headline, credit_line
+from text_page import page
 
 HEAD = "افتتاح محطة جديدة لتحلية مياه البحر على الساحل الشمالي"
 P1 = ("افتتح وزير المياه، صباح الاثنين، محطة جديدة لتحلية مياه البحر على الساحل الشمالي بطاقة "
@@ -20,10 +19,6 @@ P2 = ("وأوضح الوزير في كلمة خلال حفل الافتتاح أ
       "تعتزم بناء محطتين أخريين في المحافظات الجنوبية قبل نهاية العقد.")
 P3 = ("وكانت المدن الساحلية قد عانت خلال الصيف الماضي من انقطاعات متكررة في المياه بسبب تراجع "
       "منسوب السدود وارتفاع الاستهلاك.")
-
-
-def page(*lines: str, **given) -> Article:
-    return clean(Article(id="t", raw="\n".join(lines), **given))
 
 
 @pytest.mark.parametrize("line", [

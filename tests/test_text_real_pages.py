@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.model import Article
-from marsad.text import clean
 from marsad.text.boilerplate import classify_lines
+from text_page import page
 
 HEAD = "وزراء الزراعة العرب يتفقون على خطة مشتركة لمواجهة الجفاف"
 P1 = ("اتفق وزراء الزراعة العرب، في ختام اجتماعهم الطارئ يوم الأحد، على خطة مشتركة لمواجهة موجة "
@@ -28,10 +27,6 @@ def labels(*lines: str) -> dict[str, tuple[str, str]]:
 
 def kept(*lines: str) -> list[str]:
     return [ln.text.strip() for ln in classify_lines(list(lines)).lines if ln.kept]
-
-
-def page(*lines: str) -> Article:
-    return clean(Article(id="t", raw="\n".join(lines)))
 
 
 # --- above the text -------------------------------------------------------------------
