@@ -87,19 +87,15 @@ def find_full_date(text: str) -> tuple[str, int, int] | None:
                 found.append((m.start(), m.end(), value))
                 break
     months = _month_numbers()
-    for pattern in (_WORD_DATE, _DASHED_WORD_DATE, _EN_DAY_FIRST):
+    # a month by name: the groups of the day and of the month (the year is the third)
+    for pattern, day, name in ((_WORD_DATE, 1, 2), (_DASHED_WORD_DATE, 1, 2), (_EN_DAY_FIRST, 1, 2),
+                               (_EN_DATE, 2, 1)):
         for m in pattern.finditer(text):
-            month = months.get(phrase_key(m.group(2)))
-            value = _valid(int(m.group(3)), month, int(m.group(1))) if month else None
+            month = months.get(phrase_key(m.group(name)))
+            value = _valid(int(m.group(3)), month, int(m.group(day))) if month else None
             if value:
                 found.append((m.start(), m.end(), value))
                 break
-    for m in _EN_DATE.finditer(text):
-        month = months.get(phrase_key(m.group(1)))
-        value = _valid(int(m.group(3)), month, int(m.group(2))) if month else None
-        if value:
-            found.append((m.start(), m.end(), value))
-            break
     if not found:
         return None
     start, end, value = min(found)
