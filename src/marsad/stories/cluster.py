@@ -17,8 +17,8 @@ from datetime import date, timedelta
 
 from marsad.model import Event
 from marsad.stories.dedup import DUPLICATE_THRESHOLD, lsh_candidates, similarity
-from marsad.stories.features import (Features, actor_countries, actor_keys, mode_agreement, modes_conflict,
-                                     recurring_types)
+from marsad.stories.features import (Features, actor_countries, actor_keys, content_words, mode_agreement,
+                                     modes_conflict, recurring_types)
 
 LINK_THRESHOLD = 0.5
 TEXT_LSH_THRESHOLD = 0.3
@@ -224,7 +224,7 @@ def score(a: Features, b: Features) -> float:
 
 def word_similarity(a: Features, b: Features) -> float:
     """Jaccard of the two articles' content-word stems (``features.text_words``)."""
-    return _jaccard(a.words, b.words)
+    return _jaccard(content_words(a), content_words(b))
 
 
 def _day_number(f: Features) -> int | None:
