@@ -66,6 +66,35 @@ def test_components_join_linked_ids_under_the_smallest():
     assert comp == {"a": "a", "b": "a", "c": "a", "d": "d", "e": "d"}
 
 
+def test_spark_blocks_are_the_cluster_index_blocks():
+    """A report naming the ministers and one naming their countries meet in the
+    countries' blocks, as ``cluster.candidate_pairs`` pairs them, across a week
+    boundary too; an undated report is keyed by the same blocks."""
+    from marsad.model import Actor, Event
+    from marsad.spark.stories import week_blocks
+    from marsad.stories.cluster import candidate_pairs
+    from marsad.stories.features import features
+    from marsad.stories.index import block_keys
+
+    def talks(aid: str, actors: list[Actor], day: str | None) -> Article:
+        event = Event(type="CONSULT", mode="meet", cameo="040", actor1=actors[0], actor2=actors[1], date=day,
+                      location="Saudi Arabia", main=True, article_ids=[aid])
+        text = "محادثات روسية أمريكية في الرياض"
+        return Article(id=aid, raw=text, text=text, published=day, events=[event])
+
+    rubio = Actor(name_en="Marco Rubio", wikidata="Q324546", country="USA", kind="PERSON")
+    lavrov = Actor(name_en="Sergey Lavrov", wikidata="Q80137", country="RUS", kind="PERSON")
+    usa, rus = Actor(name_en="United States", country="USA", kind="GPE"), Actor(name_en="Russia", country="RUS",
+                                                                                  kind="GPE")
+    feats = {f.id: f for f in (features(talks("people", [rubio, lavrov], "2025-02-15")),
+                               features(talks("countries", [usa, rus], "2025-02-16")),
+                               features(talks("undated", [usa, rus], None)))}
+    assert ("countries", "people") in candidate_pairs(feats)
+    people, countries, undated = (week_blocks(feats[k]) for k in ("people", "countries", "undated"))
+    assert set(people[0]) & set(countries[0])
+    assert undated == ([], block_keys(feats["undated"]))
+
+
 # -- with Spark ----------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -292,13 +321,17 @@ def test_blocked_stories_handle_articles_without_an_event_date(spark):
 
     from marsad.spark import connect_blocked
     from marsad.stories import build_stories
+    from marsad.stories.cluster import TEXT_LSH_THRESHOLD
+    from marsad.stories.dedup import lsh_candidates
+    from marsad.stories.features import features
 
     articles = [
         _call_article("u1", "بوتين وترامب يبحثان هاتفيا إنهاء الحرب، والكرملين يصف المكالمة بالمثمرة",
                       "2025-02-12", "2025-02-12"),
         _call_article("u2", "مكالمة مطولة بين الرئيسين الروسي والأمريكي، واتفاق على بدء التفاوض",
                       "2025-02-13", "2025-02-12"),
-        _call_article("u3", "اتصال بين سيد الكرملين وساكن البيت الأبيض، وحديث عن لقاء قريب",
+        # No day: it shares words with u1 (an undated pair must), not a text LSH bucket.
+        _call_article("u3", "اتصال هاتفي بين بوتين وترامب، والكرملين يتحدث عن لقاء قريب وعن إنهاء الحرب",
                       None, None),
         _call_article("u4", "الرئيسان يتحدثان مجددا عبر الهاتف عن وقف الضربات على منشآت الطاقة",
                       "2025-03-18", "2025-03-18"),
@@ -306,6 +339,8 @@ def test_blocked_stories_handle_articles_without_an_event_date(spark):
     expected = [s.to_record() for s in build_stories(copy.deepcopy(articles))]
     assert any("u3" in s["article_ids"] and len(s["article_ids"]) > 1 for s in expected), \
         "precondition: the undated report should join a dated one, through its actors alone"
+    text_pairs = lsh_candidates({a.id: features(a).signature for a in articles}, TEXT_LSH_THRESHOLD)
+    assert not any("u3" in pair for pair in text_pairs), "precondition: no text LSH bucket pairs u3"
     connected = connect_blocked(spark.sparkContext.parallelize(articles, 2))
     got = sorted((s.to_record() for s in connected.stories.collect()), key=lambda r: (r["date"] or "", r["id"]))
     assert got == expected

@@ -8,24 +8,28 @@ annotated articles fit in the driver's memory (tens of thousands).
 
 ``connect_blocked``: for larger corpora. Articles can only join a story through
 a *candidate pair* (``marsad.stories.cluster.candidate_pairs``): two articles
-that share a main-event actor within the clustering date window, or whose texts
-share a MinHash LSH bucket. So the executors
-  1. compute each article's clustering features,
-  2. group them by block keys: (actor, week) — each article also joins the
+in one block (``marsad.stories.index.block_keys``: a main-event actor, an
+actor's country, the actor pair, the type and place of an actorless main
+event) within the clustering date window, or whose texts share a MinHash LSH
+bucket (``index.buckets``). Spark uses the keys of the cluster index, the
+ones incremental updates look up, rather than a copy of them. So the executors
+  1. compute each article's clustering features (``stories.features``),
+  2. group them by Spark keys: (block, week) — each article also joins the
      previous week, so that two articles a few days apart across a week
-     boundary meet — and every LSH band bucket; articles without a day-precise
-     event date join every week block of their actors,
-  3. score the candidate pairs inside each block and keep the links (pairs
-     that ``cluster`` could join: no conflict and a score over the threshold,
-     or near-copies);
+     boundary meet — and every LSH bucket; articles without a day-precise
+     event date join every week of their blocks, and a block of their own,
+  3. run ``candidate_pairs`` on each block's members and keep the links (pairs
+     that ``cluster`` could join: ``is_link``, no conflict and a score over
+     the threshold, or near-copies); an LSH bucket's pairs are scored after
+     joining their features back;
 the driver takes the connected components of the links (union-find over the
 link list, small next to the articles), and the executors run
-``build_stories`` on each component. A story never spans two components, and
-clustering inside a component sees the same pairs in the same order, so the
-stories are those of the single-machine run. (The single-machine clustering
-caps comparisons inside very large actor blocks; where an actor has more than
-60 articles within three days, the caps apply per block instead and the
-stories can differ slightly.)
+``Pipeline.connect`` (``build_stories``, with its story-level date pass) on
+each component. A story never spans two components, and clustering inside a
+component sees the same pairs in the same order, so the stories are those of
+the single-machine run. (The single-machine clustering caps comparisons inside
+very large blocks; where a block has more than 60 articles within three days,
+the caps apply per Spark block instead and the stories can differ slightly.)
 """
 
 from __future__ import annotations
@@ -78,26 +82,28 @@ def _week_size() -> int:
     return max(7, DATE_WINDOW_DAYS + 1)
 
 
-def actor_blocks(f: Features) -> tuple[list[tuple], list[str]]:
-    """The (actor, bucket) blocks of a dated article, and the actors of an undated one."""
-    if not f.actors:
-        return [], []
-    if f.day is None:
-        return [], sorted(f.actors)
-    bucket = f.day.toordinal() // _week_size()
-    return [("actor", k, b) for k in sorted(f.actors) for b in (bucket, bucket - 1)], []
+def week_blocks(f: Features) -> tuple[list[tuple], list[str]]:
+    """The (block, week) Spark keys of a dated article, and the blocks of an undated
+    one; the blocks are the cluster index's (``index.block_keys``)."""
+    from marsad.stories.index import block_keys, day_number
+
+    keys = block_keys(f)
+    day = day_number(f)
+    if day is None:
+        return [], keys
+    bucket = day // _week_size()
+    return [("block", key, b) for key in keys for b in (bucket, bucket - 1)], []
 
 
 def lsh_blocks(f: Features) -> list[tuple]:
-    """The LSH band buckets of an article's text signature, for the thresholds
-    that clustering (text candidates) and copy detection use."""
-    from marsad.stories.cluster import TEXT_LSH_THRESHOLD
-    from marsad.stories.dedup import DUPLICATE_THRESHOLD, band_keys
+    """The LSH buckets of an article's text signature, for the thresholds that
+    clustering (text candidates) and copy detection use (``index.buckets``)."""
+    from marsad.stories.index import buckets
 
-    return [("lsh", *key) for key in band_keys(f.signature, (TEXT_LSH_THRESHOLD, DUPLICATE_THRESHOLD))]
+    return [("lsh", bucket) for bucket in buckets(f)]
 
 
-def _links_in_actor_block(members: Iterable[Features]) -> Iterator[tuple[str, str]]:
+def _links_in_block(members: Iterable[Features]) -> Iterator[tuple[str, str]]:
     from marsad.stories.cluster import candidate_pairs
 
     feats = {f.id: f for f in members}
@@ -139,16 +145,16 @@ def _stories_of(group: Iterable[Article]) -> tuple[list[Story], list[Article]]:
 
 
 def _block_entries(aid: str, f: Features) -> list[tuple]:
-    """(block key, member) for one article: its features in its actor blocks,
+    """(Spark key, member) for one article: its features in its (block, week) keys,
     only its id in its LSH buckets (their pairs are scored after a join)."""
-    dated, _ = actor_blocks(f)
+    dated, _ = week_blocks(f)
     return [(key, f) for key in dated] + [(key, aid) for key in lsh_blocks(f)]
 
 
 def _block_output(key: tuple, members: Iterable) -> Iterator[tuple[str, str, str]]:
-    """("link", a, b) for a scored link of an actor block, ("pair", a, b) for an LSH pair."""
-    if key[0] == "actor":
-        for a, b in _links_in_actor_block(members):
+    """("link", a, b) for a scored link of a block, ("pair", a, b) for an LSH pair."""
+    if key[0] == "block":
+        for a, b in _links_in_block(members):
             yield "link", a, b
     else:
         for a, b in _pairs_in_bucket(members):
@@ -171,25 +177,25 @@ def connect_blocked(articles: RDD) -> Connected:
     parts = max(sc.defaultParallelism, articles.getNumPartitions())
     feats = articles.map(lambda a: (a.id, features(a))).persist(StorageLevel.MEMORY_AND_DISK)
 
-    # One shuffle groups every block: (actor, week) blocks and LSH buckets.
+    # One shuffle groups every block: (block, week) keys and LSH buckets.
     blocks = feats.flatMap(lambda kv: _block_entries(*kv))
-    undated = feats.flatMap(lambda kv: [(actor, kv[1]) for actor in actor_blocks(kv[1])[1]])
+    undated = feats.flatMap(lambda kv: [(key, kv[1]) for key in week_blocks(kv[1])[1]])
     if not undated.isEmpty():
-        # An undated article joins every week block of its actors, and a block of its own.
-        weeks_of_actor = (blocks.filter(lambda kv: kv[0][0] == "actor")
+        # An undated article joins every week of its blocks, and a block of its own.
+        weeks_of_block = (blocks.filter(lambda kv: kv[0][0] == "block")
                           .map(lambda kv: (kv[0][1], kv[0])).distinct(parts))
-        blocks = blocks.union(weeks_of_actor.join(undated, parts).map(lambda kv: kv[1]))
-        blocks = blocks.union(undated.map(lambda kf: (("actor", kf[0], None), kf[1])))
+        blocks = blocks.union(weeks_of_block.join(undated, parts).map(lambda kv: kv[1]))
+        blocks = blocks.union(undated.map(lambda kf: (("block", kf[0], None), kf[1])))
     found = blocks.groupByKey(parts).flatMap(lambda kv: _block_output(*kv))
 
-    actor_links = found.filter(lambda t: t[0] == "link").map(lambda t: (t[1], t[2]))
+    block_links = found.filter(lambda t: t[0] == "link").map(lambda t: (t[1], t[2]))
     # LSH pairs: join the features of both ends back to score them.
     lsh_links = (found.filter(lambda t: t[0] == "pair").map(lambda t: (t[1], t[2])).distinct(parts)
                  .join(feats, parts).map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
                  .join(feats, parts).filter(lambda kv: is_link(kv[1][0][1], kv[1][1]))
                  .map(lambda kv: (min(kv[0], kv[1][0][0]), max(kv[0], kv[1][0][0]))))
 
-    links = set(actor_links.collect()) | set(lsh_links.collect())
+    links = set(block_links.collect()) | set(lsh_links.collect())
     feats.unpersist()
     comp = components(sorted(links))
     sizes: dict[str, int] = {}
