@@ -228,8 +228,10 @@ def test_pending_articles_are_found_through_their_own_index(db_path, seed_articl
         store.db.execute("PRAGMA user_version = 4")
         store.db.commit()
     with Store(db_path) as store:
-        assert store.unclustered_ids() == sorted([seed_articles[0].id] + [a.id for a in seed_articles[3:5]])
-        update_stories(store)
+        # schema 5 gives it its waiting entry; schema 6 (new blocking rules) then makes
+        # every article wait for a full recompute
+        assert store.unclustered_ids() == sorted(a.id for a in seed_articles[:5])
+        assert update_stories(store).full
         assert store.unclustered_ids() == [] and stored_partition(store) == full(seed_articles[:5])
 
 
@@ -279,3 +281,25 @@ def test_an_update_reads_no_table_in_full(seed_articles, db_path):
                 full_reads.append((detail, sql[:120]))
         assert statements and not full_reads, full_reads
         assert stored_partition(store) == full(seed_articles)
+
+
+def test_a_database_clustered_under_older_blocking_rules_is_recomputed(seed_articles, db_path):
+    """Migration 6 marks every article unclustered: the next ingest recomputes all stories
+    under today's blocks instead of looking up blocks that older rules built."""
+    from marsad.store.sqlite import MIGRATIONS
+
+    with Store(db_path) as store:
+        ingest_batches(store, [seed_articles[:3]])
+        assert store.has_clustered_articles()
+    # the database as a release before migration 6 left it
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+    conn.commit()
+    conn.close()
+    with Store(db_path) as store:
+        assert not store.has_clustered_articles()
+        assert store.unclustered_ids() == sorted(a.id for a in seed_articles[:3])
+        update = add_articles(store, copy.deepcopy(seed_articles[3:]))
+        assert update.full
+        assert stored_partition(store) == full(seed_articles)
+        assert store.has_clustered_articles()

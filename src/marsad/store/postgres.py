@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from marsad.store.sqlite import CLUSTER_INDEX_SCHEMA, PENDING_INDEX, Store
+from marsad.store.sqlite import CLUSTER_INDEX_SCHEMA, PENDING_INDEX, RECLUSTER_ALL, Store
 from marsad.text.normalize import normalize_key
 
 _NOW = """to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"""
@@ -98,6 +98,8 @@ MIGRATIONS: list[str] = [
     "SELECT 1",
     # 5: the articles waiting for clustering (as SQLite's migration 5)
     PENDING_INDEX,
+    # 6: blocking rules changed: recluster everything on the next update (as SQLite's 6)
+    RECLUSTER_ALL,
 ]
 
 _MIGRATION_LOCK = 0x6D617273  # any constant: the advisory lock key of Marsad's migrations

@@ -57,6 +57,12 @@ PENDING_INDEX = """
         SELECT id, id, NULL FROM articles WHERE id NOT IN (SELECT article_id FROM cluster_articles);
 """
 
+# The cluster index holds each article's blocks as the blocking rules of its day made them
+# (stories/index.py). When those rules change, a migration runs this: every article waits
+# for clustering again, so the next update is a full recompute (``restory``) under the new
+# rules instead of incremental look-ups in blocks the old rules built.
+RECLUSTER_ALL = "UPDATE cluster_articles SET signature = NULL"
+
 MIGRATIONS: list[str] = [
     # 1: the first schema
     """
@@ -138,6 +144,9 @@ MIGRATIONS: list[str] = [
     # 5: the articles waiting for clustering (entries without a signature), found without
     # reading the whole cluster index (shared with the PostgreSQL store)
     PENDING_INDEX,
+    # 6: blocking rules changed (an actor's country is a block too; undated articles'
+    # day clues): recluster everything on the next update
+    RECLUSTER_ALL,
 ]
 
 
