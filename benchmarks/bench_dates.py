@@ -15,6 +15,13 @@ Scores, over the expected mentions and the mentions each tool returns:
 Speed is sentences per second on one core (median of several passes).
 
     python benchmarks/bench_dates.py [--passes 5] [--no-dateparser]
+    python benchmarks/bench_dates.py --real dev     # real news pages instead (corpus/real)
+
+With ``--real SPLIT`` the cases are the real-article corpus's pages of that split (texts
+from its cache, gold from ``scripts/real_corpus.py build``): each whole page is one case,
+its expected mentions the gold date expressions, and its anchor the page's gold
+publication date, else its event's gold date (the day a story gives an undated page).
+Both tools get the same anchor, so this compares the taggers, not how each finds it.
 """
 
 from __future__ import annotations
@@ -35,6 +42,32 @@ from test_dates import HELDOUT, SUITE, load_suite  # noqa: E402
 from marsad.annotate.dates import find_dates  # noqa: E402
 
 FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+GRAINS = {10: "day", 7: "month", 4: "year"}
+
+
+def real_cases(split: str) -> list[dict]:
+    """The pages of one split of the real-article corpus as cases (see the module doc)."""
+    import json
+    import os
+
+    gold = json.loads((ROOT / "corpus" / "real" / f"gold_{split}.json").read_text(encoding="utf-8"))
+    event_date = {e["event_id"]: e.get("date") for e in gold["events"]}
+    cache = Path(os.environ.get("MARSAD_REAL_CORPUS") or Path.home() / ".cache" / "marsad" / "real")
+    cases = []
+    for aid, art in gold["articles"].items():
+        anchor = art.get("published") or event_date.get(art["main_event"])
+        path = cache / f"{aid}.txt"
+        if not anchor or len(anchor) != 10 or not path.exists():
+            continue
+        text = path.read_text(encoding="utf-8")
+        mentions = []
+        for d in art.get("dates", []):
+            if d.get("iso") and len(d["iso"]) in GRAINS and d["text"] in text:
+                mentions.append((text.find(d["text"]), {"text": d["text"], "value": d["iso"],
+                                                         "grain": GRAINS[len(d["iso"])]}))
+        cases.append({"anchor": dt.date.fromisoformat(anchor), "sentence": text,
+                      "expected": [m for _, m in sorted(mentions, key=lambda pm: pm[0])]})
+    return cases
 
 
 def marsad_tool(sentence: str, anchor: dt.date) -> list[tuple[int, int, str, str | None, str]]:
@@ -134,6 +167,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--passes", type=int, default=5, help="timing passes for Marsad (dateparser gets 1)")
     ap.add_argument("--no-dateparser", action="store_true", help="score Marsad only")
+    ap.add_argument("--real", choices=("dev", "heldout"), help="real news pages of this split instead of the suites")
     args = ap.parse_args()
     tools = [("marsad find_dates", marsad_tool, args.passes)]
     if not args.no_dateparser:
@@ -141,10 +175,11 @@ def main() -> None:
 
         tools.append((f"dateparser {dateparser.__version__} search_dates", dateparser_tool, 1))
     find_dates("تمهيد", dt.date(2025, 1, 1))   # load the lexicons before timing
-    for path in (SUITE, HELDOUT):
-        cases = [c for c in load_suite(path) if c["anchor"] is not None]
+    suites = [(f"real {args.real}", real_cases(args.real))] if args.real else \
+        [(path.name, [c for c in load_suite(path) if c["anchor"] is not None]) for path in (SUITE, HELDOUT)]
+    for name_of_suite, cases in suites:
         negatives = sum(1 for c in cases if not c["expected"])
-        print(f"\n{path.name}: {len(cases)} sentences with an anchor, "
+        print(f"\n{name_of_suite}: {len(cases)} texts with an anchor, "
               f"{sum(len(c['expected']) for c in cases)} expected mentions, {negatives} without a date")
         print("| tool | recall | precision | exact | false alarms | sentences/s |")
         print("| --- | --- | --- | --- | --- | --- |")
@@ -153,7 +188,8 @@ def main() -> None:
             rate = speed(tool, cases, passes)
             print(f"| {name} | {s['recall']:.1%} | {s['precision']:.1%} | {s['exact']:.1%} | "
                   f"{s['fp_sents']} of {negatives} | {rate:,.0f} |")
-    print(f"\nmarsad find_dates on one long text: {throughput(args.passes):,.0f} characters/s")
+    if not args.real:
+        print(f"\nmarsad find_dates on one long text: {throughput(args.passes):,.0f} characters/s")
 
 
 if __name__ == "__main__":
