@@ -112,6 +112,7 @@ class _Index:
     given_form: dict[str, str | None] = field(default_factory=dict)   # see ``_link_spelling_variants``
     opens_description: dict[str, bool] = field(default_factory=dict)  # see ``_Linker._after_descriptor``
     skeleton_person: dict[str, str | None] = field(default_factory=dict)  # see ``_Linker._link_skeletons``
+    skeleton_word: dict[str, bool] = field(default_factory=dict)  # a word's key -> a form of it in skeleton_person
     first_names: set[str] = field(default_factory=set)
     first_name_spellings: set[str] = field(default_factory=set)    # spelling_key of first_names
     stopwords: set[str] = field(default_factory=set)
@@ -1353,9 +1354,12 @@ class _Linker:
         kb = self.kb
         confirmed = {m.kb_id for m in self.mentions if m.type == "PERSON" and m.kb_id}
         pending: list[tuple[int, int, int, dict]] = []
+        names_one = self.idx.skeleton_word
         for i, w in enumerate(self.words):
             if i in self.used or w.key in self.idx.stopwords:
                 continue
+            if not names_one.get(w.key, True):
+                continue    # none of the word's forms names one person (most words; worked out below)
             for variant in w.variants:
                 one = self.idx.skeleton_person
                 if variant not in one:          # the one person a form's skeleton names, once per form
@@ -1365,6 +1369,7 @@ class _Linker:
                     one[variant] = next(iter(cands)) if len(cands) == 1 else None
                 if one[variant] is None:
                     continue
+                names_one[w.key] = True
                 p = kb.persons[one[variant]]
                 start = _variant_offset(w, variant)
                 first = i
@@ -1377,6 +1382,10 @@ class _Linker:
                         break    # another given name: another person of that family
                 pending.append((first, i, start, p))
                 break
+            else:               # no form names one person: the forms depend on the key only
+                if len(names_one) > 200_000:
+                    names_one.clear()
+                names_one[w.key] = False
         for first, i, start, p in pending:
             if p["id"] in confirmed:
                 self._add(self._person_mention(p, start, self.words[i].end, "variant"), first, i + 1)
@@ -1480,7 +1489,7 @@ class _Linker:
                 return None
         return j
 
-    def _phrases_from(self, i: int, by_first: dict[str, tuple[int, ...]]) -> list[int]:
+    def _phrases_from(self, i: int, by_first: dict[str, tuple[int, ...]]) -> tuple[int, ...]:
         """Positions (in list order) of the phrases whose first word is one of word i's
         forms: only those can be written at i, so each word looks up its few
         candidates instead of trying every epithet and vessel head. The forms depend on
@@ -1494,8 +1503,8 @@ class _Linker:
             if len(memo) > 200_000:         # a long stream's vocabulary: start again
                 memo.clear()
             found = [k for v in self.words[i].variants for k in by_first.get(v, ())]
-            found = memo[key] = sorted(set(found)) if len(found) > 1 else found
-        return list(found)
+            found = memo[key] = tuple(sorted(set(found)) if len(found) > 1 else found)
+        return found
 
     def _nisba_at(self, j: int) -> Match | None:
         """A country nisba written right after the words before j."""
@@ -1556,7 +1565,7 @@ class _Linker:
                               (pl.get("names_ar") or [None])[0], pl.get("wikidata"), iso), m.i, m.j)
             self._add(self._country_mention(iso, nisba.start, nisba.end, "nisba"), nisba.i, nisba.j)
         for i, w in enumerate(self.words[:-2]):
-            if i in self.used or not set(w.variants) & self.parties.place_heads:
+            if i in self.used or self.parties.place_heads.isdisjoint(w.variants):
                 continue
             for n in (1, 2):
                 k = i + 1 + n
@@ -1703,8 +1712,9 @@ class _Linker:
         words, aliases = self.words, self.kb.aliases()
         for i in range(len(words) - 2):
             w = words[i]
-            if not w.key.startswith("ال") or not self._break_before(i):
-                continue
+            if not w.key.startswith("ال") or words[i + 1].key not in self.idx.first_names \
+                    or not self._break_before(i):
+                continue    # the given name is checked again below; it is the cheaper test
             iso = next((a.id for a in aliases.get(w.key, ()) if a.kind == "country" and a.how == "nisba"), None)
             k = i + 1
             if iso is None or words[k].key not in self.idx.first_names or not _JOINING_GAP.match(words[k].gap) \
@@ -2025,9 +2035,10 @@ class _Linker:
         A complement right after it makes it a name (المنظمة الدولية للهجرة)."""
         if not self.parties.org_anaphors:
             return
-        for i in range(len(self.words)):
-            if i in self.used:
-                continue
+        firsts = {phrase[0] for phrase, _ in self.parties.org_anaphors}
+        for i, w in enumerate(self.words):
+            if i in self.used or firsts.isdisjoint(w.variants):
+                continue    # ``_phrase_at`` wants the phrase's first word among the word's forms
             for phrase, kinds in self.parties.org_anaphors:
                 j = self._phrase_at(i, phrase)
                 if j is None:
@@ -2067,8 +2078,8 @@ class _Linker:
             parts = key.split()
             by_first.setdefault(parts[0], []).append((parts, src))
         for i, w in enumerate(self.words):
-            if i in self.used:
-                continue
+            if i in self.used or by_first.keys().isdisjoint(w.variants):
+                continue    # most words start no local name
             for v_rank, variant in enumerate(w.variants):
                 if v_rank and w.key[:len(w.key) - len(variant)].endswith("ال"):
                     continue    # بالسلام is not سلام
