@@ -768,10 +768,11 @@ def after_relative(view: ArticleView, start: int, end: int) -> int:
     """Original offset of the first relative pronoun (الذي، التي …) in [start, end), or ``end``:
     names after it describe something else (الزلزال الذي ضرب سوريا وتركيا) and are no arguments."""
     n_lo, n_hi = view.to_norm(start), view.to_norm(end)
+    ntext, relatives = view.ntext, relative_pronouns()
     for s, e in islice(view.words, view.word_index(n_lo), None):     # (no copy of the rest of the list)
         if s >= n_hi:
             break
-        if view.ntext[s:e].lstrip("و") in relative_pronouns():
+        if ntext[s:e].lstrip("و") in relatives:
             return view.to_original(s, s)[0]
     return end
 

@@ -14,7 +14,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from marsad.annotate.dates import clause_date, default_event_date
-from marsad.annotate.event_lexicon import Lexicon
+from marsad.annotate.event_lexicon import Lexicon, cue_matches, cue_search
 from marsad.annotate.event_text import ArticleView
 from marsad.model import Article, DateMention
 from marsad.text.normalize import normalize_key
@@ -32,10 +32,10 @@ def modality_of(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo) -> 
     clause_lo, _ = view.clause_bounds(h.nstart, info.nstart, info.nend)
     sentence = view.ntext[info.nstart:info.nend]
     for name in ("denied", "hypothetical", "planned"):
-        for cue in lex.modality[name].active(sentence):
+        for cue, starts in lex.modality[name].active_starts(sentence):
             if cue.imperfect and h.category != "imperfect":
                 continue
-            for m in cue.pattern.finditer(view.ntext, info.nstart, h.nstart):
+            for m in cue_matches(cue.pattern, view.ntext, info.nstart, info.nstart, h.nstart, starts):
                 if view.words_between(m.end(), h.nstart) > cue.window:
                     continue
                 word = normalize_key(m.group()).lstrip("وف")
@@ -48,7 +48,7 @@ def modality_of(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo) -> 
                 return name
             if cue.after:
                 _, whi = view.window(h.nend, h.nend, cue.after, h.nend, info.nend)
-                if cue.pattern.search(view.ntext, h.nend, whi):
+                if cue_search(cue.pattern, view.ntext, info.nstart, h.nend, whi, starts):
                     return name
     # a threat speaks of the future by nature (أي اعتداء سيواجه برد حاسم): the threat itself
     # is made now, so the future prefix does not make it planned
@@ -62,8 +62,8 @@ def modality_of(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo) -> 
 def attribution_of(view: ArticleView, lex: Lexicon, info: SentenceInfo) -> tuple[str, tuple[int, int]] | None:
     """The source a sentence cites (وفق ما نقلت وكالة تاس), as its own words."""
     best = None
-    for pat in lex.attribution.active(view.ntext[info.nstart:info.nend]):
-        for m in pat.finditer(view.ntext, info.nstart, info.nend):
+    for pat, starts in lex.attribution.active_starts(view.ntext[info.nstart:info.nend]):
+        for m in cue_matches(pat, view.ntext, info.nstart, info.nstart, info.nend, starts):
             if best is None or m.start() < best.start():
                 best = m
     if best is None:
@@ -114,8 +114,8 @@ def is_background(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo,
                    article: Article, date: DateMention | None) -> bool:
     """A recap of earlier events: a recap cue in the sentence, or an earlier date."""
     clause_lo, _ = view.clause_bounds(h.nstart, info.nstart, info.nend)
-    for pat in lex.background.active(view.ntext[info.nstart:info.nend]):
-        for m in pat.finditer(view.ntext, info.nstart, h.nstart):
+    for pat, starts in lex.background.active_starts(view.ntext[info.nstart:info.nend]):
+        for m in cue_matches(pat, view.ntext, info.nstart, info.nstart, h.nstart, starts):
             if m.end() >= clause_lo:      # (وكان X، برفقة Y، قد زار: the cue ends in the clause)
                 return True
     ref = reference_date(article)

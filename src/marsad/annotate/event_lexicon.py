@@ -155,6 +155,51 @@ def iter_matches(pat: re.Pattern[str], text: str, lo: int, hi: int, starts: list
             end = m.end()
 
 
+def cue_matches(pat: re.Pattern[str], text: str, base: int, lo: int, hi: int, starts: list[int] | None):
+    """``pat.finditer(text, lo, hi)`` for a cue of ``CueList.active_starts``: every match
+    starts at ``base`` plus one of ``starts`` (ascending offsets in the sentence that
+    begins at ``base``; None: anywhere), so the pattern is tried there only."""
+    if starts is None:
+        yield from pat.finditer(text, lo, hi)
+        return
+    end = lo
+    for start in starts:
+        p = base + start
+        if p < end:
+            continue            # before the range, or inside the previous match
+        if p >= hi:
+            break
+        m = pat.match(text, p, hi)
+        if m:
+            yield m
+            end = m.end()
+
+
+def cue_search(pat: re.Pattern[str], text: str, base: int, lo: int, hi: int,
+               starts: list[int] | None) -> re.Match[str] | None:
+    """``pat.search(text, lo, hi)`` for a cue of ``CueList.active_starts`` (see ``cue_matches``)."""
+    if starts is None:
+        return pat.search(text, lo, hi)
+    return next(cue_matches(pat, text, base, lo, hi, starts), None)
+
+
+_WORD_CHAR = re.compile(r"\w")
+_held: tuple | None = None      # (a sentence's present words, its word starts, word -> starts)
+
+
+def _word_starts_holding(text: str, present: set[str], word: str) -> set[int]:
+    """The starts of the words of ``text`` that hold ``word`` (one of ``present``, the
+    shared finder's answer for ``text``), kept for the sentence's other questions."""
+    global _held
+    held = _held        # read once: another thread may replace it
+    if held is None or held[0] is not present:
+        held = _held = (present, [m.start() for m in _WORD_RUN.finditer(text)], {})
+    found = held[2].get(word)
+    if found is None:
+        found = held[2][word] = _starts_of_words_holding(text, word, held[1])
+    return found
+
+
 def literal_words(m: re.Match[str]) -> int:
     """Words a trigger match owes to its pattern, not to its gaps (the subject, a date)."""
     gap_words = sum(len(v.split()) for k, v in m.groupdict().items() if k.startswith("gap") and v)
@@ -240,6 +285,10 @@ class CueList(list):
                 self._by_first_part.setdefault(word, []).append(k)
         CUE_WORDS.add(w for needs in self._needs for part in needs for w in part)
         self._last: tuple[set[str], list] | None = None    # the triggers of one sentence ask in turn
+        # a cue whose first part's words all begin with a word character starts where a
+        # word (\w+) does, at the start of a word holding one of them ((?<!\w), then و/ف)
+        self._anchored = [all(_WORD_CHAR.match(w) for w in needs[0]) for needs in self._needs]
+        self._last_starts: tuple[set[str], list] | None = None
 
     def active(self, text: str) -> list:
         """The cues that may match somewhere in ``text`` (or in any part of it)."""
@@ -247,6 +296,11 @@ class CueList(list):
         last = self._last       # read once: another thread may replace it
         if last is not None and last[0] is present:
             return last[1]
+        found = [self[k] for k in self._active_indices(present)]
+        self._last = (present, found)
+        return found
+
+    def _active_indices(self, present: set[str]) -> list[int]:
         # the sentence's words that open one of these cues (a set intersection in C: the
         # shared finder's answer holds every cue list's words)
         candidates = {k for w in self._by_first_part.keys() & present for k in self._by_first_part[w]}
@@ -256,8 +310,27 @@ class CueList(list):
                 if present.isdisjoint(part):
                     break
             else:
-                found.append(self[k])
-        self._last = (present, found)
+                found.append(k)
+        return found
+
+    def active_starts(self, text: str) -> list[tuple]:
+        """``active(text)``, each cue with the offsets in ``text`` where a match of it can
+        start (ascending; None: anywhere), for ``cue_matches`` and ``cue_search``: the
+        starts of the words that hold one of its first part's words."""
+        present = CUE_WORDS.present(text)
+        last = self._last_starts    # read once: another thread may replace it
+        if last is not None and last[0] is present:
+            return last[1]
+        found = []
+        for k in self._active_indices(present):
+            starts = None
+            if self._anchored[k]:
+                held: set[int] = set()
+                for w in self._needs[k][0] & present:
+                    held |= _word_starts_holding(text, present, w)
+                starts = sorted(held)
+            found.append((self[k], starts))
+        self._last_starts = (present, found)
         return found
 
 

@@ -154,29 +154,30 @@ class ArticleView:
             if w.startswith(("بال", "لل")) and len(w) > 4:
                 return w[0]
         i = self.word_index(n)
-        stops = stops or []
+        words, ntext = self.words, self.ntext
+        openers, preps = clause_openers(), prepositions()
         for k in range(i - 1, max(-1, i - 1 - lookback), -1):
-            s, e = self.words[k]
+            s, e = words[k]
             if s < floor:
                 break
-            o = self.to_original(s, e)[0]
-            if any(a <= o < b for a, b in stops):
-                break
-            between = self.ntext[e:n if k == i - 1 else self.words[k + 1][0]]
-            if _HARD_BREAK.search(between):
+            if stops:
+                o = self.to_original(s, e)[0]
+                if any(a <= o < b for a, b in stops):
+                    break
+            if _HARD_BREAK.search(ntext, e, n if k == i - 1 else words[k + 1][0]):
                 break                      # commas may stand in an apposition, other marks not
-            w = self.ntext[s:e]
-            if w in clause_openers():
+            w = ntext[s:e]
+            if w in openers:
                 break                      # أن بوتين: a new clause, nothing before it governs the name
-            if w[:1] in _PROCLITIC_CONJ and len(w) > 2 and w[1:] in prepositions():
+            if w[:1] in _PROCLITIC_CONJ and len(w) > 2 and w[1:] in preps:
                 w = w[1:]
             glued_title = w[:1] in _ATTACHED_PREPS and len(w) > 3 and _glued_title(w)
             if glued_title:
                 return w[0]                # بنظيره الإيراني [عباس عراقجي]
             companion = _COMPANION_SUFFIXED.match(w)
-            if companion and companion.group(1) + "ه" in prepositions():
+            if companion and companion.group(1) + "ه" in preps:
                 return companion.group(1) + "ه"    # وبرفقته زوجته، [الملكة رانيا]: a companion, not a party
-            if w in prepositions():
+            if w in preps:
                 if w == "قبل" and k > 0 and self.ntext[self.words[k - 1][0]:self.words[k - 1][1]].endswith("من"):
                     return "من قبل"
                 if w == "يد" and k > 0 and self.ntext[self.words[k - 1][0]:self.words[k - 1][1]].endswith("علي"):

@@ -27,7 +27,8 @@ from itertools import islice
 from marsad.annotate.dates import clause_date
 from marsad.annotate.event_args import (LOCATION_TYPES, Frame, after_place_noun, aid_donor, country_of_place, names_a_pair, pick_actors,
                                        pick_location, place_after, place_party, speaker_roles)
-from marsad.annotate.event_lexicon import VERBAL, Lexicon, TriggerEntry, iter_matches, literal_words, load_lexicon
+from marsad.annotate.event_lexicon import (VERBAL, Lexicon, TriggerEntry, cue_matches, cue_search, iter_matches,
+                                          literal_words, load_lexicon)
 from marsad.annotate.event_context import attribution_of, event_date, is_background, modality_of, reference_date
 from marsad.annotate.event_main import Candidate, choose_main, merge_headline_with_lead, merge_repeats
 from marsad.annotate.event_text import ArticleView, Mention, clause_openers, prepositions, relative_pronouns
@@ -277,8 +278,8 @@ def _is_negative(view: ArticleView, lex: Lexicon, h: Hit, lo: int, hi: int) -> b
     e = h.entry
     if e.negative:
         wlo, whi = view.window(h.nstart, h.nend, 6, lo, hi)
-        for pat in e.negative.active(view.ntext[lo:hi]):
-            for m in pat.finditer(view.ntext, wlo, whi):
+        for pat, starts in e.negative.active_starts(view.ntext[lo:hi]):
+            for m in cue_matches(pat, view.ntext, lo, wlo, whi, starts):
                 return True
     if e.negative_before:
         before = view.words_before(h.nstart, 3, floor=lo)
@@ -288,7 +289,8 @@ def _is_negative(view: ArticleView, lex: Lexicon, h: Hit, lo: int, hi: int) -> b
                 return True
     for name in e.negative_domains:
         domain = lex.domains.get(name)
-        if domain and any(pat.search(view.ntext, lo, hi) for pat in domain.active(view.ntext[lo:hi])):
+        if domain and any(cue_search(pat, view.ntext, lo, lo, hi, starts)
+                          for pat, starts in domain.active_starts(view.ntext[lo:hi])):
             return True
     return False
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.annotate.event_lexicon import CueList, compile_cues, compile_words
+from marsad.annotate.event_lexicon import CueList, compile_cues, compile_words, cue_matches
 from marsad.annotate.event_text import ArticleView, Mention
 from marsad.data import read_lexicon
 from marsad.model import Article, Quote
@@ -143,8 +143,9 @@ def _speech_verbs(view: ArticleView, cues: QuoteCues, ns: int, ne: int) -> list[
     for group, express, participle in ((cues.speech, False, False), (cues.express, True, False),
                                        (cues.participles, False, True),
                                        (cues.express_participles, True, True)):
-        for pat in group.active(sentence):
-            out.extend((m.start(), m.end(), express, participle) for m in pat.finditer(view.ntext, ns, ne))
+        for pat, starts in group.active_starts(sentence):
+            out.extend((m.start(), m.end(), express, participle)
+                       for m in cue_matches(pat, view.ntext, ns, ns, ne, starts))
     out.sort()
     dedup: list[tuple[int, int, bool, bool]] = []
     for v in out:
