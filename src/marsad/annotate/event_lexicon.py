@@ -283,6 +283,7 @@ class CueList(list):
         for k, needs in enumerate(self._needs):
             for word in needs[0]:
                 self._by_first_part.setdefault(word, []).append(k)
+        self._first_words = frozenset(self._by_first_part)   # (set & frozenset: over the smaller)
         CUE_WORDS.add(w for needs in self._needs for part in needs for w in part)
         self._last: tuple[set[str], list] | None = None    # the triggers of one sentence ask in turn
         # a cue whose first part's words all begin with a word character starts where a
@@ -303,7 +304,7 @@ class CueList(list):
     def _active_indices(self, present: set[str]) -> list[int]:
         # the sentence's words that open one of these cues (a set intersection in C: the
         # shared finder's answer holds every cue list's words)
-        candidates = {k for w in self._by_first_part.keys() & present for k in self._by_first_part[w]}
+        candidates = {k for w in present & self._first_words for k in self._by_first_part[w]}
         found = []
         for k in sorted(candidates):
             for part in self._needs[k][1:]:     # (its first part has a word here already)

@@ -204,6 +204,8 @@ class ArticleView:
         for e in ordered[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)]:
             if e.type in types and e.end <= end and (e.how == "nisba") == nisba:
                 ents.append(e)
+        if len(ents) <= 1:          # (most spans: nothing to merge or drop)
+            return [Mention(e.start, e.end, e, None, None) for e in ents]
         kept: list[Entity] = []
         partners: dict[int, Entity] = {}
         for e in ents:
