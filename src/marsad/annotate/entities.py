@@ -108,7 +108,7 @@ class _Index:
     # worked out once per distinct word (most open none)
     openers: dict[str, tuple] = field(default_factory=dict)
     # id of a by-first-word table -> (the table, {a word's key: ``_Linker._phrases_from``'s answer})
-    phrase_starts: dict[int, tuple[dict, dict[str, list[int]]]] = field(default_factory=dict)
+    phrase_starts: dict[int, tuple[dict, dict[str, tuple[int, ...]]]] = field(default_factory=dict)
     given_form: dict[str, str | None] = field(default_factory=dict)   # see ``_link_spelling_variants``
     opens_description: dict[str, bool] = field(default_factory=dict)  # see ``_Linker._after_descriptor``
     skeleton_person: dict[str, str | None] = field(default_factory=dict)  # see ``_Linker._link_skeletons``
@@ -1489,15 +1489,20 @@ class _Linker:
                 return None
         return j
 
+    def _phrase_memo(self, by_first: dict[str, tuple[int, ...]]) -> dict[str, tuple[int, ...]]:
+        """``_phrases_from``'s answers for the table, by word key (a pass reads it
+        first: most words open no phrase)."""
+        entry = self.idx.phrase_starts.get(id(by_first))
+        if entry is None or entry[0] is not by_first:
+            entry = self.idx.phrase_starts[id(by_first)] = (by_first, {})
+        return entry[1]
+
     def _phrases_from(self, i: int, by_first: dict[str, tuple[int, ...]]) -> tuple[int, ...]:
         """Positions (in list order) of the phrases whose first word is one of word i's
         forms: only those can be written at i, so each word looks up its few
         candidates instead of trying every epithet and vessel head. The forms depend on
         the word's key only: each distinct word is looked up once."""
-        entry = self.idx.phrase_starts.get(id(by_first))
-        if entry is None or entry[0] is not by_first:
-            entry = self.idx.phrase_starts[id(by_first)] = (by_first, {})
-        memo, key = entry[1], self.words[i].key
+        memo, key = self._phrase_memo(by_first), self.words[i].key
         found = memo.get(key)
         if found is None:
             if len(memo) > 200_000:         # a long stream's vocabulary: start again
@@ -1516,10 +1521,15 @@ class _Linker:
     def _link_epithets(self) -> None:
         """«الاحتلال», «قوات النظام», «التحالف»: a government or an army named by a
         media epithet (parties.json), only in the context the entry states."""
-        for i in range(len(self.words)):
-            if i in self.used:
+        by_first = self.parties.epithets_by_first
+        memo = self._phrase_memo(by_first)
+        for i, w in enumerate(self.words):
+            found = memo.get(w.key)
+            if found is None:
+                found = self._phrases_from(i, by_first)
+            if not found or i in self.used:
                 continue
-            for k in self._phrases_from(i, self.parties.epithets_by_first):
+            for k in found:
                 phrase, country, org, context = self.parties.epithets[k]
                 j = self._phrase_at(i, phrase)
                 if j is None:
@@ -1593,10 +1603,15 @@ class _Linker:
         ``unquoted_vessel_heads`` it may be one or two plain Arabic words."""
         words, parties = self.words, self.parties
         not_names = self.kb.titles.name_cues.not_name_words | self.idx.stopwords
-        for i in range(len(words)):
-            if i in self.used:
+        by_first = parties.vessel_heads_by_first
+        memo = self._phrase_memo(by_first)
+        for i, w in enumerate(words):
+            found = memo.get(w.key)
+            if found is None:
+                found = self._phrases_from(i, by_first)
+            if not found or i in self.used:
                 continue
-            head = next((parties.vessel_heads[k] for k in self._phrases_from(i, parties.vessel_heads_by_first)
+            head = next((parties.vessel_heads[k] for k in found
                          if self._phrase_at(i, parties.vessel_heads[k]) is not None), None)
             if head is None:
                 continue

@@ -503,7 +503,7 @@ class KnowledgeBase:
                     continue
                 found[p["id"]] = p
         # the base's order, so that results do not depend on the order of the titles asked
-        return sorted(found.values(), key=lambda p: self._order[p["id"]])
+        return [found[pid] for pid in sorted(found, key=self._order.__getitem__)]
 
     def org_is_national(self, ref: str | None) -> bool:
         """Whether an office in this organization is an office of its country's
