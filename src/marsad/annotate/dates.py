@@ -29,7 +29,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import repeat
 from typing import NamedTuple
 
 from hijridate import Gregorian, Hijri
@@ -283,14 +282,11 @@ class _Parser:
     def __init__(self, norm: str):
         self.lex = _lexicon()
         self.norm = norm
-        # every token of every article: built by ``map`` over C functions (tuple.__new__
-        # makes the _Tok, as _Tok._make does, without a Python call per token)
-        found = list(_TOKEN.finditer(norm))
-        self.texts = texts = list(map(re.Match.group, found))
-        self.toks = list(map(tuple.__new__, repeat(_Tok), zip(texts, map(re.Match.start, found),
-                                                              map(re.Match.end, found))))
-        self.forms = list(map(_first_token_forms, texts))
-        self.kinds = list(map(_opening_kinds, texts))
+        make = _Tok._make     # (tuple.__new__ in C: the generated _Tok(...) is a Python call per token)
+        self.toks = [make((m.group(), m.start(), m.end())) for m in _TOKEN.finditer(norm)]
+        self.texts = [t.text for t in self.toks]
+        self.forms = [_first_token_forms(t) for t in self.texts]
+        self.kinds = [_opening_kinds(t) for t in self.texts]
 
     # -- lexicon access
     def look(self, i: int, kind: str) -> tuple[int, object] | None:
