@@ -118,5 +118,7 @@ def is_background(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo,
         for m in cue_matches(pat, view.ntext, info.nstart, info.nstart, h.nstart, starts):
             if m.end() >= clause_lo:      # (وكان X، برفقة Y، قد زار: the cue ends in the clause)
                 return True
-    ref = reference_date(article)
-    return bool(date and date.value and ref and _earlier(date.value, ref))
+    if not (date and date.value):
+        return False
+    ref = reference_date(article)     # (asked only of a dated trigger)
+    return bool(ref and _earlier(date.value, ref))

@@ -61,6 +61,22 @@ def find_quotes(article: Article) -> Article:
         ns, ne = view.sentence_norm(sent)
         verbs = _speech_verbs(view, cues, ns, ne)
         sent_quotes: list[tuple[int, int, Mention | None, str | None, bool]] = []
+        # a verb's speaker and the speech after it, worked out once per sentence
+        speakers: dict[tuple, Mention | None] = {}
+        to_end: dict[tuple, tuple[int, int] | None] = {}
+
+        def said_by(v, sent=sent, speakers=speakers):
+            if v not in speakers:
+                speakers[v] = _speaker(view, v, sent.start, sent.end)
+            return speakers[v]
+
+        def reported(v, stop, to_end=to_end, ne=ne):
+            if stop != ne:
+                return _reported_span(view, cues, v, stop)
+            if v not in to_end:
+                to_end[v] = _reported_span(view, cues, v, ne)
+            return to_end[v]
+
         for qs, qe in [d for d in direct if sent.start <= d[0] < sent.end]:
             nq = view.to_norm(qs)
             before = [v for v in verbs if v[1] <= nq]
@@ -68,22 +84,22 @@ def find_quotes(article: Article) -> Article:
             verb = before[-1] if before else (after[0] if after else None)
             if verb is None and _word_count(article.text[qs:qe]) < 2 * cues.min_words:
                 continue                         # a name or a scare quote, not speech
-            speaker = _speaker(view, verb, sent.start, sent.end) if verb else None
+            speaker = said_by(verb) if verb else None
             cue = view.text[slice(*view.to_original(verb[0], verb[1]))] if verb else None
             sent_quotes.append((qs, qe, speaker, cue, True))
         for k, v in enumerate(verbs):
             # what is said runs to the next speech verb (…، مؤكدا أن …) or the sentence end
             stop = next((w[0] for w in verbs[k + 1:]
-                         if w[0] > v[1] and _reported_span(view, cues, w, ne) is not None), ne)
-            span = _reported_span(view, cues, v, stop)
+                         if w[0] > v[1] and reported(w, ne) is not None), ne)
+            span = reported(v, stop)
             if span is None:
                 continue
             qs, qe = span
             if any(a < qe and qs < b for a, b, *_ in sent_quotes):
                 continue                         # the direct quote already covers it
-            speaker = _speaker(view, v, sent.start, sent.end)
+            speaker = said_by(v)
             sent_quotes.append((qs, qe, speaker, view.text[slice(*view.to_original(v[0], v[1]))], False))
-        sentence_speaker = next((sp for *_, sp in (_subject_speakers(view, verbs, sent))), None)
+        sentence_speaker = next((sp for *_, sp in (_subject_speakers(verbs, said_by))), None)
         previous: Mention | None = None
         for qs, qe, speaker, cue, is_direct in sorted(sent_quotes):
             if speaker is None and cue is not None:
@@ -99,17 +115,26 @@ def find_quotes(article: Article) -> Article:
     return article
 
 
-def _subject_speakers(view: ArticleView, verbs, sent):
+def _subject_speakers(verbs, said_by):
     """Speakers named by the sentence's finite speech verbs, in order."""
     for v in verbs:
         if not v[3]:
-            sp = _speaker(view, v, sent.start, sent.end)
+            sp = said_by(v)
             if sp is not None:
                 yield v, sp
 
 
+_WORDS = re.compile(r"\w+")
+
+
 def _word_count(text: str) -> int:
-    return len(re.findall(r"\w+", text))
+    return len(_WORDS.findall(text))
+
+
+@lru_cache(maxsize=1)
+def _about() -> re.Pattern[str]:
+    """عن after an expressing verb (أعرب عن): compiled once, not for every verb."""
+    return compile_words("عن")
 
 
 def _direct_spans(text: str, cues: QuoteCues) -> list[tuple[int, int]]:
@@ -163,7 +188,7 @@ def _reported_span(view: ArticleView, cues: QuoteCues, verb: tuple[int, int, boo
     a few words on, to the end of the sentence."""
     limit = view.window(verb[1], verb[1], SUBJECT_WORDS + 1, verb[1], ne)[1]
     best = None
-    pats = cues.complementizers + ([compile_words("عن")] if verb[2] else [])
+    pats = cues.complementizers + ([_about()] if verb[2] else [])
     for pat in pats:
         m = pat.search(view.ntext, verb[1], limit)
         if m and (best is None or m.start() < best.start()):
