@@ -55,7 +55,6 @@ import json
 import os
 import pstats
 import random
-import resource
 import shutil
 import statistics
 import subprocess
@@ -66,7 +65,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_stories import reports  # noqa: E402  (the synthetic article generator)
+from bench_stories import _peak_mib, reports  # noqa: E402  (the synthetic article generator)
 
 from marsad.demo import corpus_path  # noqa: E402
 
@@ -164,7 +163,7 @@ def build(n: int, path: Path, seed: int) -> dict:
         stories = store.count_stories()
     os.replace(tmp, path)
     return {"n": n, "stories": stories, "build_s": round(time.perf_counter() - t0, 1),
-            **{k: round(v, 1) for k, v in spent.items()}, "peak_rss_mib": round(_maxrss_mib())}
+            **{k: round(v, 1) for k, v in spent.items()}, "peak_rss_mib": round(_peak_mib())}
 
 
 def ensure_db(workdir: Path, n: int, seed: int, rebuild: bool, timeout: int) -> Path:
@@ -183,10 +182,6 @@ def ensure_db(workdir: Path, n: int, seed: int, rebuild: bool, timeout: int) -> 
 
 
 # --- measuring one ingest -----------------------------------------------------------------------
-
-def _maxrss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
-
 
 def _status_mib(field: str) -> float | None:
     try:
@@ -260,7 +255,7 @@ def measure_one(db: Path, trace: bool, profile: bool, check: bool) -> dict:
     if trace:
         row["traced_peak_mib"] = tracemalloc.get_traced_memory()[1] / 2**20
         tracemalloc.stop()
-    peak = _status_mib("VmHWM") if reset else _maxrss_mib()
+    peak = _status_mib("VmHWM") if reset else _peak_mib()
     if rss_before is not None and peak is not None:
         row["rss_before_mib"] = rss_before
         row["rss_growth_mib"] = max(0.0, peak - rss_before)
