@@ -167,20 +167,20 @@ def generate(n_articles: int, seed: int = 1,
 
 
 def reports(n_articles: int, rng: random.Random, extra_actors: list[tuple[Actor, str]] = (), *,
-            first_event: int = 1, id_prefix: str = "a") -> Iterator[tuple[Article, str]]:
+            id_prefix: str = "a") -> Iterator[tuple[Article, str]]:
     """The articles of ``generate`` one at a time, in the order they are written (the
     reports of one event one after the other), each with its event id: what
     ``generate`` collects, and what a benchmark that needs more articles than fit in
     memory saves batch by batch. ``extra_actors`` ((actor, Arabic name) pairs, say the
-    actors of real annotated articles) join the pool; ``first_event`` and ``id_prefix``
-    keep the ids of several calls apart."""
+    actors of real annotated articles) join the pool; ``id_prefix`` keeps the ids of
+    several calls apart."""
     pool = _actor_pool(rng) + list(extra_actors)
     outlets = [f"outlet{n:02d}.example" for n in range(60)]
     # A quarter of events reuse a pair from a small set of recurring pairs.
     recurring = [tuple(rng.sample(range(len(pool)), 2)) for _ in range(max(5, n_articles // 60))]
     written = 0
     previous: tuple[Article, str] | None = None
-    ev_no = first_event - 1
+    ev_no = 0
     while written < n_articles:
         ev_no += 1
         eid = f"ev{ev_no:06d}"
