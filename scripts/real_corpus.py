@@ -181,7 +181,7 @@ def cmd_build(args) -> int:
     write_atomic(CORPUS / "manifest.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
     for split, data in merged_gold().items():
         write_atomic(CORPUS / f"gold_{split}.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-    sentences = [s for part in sorted(PARTS.glob("*.sentences.jsonl")) for s in read_jsonl(part)]
+    sentences = sentence_rows()
     write_atomic(CORPUS / "sentences.jsonl", "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sentences))
     print(f"{len(rows)} articles, {len(sentences)} sentences")
     return cmd_stats(args)
@@ -257,12 +257,6 @@ def part_of(article: str) -> str:
     return article.rsplit("_", 1)[0]
 
 
-def sentence_gold(rows: list[dict]) -> tuple[dict[tuple, set[str]], set[str]]:
-    """(article, start, end) -> the types the sentence reports, and the scored types."""
-    gold, by_part = sentence_gold_by_part(rows)
-    return gold, set().union(*by_part.values()) if by_part else set()
-
-
 def sentence_gold_by_part(rows: list[dict]) -> tuple[dict[tuple, set[str]], dict[str, set[str]]]:
     """(article, start, end) -> the types the sentence reports, and each part's scored types."""
     gold: dict[tuple, set[str]] = {}
@@ -280,10 +274,10 @@ def sentence_gold_by_part(rows: list[dict]) -> tuple[dict[tuple, set[str]], dict
 
 def score_sentence_labels(rows: list[dict], predicted: dict[tuple, set[str]]) -> dict:
     """Precision, recall and F1 per scored type and overall (micro), from the suite's rows and
-    the types predicted for each sentence (keyed like ``sentence_gold``); false positives of
-    each hard-negative kind; predictions of unscored types are only counted."""
+    the types predicted for each sentence (keyed like ``sentence_gold_by_part``); false
+    positives of each hard-negative kind; predictions of unscored types are only counted."""
     gold, by_part = sentence_gold_by_part(rows)
-    scored = set().union(*by_part.values()) if by_part else set()
+    scored = set().union(*by_part.values())
     counts = {t: {"tp": 0, "fp": 0, "fn": 0} for t in sorted(scored)}
     unscored: Counter = Counter()
     for key, truth in gold.items():
@@ -336,8 +330,11 @@ def predict_sentences(rows: list[dict], *, modalities: tuple[str, ...] = ("asser
     from marsad.workflow import annotate
 
     by_article: dict[str, list[tuple]] = {}
+    sha: dict[tuple, str] = {}  # each sentence's recorded hash (its first row's)
     for r in rows:
-        by_article.setdefault(r["article"], []).append((r["article"], r["start"], r["end"]))
+        key = (r["article"], r["start"], r["end"])
+        by_article.setdefault(r["article"], []).append(key)
+        sha.setdefault(key, r["sha256"])
     paths = [str(cache_dir() / f"{aid}.txt") for aid in by_article]
     predicted: dict[tuple, set[str]] = {}
     for art in annotate(paths):
@@ -345,8 +342,7 @@ def predict_sentences(rows: list[dict], *, modalities: tuple[str, ...] = ("asser
         raw = (cache_dir() / f"{aid}.txt").read_text(encoding="utf-8")
         spans = []
         for key in set(by_article.get(aid, [])):
-            if sha256_text(raw[key[1]:key[2]]) != next(r["sha256"] for r in rows
-                                                      if (r["article"], r["start"], r["end"]) == key):
+            if sha256_text(raw[key[1]:key[2]]) != sha[key]:
                 print(f"{aid}: the sentence at {key[1]}-{key[2]} has changed", file=sys.stderr)
             spans.append((key, locate(raw, art.text, key[1], key[2])))
         for key, where in spans:
