@@ -142,17 +142,7 @@ def _starts_of_words_holding(text: str, stem: str, word_starts: list[int]) -> se
 def iter_matches(pat: re.Pattern[str], text: str, lo: int, hi: int, starts: list[int] | None):
     """``pat.finditer(text, lo, hi)`` when every match starts at one of ``starts``
     (ascending offsets from ``lo``; None: anywhere): the pattern is tried there only."""
-    if starts is None:
-        yield from pat.finditer(text, lo, hi)
-        return
-    end = lo
-    for start in starts:
-        if lo + start < end:
-            continue            # inside the previous match, as finditer would skip it
-        m = pat.match(text, lo + start, hi)
-        if m:
-            yield m
-            end = m.end()
+    return cue_matches(pat, text, lo, lo, hi, starts)
 
 
 def cue_matches(pat: re.Pattern[str], text: str, base: int, lo: int, hi: int, starts: list[int] | None):
