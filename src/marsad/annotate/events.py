@@ -367,9 +367,8 @@ def _in_reacted_relative(view: ArticleView, earlier: list[Hit], h: Hit) -> bool:
     k = next((k for k in reversed(earlier) if k.entry.reaction), None)
     if k is None:
         return False
-    words = view.words_before(h.nstart, view.words_between(k.nend, h.nstart), floor=k.nend)
-    rel = next((i for i, w in enumerate(words) if w.lstrip("و") in relative_pronouns()), None)   # nearest first
-    if rel is None or any(x in clause_openers() or x.lstrip("وف") in clause_openers() for x in words[:rel]):
+    rel = _relative_index(view, k.nend, h.nstart)
+    if rel is None:
         return False
     start = view.words[view.word_index(h.nstart) - rel - 1][0]
     return view.ntext.count("،", start, h.nstart) + view.ntext.count(",", start, h.nstart) <= 1
@@ -377,11 +376,17 @@ def _in_reacted_relative(view: ArticleView, earlier: list[Hit], h: Hit) -> bool:
 
 def _relative_between(view: ArticleView, a: int, b: int) -> bool:
     """Does a relative pronoun stand between two points of one clause, no clause opener after it?"""
+    return _relative_index(view, a, b) is not None
+
+
+def _relative_index(view: ArticleView, a: int, b: int) -> int | None:
+    """How many words before ``b`` the nearest relative pronoun after ``a`` stands (0: the word
+    right before ``b``), or None where there is none or a clause opener stands after it."""
     words = view.words_before(b, view.words_between(a, b), floor=a)
     for i, w in enumerate(words):                 # nearest word first
         if w.lstrip("و") in relative_pronouns():
-            return not any(x in clause_openers() or x.lstrip("وف") in clause_openers() for x in words[:i])
-    return False
+            return None if any(x in clause_openers() or x.lstrip("وف") in clause_openers() for x in words[:i]) else i
+    return None
 
 
 # قام/قامت/يقوم بـ + a verbal noun: the verbal noun is the act itself (قامت قوة أمنية بإيقافه)
