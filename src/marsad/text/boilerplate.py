@@ -578,7 +578,6 @@ def _media_tag_end(text: str) -> bool:
 def _mark_teasers(items: list[Line]) -> None:
     """A heading-like line between paragraphs that ends with a media tag ("...
     فيديو"، "(بالصور)") announces another page: a teaser, not a subheading."""
-    lex = lexicon()
     for ln in items:
         if ln.label != "content":
             continue
