@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
-
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from marsad.data import read_lexicon
 from marsad.text.lexicon import given_names, lexicon, phrase_key
@@ -166,7 +165,8 @@ def lead_date(line: str) -> tuple[str, int, int] | None:
         value, start, end = found
         start, end = start + pos, end + pos
         before = line[:start]
-        clause = before[_CLAUSE_START.match(before).end():] if _CLAUSE_START.match(before) else before
+        opened = _CLAUSE_START.match(before)
+        clause = before[opened.end():] if opened else before
         words = {phrase_key(w) for w in clause.split()}
         words |= {w[1:] for w in words if len(w) > 3 and w[0] in "وف"}
         if not (words & blockers or _RANGE_END.search(before)):
