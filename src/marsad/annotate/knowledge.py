@@ -470,9 +470,10 @@ class KnowledgeBase:
     def holders_ever(self, title: str, country: str) -> list[dict]:
         """Persons who held ``title`` in ``country`` at any time (national offices only)."""
         out: list[dict] = []
-        for p, _r, _first, _last, office_country, _org, not_national in \
+        # the rows under (title, country) are that country's offices
+        for p, _r, _first, _last, _country, _org, not_national in \
                 self._roles_by_title_country.get((title, country), ()):
-            if office_country == country and not not_national and p not in out:
+            if not not_national and p not in out:
                 out.append(p)
         return out
 
