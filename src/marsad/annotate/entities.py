@@ -1070,12 +1070,17 @@ class _Linker:
         counts as its holder (the article's date is only a guess)."""
         return not self.article.published and bool(titles) and self._held_once(p, titles, None)
 
-    def _held_once(self, p: dict, titles: list[str], country: str | None) -> bool:
-        """Whether the person held the office at some time: then the article speaks of
-        the past (في عام 2000 التقى الرئيس الأمريكي بيل كلينتون), no conflict."""
+    def _with_equivalents(self, titles: list[str]) -> set[str]:
+        """The titles and their equivalents (``prime_minister``: a chancellor)."""
         wanted = set(titles)
         for t in titles:
             wanted.update(self.kb.titles.equivalents.get(t, []))
+        return wanted
+
+    def _held_once(self, p: dict, titles: list[str], country: str | None) -> bool:
+        """Whether the person held the office at some time: then the article speaks of
+        the past (في عام 2000 التقى الرئيس الأمريكي بيل كلينتون), no conflict."""
+        wanted = self._with_equivalents(titles)
         return any(r.get("title") in wanted and (not country or (r.get("country") or p.get("country")) == country)
                    for r in p.get("roles") or [])
 
@@ -1305,11 +1310,8 @@ class _Linker:
         key = normalize_key(name_ar).replace(" ", "")
         if len(key) < 8:
             return None
-        wanted = set(titles)
-        for t in titles:
-            wanted.update(self.kb.titles.equivalents.get(t, []))
         found = []
-        for t in wanted:
+        for t in self._with_equivalents(titles):
             for p in self.kb.holders_ever(t, country):
                 if p in found:
                     continue
