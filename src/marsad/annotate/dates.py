@@ -1308,6 +1308,11 @@ def _weekday_disagreements(mentions: list[DateMention]) -> int:
     return sum(1 for m in mentions if m.relative and m.note and m.note.startswith("weekday "))
 
 
+def _day_distance(delta: int) -> float:
+    """How far a day ``delta`` days from the base is: a day after it before a day as far before it."""
+    return abs(delta) + (0.5 if delta < 0 else 0)
+
+
 def _writing_day(text: str, base: dt.date, days: range, main_span: tuple[int, int] | None = None,
                  main_day: dt.date | None = None) -> tuple[dt.date, list[DateMention]]:
     """Of the days ``base + d`` (d in ``days``), the one the text was most likely written
@@ -1317,14 +1322,14 @@ def _writing_day(text: str, base: dt.date, days: range, main_span: tuple[int, in
     after it before a day as far before it."""
     best: tuple | None = None
     # the base day first: when nothing disagrees with it (most texts), no other day can win
-    for delta in sorted(days, key=lambda d: (abs(d) + (0.5 if d < 0 else 0))):
+    for delta in sorted(days, key=_day_distance):
         anchor = base + dt.timedelta(days=delta)
         mentions = find_dates(text, anchor)
         main_off = False
         if main_span is not None:
             m = next((m for m in mentions if (m.start, m.end) == main_span), None)
             main_off = m is None or m.value != (main_day or base).isoformat()
-        key = (_weekday_disagreements(mentions), main_off, abs(delta) + (0.5 if delta < 0 else 0))
+        key = (_weekday_disagreements(mentions), main_off, _day_distance(delta))
         if best is None or key < best[0]:
             best = (key, anchor, mentions)
         if key[:2] == (0, False):
