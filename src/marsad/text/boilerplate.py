@@ -121,6 +121,7 @@ def _latin(text: str) -> bool:
 
 _DATE_SEPARATORS = re.compile(r"[\s,،|•·\-–—/()@_.]+")
 _TIME_OR_NUMBER = re.compile(r"^(?:GMT|UTC|KSA)?\d{1,4}(?:st|nd|rd|th)?$|^\d{1,2}:\d{2}(?::\d{2})?$", re.IGNORECASE)
+_CLOCK = re.compile(r"^(?:GMT|UTC|KSA)?\d{1,2}:\d{2}(?::\d{2})?$", re.IGNORECASE)
 _DATE_WORDS = {"على", "الساعة", "الساعه", "في", "يوم", "GMT", "UTC", "KSA", "am", "pm", "م", "ص", "هـ", "ه"}
 
 
@@ -145,7 +146,7 @@ def _date_furniture(text: str) -> bool:
     for w in words:
         k = phrase_key(w)
         bare = k[2:] if k.startswith("ال") else k
-        if re.match(r"^(?:GMT|UTC|KSA)?\d{1,2}:\d{2}(?::\d{2})?$", w, re.IGNORECASE):
+        if _CLOCK.match(w):
             has_time = True
         elif _TIME_OR_NUMBER.match(w):
             numbers += 1
