@@ -191,10 +191,9 @@ def partial_date(article: Article, main: Event | None) -> tuple[int | None, tupl
 @lru_cache(maxsize=1)
 def _affixes() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
     data = read_lexicon("story_words.json")
-    key = lambda w: normalize_key(w)  # noqa: E731
-    return (tuple(sorted(map(key, data["prefixes"]), key=len, reverse=True)),
-            tuple(sorted(map(key, data["suffixes"]), key=len, reverse=True)),
-            frozenset(map(key, data["stopwords"])))
+    return (tuple(sorted(map(normalize_key, data["prefixes"]), key=len, reverse=True)),
+            tuple(sorted(map(normalize_key, data["suffixes"]), key=len, reverse=True)),
+            frozenset(map(normalize_key, data["stopwords"])))
 
 
 @lru_cache(maxsize=1 << 18)
