@@ -317,6 +317,18 @@ def crowd_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def doing_verbs() -> frozenset[str]:
+    """قام، قامت، يقوم …: before ب + a verbal noun, the verbal noun is the act itself."""
+    return frozenset(normalize_key(w) for w in _modality_data().get("doing_verbs", {}).get("words", []))
+
+
+@lru_cache(maxsize=1)
+def temporal_subordinators() -> frozenset[str]:
+    """بعد، عقب، إثر …: an act told after them dates the news rather than being it."""
+    return frozenset(normalize_key(w) for w in _modality_data().get("temporal_subordinators", {}).get("words", []))
+
+
+@lru_cache(maxsize=1)
 def member_words() -> tuple[frozenset[str], frozenset[str]]:
     """(members, affiliation): عناصر من X، مسلحين تابعين لـX، مقرا لـX: X is the party, not a source."""
     data = _modality_data().get("member_words", {})

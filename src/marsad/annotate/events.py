@@ -31,7 +31,8 @@ from marsad.annotate.event_lexicon import (VERBAL, Lexicon, TriggerEntry, cue_ma
                                           literal_words, load_lexicon)
 from marsad.annotate.event_context import attribution_of, event_date, is_background, modality_of, reference_date
 from marsad.annotate.event_main import Candidate, choose_main, merge_headline_with_lead, merge_repeats
-from marsad.annotate.event_text import ArticleView, Mention, clause_openers, prepositions, relative_pronouns
+from marsad.annotate.event_text import (ArticleView, Mention, clause_openers, doing_verbs, prepositions, relative_pronouns,
+                                       temporal_subordinators)
 from marsad.model import Article, Event, Evidence, Sentence, Span
 from marsad.data import read_lexicon
 from marsad.text.normalize import normalize_key
@@ -389,12 +390,6 @@ def _relative_index(view: ArticleView, a: int, b: int) -> int | None:
     return None
 
 
-# قام/قامت/يقوم بـ + a verbal noun: the verbal noun is the act itself (قامت قوة أمنية بإيقافه)
-_DOING_VERBS = frozenset({"قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "قاما", "قامتا"})
-# a verbal noun or verb after these tells when the news happened, not the news (بعد انسحاب إسرائيل ..)
-_TEMPORAL_SUBORDINATORS = frozenset({"بعد", "عقب", "قبل", "اثر", "بعيد", "بعدما", "قبيل", "عقيب"})
-
-
 @lru_cache(maxsize=1)
 def _casualty_words() -> frozenset[str]:
     """Words for the killed and injured (casualties.json) and their verbs."""
@@ -413,7 +408,7 @@ def _after_casualty(view: ArticleView, h: Hit, info: SentenceInfo) -> bool:
 
 def _after_doing_verb(view: ArticleView, h: Hit, info: SentenceInfo) -> bool:
     """Is the verbal noun the object of قام ب (up to four words back: قامت فرقة أمنية بإيقاف)?"""
-    return any(w.lstrip("وف") in _DOING_VERBS for w in view.words_before(h.nstart, 4, floor=info.nstart))
+    return any(w.lstrip("وف") in doing_verbs() for w in view.words_before(h.nstart, 4, floor=info.nstart))
 
 
 def _subordinate(view: ArticleView, h: Hit, info: SentenceInfo) -> bool:
@@ -424,7 +419,7 @@ def _subordinate(view: ArticleView, h: Hit, info: SentenceInfo) -> bool:
         return False
     last = before[0].lstrip("وف")
     if h.category == "masdar":
-        return last in _TEMPORAL_SUBORDINATORS
+        return last in temporal_subordinators()
     if last in ("بعدما", "قبيلما") or (last in ("ان", "أن") and len(before) == 2
                                           and before[1].lstrip("وف") in ("بعد", "قبل", "عقب")):
         return True
