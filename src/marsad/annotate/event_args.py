@@ -18,11 +18,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import islice
 
-from marsad.annotate.event_text import (ArticleView, Mention, aid_carriers, clause_openers, crowd_words, noun_determiners,
-                                        place_nouns, place_targets,
+from marsad.annotate.event_text import (ArticleView, Mention, aid_carriers, anaphoric_owners, clause_openers, crowd_words,
+                                        meeting_purposes, noun_determiners, place_nouns, place_targets,
                                         place_topics,
                                         placeless_modes, prepositions, relative_pronouns, subject_openers,
-                                        member_words, title_words, weapon_words)
+                                        member_words, title_nouns, title_words, weapon_words)
 from marsad.model import Entity
 from marsad.text.normalize import normalize_key
 
@@ -319,10 +319,6 @@ _AUXILIARIES = frozenset({"قد", "سوف", "لن", "لم", "لا", "كان", "�
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
 
 
-# purposes of a trip that name the one met (للقاء، لمقابلة، للاجتماع مع)
-_MEETING_PURPOSES = frozenset({"للقاء", "لمقابله", "للاجتماع", "لاجراء"})
-
-
 def _person_met(view: ArticleView, frame: Frame, country: Mention) -> Mention | None:
     """A person of the visited country named right after a purpose (للقاء [الرئيس X]) later in
     the sentence, or None."""
@@ -331,7 +327,7 @@ def _person_met(view: ArticleView, frame: Frame, country: Mention) -> Mention | 
             continue
         words = view.words_before(view.to_norm(m.start), 5, floor=view.to_norm(country.end))
         for w in words:
-            if w.lstrip("و") in _MEETING_PURPOSES:
+            if w.lstrip("و") in meeting_purposes():
                 return m
             if not (_title_like(w) or w in ("مع",)):
                 break
@@ -368,11 +364,6 @@ def _opening_name(view: ArticleView, frame: Frame, around: _Around) -> Mention |
     return first if 1 <= gap <= 4 else None
 
 
-# definite nouns that refer back to a group or state named before (قوات الجماعة، جيش البلاد)
-_ANAPHORIC_OWNERS = frozenset({"الجماعه", "الحركه", "الحزب", "التنظيم", "المليشيا", "الميليشيا", "الدوله",
-                               "البلاد", "المملكه", "الحكومه", "الوزاره", "المنظمه"})
-
-
 def _unnamed_subject_after_opener(view: ArticleView, frame: Frame) -> bool:
     """Does an unnamed noun phrase stand between a complementizer and the verb (إن قوات أمنية
     داهمت، أن وحدات أمنية اقتحمت)? Then the verb has a subject of its own, not named."""
@@ -382,7 +373,7 @@ def _unnamed_subject_after_opener(view: ArticleView, frame: Frame) -> bool:
         if w in ("ان", "بان", "وان") or w in _PRONOUN_OPENERS:
             if i == 0 or w in _PRONOUN_OPENERS or any(x in _AUXILIARIES for x in words[:i]):
                 return False
-            if any(x.lstrip("و") in _ANAPHORIC_OWNERS or x.endswith(("ته", "ها", "هم")) for x in words[:i]):
+            if any(x.lstrip("و") in anaphoric_owners() or x.endswith(("ته", "ها", "هم")) for x in words[:i]):
                 return False                    # إن قوات الجماعة، بأن قواته: the party named before
             k = view.word_index(n) - i          # the first word after the opener
             start = view.to_original(view.words[k][0], view.words[k][0])[0]
@@ -594,7 +585,7 @@ def _coordinated(view: ArticleView, m: Mention, ms: list[Mention]) -> Mention | 
     if gap == "و" or (gap.startswith("و") and not any(ch in gap for ch in "،,.")
                       and (len(gap.split()) <= 3
                            or (len(gap.split()) <= 6
-                               and all(_title_like(normalize_key(w)) or normalize_key(w) in _TITLE_NOUNS
+                               and all(_title_like(normalize_key(w)) or normalize_key(w) in title_nouns()
                                        for w in gap[1:].split())))):
         return nxt
     return None
@@ -649,11 +640,6 @@ def _opens_clause(view: ArticleView, m: Mention, floor: int) -> bool:
         if not _title_like(w):
             return False
     return False
-
-
-# nouns inside multi-word titles (ولي العهد، خادم الحرمين الشريفين، مجلس الوزراء)
-_TITLE_NOUNS = frozenset(normalize_key(w) for w in ("العهد", "الحرمين", "الشريفين", "مجلس", "الوزراء", "السيادة",
-                                                     "الجمهورية", "الدولة", "الخارجية", "الدفاع"))
 
 
 def _title_like(word: str) -> bool:

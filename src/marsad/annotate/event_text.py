@@ -329,6 +329,24 @@ def temporal_subordinators() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def meeting_purposes() -> frozenset[str]:
+    """للقاء، لمقابلة …: the person named after one is the one met on a trip."""
+    return frozenset(normalize_key(w) for w in _modality_data().get("meeting_purposes", {}).get("words", []))
+
+
+@lru_cache(maxsize=1)
+def anaphoric_owners() -> frozenset[str]:
+    """الجماعة، البلاد …: definite nouns that refer back to a group or state named before."""
+    return frozenset(normalize_key(w) for w in _modality_data().get("anaphoric_owners", {}).get("words", []))
+
+
+@lru_cache(maxsize=1)
+def title_nouns() -> frozenset[str]:
+    """العهد، الحرمين، مجلس …: nouns inside multi-word titles."""
+    return frozenset(normalize_key(w) for w in _modality_data().get("title_nouns", {}).get("words", []))
+
+
+@lru_cache(maxsize=1)
 def member_words() -> tuple[frozenset[str], frozenset[str]]:
     """(members, affiliation): عناصر من X، مسلحين تابعين لـX، مقرا لـX: X is the party, not a source."""
     data = _modality_data().get("member_words", {})
