@@ -18,8 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import islice
 
-from marsad.annotate.event_text import (ArticleView, Mention, aid_carriers, anaphoric_owners, clause_openers, crowd_words,
-                                        meeting_purposes, noun_determiners, place_nouns, place_targets,
+from marsad.annotate.event_text import (ArticleView, Mention, aid_carriers, anaphoric_owners, auxiliaries, clause_openers,
+                                        crowd_words, meeting_purposes, not_object_prepositions, noun_determiners,
+                                        place_nouns, place_targets, pronoun_openers,
                                         place_topics,
                                         placeless_modes, prepositions, relative_pronouns, subject_openers,
                                         member_words, title_nouns, title_words, weapon_words)
@@ -146,7 +147,7 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
         # أدانت X التصريحات المنسوبة إلى [نتنياهو]، يرفض بنودا في اتفاق مع [صندوق النقد]: the
         # party named inside the rejected or condemned object is the other party
         second = next((m for m in around.after + around.further
-                       if m.prep not in _NOT_OBJECT_PREPS and (subject is None or m.key != subject.key)), None)
+                       if m.prep not in not_object_prepositions() and (subject is None or m.key != subject.key)), None)
     if second is not None and subject is not None and second.key == subject.key:
         second = None
     # المحادثات الإيرانية الأمريكية: one nationality adjective followed by another names both parties
@@ -161,10 +162,6 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
             if other is not None:
                 return adj, other
     return subject, second
-
-
-# prepositions of place, time and pairs: a name after them is no part of a reaction's object
-_NOT_OBJECT_PREPS = frozenset({"في", "خلال", "بين", "منذ", "عبر", "لدي", "امام", "قرب", "عند", "داخل", "خارج"})
 
 
 def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention | None, str]:
@@ -311,11 +308,6 @@ def _plural_verb(view: ArticleView, frame: Frame) -> bool:
     return w.endswith("وا") or (w[:1] in ("ي", "ت") and w.endswith("ون"))
 
 
-# a complementizer carrying the subject pronoun (إنه قرر، أنها ستزور، بأنه سوف يرد)
-_PRONOUN_OPENERS = frozenset({"انه", "انها", "بانه", "بانها", "لانه", "لانها", "وانه", "وانها"})
-_AUXILIARIES = frozenset({"قد", "سوف", "لن", "لم", "لا", "كان", "كانت"})
-
-
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
 
 
@@ -370,8 +362,8 @@ def _unnamed_subject_after_opener(view: ArticleView, frame: Frame) -> bool:
     n = view.to_norm(frame.start)
     words = view.words_before(n, 4, floor=view.to_norm(frame.sent_start))
     for i, w in enumerate(words):
-        if w in ("ان", "بان", "وان") or w in _PRONOUN_OPENERS:
-            if i == 0 or w in _PRONOUN_OPENERS or any(x in _AUXILIARIES for x in words[:i]):
+        if w in ("ان", "بان", "وان") or w in pronoun_openers():
+            if i == 0 or w in pronoun_openers() or any(x in auxiliaries() for x in words[:i]):
                 return False
             if any(x.lstrip("و") in anaphoric_owners() or x.endswith(("ته", "ها", "هم")) for x in words[:i]):
                 return False                    # إن قوات الجماعة، بأن قواته: the party named before
@@ -385,9 +377,9 @@ def _pronoun_subject(view: ArticleView, frame: Frame) -> bool:
     """Does the verb follow a complementizer with a pronoun subject (إنه قرر، أنها لن تقبل)?"""
     words = view.words_before(view.to_norm(frame.start), 3, floor=view.to_norm(frame.sent_start))
     for w in words:
-        if w in _PRONOUN_OPENERS:
+        if w in pronoun_openers():
             return True
-        if w not in _AUXILIARIES:
+        if w not in auxiliaries():
             return False
     return False
 

@@ -347,6 +347,24 @@ def title_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def pronoun_openers() -> frozenset[str]:
+    """إنه، أنها، بأنه …: a complementizer carrying the subject pronoun."""
+    return frozenset(normalize_key(w) for w in _modality_data().get("pronoun_openers", {}).get("words", []))
+
+
+@lru_cache(maxsize=1)
+def auxiliaries() -> frozenset[str]:
+    """قد، سوف، لن، كان …: words between a complementizer and its verb."""
+    return frozenset(normalize_key(w) for w in _modality_data().get("auxiliaries", {}).get("words", []))
+
+
+@lru_cache(maxsize=1)
+def not_object_prepositions() -> frozenset[str]:
+    """في، خلال، بين …: a name after them is no part of a reaction's object."""
+    return frozenset(normalize_key(w) for w in _modality_data().get("not_object_prepositions", {}).get("words", []))
+
+
+@lru_cache(maxsize=1)
 def member_words() -> tuple[frozenset[str], frozenset[str]]:
     """(members, affiliation): عناصر من X، مسلحين تابعين لـX، مقرا لـX: X is the party, not a source."""
     data = _modality_data().get("member_words", {})
