@@ -303,7 +303,7 @@ def _complete(best: Candidate, cands: list[Candidate]) -> None:
             ev.date = o.event.date
 
 
-def _party_from_place(best: Candidate, cands: list[Candidate] = ()) -> None:
+def _party_from_place(best: Candidate, cands: list[Candidate]) -> None:
     """A main event still without a second party takes the country of the place it names
     (استهدفت قوات الدعم السريع مطار بورتسودان: Sudan; أوقفت السلطات الجزائرية ناشطين في
     العاصمة: Algeria), never the doer itself."""
