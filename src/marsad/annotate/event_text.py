@@ -253,6 +253,12 @@ def _modality_data() -> dict:
     return read_lexicon("modality.json")
 
 
+def _modality_words(key: str) -> frozenset[str]:
+    """The normalized words of one ``{"words": [...]}`` list of modality.json (a missing
+    list is an error in the data file, never an empty set)."""
+    return frozenset(normalize_key(w) for w in _modality_data()[key]["words"])
+
+
 @lru_cache(maxsize=1)
 def prepositions() -> frozenset[str]:
     return frozenset(normalize_key(p) for p in _modality_data().get("prepositions", []))
@@ -284,7 +290,7 @@ def clause_openers() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def place_topics() -> frozenset[str]:
     """Nouns after which في + place is a topic, not the event's place."""
-    return frozenset(normalize_key(w) for w in _modality_data()["place_topics"]["words"])
+    return _modality_words("place_topics")
 
 
 @lru_cache(maxsize=1)
@@ -301,7 +307,7 @@ def subject_openers() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def relative_pronouns() -> frozenset[str]:
     """الذي، التي …: an imperfect verb right after one describes its antecedent."""
-    return frozenset(normalize_key(w) for w in _modality_data().get("relative_pronouns", {}).get("words", []))
+    return _modality_words("relative_pronouns")
 
 
 @lru_cache(maxsize=1)
@@ -313,55 +319,55 @@ def weapon_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def crowd_words() -> frozenset[str]:
     """Counts of people (آلاف، عشرات): a people after them with من are the doers."""
-    return frozenset(normalize_key(w) for w in _modality_data().get("crowd_words", {}).get("words", []))
+    return _modality_words("crowd_words")
 
 
 @lru_cache(maxsize=1)
 def doing_verbs() -> frozenset[str]:
     """قام، قامت، يقوم …: before ب + a verbal noun, the verbal noun is the act itself."""
-    return frozenset(normalize_key(w) for w in _modality_data().get("doing_verbs", {}).get("words", []))
+    return _modality_words("doing_verbs")
 
 
 @lru_cache(maxsize=1)
 def temporal_subordinators() -> frozenset[str]:
     """بعد، عقب، إثر …: an act told after them dates the news rather than being it."""
-    return frozenset(normalize_key(w) for w in _modality_data().get("temporal_subordinators", {}).get("words", []))
+    return _modality_words("temporal_subordinators")
 
 
 @lru_cache(maxsize=1)
 def meeting_purposes() -> frozenset[str]:
     """للقاء، لمقابلة …: the person named after one is the one met on a trip."""
-    return frozenset(normalize_key(w) for w in _modality_data().get("meeting_purposes", {}).get("words", []))
+    return _modality_words("meeting_purposes")
 
 
 @lru_cache(maxsize=1)
 def anaphoric_owners() -> frozenset[str]:
     """الجماعة، البلاد …: definite nouns that refer back to a group or state named before."""
-    return frozenset(normalize_key(w) for w in _modality_data().get("anaphoric_owners", {}).get("words", []))
+    return _modality_words("anaphoric_owners")
 
 
 @lru_cache(maxsize=1)
 def title_nouns() -> frozenset[str]:
     """العهد، الحرمين، مجلس …: nouns inside multi-word titles."""
-    return frozenset(normalize_key(w) for w in _modality_data().get("title_nouns", {}).get("words", []))
+    return _modality_words("title_nouns")
 
 
 @lru_cache(maxsize=1)
 def pronoun_openers() -> frozenset[str]:
     """إنه، أنها، بأنه …: a complementizer carrying the subject pronoun."""
-    return frozenset(normalize_key(w) for w in _modality_data().get("pronoun_openers", {}).get("words", []))
+    return _modality_words("pronoun_openers")
 
 
 @lru_cache(maxsize=1)
 def auxiliaries() -> frozenset[str]:
     """قد، سوف، لن، كان …: words between a complementizer and its verb."""
-    return frozenset(normalize_key(w) for w in _modality_data().get("auxiliaries", {}).get("words", []))
+    return _modality_words("auxiliaries")
 
 
 @lru_cache(maxsize=1)
 def not_object_prepositions() -> frozenset[str]:
     """في، خلال، بين …: a name after them is no part of a reaction's object."""
-    return frozenset(normalize_key(w) for w in _modality_data().get("not_object_prepositions", {}).get("words", []))
+    return _modality_words("not_object_prepositions")
 
 
 @lru_cache(maxsize=1)
@@ -375,7 +381,7 @@ def member_words() -> tuple[frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=1)
 def place_nouns() -> frozenset[str]:
     """Site nouns before a city's name (مطار، مدينة): the place stands for its country as a party."""
-    return frozenset(normalize_key(w) for w in _modality_data().get("place_nouns", {}).get("words", []))
+    return _modality_words("place_nouns")
 
 
 @lru_cache(maxsize=1)
