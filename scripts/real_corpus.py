@@ -198,19 +198,45 @@ def cmd_stats(args) -> int:
     return 0
 
 
-def split_inputs(split: str) -> list[str]:
+def split_gold(split: str, parts: list[str] | None = None) -> dict:
+    """One split's merged gold, narrowed to the articles of some parts (``--parts c5,s3``):
+    their events, secondary events and discrepancies only."""
     gold = merged_gold()[split]
-    return [str(cache_dir() / f"{aid}.txt") for aid in gold["articles"]]
+    if not parts:
+        return gold
+    keep = {aid: art for aid, art in gold["articles"].items() if part_of(aid) in parts}
+    events = {art["main_event"] for art in keep.values()}
+    return {**gold, "articles": keep,
+            "events": [e for e in gold["events"] if e["event_id"] in events],
+            "secondary_events": [{**e, "articles": [a for a in e["articles"] if a in keep]}
+                                 for e in gold["secondary_events"] if any(a in keep for a in e["articles"])],
+            "discrepancies": [d for d in gold.get("discrepancies", []) if d.get("event_id") in events]}
 
 
-def write_url_records(split: str, path: Path) -> None:
+def split_inputs(split: str, parts: list[str] | None = None) -> list[str]:
+    return [str(cache_dir() / f"{aid}.txt") for aid in split_gold(split, parts)["articles"]]
+
+
+def write_url_records(split: str, path: Path, parts: list[str] | None = None) -> None:
     """The split's texts as JSON Lines records with each manifest URL (``score --urls``):
     what a crawler that knows each page's address would give the pipeline."""
     urls = {row["id"]: row["url"] for row in manifest()}
     with path.open("w", encoding="utf-8") as out:
-        for aid in merged_gold()[split]["articles"]:
+        for aid in split_gold(split, parts)["articles"]:
             text = (cache_dir() / f"{aid}.txt").read_text(encoding="utf-8")
             out.write(json.dumps({"id": aid, "text": text, "url": urls.get(aid)}, ensure_ascii=False) + "\n")
+
+
+def parse_parts(value: str | None) -> list[str] | None:
+    """``--parts c5,s3`` -> ['c5', 's3'], checked against parts/."""
+    if not value:
+        return None
+    parts = [p.strip() for p in value.split(",") if p.strip()]
+    known = {path.name.split(".")[0] for path in PARTS.glob("*.jsonl")}
+    unknown = [p for p in parts if p not in known]
+    if unknown:
+        raise SystemExit(f"--parts: no part named {', '.join(unknown)} in {PARTS}")
+    return parts
 
 
 def cmd_score(args) -> int:
@@ -220,13 +246,20 @@ def cmd_score(args) -> int:
     from marsad.evaluate import evaluate, format_scores
 
     cmd_build(args)  # the merged files are generated from the parts, never edited
+    parts = parse_parts(args.parts)
     with tempfile.TemporaryDirectory() as tmp:
-        inputs = split_inputs(args.split)
+        inputs = split_inputs(args.split, parts)
+        if not inputs:
+            raise SystemExit(f"no {args.split} articles in parts {', '.join(parts or [])}")
+        gold_path = CORPUS / f"gold_{args.split}.json"
+        if parts:
+            gold_path = Path(tmp) / "gold.json"
+            gold_path.write_text(json.dumps(split_gold(args.split, parts), ensure_ascii=False), encoding="utf-8")
         if args.urls:
             # a text dump has no place for its URL; JSON Lines records carry it
             inputs = [str(Path(tmp) / f"{args.split}.jsonl")]
-            write_url_records(args.split, Path(inputs[0]))
-        scores = evaluate(CORPUS / f"gold_{args.split}.json", inputs, progress=True)
+            write_url_records(args.split, Path(inputs[0]), parts)
+        scores = evaluate(gold_path, inputs, progress=True)
     if args.json:
         print(json.dumps(scores, ensure_ascii=False, indent=1))
     else:
@@ -377,7 +410,10 @@ def cmd_score_sentences(args) -> int:
     if args.errors and args.split != "dev":
         raise SystemExit("--errors is for the dev split only: held-out errors are never read")
     cmd_build(args)
-    rows = sentence_rows(args.split)
+    parts = parse_parts(args.parts)
+    rows = [r for r in sentence_rows(args.split) if not parts or part_of(r["article"]) in parts]
+    if not rows:
+        raise SystemExit(f"no {args.split} sentences in parts {', '.join(parts or [])}")
     modalities = ("asserted", "denied", "planned", "hypothetical") if args.all_modalities else ("asserted",)
     predicted = predict_sentences(rows, modalities=modalities)
     scores = score_sentence_labels(rows, predicted)
@@ -418,6 +454,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true", help="the full scores with per-article detail")
     p.add_argument("--urls", action="store_true",
                    help="give the pipeline each page's manifest URL (JSON Lines records), as a crawler would")
+    p.add_argument("--parts", help="score only these parts, comma-separated (e.g. c5)")
     p.set_defaults(run=cmd_score)
     p = sub.add_parser("score-sentences", help="sentence-level event detection on one split")
     p.add_argument("split", choices=SPLITS)
@@ -425,6 +462,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--errors", action="store_true", help="list the wrong sentences (dev only)")
     p.add_argument("--all-modalities", action="store_true",
                    help="count denied, planned and hypothetical events too (as a user reading every event would)")
+    p.add_argument("--parts", help="score only these parts, comma-separated (e.g. s3)")
     p.set_defaults(run=cmd_score_sentences)
     args = parser.parse_args(argv)
     return args.run(args)
