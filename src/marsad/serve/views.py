@@ -11,6 +11,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from marsad.annotate.event_direction import is_directed
 from marsad.store import Store
 from marsad.text.normalize import normalize_char, normalize_key
 
@@ -68,8 +69,11 @@ def agreement_table(story: dict, articles: list[dict]) -> dict:
 
     Each cell compares the article's own main event with the story's:
     ``agree``, ``differ``, ``missing`` (the article does not say) or ``none``
-    (the story has no value either)."""
+    (the story has no value either). The two parties of an undirected event (a call,
+    a meeting, an agreement) agree in either order."""
     main = story.get("main_event")
+    undirected = bool(main) and not is_directed(main.get("type"), main.get("mode"))
+    story_pair = {_field_value(main, "actor1"), _field_value(main, "actor2")}
     rows = []
     for name in AGREEMENT_FIELDS:
         story_value = _field_value(main, name)
@@ -79,8 +83,13 @@ def agreement_table(story: dict, articles: list[dict]) -> dict:
             value = _field_value(own, name)
             if value is None:
                 status = "missing" if story_value is not None else "none"
+            elif value == story_value:
+                status = "agree"
+            elif (undirected and name in ("actor1", "actor2") and own.get("type") == main.get("type")
+                  and {_field_value(own, "actor1"), _field_value(own, "actor2")} == story_pair):
+                status = "agree"  # the same two parties, named the other way round
             else:
-                status = "agree" if value == story_value else "differ"
+                status = "differ"
             cells.append({"article_id": art["id"], "value": value, "status": status})
         n_agree = sum(c["status"] == "agree" for c in cells)
         rows.append({"field": name, "label_ar": labels()["field"].get(name, name),
