@@ -199,3 +199,15 @@ def test_a_country_meets_the_reports_that_name_its_people():
     f["person"].actors = frozenset({"kais_saied"})
     f["other"].actors = frozenset({"tun_minister"})
     assert ("other", "person") not in candidate_pairs(f)
+
+
+def test_a_discussion_by_phone_is_a_phone_call():
+    # «بحث ... هاتفيا»: "discussed" names no channel, so it agrees with a call.
+    from marsad.stories.features import modes_conflict
+    assert not modes_conflict("discuss", "phone")
+    assert modes_conflict("visit", "phone")
+    call = _call("call", "مساء الخميس")
+    talks = _call("talks", "الخميس", mode="discuss")
+    assert not conflict(features(call), features(talks))
+    assert [sorted(s.article_ids) for s in build_stories([call, talks])] == [["call", "talks"]]
+
