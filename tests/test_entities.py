@@ -981,3 +981,71 @@ def test_one_army_one_entry(real_kb) -> None:
     art = link(real_kb, "قال الجيش السوداني إن جيش السودان تقدم، وقال الجيش اللبناني إن القوات المسلحة اللبنانية انتشرت.")
     assert [e.kb_id for e in art.entities if e.type == "ORG"] == [
         "sudanese_armed_forces", "sudanese_armed_forces", "lebanese_army", "lebanese_army"]
+
+
+# -- issue 11, round 3: unknown names on the c7 first-seen check
+
+def _found(art: Article) -> list[tuple[str, str]]:
+    return [(e.text, e.name_en) for e in art.entities if e.type == "PERSON" and e.how == "discovered"]
+
+
+def test_long_names_with_a_particle_or_a_compound_are_read_whole(real_kb) -> None:
+    art = link(real_kb, "وأعلنت الوزارة وفاة الشاب سامر خليل يوسف أبو ريدة (19 عاما) متأثرا بجروحه.")
+    assert _found(art) == [("سامر خليل يوسف أبو ريدة", "Samer Khalil Youssef Abu Rida")]
+    art = link(real_kb, "وشيع الأهالي الشاب عمار محمود سعيد جار الله (25 عاما) في قريته.")
+    assert _found(art) == [("عمار محمود سعيد جار الله", "Ammar Mahmoud Saeed Jarallah")]
+    # a compound given name is one word when the name has no clear end
+    art = link(real_kb, "واستقبل والي وهران نور الدين عياشي بمقر الولاية الوفد.")
+    assert [e.text for e in art.entities if e.type == "PERSON"] == ["نور الدين عياشي"]
+
+
+def test_words_that_end_a_name_reported_speech_and_age(real_kb) -> None:
+    art = link(real_kb, "وقال المحامي كريم الجزيري لوكالة الأنباء إن موكله بريء.")
+    assert _found(art) == [("كريم الجزيري", "Karim al-Jaziri")]
+    art = link(real_kb, "واعتقلت الشرطة الناشط سليم حداد البالغ من العمر 30 عاما.")
+    assert [e.text for e in art.entities if e.type == "PERSON"] == ["سليم حداد"]
+    art = link(real_kb, "وأكدت الناشطة سعاد الرميلي وفق بيان رسمي أن الإصلاح مستمر.")
+    assert [e.text for e in art.entities if e.type == "PERSON"] == ["سعاد الرميلي"]
+
+
+def test_after_a_bare_comma_only_a_given_name_opens_another_name(real_kb) -> None:
+    art = link(real_kb, "وبإشراف الناشط سامي كريم موسى، نفذت حملات تطوعية في الحي.")
+    assert [e.text for e in art.entities if e.type == "PERSON"] == ["سامي كريم موسى"]
+    art = link(real_kb, "وحضر الجلسة المحامي سامي كريم، وعادل نصار.")
+    assert [e.text for e in art.entities if e.type == "PERSON"] == ["سامي كريم", "عادل نصار"]
+
+
+def test_a_description_with_a_place_then_a_comma_and_a_name(real_kb) -> None:
+    art = link(real_kb, "وأطلق مسلحون النار على القاضي في محكمة البصرة، حسين كريم الساعدي، قرب منزله.")
+    assert [e.text for e in art.entities if e.type == "PERSON"] == ["حسين كريم الساعدي"]
+    # no given name after the comma: no name
+    art = link(real_kb, "وقال الناشط في المجتمع المدني، بعد الحادث، إن الوضع صعب.")
+    assert [e for e in art.entities if e.type == "PERSON"] == []
+
+
+def test_ali_with_ya_opens_a_name_where_the_text_writes_ala_with_alif_maqsura(real_kb) -> None:
+    art = link(real_kb, "وحكمت المحكمة على الصحافي علي الوردي بالسجن سنة.")
+    assert [e.text for e in art.entities if e.type == "PERSON"] == ["علي الوردي"]
+    # a text that writes the preposition على as علي everywhere: علي is the preposition
+    art = link(real_kb, "وحكمت المحكمة علي الصحافي علي سبيل المثال.")
+    assert [e for e in art.entities if e.type == "PERSON"] == []
+
+
+def test_romanize_egyptian_final_ya_nisba_of_a_given_name_and_allah_compounds() -> None:
+    assert romanize("عادل المنشاوى") == romanize("عادل المنشاوي")
+    assert romanize("مرتضى الإبراهيمي") == "Murtada al-Ibrahimi"
+    assert romanize("حيدر الهاشمي") == "Haidar al-Hashimi"
+    assert romanize("محمد العلوي") == "Mohammed al-Alawi"      # the name ends in a vowel: letter by letter
+    assert romanize("سعيد حرز الله") == "Saeed Harzallah"
+    assert romanize("عبد الله سالم") == "Abdullah Salem"
+
+
+def test_per_word_memos_start_again_past_their_cap(monkeypatch) -> None:
+    from marsad.annotate import entities
+    monkeypatch.setattr(entities, "_MEMO_CAP", 2)
+    memo: dict = {}
+    for n in range(3):
+        assert entities._remember(memo, n, n * 10) == n * 10
+    assert memo == {0: 0, 1: 10, 2: 20}
+    entities._remember(memo, 3, 30)     # past the cap: the memo starts again
+    assert memo == {3: 30}

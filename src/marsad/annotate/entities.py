@@ -51,6 +51,9 @@ _PRONOUN_SUFFIXES = ("ته", "تها", "تهم", "تهما")
 _CLITIC_ARTICLE = ("لل", "بال", "وال", "فال", "كال")
 _NAME_PARTICLES = {"ابو", "بن", "ابن", "عبد", "ال", "ام", "بنت", "ايت"}
 _NASAB = {"بن", "ابن", "بنت", "ال"}     # بن X، آل X (آل normalizes to ال)
+_COMPOUND_SECONDS = {"الدين", "الله"}
+_ALA = re.compile(r"(?<![\u0621-\u064A])على(?![\u0621-\u064A])")
+_ALI = {"علي", "وعلي"}   # عز الدين، حرز الله: the second word of a compound name
 _LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9.\-']*$")
 _MINISTER_TITLES = {"minister", "foreign_minister", "defense_minister", "interior_minister",
                     "finance_minister", "prime_minister", "deputy_prime_minister", "deputy_foreign_minister"}
@@ -242,14 +245,24 @@ def _variant_offset(word: Word, variant: str) -> int:
     return word.start + (norm.origin[skip] if 0 <= skip < len(norm.origin) else 0)
 
 
+_MEMO_CAP = 200_000     # distinct words a per-word memo holds before it starts again
+
+
+def _remember(memo: dict, key, value):
+    """Store a result worked out once per distinct word (or form) and return it; past
+    _MEMO_CAP entries, a long stream's vocabulary, the memo starts again."""
+    if len(memo) > _MEMO_CAP:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
 def _match_at(idx: _Index, words: list[Word], i: int, kinds: set[str] | None = None) -> Match | None:
     word = words[i]
     openers = idx.openers.get(word.key)
     if openers is None:
-        if len(idx.openers) > 200_000:      # a long stream's vocabulary: start again
-            idx.openers.clear()
-        openers = idx.openers[word.key] = tuple((rank, v, idx.by_second[v]) for rank, v in enumerate(word.variants)
-                                                if v in idx.by_second)
+        openers = _remember(idx.openers, word.key, tuple(
+            (rank, v, idx.by_second[v]) for rank, v in enumerate(word.variants) if v in idx.by_second))
     if not openers:
         return None
     best: Match | None = None
@@ -337,6 +350,8 @@ class _Linker:
         self._demonym_words: set[int] = set()     # last words of demonym mentions
         self._after_parenthetical: set[int] = set()   # first words after a title's (qualifier)
         self._person_words: dict[int, int] = {}       # first word -> one past the last, of person mentions
+        # a text that writes the preposition على with ى writes the given name علي with ي
+        self._ali_named = _ALA.search(self.text) is not None
 
     # -- helpers
 
@@ -937,11 +952,11 @@ class _Linker:
         if (first[0] in "ولبفك" or words[j].text.startswith("ال")) and first not in idx.first_names:
             return None     # a proclitic or the article (as written: إلسا is a name): a phrase
         k = j
-        while k < len(words) and k - j < 4:
+        while k < len(words) and k - j - self._particles(j, k + 1) < 4:
             w = words[k]
             if k > j and (not _JOINING_GAP.match(w.gap) or _QUOTES.search(w.gap)):
                 break   # a quote inside is no name: أشاد "بمبادرة ..."
-            if w.key in idx.stopwords or not _ARABIC_WORD.match(w.key) or len(w.key) < 2:
+            if self._stopword(k, k - j) or not _ARABIC_WORD.match(w.key) or len(w.key) < 2:
                 break
             if not self._name_part_ok(k, k - j):
                 break
@@ -961,17 +976,37 @@ class _Linker:
             while i + 1 < k and words[i].key in _NASAB:
                 i += 2
             k, n = i, i - j
-        starts_with_given = words[j].key in idx.first_names or words[j].key in _NAME_PARTICLES
+        starts_with_given = words[j].key in idx.first_names or words[j].key in _NAME_PARTICLES \
+            or words[j].text in _ALI
         ends_at_break = self._break_before(k) or (k < len(words) and (
             words[k].key in idx.stopwords or not self._name_part_ok(k, k - j)))
         if n >= 2 and (ends_at_break or starts_with_given):
             if not ends_at_break and n > 2:
-                # without a clear end keep the usual two-word name (and a particle pair; عبد X is one word)
-                n = 3 if words[j + 1].key in _NAME_PARTICLES or words[j].key == "عبد" else 2
+                # without a clear end keep the usual two-word name (and a particle pair; عبد X and a
+                # compound given name, عز الدين، حرز الله, are one word)
+                n = 3 if words[j + 1].key in _NAME_PARTICLES or words[j].key == "عبد" \
+                    or words[j + 1].key in _COMPOUND_SECONDS else 2
             if words[j].key in _NAME_PARTICLES and n < 2:
                 return None
             return j + n
         return None
+
+    def _stopword(self, k: int, pos: int = 0) -> bool:
+        """Word k is a stop word for a name. علي (written with ي) opens a name in a
+        text that writes the preposition على with ى elsewhere, when a name word follows."""
+        words = self.words
+        if words[k].key not in self.idx.stopwords:
+            return False
+        return not (pos == 0 and self._ali_named and words[k].text in _ALI and k + 1 < len(words)
+                    and _JOINING_GAP.match(words[k + 1].gap) and words[k + 1].key not in self.idx.stopwords)
+
+    def _particles(self, j: int, k: int) -> int:
+        """Words of j..k-1 that do not count towards a name's four parts: particles
+        (أبو، بن، عبد) and the second word of a compound (عز الدين، حرز الله), so
+        that محمد هشام محمد أبو كشك and محمد أحمد حسن حرز الله are read whole."""
+        words = self.words
+        return sum(1 for x in range(j, k) if words[x].key in _NAME_PARTICLES
+                   or (x > j and words[x].key in _COMPOUND_SECONDS))
 
     def _family_name_like_a_town(self, j: int, k: int) -> bool:
         """Word k, right after a known given name at j, is a town's name with the
@@ -1020,7 +1055,7 @@ class _Linker:
         if pos >= 1 and key.startswith(_CLITIC_ARTICLE):
             return False    # للصحفيين، بالهجوم: a preposition and the article, not a name
         if pos >= 2 and k + 1 < len(words) and _JOINING_GAP.match(words[k + 1].gap) and \
-                words[k + 1].key in cues.complementizers:
+                words[k + 1].key in cues.complementizers and key not in _COMPOUND_SECONDS:
             return False
         return True
 
@@ -1273,10 +1308,8 @@ class _Linker:
                 continue
             key = words[i].key
             if key not in given:            # worked out once per distinct word
-                if len(given) > 200_000:
-                    given.clear()
-                given[key] = next((v for v in words[i].variants[:2] if v in self.idx.first_names
-                                   or spelling_key(v) in self.idx.first_name_spellings), None)
+                _remember(given, key, next((v for v in words[i].variants[:2] if v in self.idx.first_names
+                                            or spelling_key(v) in self.idx.first_name_spellings), None))
             first = given[key]
             if first is None or first in _NAME_PARTICLES or self._after_eponym_head(i) or \
                     (i > 0 and words[i - 1].key in ("بن", "ابن", "بنت")):
@@ -1365,10 +1398,8 @@ class _Linker:
             for variant in w.variants:
                 one = self.idx.skeleton_person
                 if variant not in one:          # the one person a form's skeleton names, once per form
-                    if len(one) > 200_000:
-                        one.clear()
                     cands = {pid for pid, _ in kb.skeleton_matches(variant)}
-                    one[variant] = next(iter(cands)) if len(cands) == 1 else None
+                    _remember(one, variant, next(iter(cands)) if len(cands) == 1 else None)
                 if one[variant] is None:
                     continue
                 names_one[w.key] = True
@@ -1385,9 +1416,7 @@ class _Linker:
                 pending.append((first, i, start, p))
                 break
             else:               # no form names one person: the forms depend on the key only
-                if len(names_one) > 200_000:
-                    names_one.clear()
-                names_one[w.key] = False
+                _remember(names_one, w.key, False)
         for first, i, start, p in pending:
             if p["id"] in confirmed:
                 self._add(self._person_mention(p, start, self.words[i].end, "variant"), first, i + 1)
@@ -1507,10 +1536,8 @@ class _Linker:
         memo, key = self._phrase_memo(by_first), self.words[i].key
         found = memo.get(key)
         if found is None:
-            if len(memo) > 200_000:         # a long stream's vocabulary: start again
-                memo.clear()
             found = [k for v in self.words[i].variants for k in by_first.get(v, ())]
-            found = memo[key] = tuple(sorted(set(found)) if len(found) > 1 else found)
+            found = _remember(memo, key, tuple(sorted(set(found)) if len(found) > 1 else found))
         return found
 
     def _nisba_at(self, j: int) -> Match | None:
@@ -1691,6 +1718,8 @@ class _Linker:
                 i += 1
                 continue
             end = self._described_name(k)
+            if end is None and not named:
+                k, end = self._name_after_place(k)
             known = self._known_person_at(k) if k < len(words) else None
             if end is None and known is not None:
                 # المصورين الصحافيين مريم أبو دقة، ومعاذ أبو طه: the list goes on after a known person
@@ -1794,7 +1823,8 @@ class _Linker:
                 start, bare = w.start, w.key
             else:
                 start, bare = w.start + 1, w.key[1:]
-            if len(bare) < 2 or bare.startswith("ال") or bare in idx.stopwords or not _ARABIC_WORD.match(bare) \
+            if len(bare) < 2 or bare.startswith("ال") or (bare in idx.stopwords and not (self._ali_named and w.text in _ALI)) \
+                    or not _ARABIC_WORD.match(bare) \
                     or not self._name_part_ok(k, 0):
                 break
             n = 3 if words[k + 1].key in _NAME_PARTICLES or bare == "عبد" else 2
@@ -1805,6 +1835,8 @@ class _Linker:
             given = bare in idx.first_names
             if given_only and not given:
                 break       # after a known person only a given name goes on with the list
+            if comma and not w.key.startswith("و") and not given and bare not in _NAME_PARTICLES:
+                break       # «…موسى، نفذت ممارسات»: after a bare comma only a given name opens another name
 
             def known_thing(x: int) -> bool:
                 mt = _match_at(idx, words, x, {"country", "org", "title", "place"})
@@ -1839,9 +1871,7 @@ class _Linker:
         heads, opens = cues.descriptor_heads, self.idx.opens_description
         key = words[i].key
         if key not in opens:                # worked out once per distinct word
-            if len(opens) > 200_000:
-                opens.clear()
-            opens[key] = any(v in heads or "ال" + v in heads for v in words[i].variants)
+            _remember(opens, key, any(v in heads or "ال" + v in heads for v in words[i].variants))
         if not opens[key]:
             return None     # no description starts with this word (most words)
         for n in (3, 2, 1):
@@ -1860,6 +1890,24 @@ class _Linker:
                     self._descriptor_form = form     # لاجئ: only before a 'named' word
                     return i + n
         return None
+
+    def _name_after_place(self, k: int) -> tuple[int, int | None]:
+        """«القاضي في محكمة ميسان، أحمد فيصل»: after a description, في and a place or
+        body of one to three words the base need not know, then a comma, a name that
+        opens with a known given name is the person described. (k, end) or (k, None)."""
+        words, idx = self.words, self.idx
+        if k + 2 >= len(words) or words[k].key != "في" or self._break_before(k):
+            return k, None
+        for x in range(k + 2, min(k + 5, len(words))):
+            gap = words[x].gap.strip()
+            if gap in ("،", ","):
+                if words[x].key not in idx.first_names:
+                    return k, None
+                end = self._described_name(x, comma_ok=True)
+                return (x, end) if end is not None else (k, None)
+            if gap:
+                return k, None
+        return k, None
 
     def _descriptor_is_definite(self, i: int) -> bool:
         return self._descriptor_form in self.kb.titles.name_cues.descriptors
@@ -1896,12 +1944,13 @@ class _Linker:
             break
         return k, country
 
-    def _described_name(self, k: int, colon_ok: bool = False) -> int | None:
+    def _described_name(self, k: int, colon_ok: bool = False, comma_ok: bool = False) -> int | None:
         """The end of a name of two or more words starting at word k after a
         description: as for a title, else two words (three with a particle) that
         are all plausible name parts."""
         words, idx = self.words, self.idx
-        if k >= len(words) or k in self.used or (not (colon_ok and words[k].gap.strip() == ":") and (
+        if k >= len(words) or k in self.used or (not (colon_ok and words[k].gap.strip() == ":") and not (
+                comma_ok and words[k].gap.strip() in ("،", ",")) and (
                 self._break_before(k, clause=False) or _CLAUSE_GAP.search(words[k].gap))):
             return None
         end = self._unknown_name(k)
@@ -1920,7 +1969,7 @@ class _Linker:
             return None     # شجون الصعاب: an unknown word and a definite one make a noun phrase
         for x in range(k, k + n):
             w = words[x]
-            if x in self.used or (x > k and not _JOINING_GAP.match(w.gap)) or w.key in idx.stopwords \
+            if x in self.used or (x > k and not _JOINING_GAP.match(w.gap)) or self._stopword(x, x - k) \
                     or not _ARABIC_WORD.match(w.key) or len(w.key) < 2 or not self._name_part_ok(x, x - k) \
                     or _match_at(idx, words, x, {"country", "org", "title", "place"}):
                 return None

@@ -127,6 +127,19 @@ def _transliterate(word: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _nisba_of_given(word: str, table: dict[str, str]) -> str | None:
+    """A nisba made on a given name takes that name's spelling: الإبراهيمي →
+    al-Ibrahimi, الهاشمي → al-Hashimi, الكاظمي → al-Kadhimi (only where the name
+    ends in a consonant: العلوي stays al-Alawi)."""
+    key = normalize_key(word)
+    if len(key) < 4 or not key.endswith("ي"):
+        return None
+    base = table.get(key[:-1])
+    if not base or " " in base or base[-1:].lower() in "aeiouy":
+        return None
+    return base + "i"
+
+
 def romanize(name_ar: str) -> str:
     """The English spelling Marsad gives an Arabic personal name (أبو قصرة → Abu Qasra,
     مرهف أبو قصرة → Murhaf Abu Qasra). The same input always gives the same output."""
@@ -144,11 +157,18 @@ def romanize(name_ar: str) -> str:
             continue
         word = words[i]
         key = normalize_key(word)
+        if i + 1 < len(words) and normalize_key(words[i + 1]) == "الله" and key not in ("عبد", "ابو", "بن"):
+            out.append(_transliterate(word) + "allah")     # حرز الله → Harzallah, نصر الله → Nasrallah
+            i += 2
+            continue
         if key in table:
             out.append(table[key])
         elif word.startswith("ال") and len(key) > 3:   # not أل: أليكسي is no article
             rest = word[2:]
-            out.append("al-" + (table.get(normalize_key(rest)) or _transliterate(rest)))
+            if rest.endswith("ى") and normalize_key(rest) not in table:
+                rest = rest[:-1] + "ي"      # المسمارى: Egyptian print writes a final ي as ى
+            out.append("al-" + (table.get(normalize_key(rest)) or _nisba_of_given(rest, table)
+                                or _transliterate(rest)))
         elif key.startswith("عبد") and len(key) > 4 and key[3:].startswith("ال"):
             rest = word[3:]
             out.append("Abdul " + _transliterate(rest[2:]))
