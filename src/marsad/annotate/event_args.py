@@ -24,6 +24,7 @@ from marsad.annotate.event_text import (ArticleView, Mention, aid_carriers, anap
                                         place_topics,
                                         placeless_modes, prepositions, relative_pronouns, subject_openers,
                                         member_words, title_nouns, title_words, weapon_words)
+from marsad.annotate.event_direction import converse_modes, pair_nouns
 from marsad.model import Entity
 from marsad.text.normalize import normalize_key
 
@@ -82,6 +83,7 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
         excluded = [(a, b) for a, b in excluded if not _announces_act(view, frame, a, b)]
     ms = [m for m in view.mentions(frame.sent_start, frame.sent_end)
           if not any(a <= m.start < b for a, b in excluded) and m.start < relative]
+    places = [m for m in view.mentions(frame.sent_start, frame.sent_end, types=("LOC",))] if ms else []
     for m in ms:
         others = [(x.start, x.end) for x in ms if x is not m]
         m.prep = view.preposition_before(m.start, floor=frame.sent_start, lookback=5,
@@ -92,6 +94,13 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
             m.prep = None              # عناصر من ميليشيا الحوثي، عددا من موظفي الأمم المتحدة
         elif m.prep == "في" and _against(view, m):
             m.prep = None              # مذكرة اعتقال في حق [X]: X is the one acted against
+        elif m.prep and places:
+            head = _prep_object_before(view, m, places)
+            if head is not None:
+                # مبعوث اللجنة الخاص إلى الشرق الأوسط [توني بلير]: the place is the preposition's
+                # object; a preposition before the title the name ends (مع المبعوث … إلى …) is its own
+                m.prep = view.preposition_before(head, floor=frame.sent_start, lookback=5,
+                                                 stops=[(frame.start, frame.head_end)] + others)
     around = _Around(
         all=ms,
         gap=[m for m in ms if frame.head_end <= m.start < frame.end],
@@ -102,6 +111,10 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
     subject, how = _subject(view, frame, around)
     frame.subject_how = how
 
+    if frame.nominal:
+        pair = _pair_named_before(view, frame, around)
+        if pair is not None:
+            return pair            # بحث X وY … في أول مكالمة هاتفية بين الزعيمين: the pair named before
     # بين X و Y: both actors when nothing else names the doer (اتصال هاتفي بين X وY),
     # else the first of them is the other party (توسطت قطر بين إسرائيل وحماس)
     near = around.gap + around.after
@@ -450,7 +463,13 @@ def _second(view: ArticleView, frame: Frame, around: _Around, subject: Mention |
             and (second is None or partner.start < second.start):
         return partner                # بحث [X] و[Y] الصراع … في مكالمة بين …: the pair talks
     if second is None and "OBJ" in frame.preps:
-        second = next((m for m in pool if m.prep is None), None)
+        bare = [m for m in pool if m.prep is None]
+        second = bare[0] if bare else None
+        if second is not None and subject is not None and _in_title_of(view, subject, second):
+            # استقبل [X] وزير الخارجية وشؤون المصريين بالخارج، اليوم، نظيره [Y]: the country in the
+            # subject's title is no party; the object is the name past the comma that closes it
+            second = next((m for m in bare if m.start > second.end and m.entity.type == "PERSON"
+                           and any(ch in view.text[second.end:m.start] for ch in "،,")), second)
     if second is None and frame.preps:
         # على منشآت نووية إيرانية: a nationality after the preposition names the target
         for m in view.mentions(frame.end, frame.arg_end or frame.clause_end, nisba=True):
@@ -576,11 +595,39 @@ def _coordinated(view: ArticleView, m: Mention, ms: list[Mention]) -> Mention | 
     # X وY, or X ونظيره السوري Y, or X وولي العهد السعودي الأمير Y (titles only)
     if gap == "و" or (gap.startswith("و") and not any(ch in gap for ch in "،,.")
                       and (len(gap.split()) <= 3
-                           or (len(gap.split()) <= 6
-                               and all(_title_like(normalize_key(w)) or normalize_key(w) in title_nouns()
-                                       for w in gap[1:].split())))):
+                           or (len(gap.split()) <= 6 and _all_titles(gap[1:])))):
         return nxt
+    # X، وY، or X، وولي العهد السعودي الأمير Y: a comma closes X's title before the و of a
+    # second subject; only titles may stand between (a verb would open a new clause)
+    if gap[:1] in ("،", ",") and gap[1:].lstrip().startswith("و"):
+        rest = gap[1:].lstrip()
+        if rest == "و" or (not any(ch in rest for ch in "،,.") and len(rest.split()) <= 6 and _all_titles(rest[1:])):
+            return nxt
     return None
+
+
+def _pair_named_before(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention, Mention] | None:
+    """The two parties of a verbal noun followed by «بين» and a dual noun that refers back
+    (مكالمة هاتفية بين الزعيمين، لقاء بين الجانبين): the first pair of names joined by و
+    before it in the sentence, or None."""
+    n = view.to_norm(frame.end)
+    i = view.word_index(n)
+    words = [view.ntext[s:e] for s, e in view.words[i:i + 2]]
+    if len(words) < 2 or words[0] != "بين" or words[1].lstrip("و") not in pair_nouns():
+        return None
+    if any(ch in view.ntext[n:view.words[i][0]] for ch in "،,.:؛"):
+        return None
+    ms = [m for m in around.before_sentence if m.prep is None]
+    for m in reversed(ms):                        # the earliest first
+        partner = _coordinated(view, m, around.all)
+        if partner is not None and partner.end <= frame.start:
+            return m, partner
+    return None
+
+
+def _all_titles(words: str) -> bool:
+    """Are all these words titles, title nouns or nationality adjectives (ولي العهد السعودي الأمير)?"""
+    return all(_title_like(normalize_key(w)) or normalize_key(w) in title_nouns() for w in words.split())
 
 
 def _is_fronted_subject(view: ArticleView, m: Mention, last: Mention, frame: Frame) -> bool:
@@ -718,6 +765,39 @@ def _speaker(view: ArticleView, frame: Frame) -> Mention | None:
     return None
 
 
+def _in_title_of(view: ArticleView, person: Mention, m: Mention) -> bool:
+    """Does country ``m`` stand in the title that follows ``person`` (X وزير خارجية مصر، X
+    وزير الخارجية وشؤون المصريين بالخارج): a title word right after the name, then no
+    punctuation up to ``m``?"""
+    if person.entity.type != "PERSON" or m.entity.type != "GPE" or m.start < person.end:
+        return False
+    if any(ch in view.text[person.end:m.start] for ch in "،,.:؛()\n"):
+        return False
+    n = view.to_norm(person.end)
+    i = view.word_index(n)
+    if i >= len(view.words) or view.words[i][0] >= view.to_norm(m.start):
+        return False
+    first = view.ntext[view.words[i][0]:view.words[i][1]]
+    return _title_like(first) or first in title_nouns()
+
+
+def _prep_object_before(view: ArticleView, m: Mention, places: list[Mention]) -> int | None:
+    """Where the preposition found before ``m`` stands (original offset) when it takes a
+    place named right after it, ``m`` following that place (الخاص إلى [الشرق الأوسط] توني
+    بلير), else None. A preposition governs the first noun phrase after it: the name after
+    its object is in apposition to the title before the preposition, not introduced by it."""
+    for p in places:
+        if p.end > m.start or view.text[p.end:m.start].strip():
+            continue
+        n = view.to_norm(p.start)
+        before = view.words_before(n, 1)
+        if not before or before[0].lstrip("و") != m.prep:
+            return None
+        s, _ = view.words[view.word_index(n) - 1]
+        return view.to_original(s, s)[0]
+    return None
+
+
 def _against(view: ArticleView, m: Mention) -> bool:
     """Is the في before ``m`` the compound «في حق» (against: مذكرة اعتقال في حق X)?"""
     words = view.words_before(view.to_norm(m.start), 6)
@@ -825,3 +905,32 @@ def place_party(view: ArticleView, frame: Frame, etype: str, mode: str | None) -
                                         and view.words_between(view.to_norm(frame.end), view.to_norm(m.start)) <= 8):
             return country_of_place(m)
     return None
+
+
+def share_converse_parties(cands: list) -> None:
+    """One sentence that tells a reception and the visit it receives (استقبل [X] [Y] في زيارة
+    رسمية إلى مصر; في زيارة رسمية، استقبل X نظيره Y) tells one encounter from both sides
+    (``converse`` in event_direction.json): the visit's visitor is the one received and its
+    host the one receiving, when the visit names no one else (its parties are the same two,
+    or the host's country)."""
+    for c in cands:
+        ev = c.event
+        if c.mention_only:
+            continue
+        for o in cands:
+            if o is c or o.mention_only or o.event.type != ev.type or ev.mode not in converse_modes(o.event.type, o.event.mode):
+                continue
+            host, guest = o.actor1_mention, o.actor2_mention
+            if host is None or guest is None or host.key == guest.key:
+                continue
+            allowed = {host.key, guest.key}
+            countries = {host.entity.country, guest.entity.country} - {None}
+            own = [m for m in (c.actor1_mention, c.actor2_mention) if m is not None]
+            if not own or not all(m.key in allowed or (m.entity.type == "GPE" and m.entity.country in countries)
+                                  for m in own):
+                continue
+            if (c.actor1_mention, c.actor2_mention) != (guest, host):
+                c.actor1_mention, c.actor2_mention = guest, host
+                ev.actor1, ev.actor2 = guest.entity.actor(), host.entity.actor()
+            break
+

@@ -4,7 +4,10 @@ merge tellings of one event told from opposite sides (a visit and its hosting)."
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from marsad.data import read_lexicon
+from marsad.text.normalize import normalize_key
 
 _DIRECTION = read_lexicon("event_direction.json")
 
@@ -36,3 +39,10 @@ def on_own_ground(event_type: str | None) -> bool:
     """Is a place of the doer's own country where an event of this type happens, not its
     second party (an army deploying in its own towns)?"""
     return event_type in _DIRECTION.get("own_ground", {}).get("types", ())
+
+
+@lru_cache(maxsize=1)
+def pair_nouns() -> frozenset[str]:
+    """Dual nouns that after بين refer back to the two parties named before (بين الزعيمين)."""
+    return frozenset(normalize_key(w) for w in _DIRECTION["pair_nouns"]["words"])
+

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
-from marsad.annotate.dates import clause_date
+from marsad.annotate.dates import clause_date, in_temporal_clause
 from marsad.annotate.event_args import (LOCATION_TYPES, Frame, after_place_noun, aid_donor, country_of_place, names_a_pair, pick_actors,
-                                       pick_location, place_after, place_party, speaker_roles)
+                                       pick_location, place_after, place_party, share_converse_parties, speaker_roles)
 from marsad.annotate.event_lexicon import (VERBAL, Lexicon, TriggerEntry, cue_matches, cue_search, iter_matches,
                                           literal_words, load_lexicon)
 from marsad.annotate.event_context import attribution_of, event_date, is_background, modality_of, reference_date
@@ -524,6 +524,7 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
             actor1_mention=a1, actor2_mention=a2,
             place_party=place_party(view, frame, etype, mode) if a2 is None else None))   # an anaphor may become the event
     _refine_targets(out)
+    share_converse_parties(out)
     return out
 
 
