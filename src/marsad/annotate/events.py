@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
-from marsad.annotate.dates import clause_date, in_temporal_clause
+from marsad.annotate.dates import clause_date
 from marsad.annotate.event_args import (LOCATION_TYPES, Frame, after_place_noun, aid_donor, country_of_place, names_a_pair, pick_actors,
                                        pick_location, place_after, place_party, share_converse_parties, speaker_roles)
 from marsad.annotate.event_lexicon import (VERBAL, Lexicon, TriggerEntry, cue_matches, cue_search, iter_matches,
