@@ -1049,3 +1049,8 @@ def test_per_word_memos_start_again_past_their_cap(monkeypatch) -> None:
     assert memo == {0: 0, 1: 10, 2: 20}
     entities._remember(memo, 3, 30)     # past the cap: the memo starts again
     assert memo == {3: 30}
+
+
+def test_a_description_word_opens_no_name_in_a_list(real_kb) -> None:
+    art = link(real_kb, "واعتقلت الشرطة الصحافي سامي نصار، ومراسل قناة محلية.")
+    assert [e.text for e in art.entities if e.type == "PERSON"] == ["سامي نصار"]

@@ -1835,6 +1835,9 @@ class _Linker:
             given = bare in idx.first_names
             if given_only and not given:
                 break       # after a known person only a given name goes on with the list
+            heads = self.kb.titles.name_cues.descriptor_heads
+            if not given and (bare in heads or "ال" + bare in heads):
+                break       # «، ومراسل قناة …»: a description opens the next item, not a name
             if comma and not w.key.startswith("و") and not given and bare not in _NAME_PARTICLES:
                 break       # «…موسى، نفذت ممارسات»: after a bare comma only a given name opens another name
 
