@@ -103,7 +103,6 @@ def normalize(text: str) -> Normalized:
     return Normalized("".join(out), origin)
 
 
-_SPACES = re.compile(r"\s+")
 
 
 class Translation:
@@ -160,4 +159,6 @@ def _key(text: str) -> str:
         folded = "".join(normalize_char(c) for c in text)
     else:
         folded = _translate(text)
-    return _SPACES.sub(" ", folded).strip().casefold()
+    # one space for each run of spaces, none at the edges: str.split splits where ``\s``
+    # matches (both read Py_UNICODE_ISSPACE); a regex ``sub`` calls back once per space
+    return " ".join(folded.split()).casefold()
