@@ -106,3 +106,25 @@ def test_phrase_key_strips_what_the_edge_regex_stripped():
     from marsad.text.normalize import normalize_key
     for text in ["", " - ", "• اقرأ أيضا: ", "عاجل |", "::", "نص عادي", "— الرئيس السوري —\u00a0", "a.b."]:
         assert phrase_key(text) == edge.sub("", normalize_key(text.replace("ً", "")))
+
+
+def test_translation_and_key_spaces_equal_their_definitions():
+    # ``Translation`` replaces character after character (long text) or the characters a
+    # regex found (short text); ``normalize_key`` collapses spaces with str.split: both
+    # must give what str.translate and a ``\s+`` regex give
+    import random
+    import re
+    from marsad.text.normalize import _TABLE, Translation, _key
+    rnd = random.Random(7)
+    table = dict(_TABLE)
+    alphabet = [chr(o) for o in table] + list("ابتث جح abc 12\u00a0\t\n") + ["ﻻ"]
+    tr = Translation(table)
+    for n in [0, 1, 5, 40, 255, 256, 257, 900] * 30:
+        text = "".join(rnd.choice(alphabet) for _ in range(n))
+        assert tr(text) == text.translate(table)
+        folded = text.translate(table) if "ﻻ" not in text else None
+        if folded is not None:
+            assert _key(text) == re.sub(r"\s+", " ", folded).strip().casefold()
+    # a table whose replacement holds a replaced character is not replaced in sequence
+    chained = Translation(str.maketrans({"a": "b", "b": "c"}))
+    assert chained("ab" * 200) == ("ab" * 200).translate(str.maketrans({"a": "b", "b": "c"})) == "bc" * 200

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
-from marsad.annotate.dates import clause_date
+from marsad.annotate.dates import clause_date, in_temporal_clause
 from marsad.annotate.event_args import (LOCATION_TYPES, Frame, after_place_noun, aid_donor, country_of_place, names_a_pair, pick_actors,
                                        pick_location, place_after, place_party, share_converse_parties, speaker_roles)
 from marsad.annotate.event_lexicon import (VERBAL, Lexicon, TriggerEntry, cue_matches, cue_search, iter_matches,
@@ -179,19 +179,49 @@ def _lead_date(article: Article, view: ArticleView, events: list[Candidate], mai
     of its evidence, else in the lead when the lead tells no other event (وقّع ممثلو
     الطرفين، مساء أمس الخميس، … under a headline «الطرفان يوقعان»)."""
     best = next((c for c in events if c.event is main), None)
-    if best is None or not best.roles & {"headline", "lead"}:
+    if best is None:
         return None
     infos = _sentence_roles(article, view)
-    told = sorted(i for i in best.sentences if infos[i].role != "headline")
     lead = next((i for i in infos if i.role == "lead"), None)
-    if not told and lead is not None and not any(c.sentence_index == lead.index and not c.mention_only
-                                                 for c in events):
+    others_in_lead = lead is not None and any(c.sentence_index == lead.index and not c.mention_only
+                                              for c in events)
+    return _lead_day(article, infos, best.sentences, others_in_lead)
+
+
+def lead_date(article: Article) -> str | None:
+    """``code_events``'s lead-date rule for the article's main event as coded, read from
+    its evidence (the sentences that tell it) and the article's events, without coding
+    the article again: the stories' second date pass, once an undated article's
+    relative dates are resolved against its story's day."""
+    main = article.main_event
+    if main is None or not article.sentences:
+        return None
+    infos = _sentence_roles(article, ArticleView.of(article))
+
+    def sentence_of(offset: int) -> int | None:
+        return next((i.index for i in infos if i.sentence.start <= offset < i.sentence.end), None)
+
+    told = {k for k in (sentence_of(e.start) for e in main.evidence) if k is not None}
+    lead = next((i for i in infos if i.role == "lead"), None)
+    others_in_lead = lead is not None and any(
+        ev.evidence and sentence_of(ev.evidence[0].start) == lead.index for ev in article.events)
+    return _lead_day(article, infos, told, others_in_lead)
+
+
+def _lead_day(article: Article, infos: list[SentenceInfo], sentences: set[int], others_in_lead: bool
+              ) -> str | None:
+    if not {infos[i].role for i in sentences} & {"headline", "lead"}:
+        return None
+    told = sorted(i for i in sentences if infos[i].role != "headline")
+    lead = next((i for i in infos if i.role == "lead"), None)
+    if not told and lead is not None and not others_in_lead:
         told = [lead.index]
     ref = reference_date(article)
     for idx in told[:1]:
         s = infos[idx].sentence
         for d in article.dates:
-            if s.start <= d.start < s.end and d.value and len(d.value) == 10 and _recent(d.value, ref):
+            if s.start <= d.start < s.end and d.value and len(d.value) == 10 and _recent(d.value, ref) \
+                    and not in_temporal_clause(article, d):
                 return d.value
     return None
 
