@@ -25,3 +25,30 @@ def test_an_undated_article_gets_its_main_event_date_from_the_lead():
     assert art.main_event.date == "2025-02-12"
     # nothing but dates changed
     assert [(ev.type, ev.trigger.start if ev.trigger else None) for ev in art.events] == kinds
+
+
+RAW_AFTER = ("الرئيس التونسي يتلقى اتصالا من نظيره الجزائري\n\n"
+             "قال مصدر في الرئاسة إن الرئيس التونسي كان بين أوائل من هاتفهم الرئيس الجزائري، "
+             "بعد أدائه اليمين الدستورية الأحد الماضي، وبحث الجانبان العلاقات الثنائية.\n\n"
+             "وأضاف المصدر أن الاتصال تناول الأوضاع على الحدود المشتركة.")
+
+
+def test_a_day_in_a_temporal_clause_does_not_date_the_main_event():
+    from marsad.annotate.dates import in_temporal_clause
+    art = default_pipeline()(Article(id="u2", raw=RAW_AFTER))
+    assert art.main_event is not None and art.main_event.date is None
+    sunday = next(d for d in art.dates if "الأحد" in d.text)
+    assert in_temporal_clause(art, sunday)            # «بعد أدائه اليمين … الأحد الماضي»
+    _resolve_undated([art], "2025-03-05")
+    assert sunday.value == "2025-03-02"               # resolved, but the oath's day, not the call's
+    assert art.main_event.date is None
+
+
+def test_the_lead_date_rule_reads_the_coded_evidence():
+    # the story pass applies the coder's lead-date rule without coding the article again
+    from marsad.annotate.events import code_events, lead_date
+    art = default_pipeline()(Article(id="u3", raw=RAW))
+    _resolve_undated([art], "2025-02-12")
+    recoded = code_events(Article(id="u3", raw=RAW, text=art.text, title=art.title, sentences=art.sentences,
+                                  dates=art.dates, entities=art.entities, published=art.published))
+    assert lead_date(art) == recoded.main_event.date == "2025-02-12"

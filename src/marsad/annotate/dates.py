@@ -1474,6 +1474,16 @@ def clause_date(article: Article, start: int, end: int) -> DateMention | None:
     return best
 
 
+def in_temporal_clause(article: Article, mention: DateMention) -> bool:
+    """Is ``mention`` inside a temporal subordinate clause (بعد، قبل، منذ، عقب، إثر …
+    before it in its clause: «بعد تسلمه منصبه الجمعة الماضية»)? Such a day dates the
+    other event the clause names, not the sentence's own."""
+    s_start, s_end = _sentence_bounds(article, mention.start)
+    in_sentence = [d for d in article.dates if d.start >= s_start and d.end <= s_end]
+    c_start = _clause_bounds(article.text, s_start, s_end, mention.start, in_sentence)[0]
+    return bool(_SUBORDINATE.search(article.text[c_start:mention.start]))
+
+
 @lru_cache(maxsize=1)
 def _today_phrases() -> frozenset[tuple[str, ...]]:
     """The lexicon's phrases for "today" (relday 0), looked up once: every trigger asks."""

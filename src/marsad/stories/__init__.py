@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from marsad.annotate.dates import resolve_with_story_date
-from marsad.annotate.events import code_events, refresh_event_dates
+from marsad.annotate.events import lead_date, refresh_event_dates
 from marsad.model import Article, Story
 from marsad.stories.cluster import cluster
 from marsad.stories.dedup import copy_groups, duplicate_groups
@@ -108,17 +108,11 @@ def _resolve_undated(members: list[Article], date: str) -> bool:
 
 def _date_main_event_from_lead(art: Article) -> None:
     """A main event still undated after ``refresh_event_dates`` (its trigger's clause
-    has no date: a headline trigger, the day told in the lead) takes the date the
-    event coder gives it now that the relative dates are resolved (its lead-date
-    rule); the article's events are otherwise left as they were."""
+    has no date: a headline trigger, the day told in the lead) takes the day the event
+    coder's lead-date rule reads now that the relative dates are resolved
+    (``events.lead_date``, from the event's evidence: the article is not coded again);
+    the article's events are otherwise left as they were."""
     main = art.main_event
     if main is None or main.date is not None or main.trigger is None:
         return
-    kept = art.events
-    try:
-        recoded = code_events(art).main_event
-    finally:
-        art.events = kept
-    if recoded is not None and recoded.date and recoded.trigger is not None and \
-            (recoded.trigger.start, recoded.trigger.end) == (main.trigger.start, main.trigger.end):
-        main.date = recoded.date
+    main.date = lead_date(art)
