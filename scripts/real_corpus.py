@@ -118,8 +118,15 @@ def cmd_add(args) -> int:
     if not path.exists():
         raise SystemExit(f"{path}: no cached text for {args.id}; write the excerpt there first")
     text = path.read_text(encoding="utf-8")
-    if args.id in {r["id"] for r in manifest()}:
+    rows = manifest()
+    if args.id in {r["id"] for r in rows}:
         raise SystemExit(f"{args.id}: already in the manifest")
+    # one page in two parts could put one text in both splits
+    digest = sha256_text(text)
+    for r in rows:
+        if r["url"] == args.url or r["sha256"] == digest:
+            raise SystemExit(f"{args.id}: this page is already in the corpus as {r['id']} "
+                             f"({'same URL' if r['url'] == args.url else 'same text'})")
     row = {"id": args.id, "url": args.url, "outlet": args.outlet, "region": args.region,
            "query": args.query, "sha256": sha256_text(text), "chars": len(text),
            "lines": len(text.splitlines()), "annotated": args.annotated}

@@ -54,6 +54,33 @@ def test_every_manifest_row_has_a_hash_and_a_query(rc):
         assert len(row["sha256"]) == 64 and row["query"] and row["url"].startswith("http"), row["id"]
 
 
+def test_no_page_is_recorded_twice(rc):
+    """A page in two parts could sit in both splits: every URL and every text is recorded once."""
+    for key in ("url", "sha256"):
+        seen: dict[str, str] = {}
+        for row in rc.manifest():
+            assert row[key] not in seen, f"{row['id']} repeats the {key} of {seen[row[key]]}"
+            seen[row[key]] = row["id"]
+
+
+def test_add_refuses_a_page_already_recorded(rc, tmp_path, monkeypatch):
+    monkeypatch.setenv("MARSAD_REAL_CORPUS", str(tmp_path / "cache"))
+    monkeypatch.setattr(rc, "PARTS", tmp_path / "parts")
+    (tmp_path / "cache").mkdir()
+    gold, rows, texts = small_part(rc)
+    write_part(rc.PARTS, "t", gold, rows)
+    (tmp_path / "cache" / "t_003.txt").write_text(texts["t_001"], encoding="utf-8")
+    with pytest.raises(SystemExit, match="already in the corpus as t_001 \\(same text\\)"):
+        rc.main(["add", "t", "t_003", "https://example.org/other", "--outlet", "example.org",
+                 "--region", "gulf", "--query", "خبر"])
+    (tmp_path / "cache" / "t_003.txt").write_text("نص آخر", encoding="utf-8")
+    with pytest.raises(SystemExit, match="same URL"):
+        rc.main(["add", "t", "t_003", "https://example.org/t_002", "--outlet", "example.org",
+                 "--region", "gulf", "--query", "خبر"])
+    assert rc.main(["add", "t", "t_003", "https://example.org/t_003", "--outlet", "example.org",
+                    "--region", "gulf", "--query", "خبر"]) == 0
+
+
 def write_part(parts: Path, name: str, gold: dict, rows: list[dict]) -> None:
     parts.mkdir(parents=True, exist_ok=True)
     (parts / f"{name}.gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
