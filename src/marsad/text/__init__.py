@@ -14,8 +14,8 @@ from datetime import datetime
 from marsad.model import Article
 from marsad.text.boilerplate import Classified, classify_lines
 from marsad.text.metadata import (
-    dateline, date_from_url, lead_date, leading_date, outlet_from_url, plausible_outlet,
-    self_hosted_image_domain, source_link_domain,
+    dateline, date_from_url, find_full_date, lead_date, leading_date, outlet_from_url, plausible_outlet,
+    self_hosted_image_domain, self_reference_outlet, source_link_domain, spaced_dashes,
 )
 
 __all__ = ["clean", "clean_text"]
@@ -38,7 +38,8 @@ def _set(article: Article, name: str, value: str | None, how: str) -> None:
     """Fill a metadata field unless the input (or an earlier source) already did."""
     value = field_value(value)
     if name == "outlet":
-        value = value.strip(" :：-–—|،") if value else value
+        # "“القدس العربي”"، "(د ب أ)": the name without the quotation marks or brackets
+        value = value.strip(" :：-–—|،«»\"“”″'()") if value else value
         if not plausible_outlet(value):
             return
     if value and not getattr(article, name):
@@ -84,9 +85,13 @@ def clean_text(raw: str, title_hint: str | None = None) -> tuple[list[str], list
                 removed.append(labelled[1].strip())
                 text = text[len(labelled[1]):].strip()
                 result.dates.insert(0, labelled[0])
-            found = dateline(text)
+            found = dateline(spaced_dashes(text))   # same length: the prefix is cut from ``text``
             if found:
-                removed.append(found.prefix.strip())
+                removed.append(text[:len(found.prefix)].strip())
+                # "تونس 17 إبريل 2023 (شينخوا)": a dated dateline dates the story
+                dated = find_full_date(found.prefix)
+                if dated:
+                    result.dates.append(dated[0])
                 text = text[len(found.prefix):].strip()
                 result.datelines.append(found)
         kept.append(text)
@@ -133,6 +138,8 @@ def clean(article: Article) -> Article:
     _set(article, "outlet", result.breadcrumb_outlet, "breadcrumb")
     _set(article, "outlet", result.masthead, "masthead")
     _set(article, "outlet", source_link_domain(article.raw), "source_link")
+    _set(article, "outlet", result.site_line, "site_line")
+    _set(article, "outlet", self_reference_outlet(article.text), "self_reference")
 
     _set(article, "published", date_from_url(article.url), "url")
     if result.dates:

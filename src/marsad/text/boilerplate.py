@@ -26,7 +26,7 @@ from functools import cached_property, lru_cache
 from marsad.text.breadcrumbs import breadcrumb
 from marsad.text.lexicon import lexicon, phrase_key
 from marsad.text.metadata import (Byline, Dateline, byline, credit_after_headline, credit_line, date_line,
-                                  digits_to_ascii, find_full_date, is_time_line,
+                                  desk_label_outlet, digits_to_ascii, find_full_date, is_time_line, spaced_dashes,
                                   standalone_dateline)
 from marsad.text.metadata import _looks_like_person as looks_like_person
 
@@ -57,8 +57,9 @@ class Line:
     @cached_property
     def body(self) -> str:
         """The line stripped, without the date stamp some page dumps open with
-        (" date 2025-10-13 Headline"): rules look at what the page itself says."""
-        return _DUMP_STAMP.sub("", self.text).strip()
+        (" date 2025-10-13 Headline"): rules look at what the page itself says. A tatweel
+        between spaces is read as the dash it stands for ("مسقط ـ العمانية")."""
+        return spaced_dashes(_DUMP_STAMP.sub("", self.text).strip())
 
     @cached_property
     def key(self) -> str:
@@ -75,6 +76,7 @@ class Classified:
     datelines: list[Dateline] = field(default_factory=list)   # standalone or cut off paragraphs
     masthead: str | None = None                               # a site name above the headline
     breadcrumb_outlet: str | None = None                      # "OUTLET > section" at the top
+    site_line: str | None = None                              # "AHDATH.INFO", "رصد-أثير": a top label naming the site
 
     @property
     def title(self) -> str | None:
@@ -220,7 +222,12 @@ def _line_rule(text: str, key: str | None = None) -> tuple[str, str] | None:
         return "metadata", "dateline"
     if _caption(stripped):
         return "boilerplate", "caption"
+    if _SITE_DOMAIN.match(stripped):
+        return "boilerplate", "site name"        # "AHDATH.INFO"، "www.example.ma"
     return None
+
+
+_SITE_DOMAIN = re.compile(r"^(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]{1,40}(?:\.[A-Za-z]{2,6}){1,2}$")
 
 
 _ROW_SEPARATORS = re.compile(r"[\s|•·/\\,،]+|\s[-–—]\s")
@@ -279,6 +286,7 @@ def _date_label(key: str) -> bool:
 
 
 _LOOSE_DASH = re.compile(r"\s*[_/]\s*|\s+[-–—](?=\S)|(?<=\S)[-–—]\s+")
+_TIGHT_DASH = re.compile(r"(?<=\S)[-–—](?=\S)")
 
 
 def _loose_credit(text: str) -> Byline | Dateline | None:
@@ -290,7 +298,9 @@ def _loose_credit(text: str) -> Byline | Dateline | None:
         return None
     spaced = _LOOSE_DASH.sub(" - ", stripped)
     if spaced == stripped:
-        return None
+        # "رصد-أثير": no space on either side; only a desk or agency word makes it a credit
+        tight = _TIGHT_DASH.sub(" - ", stripped)
+        return credit_line(tight) if tight != stripped and _words(stripped) <= 3 else None
     return credit_line(spaced) or credit_after_headline(spaced) or standalone_dateline(spaced)
 
 
@@ -306,6 +316,7 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
     _mark_embedded_text(items)
     out.breadcrumb_outlet = _mark_breadcrumbs(items)
     _find_title(items, title_hint)
+    _mark_headline_lists(items)
     _mark_repeats(items, title_hint)
     _mark_credit_under_title(items)
     _mark_list_zones(items, lex)
@@ -338,7 +349,10 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
             elif isinstance(found, Dateline):
                 out.datelines.append(found)
         elif ln.reason == "masthead" and out.masthead is None:
-            out.masthead = stripped
+            out.masthead = desk_label_outlet(stripped) or stripped     # "رصد-أثير": the name after the desk
+        elif ln.reason in ("label", "section label", "label under the headline", "site name",
+                           "after the last paragraph"):
+            out.site_line = out.site_line or (stripped if ln.reason == "site name" else desk_label_outlet(stripped))
         elif ln.label == "embedded":
             m = _TWEET_DATE.search(stripped)
             if m:
@@ -454,6 +468,51 @@ def _find_title(items: list[Line], title_hint: str | None) -> None:
         return
 
 
+HEADLINE_LIST_MIN = 3      # headline-like lines in a row above the text: a list of other stories
+_CONTENT_WORD = re.compile(r"[\u0621-\u064a]{4,}")
+
+
+def _content_words(text: str) -> set[str]:
+    """Words of four letters or more, without the article or a conjunction, normalized."""
+    out = set()
+    for w in _CONTENT_WORD.findall(phrase_key(text)):
+        for prefix in ("وال", "بال", "فال", "لل", "ال", "و"):
+            if w.startswith(prefix) and len(w) - len(prefix) >= 3:
+                w = w[len(prefix):]
+                break
+        out.add(w)
+    return out
+
+
+def _mark_headline_lists(items: list[Line]) -> None:
+    """Three or more headline-like lines in a row above the first paragraph are a list of
+    other stories (a ticker, "most read", the site's latest) with maybe the headline among
+    them: the headline shares a name or a word with the lead, the others do not. Lines of
+    the run that share no word of four letters or more with the first two paragraphs are
+    removed; when the headline was one of them, the first line that does share is the
+    headline."""
+    pos = next((i for i, ln in enumerate(items) if ln.label == "content" and _is_paragraph(ln.body)), None)
+    if pos is None:
+        return
+    run = [ln for ln in items[:pos] if ln.label in ("title", "content")]
+    heads = [ln for ln in run if ln.label == "title" or _words(ln.body) >= 4 and _heading_like(ln.body)]
+    if len(heads) < HEADLINE_LIST_MIN or len(heads) != len(run):
+        return
+    lead = set()
+    for ln in [o for o in items[pos:] if o.label == "content" and _is_paragraph(o.body)][:2]:
+        lead |= _content_words(ln.body)
+    unrelated = [ln for ln in heads if not _content_words(ln.body) & lead]
+    if len(unrelated) < 2:
+        return
+    had_title = any(ln.label == "title" for ln in unrelated)
+    for ln in unrelated:
+        ln.label, ln.reason = "boilerplate", "other headlines"
+    if had_title:
+        nxt = next((ln for ln in heads if ln.label == "content"), None)
+        if nxt is not None:
+            nxt.label, nxt.reason = "title", "shares words with the lead"
+
+
 UNDER_TITLE_END_WORDS = 15   # a line this long under the headline opens the text (a standfirst or a lead)
 
 
@@ -468,6 +527,8 @@ def _mark_under_title(items: list[Line]) -> None:
         text = ln.body
         if _is_paragraph(text) or _words(text) >= UNDER_TITLE_END_WORDS:
             return
+        if _open_end(items[title].body) or any(_open_end(o.body) for o in content[:pos + 1]):
+            return   # the top of the text is hard-wrapped: short lines are pieces of a sentence
         nxt = content[pos + 1] if pos + 1 < len(content) else None
         if _loose_credit(text):
             ln.label, ln.reason = "metadata", "loose credit"
@@ -610,11 +671,16 @@ def _mark_trailing(items: list[Line]) -> None:
 
 def _cut_off(ln: Line, before: Line) -> bool:
     """The last line of a page dump cut off in mid-paragraph: right after a paragraph,
-    no list item, and it goes on from it (a conjunction or connective first)."""
+    no list item, and it goes on from it (a conjunction or connective first), or it is
+    a piece of one Arabic word of at most three letters ("وص": no link or label is that
+    short; widget buttons are labelled by the line rules before)."""
     text = ln.body
     if before.label != "content" or not _is_paragraph(before.body) or _LIST_MARKER.match(text):
         return False
-    return _continues(text) or _open_end(text)
+    return _continues(text) or _open_end(text) or bool(_ARABIC_PIECE.fullmatch(ln.key))
+
+
+_ARABIC_PIECE = re.compile(r"[\u0621-\u064a]{1,3}")   # "وص"; a Latin "Ad" is an ad label
 
 
 def _continues(text: str) -> bool:

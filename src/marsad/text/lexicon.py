@@ -49,6 +49,17 @@ class Lexicon:
         self.credit_desk = re.compile(data.get("credit_desk_pattern", r"(?!)"))
         self.source_prefixes = sorted({phrase_key(w) for w in data.get("source_prefixes", [])}, key=len, reverse=True)
         self.outlet_words = {phrase_key(w) for w in data.get("outlet_words", [])}
+        self.credit_prefix_words = {phrase_key(w) for w in data.get("credit_prefix_words", [])}
+        self.time_of_day_words = {phrase_key(w) for w in data.get("time_of_day_words", [])}
+        # issue 11: a text naming its own outlet ("تابعتها «OUTLET»"، "قال مصدر لـ«OUTLET»")
+        verbs = "|".join(sorted((re.escape(v) for v in data.get("self_reference_verbs", [])), key=len, reverse=True))
+        to = "|".join(sorted((re.escape(v) for v in data.get("self_reference_to", [])), key=len, reverse=True))
+        quoted = r"[«\"“”″]\s*([^«»\"“”″\n]{2,30}?)\s*[»\"“”″]"
+        speech = "|".join(sorted((re.escape(v) for v in data.get("self_reference_speech", [])), key=len, reverse=True))
+        self.self_reference = re.compile(
+            rf"(?<!\w)[وف]?(?:(?:{verbs})\s+(?:موقع\s+)?{quoted}"
+            rf"|(?:{speech})(?:\s+\S+){{0,4}}?\s+(?:{to})\s*{quoted}"
+            rf"|(?:تلقى|تلقت|تلقّى|تلقّت)\s+((?!ال)\S+(?:\s+\S+){{1,2}}?)\s+(?:على\s+)?نسخة)" if verbs else r"(?!)")
         self.source_link_labels = {phrase_key(w) for w in data.get("source_link_labels", [])}
         self.section_labels = {phrase_key(w) for w in data.get("section_labels", [])}
         # widget rows ("طباعة | حفظ | إرسال لصديق"): junk phrases by their length in words

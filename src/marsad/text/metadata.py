@@ -284,6 +284,18 @@ class Dateline:
     agency: str | None = None
 
 
+_SPACED_TATWEEL = re.compile(r"(?<=\s)ـ+(?=\s)|(?<=\))ـ+(?=\s)")
+
+
+def spaced_dashes(text: str) -> str:
+    """A tatweel standing alone between spaces is a dash in Arabic typesetting ("مسقط ـ
+    العمانية:"، "ألترا عراق ـ فريق التحرير"): written as "-", keeping the length, so
+    that a prefix found on the result is cut from the original at the same place."""
+    if "ـ" not in text:
+        return text
+    return _SPACED_TATWEEL.sub(lambda m: "-" * len(m.group()), text)
+
+
 _DATELINE_WORD = r"(?:[^\s\-–—:.،(]|\.(?=[^\s.]))+"    # a dot only inside a name: العربية.نت
 _DATELINE = re.compile(rf"^((?:{_DATELINE_WORD}(?:\s+{_DATELINE_WORD}){{0,3}}\s*(?:\([^)]{{1,25}}\))?\s*[-–—:]\s*){{1,3}})(?=\S)")
 # "لندن: «الشرق الأوسط»": an outlet in quotation marks closes the dateline without a dash
@@ -292,9 +304,44 @@ _PAREN_AGENCY = re.compile(r"\(([^)]{1,25})\)")
 _AGENCY_ONLY = re.compile(r"^\s*\(([^)]{1,25})\)\s*[-–—:]\s*(?=\S)")
 
 
+def _bracketed_credit(out: Dateline, inner: str) -> None:
+    """The name in brackets after a dateline's place: a known agency ("(رويترز)") is the
+    source; any other short name is the outlet crediting itself ("أربيل (كوردستان 24)"،
+    "أبوظبي (الاتحاد)"): newspapers and sites put their own name there as agencies do."""
+    inner = inner.strip()
+    key = phrase_key(inner)
+    lex = lexicon()
+    if key in lex.agencies or not 1 <= len(key.split()) <= 4 or key in lex.media_tags or key in lex.places:
+        out.agency = out.agency or inner
+    else:
+        out.outlet = out.outlet or inner
+
+
+# "تونس 17 إبريل 2023 (شينخوا)"، "أديس أبابا، 04/22/ 2024 (أديس والتا) -": place, date, credit
+_DATED_DATELINE = re.compile(r"^(\S+(?:\s+\S+)?)\s*[،,\-–—]?\s+(\d[\d/.\-\s]{5,12}\d|\d{1,2}\s+\S+\s+\d{4})\s*م?"
+                             r"\s*\(([^)]{1,25})\)\s*[-–—:]?\s*(?=\S)")
+
+
+def _dated_dateline(line: str) -> Dateline | None:
+    m = _DATED_DATELINE.match(line)
+    if not m or phrase_key(m.group(1)) not in lexicon().places:
+        return None
+    if not (find_full_date(m.group(2)) or re.fullmatch(r"[\d/.\-\s]+", m.group(2))):
+        return None
+    if len(line[m.end():].split()) < 8:
+        return None
+    out = Dateline(prefix=m.group(0), place=m.group(1).rstrip("،,"))
+    _bracketed_credit(out, m.group(3))
+    return out
+
+
 def dateline(line: str) -> Dateline | None:
     """A dateline at the start of a paragraph: "دمشق - سانا -", "رياض - احمد صلاح -",
-    "المنبر الحر –", "القاهرة (رويترز) -". The rest of the line must be a real paragraph."""
+    "المنبر الحر –", "القاهرة (رويترز) -", "تونس 17 إبريل 2023 (شينخوا)". The rest of
+    the line must be a real paragraph."""
+    dated = _dated_dateline(line)
+    if dated:
+        return dated
     m = _DATELINE.match(line)
     if not m:
         # "(أ ف ب) – أعلن ...": a known agency in brackets, the place left out
@@ -318,7 +365,7 @@ def dateline(line: str) -> Dateline | None:
     for i, seg in enumerate(segments):
         agency = _PAREN_AGENCY.search(seg)
         if agency:
-            out.agency = agency.group(1).strip()
+            _bracketed_credit(out, agency.group(1))
             seg = _PAREN_AGENCY.sub("", seg).strip()
         key = phrase_key(seg)
         if not key:
@@ -384,6 +431,31 @@ def source_link_domain(text: str) -> str | None:
     return None
 
 
+_AGENCY_WORDS = ("وكاله ", "وكالات ")
+
+
+def self_reference_outlet(text: str) -> str | None:
+    """The outlet a text names in the third person: "في تصريحات تابعتها «OUTLET»"، "بيان
+    تلقى OUTLET نسخة منه"، "وأفاد مراسل «OUTLET»"، "قال مصدر لـ«OUTLET»". The name given
+    most often; agencies and places are not outlets here (they are sources)."""
+    lex = lexicon()
+    counts: dict[str, int] = {}
+    first: dict[str, str] = {}
+    for m in lex.self_reference.finditer(text):
+        name = re.sub(r"[()«»\"“”″]", "", next(g for g in m.groups() if g)).strip()
+        key = phrase_key(name)
+        if key.startswith(_AGENCY_WORDS):
+            continue          # "تلقت وكالة أنباء شينخوا نسخة منه": an agency is a source
+        if not key or key in lex.agencies or key in lex.places or len(key.split()) > 4 or re.search(r"\d{3}", key):
+            continue
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, name)
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: counts[k])
+    return first[best]
+
+
 def plausible_outlet(value: str | None) -> bool:
     """An outlet's name holds letters and no date: a dateline's "11" or "مايو 5, 2024", a
     section label (سياسة، دولي), a place (القاهرة) or a month is no outlet."""
@@ -398,6 +470,8 @@ def plausible_outlet(value: str | None) -> bool:
     words = phrase_key(value).split()
     if phrase_key(value) in lex.section_labels | lex.places or (words and words[0] in lex.months):
         return False
+    if any(w in lex.weekdays or w in lex.time_of_day_words for w in words):
+        return False      # "مساء الأربعاء": a dateline's time, not a name
     return True
 
 
@@ -421,9 +495,18 @@ def self_hosted_image_domain(text: str) -> str | None:
 
 
 
+_PLACE_BRACKET = re.compile(r"^([^()]{2,25}?)\s*\(([^)]{1,25})\)\s*[:：\-–—]?$")
+
+
 def standalone_dateline(line: str) -> Dateline | None:
-    """A line that is only a dateline: "بغداد - الرافدين نيوز:", "الدوحة اليوم - وكالات"."""
+    """A line that is only a dateline: "بغداد - الرافدين نيوز:", "الدوحة اليوم - وكالات",
+    "أبوظبي (الاتحاد)"."""
     stripped = line.strip()
+    placed = _PLACE_BRACKET.match(stripped)
+    if placed and phrase_key(placed.group(1)) in lexicon().places:
+        out = Dateline(prefix=line, place=placed.group(1))
+        _bracketed_credit(out, placed.group(2))
+        return out
     if _words(stripped) > 7 or not re.search(r"\s[-–—]\s|[:：]\s*$", stripped):
         return None
     lex = lexicon()
@@ -486,6 +569,23 @@ def credit_line(line: str) -> Byline | None:
     return Byline(author=None, outlet=other.strip(" :"))
 
 
+def desk_label_outlet(line: str) -> str | None:
+    """A short label at the top made of a desk word and a name, with no separator or a
+    dash without spaces ("رصد المحور"، "رصد-أثير"): the name is the outlet's. Asked only
+    of lines already removed as labels (above the first paragraph), where a kicker
+    ("رصد: ...") cannot be."""
+    if re.search(r"[:：]", line):
+        return None       # "رصد: كواليس الجلسة" is a kicker
+    words = re.sub(r"(?<=\S)[-–—](?=\S)", " ", line.strip()).split()
+    lex = lexicon()
+    if not 2 <= len(words) <= 3 or phrase_key(words[0]) not in lex.credit_prefix_words:
+        return None
+    other = " ".join(words[1:])
+    if re.search(r"\d|[،,«»\"“”:]", other) or phrase_key(other) in lex.places or _looks_like_person(other):
+        return None
+    return other
+
+
 def credit_after_headline(line: str) -> Byline | None:
     """Right under the headline, "OUTLET - Reporter Name" (or the other way round): one
     segment a person (a known given name first), the other an outlet (two or three
@@ -497,6 +597,11 @@ def credit_after_headline(line: str) -> Byline | None:
     if _words(stripped) > 8 or re.search(r"[.!?؟،,]", stripped):
         return None
     segments = [s.strip() for s in re.split(r"\s+[-–—|]\s+", stripped) if s.strip()]
+    colon = len(segments) == 1
+    if colon:
+        # "المجد نيوز : سميرة عبد السيد": a colon, only with an outlet word in the name
+        # ("Name: a quote" is a headline)
+        segments = [s.strip() for s in re.split(r"\s*[:：]\s*", stripped) if s.strip()]
     if len(segments) != 2:
         return None
     lex = lexicon()
@@ -506,6 +611,8 @@ def credit_after_headline(line: str) -> Byline | None:
     person, outlet = segments[people.index(True)], segments[people.index(False)]
     outlet_words = phrase_key(outlet).split()
     if not (1 <= len(outlet_words) <= 3) or phrase_key(outlet) in lex.places:
+        return None
+    if colon and not set(outlet_words) & lex.outlet_words:
         return None
     return Byline(author=person, outlet=outlet)
 

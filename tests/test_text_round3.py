@@ -1,0 +1,212 @@
+"""Real pages, round 3 (issues 13 and 11): how a page dump names its outlet when there is
+no URL, and page furniture seen on a fresh dev part (c8) of outlets new to the corpus.
+Every line here is written for this test, in the layouts such pages use."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.text.boilerplate import classify_lines
+from marsad.text.metadata import (credit_after_headline, dateline, desk_label_outlet, plausible_outlet,
+                                  self_reference_outlet, spaced_dashes, standalone_dateline)
+from text_page import page
+
+HEAD = "البرلمان يقر قانون الموازنة العامة بعد جلسة مطولة"
+P1 = ("أقر البرلمان، مساء الثلاثاء، قانون الموازنة العامة للسنة المقبلة بأغلبية واضحة، بعد جلسة "
+      "مطولة شهدت نقاشا حادا حول مخصصات الصحة والتعليم والدعم.")
+P2 = ("وقال رئيس لجنة المالية في البرلمان إن الموازنة الجديدة ترفع الإنفاق على المستشفيات العامة، "
+      "وتخفض العجز إلى أدنى مستوى منذ خمس سنوات.")
+P3 = ("وكانت أحزاب المعارضة قد طالبت بتأجيل التصويت إلى الأسبوع المقبل، قبل أن توافق على مناقشة "
+      "التعديلات في جلسة واحدة.")
+
+
+# --- outlets (issue 11) ----------------------------------------------------------------
+
+def test_a_spaced_tatweel_is_a_dash():
+    assert spaced_dashes("طرابلس ـ صدى الواحات") == "طرابلس - صدى الواحات"
+    assert spaced_dashes("الرئيس ـ حفظه الله ـ يستقبل") == "الرئيس - حفظه الله - يستقبل"
+    assert spaced_dashes("قـال") == "قـال"                      # tatweel inside a word stays
+    assert len(spaced_dashes("تونس ـ ـ")) == len("تونس ـ ـ")
+
+
+def test_dateline_with_a_tatweel_dash_names_the_outlet():
+    art = page("طرابلس ـ صدى الواحات", HEAD, P1, P2)
+    assert art.text.split("\n") == [HEAD, P1, P2]
+    assert art.outlet == "صدى الواحات"
+
+
+def test_credit_with_a_tatweel_dash_under_the_headline():
+    art = page(HEAD, "صدى الواحات ـ فريق التحرير", P1, P2)
+    assert art.text.split("\n") == [HEAD, P1, P2]
+    assert art.outlet == "صدى الواحات"
+
+
+@pytest.mark.parametrize("label, outlet", [
+    ("رصد-النافذة", "النافذة"),
+    ("رصد النافذة", "النافذة"),
+    ("رصد الساحل اليوم", "الساحل اليوم"),
+])
+def test_desk_word_before_the_outlet(label, outlet):
+    assert desk_label_outlet(label) == outlet
+    art = page(label, HEAD, P1, P2)
+    assert art.text.split("\n") == [HEAD, P1, P2]
+    assert art.outlet == outlet
+
+
+def test_desk_word_credit_at_the_end_of_the_text():
+    art = page(HEAD, P1, P2, "رصد النافذة")
+    assert art.text.split("\n") == [HEAD, P1, P2]
+    assert art.outlet == "النافذة"
+
+
+@pytest.mark.parametrize("label", ["رصد: كواليس الجلسة", "رصد محمد علي", "رصد 24 ساعة", "رصد", "رصد طرابلس"])
+def test_desk_word_lines_that_name_no_outlet(label):
+    assert desk_label_outlet(label) is None
+
+
+def test_bracketed_name_after_the_place_is_the_outlet():
+    found = dateline("أربيل (صوت السهل) - " + P1)
+    assert found is not None and found.outlet == "صوت السهل" and found.agency is None
+    art = page(HEAD, "أربيل (صوت السهل) - " + P1, P2)
+    assert art.text.split("\n") == [HEAD, P1, P2]
+    assert art.outlet == "صوت السهل"
+
+
+def test_bracketed_agency_after_the_place_is_no_outlet():
+    found = dateline("بيروت (رويترز) - " + P1)
+    assert found is not None and found.agency == "رويترز" and found.outlet is None
+    assert page(HEAD, "بيروت (رويترز) - " + P1, P2).outlet is None
+
+
+@pytest.mark.parametrize("prefix, outlet, published", [
+    ("تونس 3 مارس 2024 (المرصد التونسي) ", "المرصد التونسي", "2024-03-03"),
+    ("تونس، 04/22/ 2024 (المرصد التونسي) ـ ", "المرصد التونسي", "2024-04-22"),
+    ("الرباط 12 يناير 2025م (رويترز) - ", None, "2025-01-12"),
+])
+def test_dateline_with_a_date_before_the_credit(prefix, outlet, published):
+    art = page(HEAD, prefix + P1, P2)
+    assert art.text.split("\n") == [HEAD, P1, P2]
+    assert art.outlet == outlet
+    assert art.published == published
+
+
+def test_dateline_with_a_date_needs_a_known_place():
+    assert dateline("الشارع الكبير 3 مارس 2024 (المرصد) " + P1) is None
+
+
+def test_a_place_and_a_bracketed_name_alone_on_a_line():
+    found = standalone_dateline("الرباط (النبأ)")
+    assert found is not None and found.place == "الرباط" and found.outlet == "النبأ"
+    art = page("الرباط (النبأ)", HEAD, P1, P2)
+    assert art.text.split("\n") == [HEAD, P1, P2]
+    assert art.outlet == "النبأ"
+    # a caption with a credit is not a dateline: its first part is no place
+    assert standalone_dateline("الوزير خلال الجلسة (رويترز)") is None
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("وقال مصدر حكومي لـ«الرصيف» إن الجلسة ستعقد غدا.", "الرصيف"),
+    ("وأكد الوزير في تصريحات تابعتها \"شبكة الوادي\" أن القرار نهائي.", "شبكة الوادي"),
+    ("وذكرت الوزارة في بيان تلقى راديو السهل نسخة منه أن الطريق أغلق.", "راديو السهل"),
+    ("وقال النائب لموقع “صوت المدينة” إن التصويت تأجل.", "صوت المدينة"),
+    ("وأفاد مراسل “صوت المدينة” بسماع دوي انفجار.", "صوت المدينة"),
+])
+def test_a_text_naming_its_own_outlet(text, outlet):
+    assert self_reference_outlet(text) == outlet
+    art = page(HEAD, P1, text)
+    assert art.outlet == outlet
+
+
+@pytest.mark.parametrize("text", [
+    "ودعا الحزب لـ«حوار وطني» شامل قبل الانتخابات.",            # a quoted term, no speech before it
+    "وقال مصدر أمني لـ«رويترز» إن الهجوم وقع فجرا.",             # an agency is a source
+    "وأكدت الوزارة في بيان تلقت وكالة أنباء شينخوا نسخة منه ضرورة الحوار.",
+    "وقالت الحكومة في بيان تلقت الوزارة نسخة منه إن الطريق أغلق.",
+    "وقال مسؤول لـ«طرابلس» إن الوضع هادئ.",                     # a place
+])
+def test_texts_that_name_no_outlet_of_their_own(text):
+    assert self_reference_outlet(text) is None
+
+
+def test_the_most_named_outlet_wins():
+    text = "قال مصدر لـ«الرصيف» إن … وقال نائب لـ«الرصيف» إن … وأكد وزير لـ«المنارة» أن …"
+    assert self_reference_outlet(text) == "الرصيف"
+
+
+def test_a_site_domain_alone_on_a_line():
+    art = page(HEAD, "ALWADI.NEWS", P1, P2)
+    assert art.text.split("\n") == [HEAD, P1, P2]
+    assert art.outlet == "ALWADI.NEWS"
+    labels = classify_lines([HEAD, P1, "www.example.ma", P2]).lines
+    assert labels[2].label == "boilerplate"
+
+
+@pytest.mark.parametrize("value", ["مساء الأربعاء", "الخميس", "صباح الجمعة"])
+def test_a_dateline_time_is_no_outlet(value):
+    assert not plausible_outlet(value)
+
+
+def test_outlet_without_quotation_marks():
+    art = page(HEAD, "بغداد - «صوت السهل» - " + P1, P2)
+    assert art.outlet == "صوت السهل"
+
+
+def test_outlet_and_reporter_joined_by_a_colon():
+    found = credit_after_headline("شمس الجنوب نيوز : عبد الرحمن العلوي")
+    assert found is not None and found.outlet == "شمس الجنوب نيوز" and found.author == "عبد الرحمن العلوي"
+    # "Name: a quote" is a headline; a colon needs an outlet word in the other part
+    assert credit_after_headline("أحمد سعيد: لن نتراجع عن مطالبنا") is None
+
+
+# --- page furniture (issue 13) ------------------------------------------------------------
+
+def test_hijri_date_with_the_presentation_form_of_ha():
+    art = page("السبت 10 شوال 1445ﻫ - 20 أبريل، 2024", HEAD, P1, P2)
+    assert art.text.split("\n") == [HEAD, P1, P2]
+    assert art.published == "2024-04-20"
+
+
+def test_hard_wrapped_lead_under_the_first_line_is_kept():
+    lines = ["أعلنت وزارة", "الصحة أن", "حملة التلقيح الوطنية", "للأطفال", "بدأت صباح اليوم في كل المحافظات.", P2]
+    labels = classify_lines(lines).lines
+    assert all(ln.kept for ln in labels), [(ln.text, ln.reason) for ln in labels if not ln.kept]
+
+
+def test_a_short_label_under_a_headline_still_goes():
+    labels = classify_lines([HEAD, "صورة أرشيفية", P1, P2]).lines
+    assert not labels[1].kept
+
+
+@pytest.mark.parametrize("last", ["وم", "وعلى صعيد متصل أعلنت الشرطة", "ومنذ ذلك الحين يطالب الأهالي"])
+def test_a_text_cut_off_at_the_end_of_the_dump_is_kept(last):
+    labels = classify_lines([HEAD, P1, P2, last]).lines
+    assert labels[-1].kept, labels[-1].reason
+
+
+@pytest.mark.parametrize("last", ["Ad", "الأكثر قراءة", "أخبار ذات صلة"])
+def test_a_short_line_at_the_end_is_still_removed(last):
+    labels = classify_lines([HEAD, P1, P2, last]).lines
+    assert not labels[-1].kept
+
+
+OTHER_HEADLINES = ["ارتفاع أسعار الذهب في الأسواق المحلية خلال تعاملات اليوم",
+                   "منتخب الشباب يتأهل إلى نهائي البطولة العربية للمرة الأولى",
+                   "افتتاح معرض الكتاب الدولي بمشاركة مئات دور النشر"]
+
+
+def test_a_list_of_other_headlines_above_the_text():
+    art = page(*OTHER_HEADLINES, P1, P2)
+    assert art.text.split("\n") == [P1, P2]
+    assert art.title is None
+
+
+def test_the_headline_among_other_headlines_stays():
+    art = page(OTHER_HEADLINES[0], HEAD, OTHER_HEADLINES[1], OTHER_HEADLINES[2], P1, P2)
+    assert art.text.split("\n") == [HEAD, P1, P2]
+    assert art.title == HEAD
+
+
+def test_headline_kicker_and_standfirst_that_share_the_lead_stay():
+    lines = ["جلسة الموازنة", HEAD, "المعارضة تطالب بتأجيل التصويت على مخصصات الصحة", P1, P2]
+    labels = classify_lines(lines).lines
+    assert [ln.kept for ln in labels][1:] == [True, True, True, True]
