@@ -133,3 +133,77 @@ def test_a_sentence_referring_back_to_the_attack_is_its_evidence():
     assert "وأدى القصف إلى مقتل مدنيين اثنين وإصابة آخرين." in got
     assert "وعقب القصف، وصلت تعزيزات عسكرية إلى المنطقة." not in got     # a temporal clause
     assert "ومن المتوقع أن يتجدد القصف خلال الساعات المقبلة." not in got              # not asserted
+
+
+# --- round 3 (issue 11): recaps and series are background; protests and attacks in more phrasings
+
+NEWS = "وقع وزيرا الخارجية اتفاقية للتعاون الاقتصادي صباح اليوم.\n"    # another act: the article's news
+
+
+@pytest.mark.parametrize("recap, etype", [
+    # the pluperfect: told as background, not a new event of this article
+    ("وكانت الطائرات قد قصفت المنطقة نفسها في الشهر الماضي.", "ASSAULT"),
+    # a duration of weeks or more after the act: a series, not one act
+    ("والاشتباكات مستمرة في المنطقة الحدودية منذ أشهر.", "ASSAULT"),
+    ("وتتواصل الهجمات على القرى الحدودية، منذ ثلاثة أسابيع.", "ASSAULT"),
+    # a discourse marker of background reaches past the sentence's commas
+    ("يذكر أن البلدة، الواقعة قرب الحدود، تعرضت لقصف مدفعي عنيف.", "ASSAULT"),
+    ("ويأتي ذلك بعد أسبوعين من هجوم مماثل، أسفر عن مقتل عشرة مدنيين.", "ASSAULT"),
+    # a time years back
+    ("وقبل خمس سنوات قصفت الطائرات المستشفى ذاته.", "ASSAULT"),
+    # a place that saw several attacks, a wave of attacks
+    ("وتقع البلدة قرب مفترق طرق شهد عدة هجمات مسلحة.", "ASSAULT"),
+    ("وتأتي العملية في خضم موجة هجمات بالسكاكين تضرب المدن الكبرى.", "ASSAULT"),
+    # habitual and counted arrests
+    ("وتعتقل الأجهزة الأمنية الشبان بشكل شبه يومي في أحياء المدينة.", "COERCE"),
+    ("وأشار التقرير إلى توثيق اعتقال 300 شخص خلال العام.", "COERCE"),
+])
+def test_a_recap_or_a_series_is_no_new_event(recap, etype):
+    assert etype not in asserted_types(NEWS + recap), asserted_types(NEWS + recap)
+
+
+def test_earlier_today_is_still_the_news():
+    text = NEWS + "وأفادت مصادر محلية في وقت سابق اليوم بإصابة جنديين في هجوم مسلح على حاجز."
+    assert "ASSAULT" in asserted_types(text)
+
+
+def test_an_attack_told_by_a_raid_campaign_is_the_raid():
+    got = asserted_types("واستهدفت المداهمات منازل ناشطين في حي الشيخ رضوان.")
+    assert "COERCE" in got and "ASSAULT" not in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "عمال النظافة يغلقون الطريق الرئيسي اعتراضا على تأخر أجورهم.",
+    "تدفق آلاف الطلاب إلى الشوارع مرددين هتافات ضد الحكومة.",
+    "وأطلق المحتجون هتافات تطالب بالإفراج عن المعتقلين.",
+    "وجابت المسيرة شوارع المدينة القديمة قبل أن تتفرق بهدوء.",
+    "وانطلقت التظاهرة من أمام الجامعة باتجاه مقر المحافظة.",
+])
+def test_protests_in_more_phrasings(text):
+    assert "PROTEST" in asserted_types(text), asserted_types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وجابت دوريات الشرطة شوارع المدينة طوال الليل.",
+    "وانطلقت المسيرة من ساحة البلدية إحياء لذكرى الضحايا.",
+])
+def test_patrols_and_commemorations_are_no_protest(text):
+    assert "PROTEST" not in asserted_types(text), asserted_types(text)
+
+
+def test_the_protesters_demands_are_the_protest_not_a_request_or_a_resignation():
+    got = asserted_types("وردد المحتجون شعارات مناهضة للفساد، مطالبين باستقالة الوزير.")
+    assert "PROTEST" in got and "REQUEST" not in got and "CONCEDE" not in got, got
+    got = asserted_types("ناشد المعتصمون المارة الانضمام إلى اعتصامهم أمام الوزارة.")
+    assert "PROTEST" in got and "REQUEST" not in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "أصيب شاب برصاص قوات الاحتلال قرب مدخل البلدة.",
+    "قتل شرطي في عملية طعن عند بوابة المحطة.",
+    "فتحت الزوارق الحربية نيران رشاشاتها تجاه قوارب الصيادين.",
+    "فجر انتحاري نفسه وسط حشد من المصلين.",
+    "وقام مجهول بطعن حارس الأمن بسكين قرب المحطة.",
+])
+def test_attacks_in_more_phrasings(text):
+    assert "ASSAULT" in asserted_types(text), asserted_types(text)

@@ -175,13 +175,20 @@ def test_every_event_points_at_its_trigger_and_sentence():
     assert sum(e.main for e in art.events) == 1
 
 
-def test_recap_keeps_its_own_date_and_is_not_main():
+def test_recap_is_not_an_event_of_the_article():
+    # a recap of an earlier event is background to the news: not main, and not reported as a
+    # new event of this article (round 3: recaps in background paragraphs were coded as news)
     text = "التقى بوتين الشرع في موسكو اليوم. وكان بوتين قد زار دمشق في عام 2017."
     art = code_events(build(text, dates=[("2017", "2017")]))
     main = art.main_event
     assert (main.type, main.mode) == ("CONSULT", "meeting")
-    recap = [e for e in art.events if e.mode == "visit"]
-    assert recap and recap[0].date == "2017" and not recap[0].main
+    assert not [e for e in art.events if e.mode == "visit"]
+
+
+def test_an_article_that_only_recaps_keeps_the_recap_as_main_with_its_date():
+    art = code_events(build("وكان بوتين قد زار دمشق في عام 2017.", dates=[("2017", "2017")]))
+    main = art.main_event
+    assert (main.type, main.mode, main.date) == ("CONSULT", "visit", "2017")
 
 
 def test_story_told_under_a_secondary_headline_is_about_the_call():

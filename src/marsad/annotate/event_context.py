@@ -110,13 +110,31 @@ def _earlier(a: str, b: str) -> bool:
     return a[:k] < b[:k]
 
 
+def _recent_after(view: ArticleView, lex: Lexicon, pos: int, limit: int) -> bool:
+    """Is the word right after a background cue (before the trigger) a word of today's news?"""
+    following = view.ntext[pos:limit].split(maxsplit=1)
+    return bool(following) and following[0] in lex.recent_words
+
+
 def is_background(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo,
                    article: Article, date: DateMention | None) -> bool:
     """A recap of earlier events: a recap cue in the sentence, or an earlier date."""
-    clause_lo, _ = view.clause_bounds(h.nstart, info.nstart, info.nend)
-    for pat, starts in lex.background.active_starts(view.ntext[info.nstart:info.nend]):
+    clause_lo, clause_hi = view.clause_bounds(h.nstart, info.nstart, info.nend)
+    sentence = view.ntext[info.nstart:info.nend]
+    for pat, starts in lex.background.active_starts(sentence):
         for m in cue_matches(pat, view.ntext, info.nstart, info.nstart, h.nstart, starts):
-            if m.end() >= clause_lo:      # (وكان X، برفقة Y، قد زار: the cue ends in the clause)
+            # (وكان X، برفقة Y، قد زار: the cue ends in the clause); «في وقت سابق اليوم» is today's news
+            if m.end() >= clause_lo and not _recent_after(view, lex, m.end(), h.nstart):
+                return True
+    if lex.background_sentence is not None:
+        # a discourse marker of background governs the whole sentence, past its commas
+        for pat, starts in lex.background_sentence.active_starts(sentence):
+            if cue_search(pat, view.ntext, info.nstart, info.nstart, h.nstart, starts):
+                return True
+    if lex.background_after is not None:
+        # an act told with a duration of weeks or more (الهجمات مستمرة منذ شهرين) is a series, not news
+        for pat, starts in lex.background_after.active_starts(sentence):
+            if cue_search(pat, view.ntext, info.nstart, h.nend, clause_hi, starts):
                 return True
     if not (date and date.value):
         return False

@@ -396,6 +396,9 @@ class Lexicon:
     frame: CueList
     domains: dict[str, CueList]
     never: frozenset[str] = frozenset()
+    background_sentence: CueList | None = None   # anywhere before the trigger: يذكر أن، ويأتي ذلك بعد أيام من
+    background_after: CueList | None = None   # a cue after the trigger: منذ أشهر (an ongoing series)
+    recent_words: frozenset[str] = frozenset()  # «في وقت سابق اليوم»: a cue followed by one is today's news
     # stems of the patterns' last parts -> (order, entry, category, pattern, stems of the other
     # parts, stems of the first part or None); see ``candidates_in``
     by_last_stem: dict[str, list[tuple]] = field(default_factory=dict)
@@ -517,4 +520,7 @@ def load_lexicon() -> Lexicon:
         frame=compile_cues(mod.get("frame", [])),
         domains={name: compile_cues(words) for name, words in mod.get("domains", {}).items()},
         never=frozenset(normalize_key(w) for w in trig.get("never", [])),
+        background_sentence=compile_cues(mod["background_sentence"]),
+        background_after=compile_cues(mod["background_after"]),
+        recent_words=frozenset(normalize_key(w) for w in mod["background_recent"]["words"]),
     )

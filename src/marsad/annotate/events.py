@@ -99,7 +99,9 @@ def code_events(article: Article) -> Article:
     if main is not None and main.date is None and main.modality == "asserted":
         main.date = reference_date(article)    # told in the present with no date of its own
     _attach_anaphors(events)
-    article.events = [c.event for c in events if not c.mention_only]
+    # a recap of an earlier event (كان قد، ويأتي ذلك بعد، منذ) is background to the news, not a
+    # new event this article reports: kept only when nothing else could be the main event
+    article.events = [c.event for c in events if not c.mention_only and (not c.background or c.event.main)]
     return article
 
 
