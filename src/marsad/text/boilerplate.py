@@ -206,9 +206,8 @@ def _line_rule(text: str, key: str | None = None) -> tuple[str, str] | None:
         return "metadata", "date label"
     if _widget_row(stripped):
         return "boilerplate", "widget row"
-    for pattern in lex.junk_patterns:
-        if pattern.search(stripped):
-            return "boilerplate", "pattern"
+    if lex.junk.any_match(stripped):
+        return "boilerplate", "pattern"
     if _date_furniture(stripped):
         return "metadata", "date furniture"
     if credit_line(stripped):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from marsad.data import read_lexicon
 from marsad.text.normalize import normalize_key
+from marsad.text.pattern_set import PatternSet
 
 # Spaces (the characters ``\s`` matches, see tests/test_text_normalize.py) and punctuation
 # taken off a key's edges: str.strip, not a regex whose end-anchored branch is tried at
@@ -32,6 +33,7 @@ class Lexicon:
         self.date_prefixes = sorted({phrase_key(p) for p in data["date_line_prefixes"]}, key=len, reverse=True)
         self.date_prefix_words = {w for p in self.date_prefixes for w in p.split()}
         self.junk_patterns = [re.compile(p, re.IGNORECASE) for p in data["junk_patterns"]]
+        self.junk = PatternSet(self.junk_patterns)    # junk.any_match(line): most patterns not run
         self.caption_credit = re.compile(data["caption_credit_pattern"])
         self.agencies = {phrase_key(p) for p in data["agencies"]}
         self.places = {phrase_key(p) for p in data["places"]}

@@ -1,0 +1,137 @@
+"""Whether any of many regexes matches a line, without running most of them.
+
+The boilerplate lexicon holds some sixty line patterns, each searched over every
+line of every page; most lines match none. Two facts read from each pattern's
+parse tree (``re._parser``) let a line skip almost all of them:
+
+* an anchored pattern (``^…``) can only match a line that begins with one of
+  the characters its first item accepts (``^(?:اقرأ|شاهد)…``: ا or ش);
+* any match of an unanchored pattern contains one of a few literal strings
+  (``…قانون\\s+(?:ال)?حقوق`` holds «قانون»).
+
+The first characters are read only where they have no case (Arabic letters, digits,
+punctuation), so that ``re.IGNORECASE`` cannot make a pattern match a character the
+index left out, and so are the required strings. A pattern for which neither fact
+can be read is always run. ``any_match(text)`` is
+``any(p.search(text) for p in patterns)``, exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as _c   # noqa: PLC2701 - the parser's own opcodes
+from re import _parser            # noqa: PLC2701
+
+_Req = frozenset  # of str: a match holds at least one of them
+
+
+def _caseless(text: str) -> bool:
+    """Characters that match only themselves under ``re.IGNORECASE``."""
+    return all(("\u0600" <= c <= "\u06ff") or (c.isascii() and not c.isalpha()) for c in text)
+
+
+def _first_chars(items: list) -> frozenset[str] | None:
+    """The characters a match of the sequence ``items`` can begin with; None: unknown."""
+    if not items:
+        return None
+    op, av = items[0]
+    if op is _c.LITERAL:
+        ch = chr(av)
+        return frozenset(ch) if _caseless(ch) else None
+    if op is _c.IN:
+        if all(o is _c.LITERAL for o, _ in av):
+            chars = frozenset(chr(a) for _, a in av)
+            return chars if _caseless("".join(chars)) else None
+        return None
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            first = _first_chars(list(alt))
+            if first is None:
+                return None
+            out |= first
+        return frozenset(out)
+    if op is _c.SUBPATTERN:
+        return _first_chars(list(av[3]))
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+        return _first_chars(list(av[2]))
+    return None
+
+
+def _better(a: _Req | None, b: _Req | None) -> _Req | None:
+    """The more selective of two requirements: longer shortest string, then fewer strings."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return max(a, b, key=lambda r: (min(map(len, r)), -len(r)))
+
+
+def _required(items: list) -> _Req | None:
+    """Literal strings without case one of which every match of the sequence ``items``
+    holds; None: none known."""
+    best: _Req | None = None
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is _c.LITERAL and _caseless(chr(av)):
+            run.append(chr(av))
+            continue
+        if run:
+            best = _better(best, frozenset(["".join(run)]))
+            run = []
+        if op is _c.SUBPATTERN:
+            best = _better(best, _required(list(av[3])))
+        elif op is _c.IN and all(o is _c.LITERAL and _caseless(chr(a)) for o, a in av):
+            best = _better(best, frozenset(chr(a) for _, a in av))        # [>»/]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+            body = list(av[2])
+            if len(body) == 1 and body[0][0] is _c.LITERAL and _caseless(chr(body[0][1])):   # ه{4,}
+                best = _better(best, frozenset([chr(body[0][1]) * min(av[0], 8)]))
+            else:
+                best = _better(best, _required(body))
+        elif op is _c.BRANCH:
+            alts = [_required(list(alt)) for alt in av[1]]
+            if all(r is not None for r in alts):
+                best = _better(best, frozenset().union(*alts))
+    return best
+
+
+class PatternSet:
+    """Patterns (compiled; no MULTILINE) asked only whether any one matches a text."""
+
+    def __init__(self, patterns: list[re.Pattern[str]]):
+        self.patterns = list(patterns)
+        self._by_first: dict[str, list[re.Pattern[str]]] = {}
+        self._others: list[tuple[re.Pattern[str], _Req | None]] = []
+        for pattern in self.patterns:
+            first, required = None, None
+            try:
+                if not pattern.flags & re.MULTILINE:
+                    items = list(_parser.parse(pattern.pattern, pattern.flags))
+                    if items and items[0] == (_c.AT, _c.AT_BEGINNING):
+                        first = _first_chars(items[1:])
+                    if first is None:
+                        required = _required(items)
+            except Exception:   # noqa: BLE001 - a pattern the reading fails on is always run
+                first, required = None, None
+            if first is not None:
+                for ch in first:
+                    self._by_first.setdefault(ch, []).append(pattern)
+            else:
+                self._others.append((pattern, tuple(sorted(required)) if required else None))
+
+    def any_match(self, text: str) -> bool:
+        """``any(p.search(text) for p in patterns)``."""
+        for pattern in self._by_first.get(text[:1], ()):
+            if pattern.search(text):
+                return True
+        for pattern, required in self._others:
+            if required is not None:
+                for r in required:
+                    if r in text:
+                        break
+                else:
+                    continue        # the line holds none of the strings every match holds
+            if pattern.search(text):
+                return True
+        return False

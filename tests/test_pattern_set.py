@@ -1,0 +1,45 @@
+"""PatternSet.any_match is any(p.search(text)) exactly, while running few patterns."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from marsad.text.lexicon import lexicon
+from marsad.text.pattern_set import PatternSet, _first_chars, _required
+from re import _parser
+
+
+def _items(pattern: str) -> list:
+    return list(_parser.parse(pattern, re.IGNORECASE | re.UNICODE))
+
+
+def test_first_characters_and_required_strings_are_read_from_the_pattern():
+    assert _first_chars(_items(r"(?:اقرأ|شاهد)\s")) == {"ا", "ش"}
+    assert _first_chars(_items(r"\d+ تعليق")) is None
+    assert _first_chars(_items(r"(?:Home|الرئيسية)")) is None       # H has case
+    assert _first_chars(_items(r"(?:|ب)ج")) is None                 # an empty branch
+    assert _required(_items(r"(?:بموجب|وفق)\s*قانون\s+حقوق")) == {"قانون"}
+    assert _required(_items(r"(?:^|\s)ه{4,}")) == {"هههه"}
+    assert _required(_items(r"(?:صورة|تصوير)\s*:")) == {"صورة", "تصوير"}
+    assert _required(_items(r"(?:cookies|الكوكيز)")) is None        # one branch has case
+    assert _required(_items(r"\w+")) is None
+
+
+def test_any_match_equals_searching_every_pattern():
+    patterns = lexicon().junk_patterns + [re.compile(p, re.IGNORECASE) for p in (
+        r"^(?:تابعونا|Follow)\s", r"^\s*ملاحظة", r"ممنوع(?=\s)", r"^(?:أ|ب)?ت$", r"(?i:COOKIES)")]
+    found = PatternSet(patterns)
+    lines = [
+        "اقرأ أيضا: عنوان خبر آخر", "تابعونا على فيسبوك", "FOLLOW us", "follow us", "هههههه", "ضحك هههه هنا",
+        "الصورة: مصور الوكالة", "قال الوزير إن الحكومة ستعلن القرار غدا.", "جميع الحقوق محفوظة", "© 2025",
+        "Copyright 2025", "COOKİES", "الكوكيز", "12 تعليق", "https://example.org/a", "www.example.org",
+        "", " ", "ت", "أت", "ملاحظة مهمة", "  ملاحظة", "الرئيسية > سياسة > عربي", "حجم الخط: A+ A-",
+        "بموجب المادة 12 من قانون حقوق المؤلف", "عدد المشاهدات: 120", "قبل 3 ساعات", "5 دقائق للقراءة",
+    ]
+    rnd = random.Random(3)
+    words = [w for line in lines for w in line.split()] + ["«", "»", "|", "/", ">", ":", "ممنوع", "\u0130"]
+    lines += [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 12))) for _ in range(3000)]
+    for line in lines:
+        assert found.any_match(line) == any(p.search(line) for p in patterns), line
+    assert found._by_first and found._others   # most anchored patterns are indexed
