@@ -211,3 +211,18 @@ def test_a_discussion_by_phone_is_a_phone_call():
     assert not conflict(features(call), features(talks))
     assert [sorted(s.article_ids) for s in build_stories([call, talks])] == [["call", "talks"]]
 
+
+
+def test_pickled_features_carry_their_words_not_the_text():
+    import pickle
+    from marsad.model import Evidence
+    art = _call("c1", "مساء الخميس")
+    art.events[0].evidence = [Evidence("c1", 0, 4, art.text)]
+    f = features(art)
+    assert f.words is None and f.text                      # worked out on first use
+    g = pickle.loads(pickle.dumps(f))
+    assert g.text is None and g.words == text_words(f.text)
+    assert f.main.evidence and not g.main.evidence        # nor the sentences of its tellings
+    assert (g.main.type, g.main.mode, g.actors, g.event_date) == (f.main.type, f.main.mode, f.actors, f.event_date)
+    assert len(pickle.dumps(g)) < len(pickle.dumps(f.__dict__ | {"words": None}))
+    assert word_similarity(g, f) == 1.0 and f.words is not None

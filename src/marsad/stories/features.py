@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from functools import lru_cache
@@ -69,6 +69,21 @@ class Features:
     weekday: int | None = None      # the weekday the text names for an undated main event (0 = Monday)
     month_day: tuple[int, int] | None = None  # its month and day, when the text names them without a year
     text: str | None = field(default=None, repr=False, compare=False)  # the title and text ``words`` come from
+
+    def __getstate__(self) -> dict:
+        """Pickled (Spark shuffles the features of every article by block) without the
+        article's text: its content words, which the text is kept for, are worked out
+        first, a set of stems smaller than the text."""
+        state = self.__dict__.copy()
+        if state.get("text") is not None:
+            if state.get("words") is None:
+                state["words"] = text_words(state["text"])
+            state["text"] = None
+        # nor the events' evidence (each telling's sentence), which clustering never reads
+        if state.get("main") is not None:
+            state["main"] = replace(state["main"], evidence=[])
+        state["others"] = tuple(replace(e, evidence=[]) for e in state.get("others", ()))
+        return state
 
     @property
     def day(self) -> date | None:
