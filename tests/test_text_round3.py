@@ -210,3 +210,51 @@ def test_headline_kicker_and_standfirst_that_share_the_lead_stay():
     lines = ["جلسة الموازنة", HEAD, "المعارضة تطالب بتأجيل التصويت على مخصصات الصحة", P1, P2]
     labels = classify_lines(lines).lines
     assert [ln.kept for ln in labels][1:] == [True, True, True, True]
+
+
+def test_staff_box_names_are_removed():
+    art = page("الساحل نيوز", "رئيس التحرير", "عبد الرحيم علي", "مدير التحرير", "سلوى عبد الكريم", HEAD, P1, P2)
+    assert art.text.split("\n") == [HEAD, P1, P2]
+    assert art.title == HEAD
+
+
+def test_a_name_ending_like_a_preposition_is_not_a_wrapped_sentence():
+    # "علي" is a name here, not the preposition على left hanging by a hard wrap
+    labels = classify_lines(["الساحل نيوز", HEAD, "عبد الرحيم علي", P1, P2]).lines
+    assert not labels[2].kept
+
+
+@pytest.mark.parametrize("line", [
+    "logo",
+    "كل مقال يعبّر عن رأي كاتبه، ولا يمثّل بالضرورة سياسة الموقع.",
+    "المقالات المنشورة تعبر عن رأي أصحابها",
+])
+def test_logo_and_opinion_disclaimers_are_removed(line):
+    labels = classify_lines([HEAD, line, P1, P2]).lines
+    assert not labels[1].kept
+
+
+def test_an_opinion_about_an_article_is_kept():
+    line = ("وقال الوزير إن المقال الذي نشرته الصحيفة يعبر عن رأي كاتبه الذي زار المحافظة "
+            "مرتين خلال الشهر الماضي والتقى عددا من المسؤولين.")
+    labels = classify_lines([HEAD, P1, line, P2]).lines
+    assert labels[2].kept
+
+
+def test_headline_copies_that_differ_by_quotation_marks():
+    head = "اشتباكات عنيفة بين الجيش والمسلحين في محيط المستشفى الوطني"
+    copy = "اشتباكات عنيفة بين الجيش و\"المسلحين\" في محيط المستشفى الوطني"
+    art = page(head, "صدى الواحات -", copy, "صدى الواحات - " + copy, P1, P2)
+    assert art.text.split("\n") == [head, P1, P2]
+    assert art.outlet is None          # a name without an outlet word before a dash may be a person's
+
+
+def test_an_outlet_name_before_a_dangling_dash():
+    art = page(HEAD, "الساحل نيوز -", P1, P2)
+    assert art.text.split("\n") == [HEAD, P1, P2]
+    assert art.outlet == "الساحل نيوز"
+
+
+def test_a_subheading_before_a_cut_off_last_letter_is_kept():
+    labels = classify_lines([HEAD, P1, P2, "حسابات معقدة", "و"]).lines
+    assert labels[-2].kept and labels[-1].kept

@@ -66,6 +66,15 @@ class Line:
         """``phrase_key`` of the line, worked out once: several rules compare it."""
         return phrase_key(self.body)
 
+    @cached_property
+    def loose(self) -> str:
+        """The key without punctuation: copies of a line that differ only by quotation
+        marks or dots ("النصرة" / النصرة) are the same line."""
+        return " ".join(_PUNCT.sub("", self.key).split())
+
+
+_PUNCT = re.compile(r"[^\w\s]")
+
 
 @dataclass
 class Classified:
@@ -105,7 +114,9 @@ def _open_end(text: str) -> bool:
     """The line ends with a word no heading ends with ("... في", "... أنّ"): it was cut off
     or wrapped in mid-sentence."""
     words = text.split()
-    return bool(words) and not _SENTENCE_END.search(text) and phrase_key(words[-1]) in lexicon().open_end_words
+    # "عبد الرحيم علي": a name whose last word is spelled like a preposition (علي/على)
+    return (bool(words) and not _SENTENCE_END.search(text) and phrase_key(words[-1]) in lexicon().open_end_words
+            and not (len(words) <= 4 and looks_like_person(text)))
 
 
 def _heading_like(text: str, cut_ok: bool = False) -> bool:
@@ -313,6 +324,7 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
         if rule:
             ln.label, ln.reason = rule
     _mark_embedded_text(items)
+    _mark_staff_box(items, lex)
     out.breadcrumb_outlet = _mark_breadcrumbs(items)
     _find_title(items, title_hint)
     _mark_headline_lists(items)
@@ -558,16 +570,32 @@ def _mark_repeats(items: list[Line], title_hint: str | None) -> None:
     seen: set[str] = set()
     title = next((ln for ln in items if ln.label == "title"), None)
     if title is not None:
-        seen.add(title.key)
+        seen.add(title.loose)
     if title_hint:
-        seen.add(phrase_key(title_hint))
+        seen.add(" ".join(_PUNCT.sub("", phrase_key(title_hint)).split()))
     for ln in items:
-        key = ln.key
+        key = ln.loose
         if ln is title or not key:
             continue
         if key in seen and ln.label == "content":
             ln.label, ln.reason = "boilerplate", "repeated line"
         seen.add(key)
+
+
+STAFF_NAME_MAX_WORDS = 4
+
+
+def _mark_staff_box(items: list[Line], lex) -> None:
+    """A staff box: "رئيس التحرير" on one line, the editor's name on the next."""
+    for pos, ln in enumerate(items[:-1]):
+        if ln.key not in lex.staff_titles:
+            continue
+        if ln.label == "content":
+            ln.label, ln.reason = "boilerplate", "staff box"
+        nxt = items[pos + 1]
+        if (nxt.label == "content" and _words(nxt.body) <= STAFF_NAME_MAX_WORDS and not re.search(r"[\d.!?؟،,:]", nxt.body)
+                and nxt.key not in lex.staff_titles):
+            nxt.label, nxt.reason = "boilerplate", "staff box"
 
 
 ECHO_WINDOW = 3          # a short line repeated this close below is a caption and its image's alt text
@@ -583,6 +611,7 @@ def _mark_echoes(items: list[Line]) -> None:
     the text says in full")."""
     title = next((ln for ln in items if ln.label == "title"), None)
     title_key = title.key if title is not None else ""
+    title_loose = title.loose if title is not None else ""
     kept = [ln for ln in items if ln.label == "content"]
     keys = [ln.key for ln in kept]
     for pos, ln in enumerate(items):
@@ -599,8 +628,8 @@ def _mark_echoes(items: list[Line]) -> None:
                 ln.label, ln.reason = "boilerplate", "repeated headline"
                 nxt.label, nxt.reason = "boilerplate", "repeated headline"
                 continue
-        if title_key and _heading_like(text) and _words(text) >= 5 and ln.key != title_key:
-            if title_key in ln.key and _words(ln.key) - _words(title_key) <= 4:
+        if title_key and _heading_like(text) and _words(text) >= 5 and ln.loose != title_loose:
+            if title_loose in ln.loose and _words(ln.loose) - _words(title_loose) <= 4:
                 ln.label, ln.reason = "boilerplate", "repeated headline"
                 continue
         speaker = _SPEAKER.match(text)
@@ -662,6 +691,8 @@ def _mark_trailing(items: list[Line]) -> None:
             break
         if pos == len(items) - 1 and pos > 0 and _cut_off(ln, items[pos - 1]):
             break
+        if pos == len(items) - 1 and _ARABIC_PIECE.fullmatch(ln.key):
+            break   # "و": the dump was cut inside the text; a heading before it introduces it
         if _heading_like(text, cut_ok=True) or _LIST_MARKER.match(text):
             ln.label, ln.reason = "boilerplate", "after the last paragraph"
         else:

@@ -53,6 +53,7 @@ class Lexicon:
         self.outlet_words = {phrase_key(w) for w in data.get("outlet_words", [])}
         self.credit_prefix_words = {phrase_key(w) for w in data.get("credit_prefix_words", [])}
         self.time_of_day_words = {phrase_key(w) for w in data.get("time_of_day_words", [])}
+        self.staff_titles = {phrase_key(w) for w in data.get("staff_titles", [])}
         # issue 11: a text naming its own outlet ("تابعتها «OUTLET»"، "قال مصدر لـ«OUTLET»")
         verbs = "|".join(sorted((re.escape(v) for v in data.get("self_reference_verbs", [])), key=len, reverse=True))
         to = "|".join(sorted((re.escape(v) for v in data.get("self_reference_to", [])), key=len, reverse=True))

@@ -500,8 +500,12 @@ _PLACE_BRACKET = re.compile(r"^([^()]{2,25}?)\s*\(([^)]{1,25})\)\s*[:：\-–—
 
 def standalone_dateline(line: str) -> Dateline | None:
     """A line that is only a dateline: "بغداد - الرافدين نيوز:", "الدوحة اليوم - وكالات",
-    "أبوظبي (الاتحاد)"."""
+    "أبوظبي (الاتحاد)", or an outlet's name before a dash with nothing after it ("العرب
+    اليوم -": the page dump lost what followed; a name with an outlet word only)."""
     stripped = line.strip()
+    alone = re.match(r"^([^\-–—:：]{2,30}?)\s*[-–—]$", stripped)
+    if alone and _words(alone.group(1)) <= 3 and set(phrase_key(alone.group(1)).split()) & lexicon().outlet_words:
+        return Dateline(prefix=line, outlet=alone.group(1).strip())
     placed = _PLACE_BRACKET.match(stripped)
     if placed and phrase_key(placed.group(1)) in lexicon().places:
         out = Dateline(prefix=line, place=placed.group(1))
