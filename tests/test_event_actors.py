@@ -285,6 +285,8 @@ ROUND3_NAMES = {
     "السوريين": ("GPE", "Syria", "SYR"),
     "تميم بن حمد": ("PERSON", "Tamim bin Hamad Al Thani", "QAT"),
     "مسعود بزشكيان": ("PERSON", "Masoud Pezeshkian", "IRN"),
+    "مجلس الأمن الدولي": ("ORG", "UN Security Council", None),
+    "إسماعيل هنية": ("PERSON", "Ismail Haniyeh", "PSE"),
 }
 EXTRA_NAMES.update(ROUND3_NAMES)
 
@@ -338,3 +340,27 @@ def test_between_a_dual_noun_refers_back_to_the_pair_named_before():
     text = ("بحث الرئيس الإيراني مسعود بزشكيان وولي العهد السعودي الأمير محمد بن سلمان الأوضاع في غزة، "
             "في أول مكالمة هاتفية بين الزعيمين منذ اتفاق رعته الصين بين طهران والرياض.")
     assert set(parties_of(text, mode="phone")) == {"Masoud Pezeshkian", "Mohammed bin Salman"}
+
+
+def test_a_verbal_noun_after_the_comma_that_closes_the_subjects_titles_is_the_verbs_object():
+    # VSO: the verb, honorifics, the name with its lineage, its titles between commas, then the noun
+    text = ("أجرى صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز آل سعود، ولي العهد رئيس مجلس "
+            "الوزراء، اتصالا هاتفيا بسمو الشيخ تميم بن حمد، أمير دولة قطر، بحث خلاله تطورات المنطقة.")
+    assert parties_of(text, mode="phone") == ("Mohammed bin Salman", "Tamim bin Hamad Al Thani")
+
+
+def test_the_one_appealed_to_after_li():
+    text = "وجهت فلسطين، أمس الاثنين، نداء لمجلس الأمن الدولي للتحرك العاجل لوقف الحرب."
+    assert main_of(text) == ("REQUEST", "Palestine", "UN Security Council")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unnamed noun phrase is the subject of قام: the name after the act is its object
+    ("أعلنت الحركة أن وحدات أمنية قامت مساء اليوم بمداهمة منزل رئيسها أحمد الشرع.", (None, "Ahmed al-Sharaa")),
+    # a named one is the doer
+    ("أكدت حماس أن إسرائيل قامت باغتيال إسماعيل هنية في طهران.", ("Israel", "Ismail Haniyeh")),
+    # an unnamed subject before a verb after أن: the name after the verb is its object
+    ("قالت الحركة إن قوات أمنية داهمت منزل رئيسها أحمد الشرع مساء الاثنين.", (None, "Ahmed al-Sharaa")),
+])
+def test_the_subject_of_a_clause_after_an_opener_stands_before_its_verb(text, expected):
+    assert main_of(text)[1:] == expected

@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from itertools import islice
 
 from marsad.annotate.event_text import (ArticleView, Mention, aid_carriers, anaphoric_owners, auxiliaries, clause_openers,
-                                        crowd_words, meeting_purposes, not_object_prepositions, noun_determiners,
+                                        crowd_words, doing_verbs, meeting_purposes, not_object_prepositions, noun_determiners,
                                         place_nouns, place_targets, pronoun_openers,
                                         place_topics,
                                         placeless_modes, prepositions, relative_pronouns, subject_openers,
                                         member_words, title_nouns, title_words, weapon_words)
-from marsad.annotate.event_direction import converse_modes, pair_nouns
+from marsad.annotate.event_direction import converse_modes, honorifics, pair_nouns
 from marsad.model import Entity
 from marsad.text.normalize import normalize_key
 
@@ -225,6 +225,14 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
         or next(iter(view.mentions(frame.head_end, frame.end, nisba=True)), None)
     if in_gap is not None:
         return in_gap, "gap"             # أجرى [بوتين] اتصالا، نفذت [القوات الأمريكية] هجوما
+    if frame.nominal and not frame.reacted:
+        found, doer = _doing_verb_subject(view, frame)
+        if found:                            # أن وحدات أمنية قامت بمداهمة منزل [X]: X is the object
+            return doer, ("governor" if doer is not None else "unnamed")
+    if frame.nominal and not frame.reacted:
+        doer = _verb_subject_before_comma(view, frame, around)
+        if doer is not None:
+            return doer, "governor"         # أجرى [X]، ولي العهد، اتصالا هاتفيا بـY
     if frame.nominal and not frame.reacted and _governed(view, frame):
         # أعلنت السعودية وقطر … عزمهما سداد متأخرات سوريا: the verbal noun is the object of
         # a verb; its doer is that verb's subject, the name after it the other party
@@ -259,6 +267,10 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
         # واعتقلوا عددا من موظفي الأمم المتحدة: a verb with a plural ending carries its own
         # (pronoun) subject, told before it; the name after it is its object
         return None, "none"
+    if not frame.nominal and _unnamed_subject_after_opener(view, frame):
+        # قال X إن قوات أمنية داهمت …: X is the speaker, not the doer; أن وحدات أمنية اقتحمت منزل
+        # [الغنوشي]: the verb has its subject before it, the name after it is its object
+        return None, "unnamed"
     # a headline with words before its verb has its subject there (ولي العهد يستقبل …)
     headline_svo = frame.headline and not frame.nominal and \
         view.words_between(view.to_norm(frame.clause_start), view.to_norm(frame.start)) > 0
@@ -284,8 +296,6 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
     if doer is not None:
         return doer, "relative"            # العفو الذي أصدره [الملك محمد السادس]
     subject = None
-    if not frame.nominal and _unnamed_subject_after_opener(view, frame):
-        return None, "unnamed"             # قال X إن قوات أمنية داهمت …: X is the speaker, not the doer
     if not headline_svo:
         subject = next((m for m in before if m.prep is None), None) \
             or _opening_name(view, frame, around) \
@@ -497,6 +507,8 @@ def _attack_on_patient(view: ArticleView, frame: Frame, around: _Around
     agent = None
     if frame.agent_after is not None:
         agent = next((m for m in after if m.start >= frame.agent_after), None)
+    if agent is None and frame.nominal:
+        agent = _doing_verb_subject(view, frame)[1]     # أن [إسرائيل] قامت باغتيال X
     if agent is None:
         agent = weapon_nationality(view, frame.end, frame.sent_end)
     if agent is None:
@@ -570,6 +582,74 @@ def _next_adjective(view: ArticleView, adj: Mention | None) -> Mention | None:
     if nxt is not None and nxt.key != adj.key and not view.text[adj.end:nxt.start].strip(" و"):
         return nxt
     return None
+
+
+def _doing_verb_subject(view: ArticleView, frame: Frame) -> tuple[bool, Mention | None]:
+    """The subject of قام ب when the verbal noun is its object after إن/أن: (True, the name)
+    for a name standing between the opener and the verb (أن [إسرائيل] قامت باغتيال X), (True,
+    None) for an unnamed noun phrase there (أن وحدات أمنية قامت مساء اليوم بمداهمة …: the
+    name after the noun is then its object, not its doer), (False, None) otherwise."""
+    n = view.to_norm(frame.start)
+    words = view.words_before(n, 5, floor=view.to_norm(frame.sent_start))
+    k = next((i for i, w in enumerate(words) if w.lstrip("و") in doing_verbs()), None)
+    if k is None:
+        return False, None
+    i = view.word_index(n) - k - 1                  # the doing verb's word index
+    dv = view.to_original(view.words[i][0], view.words[i][0])[0]
+    if view.mentions(dv, frame.start) or view.mentions(dv, frame.start, nisba=True):
+        return False, None                          # قامت [القوات الإسرائيلية] بمداهمة: the usual rules
+    before = view.words_before(view.words[i][0], 4, floor=view.to_norm(frame.sent_start))
+    for j, w in enumerate(before):
+        if w in ("ان", "بان", "وان"):
+            if j == 0:
+                return False, None                  # أنها قامت، أن قامت: no phrase between
+            s0 = view.words[i - j][0]
+            start = view.to_original(s0, s0)[0]
+            named = [m for m in view.mentions(start, dv)
+                     if view.preposition_before(m.start, floor=start, lookback=3) is None]
+            if named:
+                return True, named[0]
+            return (True, None) if not view.mentions(start, dv, nisba=True) else (False, None)
+    return False, None
+
+
+def _verb_subject_before_comma(view: ArticleView, frame: Frame, around: _Around) -> Mention | None:
+    """The subject of a verb-first sentence whose verbal noun object comes right after the
+    comma that closes the subject's title (أجرى الأمير [X]، ولي العهد رئيس مجلس الوزراء،
+    اتصالا هاتفيا بـY): the sentence's first word, the subject with its titles, titles
+    only up to the noun. None where the noun has words of its own clause before it."""
+    if frame.clause_start <= frame.sent_start or view.text[frame.clause_start:frame.start].strip(" ،,"):
+        return None
+    if not around.before_sentence:
+        return None
+    first = around.before_sentence[-1]             # the earliest name of the sentence
+    if first.prep is not None:
+        return None
+    n0 = view.to_norm(frame.sent_start)
+    i0, i1 = view.word_index(n0), view.word_index(view.to_norm(first.start))
+    if not 1 <= i1 - i0 <= 5:
+        return None
+    lead = [view.ntext[s:e] for s, e in view.words[i0 + 1:i1]]     # between the verb and the name
+    tail = [view.ntext[s:e] for s, e in view.words[view.word_index(view.to_norm(first.end)):
+                                                   view.word_index(view.to_norm(frame.start))]]
+    if any(ch in view.ntext[view.words[i0][1]:view.to_norm(first.start)] for ch in "،,.:؛"):
+        return None
+    verb = view.ntext[view.words[i0][0]:view.words[i0][1]]
+    if verb.lstrip("وف") in prepositions() | noun_determiners() or _title_like(verb):
+        return None
+    tail = _without_lineage(tail)       # محمد بن سلمان [بن عبدالعزيز آل سعود]: the name's lineage
+    if not all(_title_like(w) or w in title_nouns() or w in honorifics() for w in lead + tail):
+        return None
+    return first
+
+
+def _without_lineage(words: list[str]) -> list[str]:
+    """The words after a name less its lineage at their start (بن عبدالعزيز آل سعود): بن/ابن/آل
+    and the name after each."""
+    i = 0
+    while i + 1 < len(words) and words[i] in ("بن", "ابن", "ال"):
+        i += 2
+    return words[i:]
 
 
 def _governed(view: ArticleView, frame: Frame) -> bool:

@@ -46,3 +46,9 @@ def pair_nouns() -> frozenset[str]:
     """Dual nouns that after بين refer back to the two parties named before (بين الزعيمين)."""
     return frozenset(normalize_key(w) for w in _DIRECTION["pair_nouns"]["words"])
 
+
+@lru_cache(maxsize=1)
+def honorifics() -> frozenset[str]:
+    """Courtesy words before a name (صاحب السمو، معالي، سعادة) that belong to it like titles."""
+    return frozenset(normalize_key(w) for w in _DIRECTION["honorifics"]["words"])
+
