@@ -207,3 +207,48 @@ def test_the_protesters_demands_are_the_protest_not_a_request_or_a_resignation()
 ])
 def test_attacks_in_more_phrasings(text):
     assert "ASSAULT" in asserted_types(text), asserted_types(text)
+
+
+# --- round 3: the main event's type, by class of error on real news
+
+def main_type(text: str) -> str | None:
+    art = Article(id="t", text=text)
+    art.sentences = [Sentence(m.start(), m.end(), m.group())
+                     for m in re.finditer(r"[^.!?؟\n]+[.!?؟]*", text) if m.group().strip()]
+    main = code_events(art).main_event
+    return main.type if main else None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a death by fire, told by the verbal noun, the armed doers, or the wounds
+    ("أعلنت وزارة الصحة استشهاد شاب برصاص قوات الاحتلال في القرية.", "ASSAULT"),
+    ("مسلحون يقتلون صحفيا بارزا في وسط المدينة", "ASSAULT"),
+    ("وتوفي الحارس متأثرا بجراحه التي أصيب بها ليلة أمس.", "ASSAULT"),
+    # detention ordered by a judge, a prison term, a verdict upheld
+    ("أصدر قاضي التحقيق بطاقة إيداع بالسجن في حق الناشط السياسي.", "COERCE"),
+    ("أمر قاضي التحقيق بإيداع الصحافي الحبس المؤقت بعد سماعه.", "COERCE"),
+    ("قضت محكمة الاستئناف بثلاث سنوات سجنا في حق المدون.", "COERCE"),
+    ("أيدت محكمة الاستئناف الحكم الابتدائي الصادر بحق الصحافي.", "COERCE"),
+    ("أوقفت مصالح الأمن أحد المدونين بسبب منشورات ساخرة.", "COERCE"),
+    # held by an armed group: an abduction; a ship intercepted: a seizure
+    ("احتجزت مجموعة مسلحة المحافظ داخل مكتبه لساعات.", "ASSAULT"),
+    ("اعترضت البحرية سفينة المساعدات المتجهة إلى الميناء.", "COERCE"),
+    # offers of aid accepted; a threat of a response
+    ("أعلنت الحكومة قبولها عروض المساعدة التي قدمتها أربع دول.", "AGREE"),
+    ("قال الوزير إن بلاده سترد بقوة على أي هجوم يستهدفها.", "THREATEN"),
+])
+def test_main_event_type_classes(text, expected):
+    assert main_type(text) == expected
+
+
+def test_a_charge_of_praising_terrorism_is_no_endorsement():
+    assert "SUPPORT" not in asserted_types("ويواجه المدون تهما من بينها الإشادة بالإرهاب.")
+
+
+def test_an_escalation_that_threatens_prices_is_no_threat():
+    assert "THREATEN" not in asserted_types("وقال إن التصعيد في المنطقة يهدد أسعار الطاقة.")
+
+
+def test_the_crew_of_a_ship_taken_is_a_seizure_not_an_abduction():
+    got = asserted_types("وصعدت قوة بحرية على متن السفينة واختطفت المتطوعين الموجودين على متنها.")
+    assert "ASSAULT" not in got, got
