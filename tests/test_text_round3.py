@@ -258,3 +258,37 @@ def test_an_outlet_name_before_a_dangling_dash():
 def test_a_subheading_before_a_cut_off_last_letter_is_kept():
     labels = classify_lines([HEAD, P1, P2, "حسابات معقدة", "و"]).lines
     assert labels[-2].kept and labels[-1].kept
+
+
+def test_a_wire_service_credit_in_brackets_at_the_end():
+    labels = classify_lines([HEAD, P1, P2, "(تغطية صحفية سامر حداد – إعداد ليلى يوسف للنشرة العربية)"]).lines
+    assert not labels[-1].kept
+
+
+def test_a_short_headline_given_twice_is_the_headline():
+    art = page("الموازنة تمر", "الموازنة تمر", P1, P2)
+    assert art.title == "الموازنة تمر"
+    assert art.text.split("\n") == ["الموازنة تمر", P1, P2]
+
+
+def test_a_name_with_an_outlet_word_on_its_own_line_is_the_outlet():
+    art = page(HEAD, "الساحل الإخباري", "صحافة محلية – سلمى يوسف –", P1, P2)
+    assert art.text.split("\n") == [HEAD, P1, P2]
+    assert art.outlet == "الساحل الإخباري"
+    assert art.author == "سلمى يوسف"
+
+
+@pytest.mark.parametrize("masthead, outlet", [
+    ("تونس-الساحل اليوم", "الساحل اليوم"),
+    ("أحمد سعيد", None),                       # a person's name above the text is a caption or a tag
+])
+def test_the_outlet_a_masthead_names(masthead, outlet):
+    art = page(masthead, HEAD, P1, P2)
+    assert art.text.split("\n") == [HEAD, P1, P2]
+    assert art.outlet == outlet
+
+
+def test_a_dateline_with_day_and_month_names_gives_no_outlet():
+    art = page(HEAD, "القاهرة 2 مارس آذار (رويترز) – " + P1, P2)
+    assert art.text.split("\n") == [HEAD, P1, P2]
+    assert art.outlet is None

@@ -42,6 +42,8 @@ def _set(article: Article, name: str, value: str | None, how: str) -> None:
         value = value.strip(" :：-–—|،«»\"“”″'()") if value else value
         if not plausible_outlet(value):
             return
+    elif name == "author" and value:
+        value = value.strip(" :：-–—|،") or None      # "سارة عمر –": the credit's dash
     if value and not getattr(article, name):
         setattr(article, name, value)
         article.provenance[name] = how
@@ -130,6 +132,8 @@ def clean(article: Article) -> Article:
         _set(article, "author", found.author, "dateline")
 
     _set(article, "outlet", outlet_from_url(article.url), "url")
+    # a site's domain or a name with an outlet word alone on a line: the site names itself
+    _set(article, "outlet", result.site_line, "site_line")
     _set(article, "outlet", self_hosted_image_domain(article.raw), "image_url")
     for by in result.bylines:
         _set(article, "outlet", by.outlet, "byline")
@@ -138,7 +142,6 @@ def clean(article: Article) -> Article:
     _set(article, "outlet", result.breadcrumb_outlet, "breadcrumb")
     _set(article, "outlet", result.masthead, "masthead")
     _set(article, "outlet", source_link_domain(article.raw), "source_link")
-    _set(article, "outlet", result.site_line, "site_line")
     _set(article, "outlet", self_reference_outlet(article.text), "self_reference")
 
     _set(article, "published", date_from_url(article.url), "url")

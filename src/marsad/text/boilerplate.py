@@ -360,15 +360,39 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
             elif isinstance(found, Dateline):
                 out.datelines.append(found)
         elif ln.reason == "masthead" and out.masthead is None:
-            out.masthead = desk_label_outlet(stripped) or stripped     # "رصد-أثير": the name after the desk
+            out.masthead = _masthead_outlet(stripped)
+            if _has_outlet_word(stripped):
+                out.site_line = out.site_line or out.masthead
         elif ln.reason in ("label", "section label", "label under the headline", "site name",
                            "after the last paragraph"):
-            out.site_line = out.site_line or (stripped if ln.reason == "site name" else desk_label_outlet(stripped))
+            # "AHDATH.INFO"، "عروبة الإخباري" (a name with an outlet word)، "رصد-أثير"
+            named = stripped if ln.reason == "site name" or (
+                ln.reason != "after the last paragraph" and _has_outlet_word(stripped)) else desk_label_outlet(stripped)
+            out.site_line = out.site_line or named
         elif ln.label == "embedded":
             m = _TWEET_DATE.search(stripped)
             if m:
                 out.embedded_dates.append(m.group(1))
     return out
+
+
+def _has_outlet_word(text: str) -> bool:
+    """A short name holding a word of outlets' names (نيوز، الإخباري، 24 …)."""
+    words = phrase_key(text).split()
+    return 1 <= len(words) <= 3 and bool(set(words) & lexicon().outlet_words) and not re.search(r"[.!?؟،,:]", text)
+
+
+def _masthead_outlet(text: str) -> str | None:
+    """The outlet a line above the headline names: the name after a desk word ("رصد-أثير")
+    or after a place ("تونس-تونس اليوم"); a person's name there is a photo's caption or a
+    tag, not the site."""
+    desk = desk_label_outlet(text)
+    if desk:
+        return desk
+    placed = standalone_dateline(_TIGHT_DASH.sub(" - ", text))
+    if placed is not None and placed.outlet:
+        return placed.outlet
+    return None if looks_like_person(text) else text
 
 
 EMBED_TEXT_MAX_LINES = 3   # an embedded post's text above its signature or picture link, at most
@@ -465,6 +489,11 @@ def _find_title(items: list[Line], title_hint: str | None) -> None:
         if _loose_credit(text):
             ln.label, ln.reason = "metadata", "loose credit"
             continue
+        if (_words(text) <= LABEL_MAX_WORDS and _words(text) >= 2 and nxt is not None and nxt.loose == ln.loose
+                and ln.key not in lex.section_labels and ln.key not in lex.places):
+            # "الحرب تتوسع" twice: a short headline and its copy (a site's name is not doubled so)
+            ln.label, ln.reason = "title", "short headline repeated"
+            return
         if _words(text) <= LABEL_MAX_WORDS and _heading_like(text) and not _wrapped(ln, nxt):
             # short labels above the headline: the site's name first, then sections,
             # captions and names; a headline is longer

@@ -318,7 +318,7 @@ def _bracketed_credit(out: Dateline, inner: str) -> None:
 
 
 # "تونس 17 إبريل 2023 (شينخوا)"، "أديس أبابا، 04/22/ 2024 (أديس والتا) -": place, date, credit
-_DATED_DATELINE = re.compile(r"^(\S+(?:\s+\S+)?)\s*[،,\-–—]?\s+(\d[\d/.\-\s]{5,12}\d|\d{1,2}\s+\S+\s+\d{4})\s*م?"
+_DATED_DATELINE = re.compile(r"^(\S+(?:\s+\S+)?)\s*[،,\-–—]?\s+(\d[\d/.\-\s]{5,12}\d|\d{1,2}\s+\S+(?:\s+[^\s\d(]+)?(?:\s+\d{4})?)\s*م?"
                              r"\s*\(([^)]{1,25})\)\s*[-–—:]?\s*(?=\S)")
 
 
@@ -326,7 +326,10 @@ def _dated_dateline(line: str) -> Dateline | None:
     m = _DATED_DATELINE.match(line)
     if not m or phrase_key(m.group(1)) not in lexicon().places:
         return None
-    if not (find_full_date(m.group(2)) or re.fullmatch(r"[\d/.\-\s]+", m.group(2))):
+    date = m.group(2)
+    # "17 إبريل 2023"، "04/22/ 2024"، "2 مارس آذار" (the Levantine month name beside the other)
+    if not (find_full_date(date) or re.fullmatch(r"[\d/.\-\s]+", date)
+            or all(phrase_key(w) in lexicon().months for w in re.findall(r"[^\s\d]+", date))):
         return None
     if len(line[m.end():].split()) < 8:
         return None
@@ -468,8 +471,8 @@ def plausible_outlet(value: str | None) -> bool:
         return False
     lex = lexicon()
     words = phrase_key(value).split()
-    if phrase_key(value) in lex.section_labels | lex.places or (words and words[0] in lex.months):
-        return False
+    if phrase_key(value) in lex.section_labels | lex.places or any(w in lex.months for w in words):
+        return False      # "القاهرة 2 مارس آذار": a dateline's place and date
     if any(w in lex.weekdays or w in lex.time_of_day_words for w in words):
         return False      # "مساء الأربعاء": a dateline's time, not a name
     return True
