@@ -6,7 +6,7 @@ import random
 import re
 
 from marsad.text.lexicon import lexicon
-from marsad.text.pattern_set import PatternSet, _first_chars, _required
+from marsad.text.pattern_set import _CASELESS, _LATIN, PatternSet, _first_chars, _required
 from re import _parser
 
 
@@ -22,7 +22,8 @@ def test_first_characters_and_required_strings_are_read_from_the_pattern():
     assert _required(_items(r"(?:بموجب|وفق)\s*قانون\s+حقوق")) == {"قانون"}
     assert _required(_items(r"(?:^|\s)ه{4,}")) == {"هههه"}
     assert _required(_items(r"(?:صورة|تصوير)\s*:")) == {"صورة", "تصوير"}
-    assert _required(_items(r"(?:cookies|الكوكيز)")) is None        # one branch has case
+    assert _required(_items(r"(?:cookies|الكوكيز)")) == {"cookies", "الكوكيز"}
+    assert _required(_items(r"(?:cookiés|الكوكيز)")) == {"cooki", "الكوكيز"}    # é: the run stops
     assert _required(_items(r"\w+")) is None
 
 
@@ -43,3 +44,14 @@ def test_any_match_equals_searching_every_pattern():
     for line in lines:
         assert found.any_match(line) == any(p.search(line) for p in patterns), line
     assert found._by_first and found._others   # most anchored patterns are indexed
+
+
+def test_caseless_characters_match_only_themselves_and_latin_covers_ascii_letters():
+    import sys
+    every = [chr(cp) for cp in range(sys.maxunicode + 1)]
+    caseless = {c for c in every if _CASELESS.fullmatch(c)}
+    assert "ب" in caseless and "©" in caseless and "—" in caseless and "a" not in caseless and "µ" not in caseless
+    together = re.compile("[" + "".join(map(re.escape, sorted(caseless))) + "]", re.IGNORECASE)
+    assert {c for c in every if together.match(c)} == caseless
+    letters = re.compile("[A-Za-z]", re.IGNORECASE)
+    assert {c for c in every if letters.match(c)} <= {c for c in every if _LATIN.match(c)}

@@ -11,8 +11,9 @@ parse tree (``re._parser``) let a line skip almost all of them:
 
 The first characters are read only where they have no case (Arabic letters, digits,
 punctuation), so that ``re.IGNORECASE`` cannot make a pattern match a character the
-index left out, and so are the required strings. A pattern for which neither fact
-can be read is always run. ``any_match(text)`` is
+index left out, and so are the required strings; a required string with an ASCII
+letter («cookies») only tells that the line must hold a Latin letter. A pattern for
+which neither fact can be read is always run. ``any_match(text)`` is
 ``any(p.search(text) for p in patterns)``, exactly.
 """
 
@@ -25,9 +26,27 @@ from re import _parser            # noqa: PLC2701
 _Req = frozenset  # of str: a match holds at least one of them
 
 
+# Characters that match only themselves under re.IGNORECASE (checked against every code
+# point in tests/test_pattern_set.py): the Arabic block, ASCII but its letters, Latin-1
+# punctuation and signs but ª µ º, general punctuation (— ” ’ …), fullwidth ！ to ＠.
+_CASELESS = re.compile("[\u0600-\u06ff\x00-\x40\x5b-\x60\x7b-\x7f\u00a0-\u00a9\u00ab-\u00b4"
+                       "\u00b6-\u00b9\u00bb-\u00bf\u2000-\u206f\uff01-\uff20]*")
+
+
 def _caseless(text: str) -> bool:
-    """Characters that match only themselves under ``re.IGNORECASE``."""
-    return all(("\u0600" <= c <= "\u06ff") or (c.isascii() and not c.isalpha()) for c in text)
+    """The characters of ``text`` match only themselves under ``re.IGNORECASE``."""
+    return _CASELESS.fullmatch(text) is not None
+
+
+def _plain(ch: str) -> bool:
+    """A character a required string may hold: without case, or an ASCII letter (a
+    string with one is only looked for as far as ``_LATIN`` can: see ``PatternSet``)."""
+    return _caseless(ch) or (ch.isascii() and ch.isalpha())
+
+
+# Under re.IGNORECASE an ASCII letter also matches a few non-ASCII letters (ſ, K, İ):
+# this class, with the same flag, matches all of them.
+_LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 
 
 def _first_chars(items: list) -> frozenset[str] | None:
@@ -59,21 +78,23 @@ def _first_chars(items: list) -> frozenset[str] | None:
 
 
 def _better(a: _Req | None, b: _Req | None) -> _Req | None:
-    """The more selective of two requirements: longer shortest string, then fewer strings."""
+    """The more selective of two requirements: strings without case first (a string
+    with an ASCII letter is only known to need a Latin letter), then the longer
+    shortest string, then fewer strings."""
     if a is None:
         return b
     if b is None:
         return a
-    return max(a, b, key=lambda r: (min(map(len, r)), -len(r)))
+    return max(a, b, key=lambda r: (all(map(_caseless, r)), min(map(len, r)), -len(r)))
 
 
 def _required(items: list) -> _Req | None:
-    """Literal strings without case one of which every match of the sequence ``items``
-    holds; None: none known."""
+    """Literal strings one of which every match of the sequence ``items`` holds (their
+    characters ``_plain``); None: none known."""
     best: _Req | None = None
     run: list[str] = []
     for op, av in [*items, (None, None)]:
-        if op is _c.LITERAL and _caseless(chr(av)):
+        if op is _c.LITERAL and _plain(chr(av)):
             run.append(chr(av))
             continue
         if run:
@@ -81,11 +102,11 @@ def _required(items: list) -> _Req | None:
             run = []
         if op is _c.SUBPATTERN:
             best = _better(best, _required(list(av[3])))
-        elif op is _c.IN and all(o is _c.LITERAL and _caseless(chr(a)) for o, a in av):
+        elif op is _c.IN and all(o is _c.LITERAL and _plain(chr(a)) for o, a in av):
             best = _better(best, frozenset(chr(a) for _, a in av))        # [>»/]
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
             body = list(av[2])
-            if len(body) == 1 and body[0][0] is _c.LITERAL and _caseless(chr(body[0][1])):   # ه{4,}
+            if len(body) == 1 and body[0][0] is _c.LITERAL and _plain(chr(body[0][1])):   # ه{4,}
                 best = _better(best, frozenset([chr(body[0][1]) * min(av[0], 8)]))
             else:
                 best = _better(best, _required(body))
@@ -96,13 +117,16 @@ def _required(items: list) -> _Req | None:
     return best
 
 
+_MAX_REQUIRED = 6     # more strings to look for than this: the pattern is run instead
+
+
 class PatternSet:
     """Patterns (compiled; no MULTILINE) asked only whether any one matches a text."""
 
     def __init__(self, patterns: list[re.Pattern[str]]):
         self.patterns = list(patterns)
         self._by_first: dict[str, list[re.Pattern[str]]] = {}
-        self._others: list[tuple[re.Pattern[str], _Req | None]] = []
+        self._others: list[tuple[re.Pattern[str], tuple[str, ...] | None, bool]] = []
         for pattern in self.patterns:
             first, required = None, None
             try:
@@ -110,28 +134,44 @@ class PatternSet:
                     items = list(_parser.parse(pattern.pattern, pattern.flags))
                     if items and items[0] == (_c.AT, _c.AT_BEGINNING):
                         first = _first_chars(items[1:])
-                    if first is None:
+                    else:
+                        # (an anchored pattern fails at once where it does not match:
+                        # looking for its strings would cost more than running it)
                         required = _required(items)
+                        if required is not None and len(required) > _MAX_REQUIRED:
+                            required = None
             except Exception:   # noqa: BLE001 - a pattern the reading fails on is always run
                 first, required = None, None
             if first is not None:
                 for ch in first:
                     self._by_first.setdefault(ch, []).append(pattern)
             else:
-                self._others.append((pattern, tuple(sorted(required)) if required else None))
+                if required:
+                    # strings without case are looked for as they are; one with an ASCII
+                    # letter only as "the line holds a Latin letter" (any case, ſ, K…)
+                    plain = tuple(sorted(r for r in required if _caseless(r)))
+                    self._others.append((pattern, plain, len(plain) < len(required)))
+                else:
+                    self._others.append((pattern, None, False))
 
     def any_match(self, text: str) -> bool:
         """``any(p.search(text) for p in patterns)``."""
         for pattern in self._by_first.get(text[:1], ()):
             if pattern.search(text):
                 return True
-        for pattern, required in self._others:
+        latin: bool | None = None
+        for pattern, required, cased in self._others:
             if required is not None:
                 for r in required:
                     if r in text:
                         break
                 else:
-                    continue        # the line holds none of the strings every match holds
+                    if not cased:
+                        continue        # the line holds none of the strings every match holds
+                    if latin is None:
+                        latin = _LATIN.search(text) is not None
+                    if not latin:
+                        continue
             if pattern.search(text):
                 return True
         return False
