@@ -252,3 +252,24 @@ def test_an_escalation_that_threatens_prices_is_no_threat():
 def test_the_crew_of_a_ship_taken_is_a_seizure_not_an_abduction():
     got = asserted_types("وصعدت قوة بحرية على متن السفينة واختطفت المتطوعين الموجودين على متنها.")
     assert "ASSAULT" not in got, got
+
+
+def test_a_recap_cue_reaches_past_quotation_marks():
+    text = NEWS + "وتوعدت الوزارة بالرد، وذلك بعد يومين من تأكيد «الحرس» مقتل اثنين من ضباطه."
+    assert "ASSAULT" not in asserted_types(text), asserted_types(text)
+
+
+def test_an_attack_named_as_the_subject_of_a_comment_is_no_new_telling():
+    text = ("قصفت الطائرات البلدة صباح اليوم.\n"
+            "ويأتي القصف، على الرغم من استمرار الهدنة المعلنة منذ أسابيع.")
+    assert "ويأتي القصف، على الرغم من استمرار الهدنة المعلنة منذ أسابيع." not in evidence_sentences(text, "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    # a demand made in protest; a road or entrance blocked; solidarity by a crowd
+    "طالب مواطنون من أمام مبنى البلدية بإقالة المجلس البلدي وحل لجانه كلها احتجاجا على رفع الرسوم.",
+    "أقدم عدد من المتقاعدين على إغلاق المدخل الرئيسي لمبنى الوزارة.",
+    "وقطع سكان الحي الطريق العام تضامنا مع جيرانهم المعتقلين.",
+])
+def test_protests_told_by_their_purpose_or_a_blockade(text):
+    assert "PROTEST" in asserted_types(text), asserted_types(text)

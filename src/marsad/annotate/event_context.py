@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 from marsad.annotate.dates import clause_date, default_event_date
@@ -78,6 +79,11 @@ def attribution_of(view: ArticleView, lex: Lexicon, info: SentenceInfo) -> tuple
             break
         end = e
     start, stop = view.to_original(best.start(), end)
+    # the source is a name: it ends with the name (أعلنت [وزارة الخزانة الأمريكية] فرض عقوبات —
+    # the word after it is what is announced, not part of the source)
+    named = view.mentions(view.to_original(best.end(), best.end())[0], stop)
+    if named and view.words_between(best.end(), view.to_norm(named[0].start)) <= 1:
+        stop = named[-1].end if len(named) > 1 and not view.text[named[0].end:named[-1].start].strip(" و") else named[0].end
     text = view.text[start:stop].strip()
     if text[:1] in ("و", "ف") and len(text) > 3 and normalize_key(text[:2]) not in ("وف",):
         text, start = text[1:], start + 1
@@ -94,6 +100,8 @@ def reference_date(article: Article) -> str | None:
     """The date of an event told in the present with no date of its own."""
     return default_event_date(article)
 
+
+_COMMA_BREAK = re.compile(r"[،,؛;:\n]|\s[-–—]\s")   # the breaks of a clause, quotes and brackets apart
 
 RECAP_DAYS = 7   # an event this many days before the article's date is a recap, not news
 
@@ -120,6 +128,9 @@ def is_background(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo,
                    article: Article, date: DateMention | None) -> bool:
     """A recap of earlier events: a recap cue in the sentence, or an earlier date."""
     clause_lo, clause_hi = view.clause_bounds(h.nstart, info.nstart, info.nend)
+    # quotes and brackets inside a clause do not end it here (بعد يومين من تأكيد «الحرس» مقتل …)
+    breaks = [m.end() for m in _COMMA_BREAK.finditer(view.ntext, info.nstart, h.nstart)]
+    clause_lo = min(clause_lo, breaks[-1] if breaks else info.nstart)
     sentence = view.ntext[info.nstart:info.nend]
     for pat, starts in lex.background.active_starts(sentence):
         for m in cue_matches(pat, view.ntext, info.nstart, info.nstart, h.nstart, starts):

@@ -329,6 +329,12 @@ def doing_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def commentary_verbs() -> frozenset[str]:
+    """يأتي، جاء …: a verbal noun right after one is the subject of a comment (ويأتي القصف بعد …)."""
+    return _modality_words("commentary_verbs")
+
+
+@lru_cache(maxsize=1)
 def temporal_subordinators() -> frozenset[str]:
     """بعد، عقب، إثر …: an act told after them dates the news rather than being it."""
     return _modality_words("temporal_subordinators")

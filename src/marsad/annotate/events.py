@@ -31,8 +31,8 @@ from marsad.annotate.event_lexicon import (VERBAL, Lexicon, TriggerEntry, cue_ma
                                           literal_words, load_lexicon)
 from marsad.annotate.event_context import attribution_of, event_date, is_background, modality_of, reference_date
 from marsad.annotate.event_main import Candidate, choose_main, merge_headline_with_lead, merge_repeats
-from marsad.annotate.event_text import (ArticleView, Mention, clause_openers, doing_verbs, prepositions, relative_pronouns,
-                                       temporal_subordinators)
+from marsad.annotate.event_text import (ArticleView, Mention, clause_openers, commentary_verbs, doing_verbs, prepositions,
+                                       relative_pronouns, temporal_subordinators)
 from marsad.model import Article, Event, Evidence, Sentence, Span
 from marsad.data import read_lexicon
 from marsad.text.normalize import normalize_key
@@ -458,6 +458,12 @@ def _subordinate(view: ArticleView, h: Hit, info: SentenceInfo) -> bool:
     return False
 
 
+def _commented(view: ArticleView, h: Hit, info: SentenceInfo) -> bool:
+    """Is the verbal noun the subject of a comment on the news (ويأتي القصف، على الرغم من …)?"""
+    before = view.words_before(h.nstart, 1, floor=info.nstart)
+    return bool(before) and before[0].lstrip("وف") in commentary_verbs()
+
+
 def _framed(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo) -> bool:
     """Is the verbal noun the occasion other acts happen in (خلال اتصال هاتفي)?"""
     words = view.words_before(h.nstart, 2, floor=info.nstart)
@@ -551,7 +557,7 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
             mention_only=h.mention_only, background=background,
             framed=h.category == "masdar" and _framed(view, lex, h, info),
             subject_dropped=h.category == "masdar" or _subject_dropped(view, h), dual=_dual_verb(view, h),
-            subordinate=_subordinate(view, h, info), anaphor=h.anaphor,
+            subordinate=_subordinate(view, h, info), anaphor=h.anaphor and not _commented(view, h, info),
             quoted=any(q.direct and q.start <= start and end <= q.end for q in article.quotes),
             actor1_mention=a1, actor2_mention=a2,
             place_party=place_party(view, frame, etype, mode) if a2 is None else None))   # an anaphor may become the event
