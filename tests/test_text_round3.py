@@ -292,3 +292,27 @@ def test_a_dateline_with_day_and_month_names_gives_no_outlet():
     art = page(HEAD, "القاهرة 2 مارس آذار (رويترز) – " + P1, P2)
     assert art.text.split("\n") == [HEAD, P1, P2]
     assert art.outlet is None
+
+
+def test_the_quoted_name_in_a_dateline_segment_is_the_outlet():
+    found = dateline("جدة - سلمى يوسف - \"الساحل 24\" من جدة: " + P1)
+    assert found is not None and found.outlet == "الساحل 24"
+
+
+@pytest.mark.parametrize("last", [
+    "وتسعى الحكومة من خلال هذه الموازنة إلى خفض العجز المتراكم منذ",      # cut off, a connective
+    "تسعى الحكومة من خلال هذه الموازنة إلى خفض العجز المتر",                  # ten words or more
+    "صادق المجلس ",                                                           # the space before the cut
+])
+def test_the_text_cut_off_in_the_last_line(last):
+    labels = classify_lines([HEAD, P1, P2, last]).lines
+    assert labels[-1].kept, labels[-1].reason
+
+
+@pytest.mark.parametrize("last", [
+    "طرابلس – زار وزير الخارجية المالطي العاصمة الليبية أمس",     # another story's lead, with its dateline
+    "شارك الخبر",
+])
+def test_a_teaser_or_widget_at_the_end_still_goes(last):
+    labels = classify_lines([HEAD, P1, P2, last]).lines
+    assert not labels[-1].kept, labels[-1].reason

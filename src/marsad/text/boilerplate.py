@@ -732,11 +732,24 @@ def _cut_off(ln: Line, before: Line) -> bool:
     """The last line of a page dump cut off in mid-paragraph: right after a paragraph,
     no list item, and it goes on from it (a conjunction or connective first), or it is
     a piece of one Arabic word of at most three letters ("وص": no link or label is that
-    short; widget buttons are labelled by the line rules before)."""
+    short; widget buttons are labelled by the line rules before), or it ends in the space
+    before the cut, or it is ten words long or more."""
     text = ln.body
     if before.label != "content" or not _is_paragraph(before.body) or _LIST_MARKER.match(text):
         return False
-    return _continues(text) or _open_end(text) or bool(_ARABIC_PIECE.fullmatch(ln.key))
+    if _continues(text) or _open_end(text) or bool(_ARABIC_PIECE.fullmatch(ln.key)):
+        return True
+    # a dump cut inside a line leaves the space before the cut ("وصل الرئيس ماكرون ")
+    if ln.text != ln.text.rstrip() and _words(text) >= 2:
+        return True
+    # ten words or more after the text's last paragraph are that text cut off: a link's
+    # title at the end of a page is shorter, and other stories' titles come under a list
+    # header (a later paragraph never opens with a dateline: "ليبيا – زار ..." is a teaser)
+    return _words(text) >= CUT_OFF_MIN_WORDS and not _TEASER_DATELINE.match(text)
+
+
+CUT_OFF_MIN_WORDS = 10
+_TEASER_DATELINE = re.compile(r"^\S+(?:\s+\S+)?\s+[-–—]\s")
 
 
 _ARABIC_PIECE = re.compile(r"[\u0621-\u064a]{1,3}")   # "وص"; a Latin "Ad" is an ad label

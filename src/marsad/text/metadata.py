@@ -338,6 +338,9 @@ def _dated_dateline(line: str) -> Dateline | None:
     return out
 
 
+_QUOTED_NAME = re.compile(r"[«\"“”]([^«»\"“”]{2,30})[»\"“”]")
+
+
 def dateline(line: str) -> Dateline | None:
     """A dateline at the start of a paragraph: "دمشق - سانا -", "رياض - احمد صلاح -",
     "المنبر الحر –", "القاهرة (رويترز) -", "تونس 17 إبريل 2023 (شينخوا)". The rest of
@@ -372,6 +375,11 @@ def dateline(line: str) -> Dateline | None:
             seg = _PAREN_AGENCY.sub("", seg).strip()
         key = phrase_key(seg)
         if not key:
+            continue
+        quoted = _QUOTED_NAME.search(seg)
+        if quoted and i > 0 and len(quoted.group(1).split()) <= 4:
+            # '"الخليج 365" من الرياض': the name in quotation marks is the outlet's
+            out.outlet = out.outlet or quoted.group(1).strip()
             continue
         if key in lex.places and out.place is None:
             out.place = seg
