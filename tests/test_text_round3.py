@@ -316,3 +316,31 @@ def test_the_text_cut_off_in_the_last_line(last):
 def test_a_teaser_or_widget_at_the_end_still_goes(last):
     labels = classify_lines([HEAD, P1, P2, last]).lines
     assert not labels[-1].kept, labels[-1].reason
+
+
+@pytest.mark.parametrize("line, author, published", [
+    ("سلمى يوسف28 فبراير 2026", "سلمى يوسف", "2026-02-28"),
+    ("أحمد سعيد - 3 مارس 2025 10:15", "أحمد سعيد", "2025-03-03"),
+])
+def test_reporter_and_date_on_one_line(line, author, published):
+    art = page(HEAD, line, P1, P2)
+    assert art.text.split("\n") == [HEAD, P1, P2]
+    assert art.author == author and art.published == published
+
+
+def test_a_date_with_words_that_are_no_name_stays():
+    line = "الموازنة الجديدة تبدأ في 3 مارس 2025"
+    labels = classify_lines([HEAD, P1, line, P2]).lines
+    assert labels[2].kept
+
+
+def test_the_headline_again_with_a_longer_tail():
+    longer = HEAD + " وسط خلاف حول مخصصات الصحة"
+    art = page(HEAD, longer, P1, P2)
+    assert art.text.split("\n") == [HEAD, P1, P2]
+
+
+def test_outlet_and_reporter_with_a_colon_at_the_top():
+    art = page("شمس الجنوب نيوز : سلمى يوسف", HEAD, P1, P2)
+    assert art.text.split("\n") == [HEAD, P1, P2]
+    assert art.outlet == "شمس الجنوب نيوز" and art.author == "سلمى يوسف"

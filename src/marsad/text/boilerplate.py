@@ -185,6 +185,26 @@ def _caption(stripped: str) -> bool:
     return len(re.findall(r"\w+", credit)) <= 5 and phrase_key(credit) not in lex.media_tags
 
 
+_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
+
+
+def _name_and_date(stripped: str) -> tuple[str, str] | None:
+    """"عدنان أحمد 28 فبراير 2026" (the space often lost: "أحمد28"): the reporter's name
+    and the date of the page, alone on a line."""
+    if _words(stripped) > 9 or not re.search(r"\d", stripped):
+        return None
+    spaced = _LETTER_DIGIT.sub(" ", stripped)
+    found = find_full_date(spaced)
+    if not found:
+        return None
+    value, start, end = found
+    rest = (spaced[:start] + " " + spaced[end:]).strip(" -–—|،,:")
+    rest = re.sub(r"\s*\d{1,2}:\d{2}.*$", "", rest).strip()
+    if not looks_like_person(rest):
+        return None
+    return rest, value
+
+
 _REPORTER_FROM = re.compile(r"^من\s+(\S+(?:\s+\S+)?)\s*[:：]\s*(\S+(?:\s+\S+){1,3})$")
 
 
@@ -228,6 +248,8 @@ def _line_rule(text: str, key: str | None = None) -> tuple[str, str] | None:
         return "metadata", "byline"
     if _reporter_from(stripped):
         return "metadata", "reporter"
+    if _name_and_date(stripped):
+        return "metadata", "name and date"
     if standalone_dateline(stripped):
         return "metadata", "dateline"
     if _caption(stripped):
@@ -308,6 +330,9 @@ def _loose_credit(text: str) -> Byline | Dateline | None:
         return None
     spaced = _LOOSE_DASH.sub(" - ", stripped)
     if spaced == stripped:
+        if re.search(r"[:：]", stripped):
+            # "المجد نيوز : سميرة عبد السيد": a colon, with an outlet word in the name
+            return credit_after_headline(stripped)
         # "رصد-أثير": no space on either side; only a desk or agency word makes it a credit
         tight = _TIGHT_DASH.sub(" - ", stripped)
         return credit_line(tight) if tight != stripped and _words(stripped) <= 3 else None
@@ -349,6 +374,10 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
             out.bylines.append(byline(stripped))
         elif ln.reason == "reporter":
             out.bylines.append(_reporter_from(stripped))
+        elif ln.reason == "name and date":
+            name, value = _name_and_date(stripped)
+            out.bylines.append(Byline(author=name, outlet=None))
+            out.dates.append(value)
         elif ln.reason == "credit":
             out.bylines.append(credit_after_headline(stripped) or Byline(None, None))
         elif ln.reason == "dateline":
@@ -659,6 +688,10 @@ def _mark_echoes(items: list[Line]) -> None:
                 continue
         if title_key and _heading_like(text) and _words(text) >= 5 and ln.loose != title_loose:
             if title_loose in ln.loose and _words(ln.loose) - _words(title_loose) <= 4:
+                ln.label, ln.reason = "boilerplate", "repeated headline"
+                continue
+            if ln.loose.startswith(title_loose + " ") and _words(title_loose) >= 4:
+                # the whole headline, then the tail a shorter display title left out
                 ln.label, ln.reason = "boilerplate", "repeated headline"
                 continue
         speaker = _SPEAKER.match(text)
