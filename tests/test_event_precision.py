@@ -273,3 +273,20 @@ def test_an_attack_named_as_the_subject_of_a_comment_is_no_new_telling():
 ])
 def test_protests_told_by_their_purpose_or_a_blockade(text):
     assert "PROTEST" in asserted_types(text), asserted_types(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قامت فرقة أمنية بإيقاف رئيس الحزب المعارض مساء الاثنين.", "COERCE"),
+    ("وضعت السلطات الأمير قيد الإقامة الجبرية في منزله.", "COERCE"),
+    ("أعلن الديوان فرض قيود على تحركات الأمير واتصالاته.", "COERCE"),
+    ("أعلن الأمير في خطاب متلفز حل مجلس الأمة.", "COERCE"),
+    ("وزع مركز الإغاثة سلال غذائية على الأسر النازحة في المخيم.", "AID"),
+    ("نالت الحكومة الجديدة ثقة البرلمان بأغلبية مريحة.", "SUPPORT"),
+])
+def test_main_event_type_classes_of_domestic_acts(text, expected):
+    assert main_type(text) == expected
+
+
+def test_the_complementizer_inna_is_never_the_verb_anha():
+    # «إنه وضع قيد الإقامة الجبرية»: إنه is not أنهى (ended), so no restriction was lifted
+    assert "CONCEDE" not in asserted_types("قال الأمير إنه وضع قيد الإقامة الجبرية في منزله.")
