@@ -344,3 +344,8 @@ def test_outlet_and_reporter_with_a_colon_at_the_top():
     art = page("شمس الجنوب نيوز : سلمى يوسف", HEAD, P1, P2)
     assert art.text.split("\n") == [HEAD, P1, P2]
     assert art.outlet == "شمس الجنوب نيوز" and art.author == "سلمى يوسف"
+
+
+def test_a_quoted_word_inside_the_outlets_name():
+    found = dateline("رام الله - \"الساحل\" دوت كوم - " + P1)
+    assert found is not None and found.outlet == "الساحل دوت كوم"

@@ -378,8 +378,11 @@ def dateline(line: str) -> Dateline | None:
             continue
         quoted = _QUOTED_NAME.search(seg)
         if quoted and i > 0 and len(quoted.group(1).split()) <= 4:
-            # '"الخليج 365" من الرياض': the name in quotation marks is the outlet's
-            out.outlet = out.outlet or quoted.group(1).strip()
+            # '"الخليج 365" من الرياض': the name in quotation marks is the outlet's;
+            # '"القدس" دوت كوم': the quoted word is part of the name
+            after = seg[quoted.end():].split()
+            name = quoted.group(1) if not after or after[0] in ("من", "في") else re.sub(r"[«»\"“”]", "", seg)
+            out.outlet = out.outlet or name.strip()
             continue
         if key in lex.places and out.place is None:
             out.place = seg
