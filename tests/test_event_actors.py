@@ -287,8 +287,10 @@ ROUND3_NAMES = {
     "مسعود بزشكيان": ("PERSON", "Masoud Pezeshkian", "IRN"),
     "مجلس الأمن الدولي": ("ORG", "UN Security Council", None),
     "إسماعيل هنية": ("PERSON", "Ismail Haniyeh", "PSE"),
+    "وزارة الخزانة الأمريكية": ("ORG", "US Department of the Treasury", "USA"),
 }
 EXTRA_NAMES.update(ROUND3_NAMES)
+EXTRA_NISBA.update({"أمريكيين": ("GPE", "United States", "USA")})
 
 
 @pytest.mark.parametrize("text, mode, expected", [
@@ -364,3 +366,29 @@ def test_the_one_appealed_to_after_li():
 ])
 def test_the_subject_of_a_clause_after_an_opener_stands_before_its_verb(text, expected):
     assert main_of(text)[1:] == expected
+
+
+def test_the_doer_of_a_condemned_act_named_in_a_relative_clause_is_the_other_party():
+    assert main_of("نددت مصر بالهجوم الذي شنته إسرائيل على قطر.") == ("ACCUSE", "Egypt", "Israel")
+
+
+def test_an_act_right_after_the_subject_of_a_verb_is_its_verbal_noun():
+    # two finite verbs are not juxtaposed: فرض after «أعلنت X» is the announced act, done by X
+    # (the announcer is not only the source); the source's span ends with its name
+    text = "أعلنت وزارة الخزانة الأمريكية فرض عقوبات جديدة على روسيا."
+    assert main_of(text) == ("SANCTION", "US Department of the Treasury", "Russia")
+
+
+def test_a_nationality_on_the_object_noun_names_the_party_acted_on():
+    assert main_of("قررت روسيا طرد دبلوماسيين أمريكيين.")[1:] == ("Russia", "United States")
+
+
+@pytest.mark.parametrize("text", [
+    # a member noun before في: the group after it, not a place (unless the member is named after
+    # it: «مقتل القيادي في حزب الله X» has X as the target, test above)
+    "اغتالت إسرائيل قياديا في حزب الله بغارة على جنوب لبنان.",
+    # a site noun owned through ل takes the preposition before it: the owner is the target
+    "شنت الطائرات الإسرائيلية غارات على مواقع لحزب الله في جنوب لبنان.",
+])
+def test_the_group_that_owns_the_target_is_the_target(text):
+    assert main_of(text)[1:] == ("Israel", "Hezbollah")

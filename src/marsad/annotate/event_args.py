@@ -24,7 +24,7 @@ from marsad.annotate.event_text import (ArticleView, Mention, aid_carriers, anap
                                         place_topics,
                                         placeless_modes, prepositions, relative_pronouns, subject_openers,
                                         member_words, title_nouns, title_words, weapon_words)
-from marsad.annotate.event_direction import converse_modes, honorifics, pair_nouns
+from marsad.annotate.event_direction import converse_modes, honorifics, members_in, pair_nouns
 from marsad.model import Entity
 from marsad.text.normalize import normalize_key
 
@@ -91,9 +91,13 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
         if m.prep == "من" and _counted_people(view, m):
             m.prep = None              # خرج عشرات الآلاف من المغاربة: the people are the doers
         elif m.prep in ("من", "ل") and _member_of(view, m):
-            m.prep = None              # عناصر من ميليشيا الحوثي، عددا من موظفي الأمم المتحدة
+            # عناصر من ميليشيا الحوثي، عددا من موظفي الأمم المتحدة: the group itself; after ل it
+            # takes the role of the site or members it owns (غارات على مواقع [لحزب الله])
+            m.prep = _head_preposition(view, m, frame, others) if m.prep == "ل" else None
         elif m.prep == "في" and _against(view, m):
             m.prep = None              # مذكرة اعتقال في حق [X]: X is the one acted against
+        elif m.prep == "في" and m.entity.type == "ORG" and _member_in(view, m):
+            m.prep = None              # استهدف قياديا في [حركة حماس]: the group, not a place
         elif m.prep and places:
             head = _prep_object_before(view, m, places)
             if head is not None:
@@ -157,6 +161,11 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
         if host is not None:
             second = host
     if second is None and frame.reaction:
+        # نددت مصر بالهجوم الذي شنته [إسرائيل] على قطر: the doer of the act reacted to
+        second = _relative_doer(view, frame, reach=4)
+        if second is not None and subject is not None and second.key == subject.key:
+            second = None
+    if second is None and frame.reaction:
         # أدانت X التصريحات المنسوبة إلى [نتنياهو]، يرفض بنودا في اتفاق مع [صندوق النقد]: the
         # party named inside the rejected or condemned object is the other party
         second = next((m for m in around.after + around.further
@@ -193,6 +202,10 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
             if first is not None and first.prep is None and _coordinated(view, first, ms) is doer:
                 doer = first                       # أعلنت السعودية وإيران اتفاقهما
             return doer, "governor"
+    if frame.nominal:
+        doer = _relative_doer(view, frame)
+        if doer is not None:
+            return doer, "relative"        # نددت مصر بالهجوم الذي شنته [إسرائيل]: the act's own doer
     fronted = next((m for m in before if m.prep is None), None)
     joined = None
     if fronted is not None:
@@ -202,6 +215,10 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
             fronted, joined = first, fronted
     if fronted is not None and _is_fronted_subject(view, fronted, joined or fronted, frame):
         return fronted, "fronted"
+    if fronted is not None and not frame.nominal and _subject_of_verb_before(view, fronted, frame):
+        # أعلنت [وزارة الخزانة الأمريكية] فرض عقوبات على …: two finite verbs are not juxtaposed, so
+        # the trigger right after the subject of a verb is its verbal noun, done by that subject
+        return fronted, "governor"
     if fronted is None and around.before_sentence and not frame.nominal:
         # «"البرهان" يعلن التعبئة»، إن أردوغان، سيزور بغداد: a name opening the sentence or its
         # clause after إن/أن, right before the verb but for quotes or a comma
@@ -407,14 +424,14 @@ def _pronoun_subject(view: ArticleView, frame: Frame) -> bool:
     return False
 
 
-def _relative_doer(view: ArticleView, frame: Frame) -> Mention | None:
+def _relative_doer(view: ArticleView, frame: Frame, reach: int = 3) -> Mention | None:
     """The doer named in a relative clause on the act (العفو الملكي الذي أصدره [الملك]، الهجوم
-    الذي شنته [إسرائيل]): a relative pronoun within two words after the trigger, a verb with an
-    object pronoun (the act itself), then a bare name within four words."""
+    الذي شنته [إسرائيل]): a relative pronoun within ``reach`` - 1 words after the trigger, a verb
+    with an object pronoun (the act itself), then a bare name within four words."""
     n = view.to_norm(frame.end)
     i = view.word_index(n)
     rel_pronouns = relative_pronouns()
-    for k in range(i, min(i + 3, len(view.words) - 1)):
+    for k in range(i, min(i + reach, len(view.words) - 1)):
         s, e = view.words[k]
         if any(ch in view.ntext[n:s] for ch in "،,.:؛"):
             return None
@@ -480,6 +497,13 @@ def _second(view: ArticleView, frame: Frame, around: _Around, subject: Mention |
             # subject's title is no party; the object is the name past the comma that closes it
             second = next((m for m in bare if m.start > second.end and m.entity.type == "PERSON"
                            and any(ch in view.text[second.end:m.start] for ch in "،,")), second)
+    if second is None and "OBJ" in frame.preps and frame.end > frame.head_end:
+        # طرد دبلوماسيين [أمريكيين]، طردت الجزائر 12 دبلوماسيا [فرنسيا]: a nationality on the object
+        # noun the trigger ends with names the party acted on
+        adj = next(iter(view.mentions(frame.end, frame.clause_end, nisba=True)), None)
+        if adj is not None and view.words_between(view.to_norm(frame.end), view.to_norm(adj.start)) == 0 \
+                and (subject is None or adj.key != subject.key):
+            return adj
     if second is None and frame.preps:
         # على منشآت نووية إيرانية: a nationality after the preposition names the target
         for m in view.mentions(frame.end, frame.arg_end or frame.clause_end, nisba=True):
@@ -686,6 +710,23 @@ def _coordinated(view: ArticleView, m: Mention, ms: list[Mention]) -> Mention | 
     return None
 
 
+def _subject_of_verb_before(view: ArticleView, m: Mention, frame: Frame) -> bool:
+    """Is ``m`` the subject of a verb opening the sentence (one word, then titles only, before
+    it) and the trigger's word right after it, nothing between (أعلنت [X] فرض عقوبات)?"""
+    if view.text[m.end:frame.start].strip() or m.prep is not None:
+        return False
+    if view.ntext[view.to_norm(frame.start):][:1] in ("ي", "و"):
+        return False                       # an imperfect (يفرض) or a joined verb (وفرض) has its own subject
+    n0, nm = view.to_norm(frame.sent_start), view.to_norm(m.start)
+    i0, im = view.word_index(n0), view.word_index(nm)
+    if not 1 <= im - i0 <= 4 or any(ch in view.ntext[n0:nm] for ch in "،,.:؛"):
+        return False
+    verb = view.ntext[view.words[i0][0]:view.words[i0][1]].lstrip("وف")
+    if verb in prepositions() or verb in noun_determiners() or _title_like(verb) or verb in clause_openers():
+        return False
+    return all(_title_like(view.ntext[s:e]) or view.ntext[s:e] in honorifics() for s, e in view.words[i0 + 1:im])
+
+
 def _pair_named_before(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention, Mention] | None:
     """The two parties of a verbal noun followed by «بين» and a dual noun that refers back
     (مكالمة هاتفية بين الزعيمين، لقاء بين الجانبين): the first pair of names joined by و
@@ -882,6 +923,33 @@ def _against(view: ArticleView, m: Mention) -> bool:
     """Is the في before ``m`` the compound «في حق» (against: مذكرة اعتقال في حق X)?"""
     words = view.words_before(view.to_norm(m.start), 6)
     return any(w == "في" and i > 0 and words[i - 1] == "حق" for i, w in enumerate(words))
+
+
+def _member_in(view: ArticleView, m: Mention) -> bool:
+    """Is «في» before ``m`` preceded by a member noun (قياديا في، عضو في، مسؤول في)?"""
+    words = view.words_before(view.to_norm(m.start), 3)
+    k = next((i for i, w in enumerate(words) if w == "في"), None)
+    if k is None or k + 1 >= len(words) or words[k + 1].lstrip("و") not in members_in():
+        return False
+    # القيادي في حزب الله [هيثم الطبطبائي]: the member is named after the group; he is the party
+    nxt = next(iter(view.mentions(m.end, min(len(view.text), m.end + 80), types=("PERSON",))), None)
+    return nxt is None or bool(view.text[m.end:nxt.start].strip())
+
+
+def _head_preposition(view: ArticleView, m: Mention, frame: Frame, others: list[tuple[int, int]]) -> str | None:
+    """The preposition before the site or members noun that owns ``m`` through ل (على [مواقع]
+    لحزب الله، [مقرا] للأمم المتحدة: none), the word right before ``m`` or the one before it."""
+    _, affiliation = member_words()
+    i = view.word_index(view.to_norm(m.start))
+    for k in (i - 1, i - 2):
+        if k < 0:
+            break
+        s, e = view.words[k]
+        w = view.ntext[s:e]
+        if (w.lstrip("و") if len(w) > 3 else w) in affiliation:
+            return view.preposition_before(view.to_original(s, s)[0], floor=frame.sent_start, lookback=3,
+                                           stops=[(frame.start, frame.head_end)] + others)
+    return None
 
 
 def _member_of(view: ArticleView, m: Mention) -> bool:

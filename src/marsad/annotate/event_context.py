@@ -81,8 +81,9 @@ def attribution_of(view: ArticleView, lex: Lexicon, info: SentenceInfo) -> tuple
     start, stop = view.to_original(best.start(), end)
     # the source is a name: it ends with the name (أعلنت [وزارة الخزانة الأمريكية] فرض عقوبات —
     # the word after it is what is announced, not part of the source)
-    named = view.mentions(view.to_original(best.end(), best.end())[0], stop)
-    if named and view.words_between(best.end(), view.to_norm(named[0].start)) <= 1:
+    named = view.mentions(start, stop)          # (a cue may hold the name's first word: أعلنت وزارة)
+    if named and view.to_norm(named[0].start) <= best.end() + 1 or \
+            named and view.words_between(best.end(), view.to_norm(named[0].start)) <= 1:
         stop = named[-1].end if len(named) > 1 and not view.text[named[0].end:named[-1].start].strip(" و") else named[0].end
     text = view.text[start:stop].strip()
     if text[:1] in ("و", "ف") and len(text) > 3 and normalize_key(text[:2]) not in ("وف",):

@@ -52,3 +52,9 @@ def honorifics() -> frozenset[str]:
     """Courtesy words before a name (صاحب السمو، معالي، سعادة) that belong to it like titles."""
     return frozenset(normalize_key(w) for w in _DIRECTION["honorifics"]["words"])
 
+
+@lru_cache(maxsize=1)
+def members_in() -> frozenset[str]:
+    """Member nouns before «في» + a group (قيادي في حركة حماس): the group is the party."""
+    return frozenset(normalize_key(w) for w in _DIRECTION["members_in"]["words"])
+
