@@ -290,3 +290,18 @@ def test_main_event_type_classes_of_domestic_acts(text, expected):
 def test_the_complementizer_inna_is_never_the_verb_anha():
     # «إنه وضع قيد الإقامة الجبرية»: إنه is not أنهى (ended), so no restriction was lifted
     assert "CONCEDE" not in asserted_types("قال الأمير إنه وضع قيد الإقامة الجبرية في منزله.")
+
+
+@pytest.mark.parametrize("recap, etype", [
+    # a past month, week or year named with الماضي: background, before or after the act
+    ("وقتل عشرة مدنيين في غارة على القرية الشهر الماضي.", "ASSAULT"),
+    ("وفرضت الولايات المتحدة عقوبات على الشركة في يونيو الماضي.", "SANCTION"),
+    ("وفي العام الماضي اعتقلت الشرطة عشرات الناشطين في المدينة.", "COERCE"),
+])
+def test_an_act_of_a_past_month_or_year_is_background(recap, etype):
+    assert etype not in asserted_types(NEWS + recap), asserted_types(NEWS + recap)
+
+
+def test_what_protesters_demand_is_not_done():
+    got = asserted_types("اعتصم المئات أمام البرلمان يطالبون بإسقاط الحكومة وحل البرلمان.")
+    assert "PROTEST" in got and "COERCE" not in got, got
