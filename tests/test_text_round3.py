@@ -349,3 +349,13 @@ def test_outlet_and_reporter_with_a_colon_at_the_top():
 def test_a_quoted_word_inside_the_outlets_name():
     found = dateline("رام الله - \"الساحل\" دوت كوم - " + P1)
     assert found is not None and found.outlet == "الساحل دوت كوم"
+
+
+def test_outlet_then_section_in_a_dateline():
+    found = dateline("الساحل – دولية: " + P1)
+    assert found is not None and found.outlet == "الساحل" and found.place is None
+
+
+@pytest.mark.parametrize("value", ["العالمية", "دولية"])
+def test_a_section_with_or_without_the_article_is_no_outlet(value):
+    assert not plausible_outlet(value)

@@ -341,6 +341,11 @@ def _dated_dateline(line: str) -> Dateline | None:
 _QUOTED_NAME = re.compile(r"[«\"“”]([^«»\"“”]{2,30})[»\"“”]")
 
 
+def _is_section(text: str) -> bool:
+    key = phrase_key(text)
+    return key in lexicon().section_labels or (key.startswith("ال") and key[2:] in lexicon().section_labels)
+
+
 def dateline(line: str) -> Dateline | None:
     """A dateline at the start of a paragraph: "دمشق - سانا -", "رياض - احمد صلاح -",
     "المنبر الحر –", "القاهرة (رويترز) -", "تونس 17 إبريل 2023 (شينخوا)". The rest of
@@ -388,6 +393,11 @@ def dateline(line: str) -> Dateline | None:
             out.place = seg
         elif key in lex.agencies:
             out.agency = out.agency or seg
+        elif key in lex.section_labels or (key[2:] if key.startswith("ال") else key) in lex.section_labels:
+            continue                 # "الكومبس – دولية:": the section, not a name
+        elif (i == 0 and len(segments) > 1 and all(_is_section(t) for t in segments[1:])
+              and len(seg.split()) <= 3):
+            out.outlet = out.outlet or seg     # "OUTLET – section:" names the outlet first
         elif i == 0 and len(segments) > 1 and out.place is None and len(seg.split()) <= 2:
             out.place = seg          # "X - Y -": the first segment of a dateline is its place
         elif _looks_like_person(seg):
@@ -482,7 +492,9 @@ def plausible_outlet(value: str | None) -> bool:
         return False
     lex = lexicon()
     words = phrase_key(value).split()
-    if phrase_key(value) in lex.section_labels | lex.places or any(w in lex.months for w in words):
+    key = phrase_key(value)
+    bare = key[2:] if key.startswith("ال") else key          # "العالمية" is the section "عالمية"
+    if key in lex.section_labels | lex.places or bare in lex.section_labels or any(w in lex.months for w in words):
         return False      # "القاهرة 2 مارس آذار": a dateline's place and date
     if any(w in lex.weekdays or w in lex.time_of_day_words for w in words):
         return False      # "مساء الأربعاء": a dateline's time, not a name
