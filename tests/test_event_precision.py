@@ -305,3 +305,8 @@ def test_an_act_of_a_past_month_or_year_is_background(recap, etype):
 def test_what_protesters_demand_is_not_done():
     got = asserted_types("اعتصم المئات أمام البرلمان يطالبون بإسقاط الحكومة وحل البرلمان.")
     assert "PROTEST" in got and "COERCE" not in got, got
+
+
+def test_a_call_to_protest_is_no_protest_but_protesters_resorting_to_an_act_are():
+    assert "PROTEST" not in asserted_types("ودعا النشطاء إلى الاحتجاج على الغلاء يوم الجمعة.")
+    assert "PROTEST" in asserted_types("وعمد بعض المتظاهرين إلى رشق مبنى الوزارة بالبيض.")
