@@ -359,3 +359,8 @@ def test_outlet_then_section_in_a_dateline():
 @pytest.mark.parametrize("value", ["العالمية", "دولية"])
 def test_a_section_with_or_without_the_article_is_no_outlet(value):
     assert not plausible_outlet(value)
+
+
+def test_a_byline_is_no_outlet():
+    assert not plausible_outlet("كتب محمد نسيم")
+    assert plausible_outlet("الكاتب نيوز")

@@ -496,6 +496,8 @@ def plausible_outlet(value: str | None) -> bool:
     bare = key[2:] if key.startswith("ال") else key          # "العالمية" is the section "عالمية"
     if key in lex.section_labels | lex.places or bare in lex.section_labels or any(w in lex.months for w in words):
         return False      # "القاهرة 2 مارس آذار": a dateline's place and date
+    if len(words) >= 3 and words[0] in lex.byline_prefixes and _looks_like_person(" ".join(value.split()[1:])):
+        return False      # "كتب محمد نسيم": a byline, the name after its prefix
     if any(w in lex.weekdays or w in lex.time_of_day_words for w in words):
         return False      # "مساء الأربعاء": a dateline's time, not a name
     return True
