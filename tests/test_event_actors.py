@@ -392,3 +392,28 @@ def test_a_nationality_on_the_object_noun_names_the_party_acted_on():
 ])
 def test_the_group_that_owns_the_target_is_the_target(text):
     assert main_of(text)[1:] == ("Israel", "Hezbollah")
+
+
+def test_joint_doers_of_a_directed_act_are_not_its_object():
+    # دعت X وY Z إلى …: the coordinated subjects ask; the bare name after them is asked
+    assert main_of("دعت فرنسا وألمانيا إيران إلى وقف تخصيب اليورانيوم.")[1:] == ("France", "Iran")
+    # a meeting's coordinated subjects are still its two parties
+    assert main_of("بحث الرئيس السيسي والرئيس ماكرون الأوضاع في غزة.")[1:] == \
+        ("Abdel Fattah el-Sisi", "Emmanuel Macron")
+
+
+def test_a_warning_addressed_with_ila():
+    assert main_of("وجه الرئيس دونالد ترامب تحذيرا شديد اللهجة إلى إيران.")[1:] == ("Donald Trump", "Iran")
+
+
+def test_a_definite_nationality_closing_the_phrase_after_the_verb_names_its_subject():
+    # قوات الاحتلال [الإسرائيلي]: the adjective agrees with the definite phrase, the verb's subject
+    t, a1, _ = main_of("اعتقلت قوات الاحتلال الإسرائيلي خمسة شبان في غزة.")
+    assert (t, a1) == ("COERCE", "Israel")
+    # an indefinite one agrees with the indefinite object: not the subject
+    assert main_of("اعتقلت الشرطة عناصر إسرائيلية في القدس.")[1] != "Israel"
+
+
+def test_the_person_met_on_a_visit_is_its_host():
+    assert parties_of("زار الرئيس ماكرون بيروت حيث التقى نظيره اللبناني جوزاف عون.", mode="visit") == \
+        ("Emmanuel Macron", "Joseph Aoun")

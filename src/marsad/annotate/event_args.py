@@ -24,7 +24,7 @@ from marsad.annotate.event_text import (ArticleView, Mention, aid_carriers, anap
                                         place_topics,
                                         placeless_modes, prepositions, relative_pronouns, subject_openers,
                                         member_words, title_nouns, title_words, weapon_words)
-from marsad.annotate.event_direction import converse_modes, honorifics, members_in, pair_nouns
+from marsad.annotate.event_direction import converse_modes, honorifics, is_directed, meeting_verbs, members_in, pair_nouns
 from marsad.model import Entity
 from marsad.text.normalize import normalize_key
 
@@ -295,7 +295,8 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
         # قصفت القوات الروسية مدينة خاركيف: a nationality on the noun right after the verb is its
         # subject, unless a name follows it at once (الرئيس الروسي فلاديمير بوتين)
         adj = next(iter(view.mentions(frame.end, frame.clause_end, nisba=True)), None)
-        if adj is not None and view.words_between(view.to_norm(frame.end), view.to_norm(adj.start)) <= 1:
+        if adj is not None and (view.words_between(view.to_norm(frame.end), view.to_norm(adj.start)) <= 1
+                                or _definite_chain_before(view, frame.end, adj)):
             nxt = next((m for m in around.after if m.end > adj.start), None)
             first = around.after[0] if around.after else None
             if (first is None or first.start >= adj.end) and \
@@ -334,6 +335,16 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
     return subject, ("before" if subject is not None else "none")
 
 
+def _definite_chain_before(view: ArticleView, start: int, adj: Mention) -> bool:
+    """Does definite nationality ``adj`` close a two-word definite phrase right after ``start``
+    (قوات الاحتلال [الإسرائيلي]، الطائرات الحربية [الإسرائيلية])? A definite adjective agrees
+    with the definite phrase before it, so it names that phrase, the verb's subject."""
+    words = view.ntext[view.to_norm(start):view.to_norm(adj.start)].split()
+    first = view.ntext[view.to_norm(adj.start):view.to_norm(adj.end)]
+    return len(words) == 2 and words[1].startswith("ال") and first.startswith("ال") \
+        and not any(ch in "".join(words) for ch in "،,.:؛") and not view.mentions(start, adj.start)
+
+
 def _plural_verb(view: ArticleView, frame: Frame) -> bool:
     """Does the trigger's verb end in a plural subject suffix (اقتحموا، داهموا، يقتحمون)?
     A verb before its subject stays singular in Arabic, so the suffix is the subject."""
@@ -359,8 +370,8 @@ def _person_met(view: ArticleView, frame: Frame, country: Mention) -> Mention | 
             continue
         words = view.words_before(view.to_norm(m.start), 5, floor=view.to_norm(country.end))
         for w in words:
-            if w.lstrip("و") in meeting_purposes():
-                return m
+            if w.lstrip("و") in meeting_purposes() or w.lstrip("و") in meeting_verbs():
+                return m              # للقاء [X]، حيث التقى نظيره [X]
             if not (_title_like(w) or w in ("مع",)):
                 break
         return None
@@ -488,7 +499,14 @@ def _second(view: ArticleView, frame: Frame, around: _Around, subject: Mention |
     partner = _coordinated(view, subject, around.all) if subject is not None else None
     if partner is not None and partner in pool and partner.end <= frame.clause_end \
             and (second is None or partner.start < second.start):
-        return partner                # بحث [X] و[Y] الصراع … في مكالمة بين …: the pair talks
+        if not (frame.etype and is_directed(frame.etype, None) and "OBJ" in frame.preps):
+            return partner            # بحث [X] و[Y] الصراع … في مكالمة بين …: the pair talks
+        # دعت فرنسا و[بريطانيا] [إيران] إلى …: joint doers of a directed act; its object follows
+        obj = next((m for m in pool if m.prep is None and m.start > partner.end), None)
+        if obj is not None and second is None:
+            return obj
+        if second is None:
+            return partner
     if second is None and "OBJ" in frame.preps:
         bare = [m for m in pool if m.prep is None]
         second = bare[0] if bare else None

@@ -58,3 +58,9 @@ def members_in() -> frozenset[str]:
     """Member nouns before «في» + a group (قيادي في حركة حماس): the group is the party."""
     return frozenset(normalize_key(w) for w in _DIRECTION["members_in"]["words"])
 
+
+@lru_cache(maxsize=1)
+def meeting_verbs() -> frozenset[str]:
+    """Verbs of meeting (التقى، اجتمع) that name a visit's host after a visit to a country."""
+    return frozenset(normalize_key(w) for w in _DIRECTION["meeting_verbs"]["words"])
+
