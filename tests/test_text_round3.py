@@ -364,3 +364,22 @@ def test_a_section_with_or_without_the_article_is_no_outlet(value):
 def test_a_byline_is_no_outlet():
     assert not plausible_outlet("كتب محمد نسيم")
     assert plausible_outlet("الكاتب نيوز")
+
+
+def test_a_feed_footer_names_the_site():
+    footer = "The post مواجهات في الساحل appeared first on أخبار الوادي."
+    art = page(HEAD, P1, P2, footer)
+    assert art.text.split("\n") == [HEAD, P1, P2]
+    assert art.outlet == "أخبار الوادي"
+
+
+@pytest.mark.parametrize("line", ["أرشيف الوسم : الموازنة", "أرشيف التصنيف: سياسة", "أكمل القراءة »"])
+def test_archive_headers_and_read_more_links(line):
+    labels = classify_lines([line, HEAD, P1, P2]).lines
+    assert not labels[0].kept
+
+
+def test_an_outlet_name_before_a_date_line():
+    art = page(HEAD, "الساحل نيوز نشر في: 3 نوفمبر 2017", P1, P2)
+    assert art.text.split("\n") == [HEAD, P1, P2]
+    assert art.outlet == "الساحل نيوز" and art.published == "2017-11-03"

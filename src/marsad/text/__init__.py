@@ -14,7 +14,8 @@ from datetime import datetime
 from marsad.model import Article
 from marsad.text.boilerplate import Classified, classify_lines
 from marsad.text.metadata import (
-    dateline, date_from_url, find_full_date, lead_date, leading_date, outlet_from_url, plausible_outlet,
+    dateline, date_from_url, feed_footer_outlet, find_full_date, lead_date, leading_date, outlet_from_url,
+    plausible_outlet,
     self_hosted_image_domain, self_reference_outlet, source_link_domain, spaced_dashes,
 )
 
@@ -134,6 +135,7 @@ def clean(article: Article) -> Article:
     _set(article, "outlet", outlet_from_url(article.url), "url")
     # a site's domain or a name with an outlet word alone on a line: the site names itself
     _set(article, "outlet", result.site_line, "site_line")
+    _set(article, "outlet", feed_footer_outlet(article.raw), "feed_footer")
     _set(article, "outlet", self_hosted_image_domain(article.raw), "image_url")
     for by in result.bylines:
         _set(article, "outlet", by.outlet, "byline")

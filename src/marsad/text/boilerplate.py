@@ -205,6 +205,22 @@ def _name_and_date(stripped: str) -> tuple[str, str] | None:
     return rest, value
 
 
+def _outlet_and_date(stripped: str) -> tuple[str, str] | None:
+    """"كشـ24 نشر في: 3 نوفمبر 2017": a short name, then a date line ("نشر في:" and a date)."""
+    if _words(stripped) > 10:
+        return None
+    key_words = stripped.split()
+    for n in range(1, 4):
+        head, tail = " ".join(key_words[:n]), " ".join(key_words[n:])
+        tail_key = phrase_key(tail)
+        if any(tail_key.startswith(p + " ") or tail_key.startswith(p + ":") for p in lexicon().date_prefixes):
+            value = date_line(tail)
+            if value and not re.search(r"[.!?؟،,:]", head) and not looks_like_person(head):
+                return head, value
+            return None
+    return None
+
+
 _REPORTER_FROM = re.compile(r"^من\s+(\S+(?:\s+\S+)?)\s*[:：]\s*(\S+(?:\s+\S+){1,3})$")
 
 
@@ -250,6 +266,8 @@ def _line_rule(text: str, key: str | None = None) -> tuple[str, str] | None:
         return "metadata", "reporter"
     if _name_and_date(stripped):
         return "metadata", "name and date"
+    if _outlet_and_date(stripped):
+        return "metadata", "outlet and date"
     if standalone_dateline(stripped):
         return "metadata", "dateline"
     if _caption(stripped):
@@ -374,6 +392,10 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
             out.bylines.append(byline(stripped))
         elif ln.reason == "reporter":
             out.bylines.append(_reporter_from(stripped))
+        elif ln.reason == "outlet and date":
+            name, value = _outlet_and_date(stripped)
+            out.bylines.append(Byline(author=None, outlet=name))
+            out.dates.append(value)
         elif ln.reason == "name and date":
             name, value = _name_and_date(stripped)
             out.bylines.append(Byline(author=name, outlet=None))

@@ -480,6 +480,16 @@ def self_reference_outlet(text: str) -> str | None:
     return first[best]
 
 
+_FEED_FOOTER = re.compile(r"^The post .{1,200} appeared first on (.{1,80}?)\.?\s*$", re.M)
+
+
+def feed_footer_outlet(text: str) -> str | None:
+    """A feed's footer left in the dump ("The post … appeared first on SITE."): the site
+    that published the post."""
+    m = _FEED_FOOTER.search(text)
+    return m.group(1).strip() if m else None
+
+
 def plausible_outlet(value: str | None) -> bool:
     """An outlet's name holds letters and no date: a dateline's "11" or "مايو 5, 2024", a
     section label (سياسة، دولي), a place (القاهرة) or a month is no outlet."""
