@@ -417,3 +417,9 @@ def test_a_definite_nationality_closing_the_phrase_after_the_verb_names_its_subj
 def test_the_person_met_on_a_visit_is_its_host():
     assert parties_of("زار الرئيس ماكرون بيروت حيث التقى نظيره اللبناني جوزاف عون.", mode="visit") == \
         ("Emmanuel Macron", "Joseph Aoun")
+
+
+def test_the_head_of_a_delegation_stands_for_it():
+    # برئاسة [X]: X heads the delegation received, not a partner introduced by ب
+    text = "استقبلت الرياض وفدا رفيع المستوى برئاسة وزير الخارجية الإيراني عباس عراقجي."
+    assert parties_of(text, mode="host") == ("Riyadh", "Abbas Araghchi")

@@ -24,7 +24,8 @@ from marsad.annotate.event_text import (ArticleView, Mention, aid_carriers, anap
                                         place_topics,
                                         placeless_modes, prepositions, relative_pronouns, subject_openers,
                                         member_words, title_nouns, title_words, weapon_words)
-from marsad.annotate.event_direction import converse_modes, honorifics, is_directed, meeting_verbs, members_in, pair_nouns
+from marsad.annotate.event_direction import (converse_modes, head_words, honorifics, is_directed, meeting_verbs, members_in,
+                                             pair_nouns)
 from marsad.model import Entity
 from marsad.text.normalize import normalize_key
 
@@ -96,6 +97,8 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
             m.prep = _head_preposition(view, m, frame, others) if m.prep == "ل" else None
         elif m.prep == "في" and _against(view, m):
             m.prep = None              # مذكرة اعتقال في حق [X]: X is the one acted against
+        elif m.prep == "ب" and _headed_by(view, m):
+            m.prep = None              # وفدا إيرانيا برئاسة وزير الخارجية [X]: X heads the object
         elif m.prep == "في" and m.entity.type == "ORG" and _member_in(view, m):
             m.prep = None              # استهدف قياديا في [حركة حماس]: the group, not a place
         elif m.prep and places:
@@ -941,6 +944,17 @@ def _against(view: ArticleView, m: Mention) -> bool:
     """Is the في before ``m`` the compound «في حق» (against: مذكرة اعتقال في حق X)?"""
     words = view.words_before(view.to_norm(m.start), 6)
     return any(w == "في" and i > 0 and words[i - 1] == "حق" for i, w in enumerate(words))
+
+
+def _headed_by(view: ArticleView, m: Mention) -> bool:
+    """Is ``m`` named as the head of the group before it (برئاسة [X]، بقيادة وزير الخارجية [X]):
+    a head word, then titles only, right before the name?"""
+    for w in view.words_before(view.to_norm(m.start), 5):
+        if w.lstrip("و") in head_words():
+            return True
+        if not (_title_like(w) or w in title_nouns()):
+            return False
+    return False
 
 
 def _member_in(view: ArticleView, m: Mention) -> bool:

@@ -64,3 +64,9 @@ def meeting_verbs() -> frozenset[str]:
     """Verbs of meeting (التقى، اجتمع) that name a visit's host after a visit to a country."""
     return frozenset(normalize_key(w) for w in _DIRECTION["meeting_verbs"]["words"])
 
+
+@lru_cache(maxsize=1)
+def head_words() -> frozenset[str]:
+    """Words naming the head of the group before them (برئاسة، بقيادة): the head stands for it."""
+    return frozenset(normalize_key(w) for w in _DIRECTION["head_words"]["words"])
+
