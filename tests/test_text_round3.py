@@ -383,3 +383,32 @@ def test_an_outlet_name_before_a_date_line():
     art = page(HEAD, "الساحل نيوز نشر في: 3 نوفمبر 2017", P1, P2)
     assert art.text.split("\n") == [HEAD, P1, P2]
     assert art.outlet == "الساحل نيوز" and art.published == "2017-11-03"
+
+
+@pytest.mark.parametrize("caption", [
+    "رئيس الوزراء العراقي سالم عبد الكريم",
+    "الفريق أول منصور العبيدي",
+    "ولي العهد الأردني السابق",
+    "الرئيس السوري ووزير الخارجية الفرنسي جان مارتان",
+])
+def test_a_caption_naming_a_person(caption):
+    assert not classify_lines([HEAD, caption, P1, P2]).lines[1].kept        # under the headline
+    assert not classify_lines([HEAD, P1, caption, P2]).lines[2].kept        # between paragraphs
+
+
+@pytest.mark.parametrize("line", [
+    "الرئيس التونسي يحذر من الفوضى",
+    "وزير الخارجية يلتقي نظيره",
+    "رئيس الحكومة المكلف",
+    "التصعيد العسكري في الشرق الأوسط",
+    "الملك يستقبل السفير الفرنسي",
+])
+def test_subheadings_with_a_title_stay(line):
+    assert classify_lines([HEAD, P1, line, P2]).lines[2].kept
+
+
+def test_a_person_caption_at_the_end_of_the_page_is_not_asked():
+    # after the last paragraph, heading-like lines go anyway; this checks the caption rule
+    # needs a paragraph on both sides
+    labels = classify_lines([HEAD, P1, "رئيس الوزراء العراقي سالم عبد الكريم", P2]).lines
+    assert labels[2].reason == "caption naming a person"

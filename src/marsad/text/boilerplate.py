@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from marsad.text.breadcrumbs import breadcrumb
-from marsad.text.lexicon import lexicon, phrase_key
+from marsad.text.lexicon import given_names, lexicon, office_titles, phrase_key
 from marsad.text.metadata import (Byline, Dateline, byline, credit_after_headline, credit_line, date_line,
                                   desk_label_outlet, digits_to_ascii, find_full_date, is_time_line, spaced_dashes,
                                   standalone_dateline)
@@ -375,6 +375,7 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
     _mark_credit_under_title(items)
     _mark_list_zones(items, lex)
     _mark_under_title(items)
+    _mark_person_captions(items)
     _mark_echoes(items)
     _mark_teasers(items)
     _mark_trailing(items)
@@ -604,6 +605,63 @@ def _mark_headline_lists(items: list[Line]) -> None:
             nxt.label, nxt.reason = "title", "shares words with the lead"
 
 
+_NAME_LINKS = frozenset({"عبد", "ابو", "بن", "ابن", "ال", "بنت", "ام"})   # as phrase_key writes them
+_CAPTION_PUNCT = re.compile(r"[\d.،,:؛;!?؟«»\"“”()\[\]/|]")
+CAPTION_MAX_WORDS = 8
+NAME_PART_MAX = 3
+
+
+def _person_caption(text: str) -> bool:
+    """A photo caption that only names a person: titles (data/kb/titles.json and the ranks
+    of `caption_titles`), nisbas (العراقي، السيسي), given names and name words
+    («رئيس الوزراء العراقي محمد شياع السوداني»، «الفريق أول عبدالفتاح برهان»، «ولي العهد
+    الأردني السابق»). No punctuation, no digit, no function word, no word with the article
+    that is no nisba, and no unknown word opening like a present-tense verb (ي، ت، ن): a
+    headline or subheading has a verb or an object («الرئيس التونسي يحذر»)."""
+    if _CAPTION_PUNCT.search(text):
+        return False
+    words = phrase_key(text).split()
+    if not 3 <= len(words) <= CAPTION_MAX_WORDS:
+        return False
+    lex = lexicon()
+    titles = office_titles() | lex.caption_titles
+    names = given_names()
+    i = n_title = n_other = run = 0
+    while i < len(words):
+        w = words[i]
+        for n in (4, 3, 2, 1):
+            phrase = " ".join(words[i:i + n])
+            if i + n <= len(words) and (phrase in titles or phrase[:1] == "و" and phrase[1:] in titles):
+                i, n_title, run = i + n, n_title + 1, 0
+                break
+        else:
+            if w in lex.caption_title_modifiers:
+                i += 1
+                continue
+            if w.startswith("ال") and w.endswith(("ي", "يه")) and len(w) >= 5:
+                i, n_other, run = i + 1, n_other + 1, 0      # a nisba: التونسي، السيسي
+                continue
+            if w in names:
+                i, n_other, run = i + 1, n_other + 1, 0
+                continue
+            compound = i > 0 and words[i - 1] in _NAME_LINKS       # عبد الكريم، أبو بكر، بن سلمان
+            if (w.startswith("ال") and not compound or w in lex.open_end_words or w[:1] in "يتن" and not compound
+                    or len(w) < 3 and w not in _NAME_LINKS or run >= NAME_PART_MAX + 1):
+                return False
+            i, n_other, run = i + 1, n_other + 1, run + 1   # a name word: برهان، ماكرون
+    return n_title >= 1 and n_other >= 1
+
+
+def _mark_person_captions(items: list[Line]) -> None:
+    """A line naming a person between two paragraphs is a photo caption (see
+    ``_person_caption``); under the headline ``_mark_under_title`` asks the same."""
+    for pos in range(1, len(items) - 1):
+        ln, before, after = items[pos], items[pos - 1], items[pos + 1]
+        if (ln.label == "content" and before.kept and after.label == "content" and _is_paragraph(before.body)
+                and _is_paragraph(after.body) and not _is_paragraph(ln.body) and _person_caption(ln.body)):
+            ln.label, ln.reason = "boilerplate", "caption naming a person"
+
+
 UNDER_TITLE_END_WORDS = 15   # a line this long under the headline opens the text (a standfirst or a lead)
 
 
@@ -625,6 +683,8 @@ def _mark_under_title(items: list[Line]) -> None:
             ln.label, ln.reason = "metadata", "loose credit"
         elif _words(text) <= LABEL_MAX_WORDS and _heading_like(text) and not _wrapped(ln, nxt):
             ln.label, ln.reason = "boilerplate", "label under the headline"
+        elif _person_caption(text):
+            ln.label, ln.reason = "boilerplate", "caption naming a person"
 
 
 CREDIT_LINES_BELOW_TITLE = 2   # "OUTLET - Reporter" is looked for this close under the headline

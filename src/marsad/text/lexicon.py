@@ -54,6 +54,8 @@ class Lexicon:
         self.credit_prefix_words = {phrase_key(w) for w in data.get("credit_prefix_words", [])}
         self.time_of_day_words = {phrase_key(w) for w in data.get("time_of_day_words", [])}
         self.staff_titles = {phrase_key(w) for w in data.get("staff_titles", [])}
+        self.caption_titles = {phrase_key(w) for w in data.get("caption_titles", [])}
+        self.caption_title_modifiers = {phrase_key(w) for w in data.get("caption_title_modifiers", [])}
         # issue 11: a text naming its own outlet ("تابعتها «OUTLET»"، "قال مصدر لـ«OUTLET»")
         verbs = "|".join(sorted((re.escape(v) for v in data.get("self_reference_verbs", [])), key=len, reverse=True))
         to = "|".join(sorted((re.escape(v) for v in data.get("self_reference_to", [])), key=len, reverse=True))
@@ -93,6 +95,18 @@ def given_names() -> frozenset[str]:
     except (OSError, ValueError):
         return frozenset()
     return frozenset(phrase_key(n) for n in names)
+
+
+@lru_cache(maxsize=1)
+def office_titles() -> frozenset[str]:
+    """Office titles from the knowledge base (data/kb/titles.json: «رئيس الوزراء»، «ولي
+    العهد»، «وزير الخارجية» …), to tell a photo caption naming a person; empty if absent."""
+    path = Path(__file__).resolve().parent.parent / "data" / "kb" / "titles.json"
+    try:
+        titles = json.loads(path.read_text(encoding="utf-8")).get("titles", {})
+    except (OSError, ValueError):
+        return frozenset()
+    return frozenset(phrase_key(t) for values in titles.values() for t in values)
 
 
 @lru_cache(maxsize=1)
