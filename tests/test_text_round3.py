@@ -412,3 +412,17 @@ def test_a_person_caption_at_the_end_of_the_page_is_not_asked():
     # needs a paragraph on both sides
     labels = classify_lines([HEAD, P1, "رئيس الوزراء العراقي سالم عبد الكريم", P2]).lines
     assert labels[2].reason == "caption naming a person"
+
+
+def test_outlet_in_brackets_after_a_verb_of_receiving():
+    assert self_reference_outlet("وذكرت الوزارة في بيان تلقته (صوت المدينة) أن الطريق أغلق.") == "صوت المدينة"
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("> طرابلس «صدى الواحات»:", "صدى الواحات"),
+    ("> \"صدى الواحات\" غرفة الأخبار:", "صدى الواحات"),
+])
+def test_quoted_outlet_credit_lines(line, outlet):
+    art = page(line, P1, P2)
+    assert art.text.split("\n") == [P1, P2]
+    assert art.outlet == outlet

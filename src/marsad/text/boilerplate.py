@@ -38,6 +38,7 @@ _EMBEDDED = re.compile(
     r"عرض هذا المنشور على)", re.IGNORECASE)
 _TWEET_DATE = re.compile(r"\(@\w{1,30}\)\s+((?:January|February|March|April|May|June|July|August|September|"
                          r"October|November|December)\s+\d{1,2},\s+\d{4})")
+_QUOTE_MARK = re.compile(r"^\s*>\s+")     # a Markdown quotation mark left by the dump ("> صنعاء «الأيام»:")
 _DUMP_STAMP = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?\s+(?=\S)")
 PARAGRAPH_WORDS = 20     # a line this long is a paragraph, never a link or a label
 HEADLINE_MAX_WORDS = 30
@@ -57,9 +58,10 @@ class Line:
     @cached_property
     def body(self) -> str:
         """The line stripped, without the date stamp some page dumps open with
-        (" date 2025-10-13 Headline"): rules look at what the page itself says. A tatweel
+        (" date 2025-10-13 Headline") or a Markdown quotation mark ("> "): rules look at what
+        the page itself says. A tatweel
         between spaces is read as the dash it stands for ("مسقط ـ العمانية")."""
-        return spaced_dashes(_DUMP_STAMP.sub("", self.text).strip())
+        return spaced_dashes(_QUOTE_MARK.sub("", _DUMP_STAMP.sub("", self.text)).strip())
 
     @cached_property
     def key(self) -> str:

@@ -59,7 +59,7 @@ class Lexicon:
         # issue 11: a text naming its own outlet ("تابعتها «OUTLET»"، "قال مصدر لـ«OUTLET»")
         verbs = "|".join(sorted((re.escape(v) for v in data.get("self_reference_verbs", [])), key=len, reverse=True))
         to = "|".join(sorted((re.escape(v) for v in data.get("self_reference_to", [])), key=len, reverse=True))
-        quoted = r"[«\"“”″]\s*([^«»\"“”″\n]{2,30}?)\s*[»\"“”″]"
+        quoted = r"[«\"“”″(]\s*([^«»\"“”″()\n]{2,30}?)\s*[»\"“”″)]"   # "تلقته (OUTLET)" too
         speech = "|".join(sorted((re.escape(v) for v in data.get("self_reference_speech", [])), key=len, reverse=True))
         self.self_reference = re.compile(
             rf"(?<!\w)[وف]?(?:(?:{verbs})\s+(?:موقع\s+)?{quoted}"

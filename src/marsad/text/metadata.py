@@ -533,6 +533,7 @@ def self_hosted_image_domain(text: str) -> str | None:
 
 
 
+_PLACE_QUOTED = re.compile(r"^([^«»\"“”]{2,25}?)\s*[:：\-–—]?\s*[«\"“]([^«»\"“”]{2,30})[»\"”]\s*[:：\-–—]?$")
 _PLACE_BRACKET = re.compile(r"^([^()]{2,25}?)\s*\(([^)]{1,25})\)\s*[:：\-–—]?$")
 
 
@@ -544,6 +545,9 @@ def standalone_dateline(line: str) -> Dateline | None:
     alone = re.match(r"^([^\-–—:：]{2,30}?)\s*[-–—]$", stripped)
     if alone and _words(alone.group(1)) <= 3 and set(phrase_key(alone.group(1)).split()) & lexicon().outlet_words:
         return Dateline(prefix=line, outlet=alone.group(1).strip())
+    quoted = _PLACE_QUOTED.match(stripped)
+    if quoted and phrase_key(quoted.group(1)) in lexicon().places:
+        return Dateline(prefix=line, place=quoted.group(1), outlet=quoted.group(2).strip())   # "صنعاء «الأيام»:"
     placed = _PLACE_BRACKET.match(stripped)
     if placed and phrase_key(placed.group(1)) in lexicon().places:
         out = Dateline(prefix=line, place=placed.group(1))
@@ -594,6 +598,9 @@ def credit_line(line: str) -> Byline | None:
     for prefix in lex.source_prefixes:
         if key.startswith(prefix) and _AFTER_SOURCE_PREFIX.match(key, len(prefix)) and _words(key) <= 6:
             return Byline(author=None, outlet=None)
+    quoted = _QUOTED_NAME.match(stripped)
+    if quoted and phrase_key(stripped[quoted.end():]) in lex.credit_lines | lex.credit_words:
+        return Byline(author=None, outlet=quoted.group(1).strip())      # '"الأيام" غرفة الأخبار:'
     segments = [s.strip() for s in _CREDIT_SPLIT.split(stripped) if s.strip()]
     if len(segments) != 2 or re.search(r"\d", re.sub(r"(?<!\d)24(?!\d)", "", stripped)):
         return None   # "هسبريس 24 - متابعة" is a credit; a number elsewhere is not
