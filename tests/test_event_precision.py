@@ -310,3 +310,21 @@ def test_what_protesters_demand_is_not_done():
 def test_a_call_to_protest_is_no_protest_but_protesters_resorting_to_an_act_are():
     assert "PROTEST" not in asserted_types("ودعا النشطاء إلى الاحتجاج على الغلاء يوم الجمعة.")
     assert "PROTEST" in asserted_types("وعمد بعض المتظاهرين إلى رشق مبنى الوزارة بالبيض.")
+
+
+@pytest.mark.parametrize("recap, etype", [
+    # a period of a named month (نهاية آذار، مطلع نيسان), also inside a collocation's gap
+    ("وأصيب ضابطان نهاية آذار في العاصمة برصاص مسلحين.", "ASSAULT"),
+    ("وقتل شرطيان بالرصاص مطلع نيسان عند حاجز على الطريق الدولي.", "ASSAULT"),
+    # background markers with a pronoun or in their other spelling
+    ("يذكر أنه تم اعتقال عشرات الشبان في المدينة نفسها.", "COERCE"),
+    ("الجدير ذكره أن المدينة شهدت مواجهات بين قوات الأمن ومسلحين.", "ASSAULT"),
+])
+def test_more_background_markers(recap, etype):
+    assert etype not in asserted_types(NEWS + recap), asserted_types(NEWS + recap)
+
+
+def test_documented_on_video_is_no_count_of_arrests():
+    # وثق = filmed here, not a tally: the raid it shows is told
+    got = asserted_types("وقد وثق الصحفي الحادثة عبر بث مباشر، حيث أظهر لحظة اقتحام القوة لمقر الصحيفة.")
+    assert "COERCE" in got, got

@@ -84,7 +84,10 @@ def attribution_of(view: ArticleView, lex: Lexicon, info: SentenceInfo) -> tuple
     named = view.mentions(start, stop)          # (a cue may hold the name's first word: أعلنت وزارة)
     if named and view.to_norm(named[0].start) <= best.end() + 1 or \
             named and view.words_between(best.end(), view.to_norm(named[0].start)) <= 1:
-        stop = named[-1].end if len(named) > 1 and not view.text[named[0].end:named[-1].start].strip(" و") else named[0].end
+        k = 0      # with the names in apposition or joined to it (لبترا -وكالة الأنباء الأردنية، X وY)
+        while k + 1 < len(named) and not view.text[named[k].end:named[k + 1].start].strip(" و-–—،,\"'«»“”()"):
+            k += 1
+        stop = named[k].end
     text = view.text[start:stop].strip()
     if text[:1] in ("و", "ف") and len(text) > 3 and normalize_key(text[:2]) not in ("وف",):
         text, start = text[1:], start + 1
@@ -146,7 +149,9 @@ def is_background(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo,
     if lex.background_after is not None:
         # an act told with a duration of weeks or more (الهجمات مستمرة منذ شهرين) is a series, not news
         for pat, starts in lex.background_after.active_starts(sentence):
-            if cue_search(pat, view.ntext, info.nstart, h.nend, clause_hi, starts):
+            # from the end of the trigger's first word: a collocation's gap may hold the time
+            # (وأصيب ضابطان نهاية آذار في الرياض برصاص مسلحين)
+            if cue_search(pat, view.ntext, info.nstart, h.head_nend, clause_hi, starts):
                 return True
     if not (date and date.value):
         return False
