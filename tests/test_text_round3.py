@@ -426,3 +426,11 @@ def test_quoted_outlet_credit_lines(line, outlet):
     art = page(line, P1, P2)
     assert art.text.split("\n") == [P1, P2]
     assert art.outlet == outlet
+
+
+def test_short_paragraphs_without_full_stops_are_no_headline_list():
+    lines = [HEAD, "قال الوزير إن الحكومة ستعمل على خفض الأسعار قريبا",
+             "وأضاف أن الخطة ستبدأ مطلع الشهر المقبل في كل المدن",
+             "كما دعا المواطنين إلى التعاون مع المصالح المعنية", P1, P2]
+    labels = classify_lines(lines).lines
+    assert all(ln.kept for ln in labels[:4]), [(ln.text, ln.reason) for ln in labels if not ln.kept]

@@ -595,7 +595,9 @@ def _mark_headline_lists(items: list[Line]) -> None:
     lead = set()
     for ln in [o for o in items[pos:] if o.label == "content" and _is_paragraph(o.body)][:2]:
         lead |= _content_words(ln.body)
-    unrelated = [ln for ln in heads if not _content_words(ln.body) & lead]
+    # a line going on from the one before («وأضاف أن …»، «كما …») is a short paragraph of the
+    # text written without a full stop, never another story's title
+    unrelated = [ln for ln in heads if not _content_words(ln.body) & lead and not _continues(ln.body)]
     if len(unrelated) < 2:
         return
     had_title = any(ln.label == "title" for ln in unrelated)
