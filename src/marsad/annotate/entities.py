@@ -167,6 +167,8 @@ class _Parties:
     # positions in ``epithets`` / ``vessel_heads`` by first word (see ``_phrases_from``)
     epithets_by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
     vessel_heads_by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # words after an epithet that name the same party again (الاحتلال الصهيوني): word → country
+    epithet_modifiers: dict[str, str] = field(default_factory=dict)
 
 
 def _by_first_word(phrases) -> dict[str, tuple[int, ...]]:
@@ -205,7 +207,8 @@ def _parties_for(data_dir: Path) -> _Parties:
                     frozenset(normalize_key(w) for w in raw.get("vessel_kinds", [])),
                     frozenset(words(h) for h in raw.get("unquoted_vessel_heads", [])),
                     tuple((words(a["phrase"]), frozenset(a.get("kinds") or ())) for a in raw.get("org_anaphors", [])),
-                    _by_first_word(epithets), _by_first_word(heads))
+                    _by_first_word(epithets), _by_first_word(heads),
+                    {normalize_key(w): c for w, c in (raw.get("epithet_modifiers") or {}).items() if w != "about"})
 
 
 # ---- words and matching -------------------------------------------------------------
@@ -556,6 +559,8 @@ class _Linker:
         if titles and set(titles) <= kb.titles.place_titles:
             return self._place_role(m, titles[0])
         j, country, org, former, dest = self._qualifiers(m.j, envoy)
+        if titles == ["president"] and org and kb.organizations[org].get("kind") == "parliament":
+            titles = ["speaker"]    # رئيس المجلس الشعبي الوطني: a chamber's president is its speaker
         if org is None and title_alias is not None:     # المبعوث الأممي: the phrase names the body
             org = next((a.id for a in self.kb.aliases().get(title_alias.key.split()[-1], ())
                         if a.kind == "org" and a.how == "nisba"), None)
@@ -657,6 +662,8 @@ class _Linker:
                 for a in m.aliases:
                     iso = a.id if a.kind == "country" else None
                     if a.kind == "org":
+                        if self._shared_org_name(m):
+                            break       # مجلس النواب: whose, the context says (``_org_of_context``)
                         o = self.kb.organizations[a.id]
                         iso = o.get("metonym_for") or (o.get("country") if o.get("kind") != "international" else None)
                     if iso:
@@ -1046,8 +1053,9 @@ class _Linker:
             plain = _DIACRITIC.sub("", words[k].text)
             bare = plain[1:] if plain[:1] in ("و", "ف") else plain
             if pos == 0 and (plain.endswith("ة") or plain.startswith(_VERB_PREFIXES) or bare.startswith(
-                    _VERB_PREFIXES) or (len(plain) <= 5 and plain[:1] == "ي" and plain[1:2] not in "اأإآويئ")):
-                return False    # قضية، رئاسة: a noun; يتحدثان، فيتعين، يضع: a verb (given names are known)
+                    _VERB_PREFIXES) or (len(plain) <= 5 and plain[:1] == "ي" and plain[1:2] not in "اأإآويئ")
+                    or (len(bare) >= 6 and bare[:1] in "يت" and bare.endswith(("ان", "ون")))):
+                return False    # قضية، رئاسة: a noun; يتحدثان، فيتعين، يضع، يبحثان: a verb (given names are known)
             if pos >= 1 and plain.endswith(_PRONOUN_SUFFIXES) and len(plain) >= 5:
                 return False    # استقالته، حكومتها: a noun with a pronoun suffix
         if _TANWEEN.search(words[k].text):
@@ -1432,6 +1440,10 @@ class _Linker:
         else:
             return
         if a.kind == "org":
+            if self._shared_org_name(m):
+                a = self._org_of_context(m)
+                if a is None:
+                    return
             o = kb.organizations[a.id]
             if self._org_continues(o, m.j):
                 return      # مجلس الأمن القومي is not the UN Security Council
@@ -1485,6 +1497,25 @@ class _Linker:
         definite = ("ال",) + _CLITIC_ARTICLE
         return w.key.startswith(definite) != prev.key.startswith(definite)
 
+    def _shared_org_name(self, m: Match) -> bool:
+        """Whether the match is a bare name several countries' bodies bear
+        (مجلس النواب، مجلس الأمة، الديوان الملكي، البرلمان)."""
+        orgs = self.kb.organizations
+        return len({orgs[a.id].get("country") for a in m.aliases if a.kind == "org"}) > 1
+
+    def _org_of_context(self, m: Match) -> Alias | None:
+        """The body a shared bare name names: the one of the country its sentence
+        names before it or the article is about (``_context_country``), else the
+        one of the only candidate country the article names; None when unclear."""
+        orgs = self.kb.organizations
+        cands = [a for a in m.aliases if a.kind == "org"]
+        iso = self._context_country(m.i)
+        found = [a for a in cands if orgs[a.id].get("country") == iso] if iso else []
+        if not found:
+            named = {c for _, c in self._country_marks()}
+            found = [a for a in cands if orgs[a.id].get("country") in named]
+        return found[0] if len({orgs[a.id].get("country") for a in found}) == 1 else None
+
     def _countries_in_article(self) -> set[str]:
         """Every country the text names, or names a place or a body of."""
         if self._article_countries is None:
@@ -1493,7 +1524,7 @@ class _Linker:
                 for a in m.aliases:
                     if a.kind == "country":
                         found.add(a.id)
-                    elif a.kind == "org":
+                    elif a.kind == "org" and not self._shared_org_name(m):
                         o = self.kb.organizations[a.id]
                         found.add(o.get("metonym_for") or o.get("country") or "")
                     elif a.kind == "place":
@@ -1571,6 +1602,9 @@ class _Linker:
                     if nisba.aliases[0].id != target:
                         break       # الاحتلال الفرنسي: the nisba says whose, and links itself
                     j = nisba.j
+                elif j < len(self.words) and j not in self.used and _JOINING_GAP.match(self.words[j].gap) \
+                        and self.parties.epithet_modifiers.get(self.words[j].key, "") == target:
+                    j += 1          # الاحتلال الصهيوني، الكيان الصهيوني: the word says whose again
                 elif j < len(self.words) and _JOINING_GAP.match(self.words[j].gap) and \
                         self.words[j].key.startswith("ال") and self.words[j].key.endswith(("ي", "يه")):
                     break           # النظام الدولي، التحالف الدولي: another system, another coalition
