@@ -328,3 +328,15 @@ def test_documented_on_video_is_no_count_of_arrests():
     # وثق = filmed here, not a tally: the raid it shows is told
     got = asserted_types("وقد وثق الصحفي الحادثة عبر بث مباشر، حيث أظهر لحظة اقتحام القوة لمقر الصحيفة.")
     assert "COERCE" in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "لقي حارس مصرعه إثر قيام مجهولين بإطلاق أعيرة نارية على سيارته.",
+    "استشهاد رجل أمن وإصابة اثنين في اعتداء إرهابي على نقطة تفتيش",
+])
+def test_shots_fired_and_terrorist_attacks_are_attacks(text):
+    assert "ASSAULT" in asserted_types(text), asserted_types(text)
+
+
+def test_shots_fired_in_the_air_at_a_wedding_are_no_attack():
+    assert "ASSAULT" not in asserted_types("وأطلق مدعوون أعيرة نارية في الهواء ابتهاجا بالعرس.")
