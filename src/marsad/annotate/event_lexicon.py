@@ -420,6 +420,10 @@ class Lexicon:
         for stem in every_stem:
             self.stem_finder.add_word(stem, stem)
         self.stem_finder.make_automaton()
+        # the stems are looked for by the cue lists' shared pass too: one Aho-Corasick
+        # pass over a sentence answers the trigger index and every cue list
+        CUE_WORDS.add(every_stem)
+        self._last_stems = frozenset(self.by_last_stem)
 
     def patterns_in(self, sentence: str) -> list[tuple[TriggerEntry, str, re.Pattern[str]]]:
         """The trigger patterns that can match in ``sentence``, in lexicon order."""
@@ -436,10 +440,10 @@ class Lexicon:
         With each pattern come the offsets in ``sentence`` where a match of it can
         start (None: anywhere), for ``iter_matches``: the starts of the words that
         hold a stem of its first part, instead of every character of the sentence."""
-        present = {stem for _, stem in self.stem_finder.iter(sentence)}
+        present = CUE_WORDS.present(sentence)   # (the stems it holds, with the cue lists' words)
         found: dict[int, tuple] = {}
-        for stem in present:
-            for order, entry, category, pat, others, firsts in self.by_last_stem.get(stem, ()):
+        for stem in present & self._last_stems:
+            for order, entry, category, pat, others, firsts in self.by_last_stem[stem]:
                 if order in found:
                     continue
                 for part in others:         # (a loop, not all(): this runs for every stem found)
@@ -447,20 +451,18 @@ class Lexicon:
                         break
                 else:
                     found[order] = (entry, category, pat, firsts)
-        word_starts: list[int] = []
-        held: dict[str, set[int]] = {}      # stem -> the starts of the words holding it
+        by_firsts: dict[frozenset[str], list[int]] = {}     # patterns often share their first part
         out = []
         for k in sorted(found):
             entry, category, pat, firsts = found[k]
             starts = None
             if firsts is not None:
-                word_starts = word_starts or [m.start() for m in _WORD_RUN.finditer(sentence)]
-                starts = set()
-                for stem in firsts & present:
-                    if stem not in held:
-                        held[stem] = _starts_of_words_holding(sentence, stem, word_starts)
-                    starts |= held[stem]
-                starts = sorted(starts)
+                starts = by_firsts.get(firsts)
+                if starts is None:
+                    held: set[int] = set()
+                    for stem in firsts & present:   # (the word starts are the cue lists' too)
+                        held |= _word_starts_holding(sentence, present, stem)
+                    starts = by_firsts[firsts] = sorted(held)
             out.append((entry, category, pat, starts))
         return out
 
