@@ -434,3 +434,16 @@ def test_short_paragraphs_without_full_stops_are_no_headline_list():
              "كما دعا المواطنين إلى التعاون مع المصالح المعنية", P1, P2]
     labels = classify_lines(lines).lines
     assert all(ln.kept for ln in labels[:4]), [(ln.text, ln.reason) for ln in labels if not ln.kept]
+
+
+def test_a_list_announced_by_the_last_paragraph_is_kept():
+    intro = "وطالبت النقابة في بيانها الختامي الحكومة بجملة من الإجراءات العاجلة، أبرزها ما يلي:"
+    items = ["- رفع الأجور في القطاع العام", "- تجميد أسعار المواد الأساسية", "- فتح حوار اجتماعي شامل"]
+    labels = classify_lines([HEAD, P1, intro, *items]).lines
+    assert all(ln.kept for ln in labels), [(ln.text, ln.reason) for ln in labels if not ln.kept]
+
+
+def test_a_list_after_a_plain_last_paragraph_still_goes():
+    items = ["- ارتفاع أسعار الخبز في الأسواق", "- وزير الري يزور السدود الجنوبية"]
+    labels = classify_lines([HEAD, P1, P2, *items]).lines
+    assert not labels[-1].kept and not labels[-2].kept

@@ -827,7 +827,13 @@ def _mark_teasers(items: list[Line]) -> None:
 def _mark_trailing(items: list[Line]) -> None:
     """Heading-like lines after the last paragraph introduce nothing: they are links.
     The page's last line right after a paragraph is that text cut off when it opens
-    like a sentence that goes on ("وقال ..."، "كما ..."): it stays."""
+    like a sentence that goes on ("وقال ..."، "كما ..."): it stays. A last paragraph that
+    ends with a colon announces what follows ("وطالب البيان بما يلي:"): the list items
+    after it are the text's."""
+    last = next((p for p in range(len(items) - 1, -1, -1) if items[p].label in ("content", "title")
+                 and _is_paragraph(items[p].body) and not _LIST_MARKER.match(items[p].body)), None)
+    if last is not None and items[last].body.rstrip().endswith((":", "：")):
+        return
     for pos in range(len(items) - 1, -1, -1):
         ln = items[pos]
         if ln.label == "title":
