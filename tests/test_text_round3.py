@@ -447,3 +447,9 @@ def test_a_list_after_a_plain_last_paragraph_still_goes():
     items = ["- ارتفاع أسعار الخبز في الأسواق", "- وزير الري يزور السدود الجنوبية"]
     labels = classify_lines([HEAD, P1, P2, *items]).lines
     assert not labels[-1].kept and not labels[-2].kept
+
+
+def test_a_byline_with_a_reading_time_widget():
+    art = page(HEAD, "كتب سلمى يوسف 3 دقائق للقراءة", P1, P2)
+    assert art.text.split("\n") == [HEAD, P1, P2]
+    assert art.author == "سلمى يوسف"

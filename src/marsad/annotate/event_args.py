@@ -518,6 +518,12 @@ def _second(view: ArticleView, frame: Frame, around: _Around, subject: Mention |
             # subject's title is no party; the object is the name past the comma that closes it
             second = next((m for m in bare if m.start > second.end and m.entity.type == "PERSON"
                            and any(ch in view.text[second.end:m.start] for ch in "،,")), second)
+    if second is None and frame.etype == "REQUEST" and frame.end > frame.head_end:
+        # وجهت X نداء [لمجلس الأمن]، مناشدة [للأمم المتحدة]: the ل-complement right after the
+        # request noun is the one asked (not a place or purpose later in the sentence)
+        glued = next((m for m in pool if m.prep == "ل" and len(view.text[frame.end:m.start].strip()) <= 2), None)
+        if glued is not None:
+            return glued
     if second is None and "OBJ" in frame.preps and frame.end > frame.head_end:
         # طرد دبلوماسيين [أمريكيين]، طردت الجزائر 12 دبلوماسيا [فرنسيا]: a nationality on the object
         # noun the trigger ends with names the party acted on

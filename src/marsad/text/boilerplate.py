@@ -262,7 +262,7 @@ def _line_rule(text: str, key: str | None = None) -> tuple[str, str] | None:
     if credit_line(stripped):
         # before bylines: "متابعة: OUTLET" names an outlet, "المحرر السياسي" a desk
         return "metadata", "credit"
-    if byline(stripped):
+    if byline(stripped) or byline(lex.widget_tail.sub("", stripped)):
         return "metadata", "byline"
     if _reporter_from(stripped):
         return "metadata", "reporter"
@@ -392,7 +392,7 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
             if found:
                 out.dates.append(found[0])
         elif ln.reason == "byline":
-            out.bylines.append(byline(stripped))
+            out.bylines.append(byline(stripped) or byline(lex.widget_tail.sub("", stripped)))
         elif ln.reason == "reporter":
             out.bylines.append(_reporter_from(stripped))
         elif ln.reason == "outlet and date":

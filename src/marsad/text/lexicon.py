@@ -54,6 +54,7 @@ class Lexicon:
         self.credit_prefix_words = {phrase_key(w) for w in data.get("credit_prefix_words", [])}
         self.time_of_day_words = {phrase_key(w) for w in data.get("time_of_day_words", [])}
         self.staff_titles = {phrase_key(w) for w in data.get("staff_titles", [])}
+        self.widget_tail = re.compile(data.get("widget_tail_pattern", r"(?!)"))
         self.caption_titles = {phrase_key(w) for w in data.get("caption_titles", [])}
         self.caption_title_modifiers = {phrase_key(w) for w in data.get("caption_title_modifiers", [])}
         # issue 11: a text naming its own outlet ("تابعتها «OUTLET»"، "قال مصدر لـ«OUTLET»")
