@@ -453,3 +453,39 @@ def test_a_byline_with_a_reading_time_widget():
     art = page(HEAD, "كتب سلمى يوسف 3 دقائق للقراءة", P1, P2)
     assert art.text.split("\n") == [HEAD, P1, P2]
     assert art.author == "سلمى يوسف"
+
+
+@pytest.mark.parametrize("headline", ["إعلان حالة الطوارئ في المحافظات الجنوبية بعد الفيضانات",
+                                      "إعلان عمان يؤكد وحدة الموقف العربي"])
+def test_a_headline_opening_with_ilan_is_no_ad_label(headline):
+    art = page(headline, P1, P2)
+    assert art.title == headline and art.text.split("\n")[0] == headline
+
+
+@pytest.mark.parametrize("line", ["إعلان", "إعلان ممول", "Advertisement", "اعلانات"])
+def test_ad_labels_still_go(line):
+    assert not classify_lines([HEAD, line, P1, P2]).lines[1].kept
+
+
+def test_a_slogan_and_a_place_are_no_outlet():
+    assert not plausible_outlet("القدس عاصمة فلسطين/ الظهران")
+
+
+@pytest.mark.parametrize("line", [
+    "تابع الوزير سير العمل في تطبيق نظام الدفع الإلكتروني الجديد بالمحافظات الجنوبية",
+    "تابع رئيس الحكومة اجتماعه مع ممثلي هيئة قناة السويس",
+    "المزيد من القوات الأمريكية تصل إلى المنطقة وسط تصاعد التوتر",
+    "حمل الرئيس الحكومة مسؤولية التأخر في تطبيق الإصلاحات",
+])
+def test_news_sentences_that_open_like_widgets_stay(line):
+    assert classify_lines([HEAD, P1, line, P2]).lines[2].kept
+
+
+@pytest.mark.parametrize("line", [
+    "تابع آخر الأخبار عبر قناتنا على تيليجرام",
+    "حمّل تطبيق الموقع على هاتفك",
+    "المزيد من الأخبار",
+    "تابعونا على فيسبوك",
+])
+def test_widgets_that_open_like_news_still_go(line):
+    assert not classify_lines([HEAD, P1, line, P2]).lines[2].kept

@@ -508,6 +508,8 @@ def plausible_outlet(value: str | None) -> bool:
         return False      # "القاهرة 2 مارس آذار": a dateline's place and date
     if len(words) >= 3 and words[0] in lex.byline_prefixes and _looks_like_person(" ".join(value.split()[1:])):
         return False      # "كتب محمد نسيم": a byline, the name after its prefix
+    if re.search(r"\S\s*/\s*\S", value):
+        return False      # "القدس عاصمة فلسطين/ الظهران": a slogan and a place, not a name
     if any(w in lex.weekdays or w in lex.time_of_day_words for w in words):
         return False      # "مساء الأربعاء": a dateline's time, not a name
     return True
