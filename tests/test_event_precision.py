@@ -340,3 +340,16 @@ def test_shots_fired_and_terrorist_attacks_are_attacks(text):
 
 def test_shots_fired_in_the_air_at_a_wedding_are_no_attack():
     assert "ASSAULT" not in asserted_types("وأطلق مدعوون أعيرة نارية في الهواء ابتهاجا بالعرس.")
+
+
+def test_the_protesters_themselves_as_subject_of_any_statement_verb():
+    for text in ("ودعا المحتجون الحكومة إلى التوقف عن بيع الأسلحة.",
+                 "كما حمل المعتصمون لافتات تندد بالقمع."):
+        assert "PROTEST" in asserted_types(text), text
+    # the protesters as the object of a call: somebody else's appeal
+    assert "PROTEST" not in asserted_types("ودعا الوزير المتظاهرين إلى الهدوء.")
+
+
+def test_the_items_of_a_list_of_demands_are_not_done():
+    got = asserted_types("نظمت الحركة مظاهرات لتجديد مطالبها بإصلاح التعليم والصحة وإطلاق سراح الموقوفين.")
+    assert "PROTEST" in got and "RETREAT" not in got and "CONCEDE" not in got, got
