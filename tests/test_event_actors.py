@@ -423,3 +423,16 @@ def test_the_head_of_a_delegation_stands_for_it():
     # برئاسة [X]: X heads the delegation received, not a partner introduced by ب
     text = "استقبلت الرياض وفدا رفيع المستوى برئاسة وزير الخارجية الإيراني عباس عراقجي."
     assert parties_of(text, mode="host") == ("Riyadh", "Abbas Araghchi")
+
+
+def test_a_nationality_on_the_condemned_act_names_its_doer():
+    # the adjective on the act, not the country struck after على
+    text = "أدانت الخارجية السعودية في بيان الاعتداء الإسرائيلي على سوريا."
+    assert main_of(text)[2] == "Israel"
+    # a nationality on a preposition's object is the victims', not the doer's
+    assert main_of("أدانت قطر الاعتداء على المدنيين الفلسطينيين في غزة.")[2] != "Israel"
+
+
+def test_the_person_met_during_a_visit_is_its_host():
+    text = "قام الرئيس ماكرون بزيارة رسمية إلى الجزائر التقى خلالها الرئيس عبد المجيد تبون."
+    assert parties_of(text, mode="visit") == ("Emmanuel Macron", "Abdelmadjid Tebboune")

@@ -173,6 +173,11 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
         # party named inside the rejected or condemned object is the other party
         second = next((m for m in around.after + around.further
                        if m.prep not in not_object_prepositions() and (subject is None or m.key != subject.key)), None)
+        # أدانت X الاعتداء [الإسرائيلي] على سوريا: a nationality on the condemned act, before the
+        # place it struck, names the act's doer
+        adj = _adjective_on_object(view, frame, subject)
+        if adj is not None and (second is None or adj.start < second.start):
+            second = adj
     if second is not None and subject is not None and second.key == subject.key:
         second = None
     # المحادثات الإيرانية الأمريكية: one nationality adjective followed by another names both parties
@@ -348,6 +353,24 @@ def _definite_chain_before(view: ArticleView, start: int, adj: Mention) -> bool:
         and not any(ch in "".join(words) for ch in "،,.:؛") and not view.mentions(start, adj.start)
 
 
+def _adjective_on_object(view: ArticleView, frame: Frame, subject: Mention | None) -> Mention | None:
+    """A definite nationality right after the first definite noun after the trigger (the
+    object: الاعتداء [الإسرائيلي]، الهجوم [الإيراني]), not the subject's own, or None."""
+    for adj in view.mentions(frame.end, frame.clause_end, nisba=True):
+        if subject is not None and adj.key == subject.key:
+            continue
+        n = view.to_norm(adj.start)
+        before = view.words_before(n, 2, floor=view.to_norm(frame.end))
+        word = view.ntext[n:view.to_norm(adj.end)]
+        noun = before[0][1:] if before and before[0][:3] in ("بال", "لال") else (before[0] if before else "")
+        if not word.startswith("ال") or not noun.startswith("ال") or _title_like(noun):
+            return None                # (بالهجوم [الحوثي]: the glued ب of the reaction's object)
+        if len(before) > 1 and (before[1] in prepositions() or before[1].startswith("ال")):
+            return None               # على المدنيين الفلسطينيين، the noun is a preposition's object
+        return adj
+    return None
+
+
 def _plural_verb(view: ArticleView, frame: Frame) -> bool:
     """Does the trigger's verb end in a plural subject suffix (اقتحموا، داهموا، يقتحمون)?
     A verb before its subject stays singular in Arabic, so the suffix is the subject."""
@@ -375,7 +398,7 @@ def _person_met(view: ArticleView, frame: Frame, country: Mention) -> Mention | 
         for w in words:
             if w.lstrip("و") in meeting_purposes() or w.lstrip("و") in meeting_verbs():
                 return m              # للقاء [X]، حيث التقى نظيره [X]
-            if not (_title_like(w) or w in ("مع",)):
+            if not (_title_like(w) or w in ("مع", "خلالها", "خلاله")):    # التقى خلالها الرئيس X
                 break
         return None
     return None
