@@ -380,3 +380,17 @@ def test_verbs_and_prepositions_after_a_title_are_no_name() -> None:
     assert not [e for e in ents if e[0].startswith("يبحثان")]
     ents = _real_link("كان أمير الأردن قيد الإقامة الجبرية في منزله.", "2021-04-05")
     assert not [e for e in ents if e[1] == "PERSON"]
+
+
+def test_a_bare_state_body_is_the_context_countrys() -> None:
+    # الجيش، وزارة الداخلية، وزارة الصحة، الرئاسة without a nisba: the body of the country in context
+    ents = _real_link("انتشرت وحدات الجيش في شوارع بيروت بعد اشتباكات في لبنان.")
+    assert ("الجيش", "ORG", "Lebanese Armed Forces", "LBN") in ents
+    ents = _real_link("أكدت مصر أن وزارة الداخلية أوقفت المتهمين.")
+    assert ("وزارة الداخلية", "ORG", "Ministry of Interior of Egypt", "EGY") in ents
+    # a region is no country: the one country before it decides
+    ents = _real_link("قصفت إسرائيل جنوب لبنان، وقال الجيش إنه استهدف مواقع.")
+    assert ("الجيش", "ORG", "Israel Defense Forces", "ISR") in ents
+    # two countries before it in the sentence and none dominant: no guess
+    ents = _real_link("تبادلت إسرائيل ولبنان الاتهامات، وقال الجيش إنه لم يطلق النار.")
+    assert not [e for e in ents if e[0] == "الجيش"]

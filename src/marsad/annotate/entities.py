@@ -437,7 +437,9 @@ class _Linker:
                 j = k
                 continue
             if m and m.kinds & {"country", "org"}:
-                a = next(a for a in m.aliases if a.kind in {"country", "org"})
+                a = self._body_alias(m)
+                if a is None:
+                    break       # في مجلس النواب with no country in sight: whose is not said
                 if a.kind == "country":
                     if country and country != a.id:
                         break       # a second country is the envoy's destination or the next clause
@@ -454,15 +456,17 @@ class _Linker:
                 if k < len(words) and words[k].key in t.governments:
                     k += 1
                 m2 = _match_at(self.idx, words, k, {"country", "org"}) if k < len(words) else None
+                if m2 and self._body_alias(m2) is None:
+                    m2 = None
                 if m2 and not country and key in t.government_links | {"في"}:
-                    a = m2.aliases[0]
+                    a = self._body_alias(m2)
                     country = a.id if a.kind == "country" else self.kb.organizations[a.id].get("country")
                     org = org or (a.id if a.kind == "org" and not self.kb.organizations[a.id].get("metonym_for") else None)
                     j = m2.j
                     continue
                 if m2 and envoy and key in t.envoy_targets:
                     # "إلى سوريا": the envoy's destination, not their country
-                    a = m2.aliases[0]
+                    a = self._body_alias(m2)
                     dest = dest or (a.id if a.kind == "country" else
                                     self.kb.organizations[a.id].get("metonym_for") or a.id)
                     j = m2.j
@@ -1503,6 +1507,13 @@ class _Linker:
         orgs = self.kb.organizations
         return len({orgs[a.id].get("country") for a in m.aliases if a.kind == "org"}) > 1
 
+    def _body_alias(self, m: Match) -> Alias | None:
+        """The country or body a match names: its first such alias, or for a bare
+        name several countries' bodies share, the context's (None if unclear)."""
+        if self._shared_org_name(m):
+            return self._org_of_context(m)
+        return next((a for a in m.aliases if a.kind in {"country", "org"}), None)
+
     def _org_of_context(self, m: Match) -> Alias | None:
         """The body a shared bare name names: the one of the country its sentence
         names before it or the article is about (``_context_country``), else the
@@ -1972,8 +1983,8 @@ class _Linker:
                 continue
             if words[k].key == "في" and k + 1 < len(words):
                 m2 = _match_at(self.idx, words, k + 1, {"country", "org"})
-                if m2:
-                    a = m2.aliases[0]
+                if m2 and self._body_alias(m2) is not None:
+                    a = self._body_alias(m2)
                     country = country or (a.id if a.kind == "country" else
                                           self.kb.organizations[a.id].get("country"))
                     k = m2.j
