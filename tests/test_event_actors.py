@@ -436,3 +436,11 @@ def test_a_nationality_on_the_condemned_act_names_its_doer():
 def test_the_person_met_during_a_visit_is_its_host():
     text = "قام الرئيس ماكرون بزيارة رسمية إلى الجزائر التقى خلالها الرئيس عبد المجيد تبون."
     assert parties_of(text, mode="visit") == ("Emmanuel Macron", "Abdelmadjid Tebboune")
+
+
+def test_a_verb_describing_a_strike_noun_has_the_strike_as_subject():
+    # ضربة … ، استهدفت X: no conjunction, so the verb describes the strike; X is the target
+    text = "نفذت إسرائيل ضربة جوية دقيقة في الدوحة، استهدفت مقرا لحركة حماس."
+    assert main_of(text)[1:] == ("Israel", "Hamas")
+    # a coordinated verb has its own subject after it
+    assert parties_of("شنت إسرائيل غارة على غزة، وقصفت حماس مستوطنة سديروت.", mode="shelling")[0] == "Hamas"

@@ -25,7 +25,7 @@ from marsad.annotate.event_text import (ArticleView, Mention, aid_carriers, anap
                                         placeless_modes, prepositions, relative_pronouns, subject_openers,
                                         member_words, title_nouns, title_words, weapon_words)
 from marsad.annotate.event_direction import (converse_modes, head_words, honorifics, is_directed, meeting_verbs, members_in,
-                                             pair_nouns)
+                                             pair_nouns, strike_nouns)
 from marsad.model import Entity
 from marsad.text.normalize import normalize_key
 
@@ -292,6 +292,9 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
         # واعتقلوا عددا من موظفي الأمم المتحدة: a verb with a plural ending carries its own
         # (pronoun) subject, told before it; the name after it is its object
         return None, "none"
+    if not frame.nominal and frame.etype == "ASSAULT" and _describes_strike(view, frame):
+        # ضربة جوية دقيقة في الدوحة، استهدفت مقرات لقادة [حماس]: the strike is the verb's subject
+        return None, "unnamed"
     if not frame.nominal and _unnamed_subject_after_opener(view, frame):
         # قال X إن قوات أمنية داهمت …: X is the speaker, not the doer; أن وحدات أمنية اقتحمت منزل
         # [الغنوشي]: the verb has its subject before it, the name after it is its object
@@ -369,6 +372,28 @@ def _adjective_on_object(view: ArticleView, frame: Frame, subject: Mention | Non
             return None               # على المدنيين الفلسطينيين، the noun is a preposition's object
         return adj
     return None
+
+
+def _describes_strike(view: ArticleView, frame: Frame) -> bool:
+    """Is the verb, with no conjunction, a clause describing an indefinite strike noun before it
+    in the sentence (غارة استهدفت، ضربة جوية في الدوحة، استهدفت …), no name of a doer between?"""
+    n = view.to_norm(frame.start)
+    if view.ntext[n:n + 1] in ("و", "ف"):
+        return False                                   # وقصفت: a coordinated verb with its own subject
+    words = view.words_before(n, 8, floor=view.to_norm(frame.sent_start))
+    k = next((i for i, w in enumerate(words) if w in strike_nouns()), None)
+    if k is None:
+        return False
+    i = view.word_index(n) - k - 1
+    s0 = view.words[i][0]
+    between = view.ntext[s0:n]
+    if any(ch in between for ch in ".:؛") or between.count("،") + between.count(",") > 1:
+        return False
+    if any(w in clause_openers() or w in relative_pronouns() for w in words[:k]):
+        return False
+    start = view.to_original(s0, s0)[0]
+    return not any(view.preposition_before(m.start, floor=start, lookback=4) is None
+                   for m in view.mentions(start, frame.start))
 
 
 def _plural_verb(view: ArticleView, frame: Frame) -> bool:

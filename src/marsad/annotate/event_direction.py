@@ -70,3 +70,9 @@ def head_words() -> frozenset[str]:
     """Words naming the head of the group before them (برئاسة، بقيادة): the head stands for it."""
     return frozenset(normalize_key(w) for w in _DIRECTION["head_words"]["words"])
 
+
+@lru_cache(maxsize=1)
+def strike_nouns() -> frozenset[str]:
+    """Indefinite strike nouns a following verb may describe (ضربة … استهدفت)."""
+    return frozenset(normalize_key(w) for w in _DIRECTION["strike_nouns"]["words"])
+
