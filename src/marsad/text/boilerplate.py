@@ -72,7 +72,8 @@ class Line:
     def loose(self) -> str:
         """The key without punctuation: copies of a line that differ only by quotation
         marks or dots ("النصرة" / النصرة) are the same line."""
-        return " ".join(_PUNCT.sub("", self.key).split())
+        key = self.key
+        return " ".join(_PUNCT.sub("", key).split()) if _PUNCT.search(key) else key
 
 
 _PUNCT = re.compile(r"[^\w\s]")
@@ -207,9 +208,12 @@ def _name_and_date(stripped: str) -> tuple[str, str] | None:
     return rest, value
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _outlet_and_date(stripped: str) -> tuple[str, str] | None:
     """"كشـ24 نشر في: 3 نوفمبر 2017": a short name, then a date line ("نشر في:" and a date)."""
-    if _words(stripped) > 10:
+    if not _DIGIT.search(stripped) or _words(stripped) > 10:
         return None
     key_words = stripped.split()
     for n in range(1, 4):
@@ -262,7 +266,7 @@ def _line_rule(text: str, key: str | None = None) -> tuple[str, str] | None:
     if credit_line(stripped):
         # before bylines: "متابعة: OUTLET" names an outlet, "المحرر السياسي" a desk
         return "metadata", "credit"
-    if byline(stripped) or byline(lex.widget_tail.sub("", stripped)):
+    if byline(stripped) or (lex.widget_tail.search(stripped) and byline(lex.widget_tail.sub("", stripped))):
         return "metadata", "byline"
     if _reporter_from(stripped):
         return "metadata", "reporter"
@@ -661,8 +665,10 @@ def _mark_person_captions(items: list[Line]) -> None:
     ``_person_caption``); under the headline ``_mark_under_title`` asks the same."""
     for pos in range(1, len(items) - 1):
         ln, before, after = items[pos], items[pos - 1], items[pos + 1]
-        if (ln.label == "content" and before.kept and after.label == "content" and _is_paragraph(before.body)
-                and _is_paragraph(after.body) and not _is_paragraph(ln.body) and _person_caption(ln.body)):
+        if ln.label != "content" or not 3 <= _words(ln.body) <= CAPTION_MAX_WORDS or _CAPTION_PUNCT.search(ln.body):
+            continue
+        if (before.kept and after.label == "content" and _is_paragraph(before.body)
+                and _is_paragraph(after.body) and _person_caption(ln.body)):
             ln.label, ln.reason = "boilerplate", "caption naming a person"
 
 

@@ -57,15 +57,16 @@ class Lexicon:
         self.widget_tail = re.compile(data.get("widget_tail_pattern", r"(?!)"))
         self.caption_titles = {phrase_key(w) for w in data.get("caption_titles", [])}
         self.caption_title_modifiers = {phrase_key(w) for w in data.get("caption_title_modifiers", [])}
-        # issue 11: a text naming its own outlet ("تابعتها «OUTLET»"، "قال مصدر لـ«OUTLET»")
+        # issue 11: a text naming its own outlet ("تابعتها «OUTLET»"، "قال مصدر لـ«OUTLET»"):
+        # a quoted name, then what stands before it (checked on the few words before the quote)
         verbs = "|".join(sorted((re.escape(v) for v in data.get("self_reference_verbs", [])), key=len, reverse=True))
         to = "|".join(sorted((re.escape(v) for v in data.get("self_reference_to", [])), key=len, reverse=True))
-        quoted = r"[«\"“”″(]\s*([^«»\"“”″()\n]{2,30}?)\s*[»\"“”″)]"   # "تلقته (OUTLET)" too
         speech = "|".join(sorted((re.escape(v) for v in data.get("self_reference_speech", [])), key=len, reverse=True))
-        self.self_reference = re.compile(
-            rf"(?<!\w)[وف]?(?:(?:{verbs})\s+(?:موقع\s+)?{quoted}"
-            rf"|(?:{speech})(?:\s+\S+){{0,4}}?\s+(?:{to})\s*{quoted}"
-            rf"|(?:تلقى|تلقت|تلقّى|تلقّت)\s+((?!ال)\S+(?:\s+\S+){{1,2}}?)\s+(?:على\s+)?نسخة)" if verbs else r"(?!)")
+        self.self_reference_quoted = re.compile(r"[«\"“”″(]\s*([^«»\"“”″()\n]{2,30}?)\s*[»\"“”″)]")   # "(OUTLET)" too
+        self.self_reference_before = re.compile(
+            rf"(?:(?<!\w)[وف]?(?:{verbs})\s+(?:موقع\s+)?|(?<!\w)[وف]?(?:{speech})(?:\s+\S+){{0,4}}?\s+(?:{to})\s*)$"
+            if verbs else r"(?!)")
+        self.self_reference_copy = re.compile(r"(?<!\w)[وف]?(?:تلقى|تلقت|تلقّى|تلقّت)\s+((?!ال)\S+(?:\s+\S+){1,2}?)\s+(?:على\s+)?نسخة")
         self.source_link_labels = {phrase_key(w) for w in data.get("source_link_labels", [])}
         self.section_labels = {phrase_key(w) for w in data.get("section_labels", [])}
         # widget rows ("طباعة | حفظ | إرسال لصديق"): junk phrases by their length in words

@@ -465,8 +465,12 @@ def self_reference_outlet(text: str) -> str | None:
     lex = lexicon()
     counts: dict[str, int] = {}
     first: dict[str, str] = {}
-    for m in lex.self_reference.finditer(text):
-        name = re.sub(r"[()«»\"“”″]", "", next(g for g in m.groups() if g)).strip()
+    found = [m.group(1) for m in lex.self_reference_quoted.finditer(text)
+             if lex.self_reference_before.search(text, max(0, m.start() - 60), m.start())]
+    if "نسخة" in text:
+        found += [m.group(1) for m in lex.self_reference_copy.finditer(text)]
+    for raw in found:
+        name = re.sub(r"[()«»\"“”″]", "", raw).strip()
         key = phrase_key(name)
         if key.startswith(_AGENCY_WORDS):
             continue          # "تلقت وكالة أنباء شينخوا نسخة منه": an agency is a source
@@ -544,6 +548,8 @@ def standalone_dateline(line: str) -> Dateline | None:
     "أبوظبي (الاتحاد)", or an outlet's name before a dash with nothing after it ("العرب
     اليوم -": the page dump lost what followed; a name with an outlet word only)."""
     stripped = line.strip()
+    if _words(stripped) > 7:
+        return None
     alone = re.match(r"^([^\-–—:：]{2,30}?)\s*[-–—]$", stripped)
     if alone and _words(alone.group(1)) <= 3 and set(phrase_key(alone.group(1)).split()) & lexicon().outlet_words:
         return Dateline(prefix=line, outlet=alone.group(1).strip())
