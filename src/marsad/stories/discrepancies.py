@@ -45,19 +45,80 @@ def _says_who_initiated(ev: Event) -> bool:
     return any(w.startswith(c) or w[1:].startswith(c) for w in words for c in cues)
 
 
+def _own_mentions(art: Article, day: str) -> list:
+    """The article's mentions of ``day`` that its own text dates: absolute, or
+    relative to its own publication date. A weekday resolved against the story's
+    date (an article without one) only repeats the story's date."""
+    return [d for d in art.dates if d.value == day and d.anchor != "story"]
+
+
+@lru_cache(maxsize=1)
+def _parts_of_day() -> tuple[dict[str, int], int]:
+    data = _figures()["parts_of_day"]
+    order = {part: n for n, part in enumerate(data["order"])}
+    return {normalize_key(w): order[part] for part, words in data["words"].items() for w in words}, len(order)
+
+
+def part_of_day(art: Article, ev: Event) -> int | None:
+    """The part of the day (its place in ``parts_of_day.order``) that the main
+    event's date expression gives («عصر الثلاثاء»): the mentions of its day in
+    the trigger's sentence, else in the whole text; None when they give none or
+    several."""
+    if not ev.date or len(ev.date) != 10:
+        return None
+    # A weekday resolved against the story's date counts here: the part of the day
+    # is the article's own word, and the day is one the other reports share.
+    mentions = [d for d in art.dates if d.value == ev.date]
+    if ev.trigger is not None:
+        sentence = next((s for s in art.sentences if s.start <= ev.trigger.start < s.end), None)
+        near = [d for d in mentions if sentence and sentence.start <= d.start < sentence.end]
+        mentions = near or mentions
+    words, _ = _parts_of_day()
+    parts = {words.get(normalize_key(d.text).split()[0]) for d in mentions if d.text.strip()}
+    parts.discard(None)
+    return parts.pop() if len(parts) == 1 else None
+
+
+def _time_discrepancies(mains: list[tuple[Article, Event]]) -> list[Discrepancy]:
+    """Reports that date the main event to one day but put it in parts of the day
+    two steps apart or more (morning and afternoon; not evening and night)."""
+    words, cycle = _parts_of_day()
+    names = _figures()["parts_of_day"]["order"]
+    found = []
+    by_day: dict[str, list[tuple[int, str]]] = {}
+    for art, ev in mains:
+        part = part_of_day(art, ev)
+        if part is not None:
+            by_day.setdefault(ev.date, []).append((part, art.id))
+    for day, items in sorted(by_day.items()):
+        parts = {p for p, _ in items}
+        if any(min(abs(x - y), cycle - abs(x - y)) >= 2 for x in parts for y in parts):
+            found.append(Discrepancy("time of day", _values([(names[p], aid) for p, aid in items]),
+                                     f"sources put the main event at different times of {day}"))
+    return found
+
+
 def main_event_discrepancies(articles: list[Article], main: Event | None) -> list[Discrepancy]:
     if main is None:
         return []
-    mains = [(a, a.main_event) for a in articles if a.main_event and _same_event(a.main_event, main)]
+    mains = _main_reports(articles, main)
     found: list[Discrepancy] = []
-    # Dates: only day-grain dates that the articles state (not publication dates).
-    dated = [(ev.date, a.id) for a, ev in mains
-             if ev.date and len(ev.date) == 10 and any(d.value == ev.date for d in a.dates)]
+    # Dates: only day-grain dates that the articles state themselves (not
+    # publication dates, nor a weekday resolved against the story's date).
+    # A report whose contact is of another kind than the story's (a call, not the
+    # meeting) dates another event: the announcement, the call before the visit.
+    alike = [(a, ev) for a, ev in mains if not (ev.mode and main.mode and modes_conflict(ev.mode, main.mode))]
+    dated = [(ev.date, a.id) for a, ev in alike
+             if ev.date and len(ev.date) == 10 and _own_mentions(a, ev.date)]
     values = _values(dated)
     if len(values) > 1:
         found.append(Discrepancy("date", values, "sources give different dates for the main event"))
+    found += _time_discrepancies(alike)
+    # Contacts of two kinds are one told two ways only when both reports put it on
+    # the same day: a call on another (or no) day is another contact.
+    day_modes = [(ev.mode, ev.date) for _, ev in mains if ev.mode and ev.date and len(ev.date) == 10]
     modes = _values([(ev.mode, a.id) for a, ev in mains if ev.mode])
-    if len(modes) > 1 and any(modes_conflict(x["value"], y["value"]) for x in modes for y in modes):
+    if any(modes_conflict(m1, m2) and d1 == d2 for m1, d1 in day_modes for m2, d2 in day_modes):
         found.append(Discrepancy("mode", modes, "sources describe the contact differently"))
     pair = {a.key for a in (main.actor1, main.actor2) if a}
     initiators = _values([(ev.actor1.name_en or ev.actor1.name_ar, a.id) for a, ev in mains
@@ -119,16 +180,32 @@ def name_discrepancies(articles: list[Article]) -> list[Discrepancy]:
 
 
 @lru_cache(maxsize=1)
+def _figures() -> dict:
+    return read_lexicon("figures.json")
+
+
+def _alternatives(words) -> str:
+    return "|".join(sorted({re.escape(normalize_key(w)) for w in words}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _casualty_lexicon() -> dict:
     data = read_lexicon("casualties.json")
+    figures = _figures()
     numbers = {normalize_key(k): v for k, v in data["number_words"].items() if v is not None}
-    number = r"(\d[\d,.]*|" + "|".join(sorted(map(re.escape, numbers), key=len, reverse=True)) + ")"
-
-    def alternatives(words):
-        return "|".join(sorted((re.escape(normalize_key(w)) for w in words), key=len, reverse=True))
-
+    multipliers = {normalize_key(k): v for k, v in figures["multipliers"].items()}
+    word = _alternatives(numbers)
+    # A number: digits, or a number word with its teen («ثمانية عشر») or its tens
+    # («خمسة وعشرون»), and a multiplier after either («4 آلاف»).
+    number = (rf"(\d[\d,.]*|(?:{word})(?:\s+عشره?)?(?:\s+و(?:{word}))?)"
+              rf"(?:\s+({_alternatives(multipliers)})(?!\w))?")
+    alternatives = _alternatives
+    hedges = figures["hedges"]
+    # "killed in it at least 14": a pronoun's preposition and a hedge may come between
+    between = (rf"(?:(?:{alternatives(hedges['pronoun_prepositions'])})\s+)?"
+               rf"(?:(?:{alternatives(hedges['words'])})\s+)?")
     patterns = {
-        kind: [re.compile(rf"(?<!\w)[وفبل]?(?:{alternatives(data[kind + '_verbal'])})\s+{number}(?!\w)"),
+        kind: [re.compile(rf"(?<!\w)[وفبل]?(?:{alternatives(data[kind + '_verbal'] + figures['casualty_verbs'][kind])})\s+{between}{number}(?!\w)"),
                re.compile(rf"(?<!\w){number}\s+(?:\S+\s+)?(?:{alternatives(data[kind + '_nouns'])})"),
                # "the death toll rose to seven": a number within three words of the toll
                re.compile(rf"(?<!\w)[وفبل]?(?:{alternatives(data[kind + '_tolls'])})(?:\s+\S+){{0,3}}?\s+{number}(?!\w)")]
@@ -138,11 +215,30 @@ def _casualty_lexicon() -> dict:
     companions = re.compile(
         rf"(?<!\w)[وفبل]?(?:{alternatives(data['killed_verbal'])})\s+(?:\S+\s+){{1,8}}?و{number}\s+"
         rf"(?:{alternatives(data['companions']['words'])})")
-    return {"numbers": numbers, "patterns": patterns, "companions": companions}
+    background = re.compile(rf"(?<!\w)[وفبل]?(?:{alternatives(figures['background_cues']['words'])})(?!\w)")
+    return {"numbers": numbers, "multipliers": multipliers, "patterns": patterns,
+            "companions": companions, "background": background}
 
 
-def casualty_figures(text: str) -> dict[str, int]:
-    """The first figure given for the killed and for the injured, if any."""
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/.-])")
+
+
+def _background_sentence(norm: str, pos: int, year: str | None, lex: dict) -> bool:
+    """A figure in a sentence that tells a running total ("since the war began",
+    "in all") or names another year than the event's is not the main event's."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(norm, 0, pos)), default=0)
+    m = _SENTENCE_END.search(norm, pos)
+    sentence = norm[start:m.start() if m else len(norm)]
+    if lex["background"].search(sentence):
+        return True
+    return year is not None and any(y != year for y in _YEAR.findall(sentence))
+
+
+def casualty_figures(text: str, year: str | None = None) -> dict[str, int]:
+    """The first figure given for the killed and for the injured, if any, leaving
+    out the figures of background sentences (a cumulative toll, another year's
+    event; ``year``: the main event's)."""
     lex = _casualty_lexicon()
     norm = normalize_key(text)
     out: dict[str, int] = {}
@@ -150,29 +246,59 @@ def casualty_figures(text: str) -> dict[str, int]:
         hits = []
         for pat in patterns:
             for m in pat.finditer(norm):
-                value = _number(m.group(1), lex["numbers"])
+                value = _number(m.group(1), lex["numbers"], m.group(2), lex["multipliers"])
                 if value:
                     hits.append((m.start(), value))
         if kind == "killed":
             for m in lex["companions"].finditer(norm):
-                value = _number(m.group(1), lex["numbers"])
+                value = _number(m.group(1), lex["numbers"], m.group(2), lex["multipliers"])
                 if value:
                     hits.append((m.start(), value + 1))
+        hits = [h for h in sorted(hits) if not _background_sentence(norm, h[0], year, lex)]
         if hits:
-            out[kind] = min(hits)[1]
+            out[kind] = hits[0][1]
     return out
 
 
-def _number(raw: str, words: dict[str, int]) -> int | None:
-    raw = raw.replace(",", "")
-    return int(float(raw)) if raw[0].isdigit() else words.get(raw)
+def _number(raw: str, words: dict[str, int], multiplier: str | None = None,
+            multipliers: dict[str, int] | None = None) -> int | None:
+    factor = (multipliers or {}).get(multiplier, 1) if multiplier else 1
+    if raw[0].isdigit():
+        try:
+            return int(float(raw.replace(",", "").rstrip(".")) * factor)
+        except ValueError:
+            return None
+    total = 0
+    for token in raw.split():
+        if token in ("عشر", "عشره"):
+            total += 10
+        elif token in words:
+            total += words[token]
+        elif token.startswith("و") and token[1:] in words:
+            total += words[token[1:]]
+        else:
+            return None
+    return total * factor or None
 
 
-def casualty_discrepancies(articles: list[Article]) -> list[Discrepancy]:
+def _main_reports(articles: list[Article], main: Event | None) -> list[tuple[Article, Event]]:
+    """The articles whose main event is the story's: only they tell its figures."""
+    if main is None:
+        return []
+    return [(a, a.main_event) for a in articles if a.main_event and _same_event(a.main_event, main)]
+
+
+def casualty_discrepancies(articles: list[Article], main: Event | None = None) -> list[Discrepancy]:
+    """The killed and the injured of the main event, compared only in a story of an
+    attack or a crackdown (elsewhere a toll is the background of a war) and only
+    across the articles that report that event as their main one."""
+    if main is None or main.type not in _figures()["casualty_event_types"]:
+        return []
     found = []
     per_kind: dict[str, list[tuple[int, str]]] = {}
-    for art in articles:
-        for kind, value in casualty_figures(art.text).items():
+    for art, ev in _main_reports(articles, main):
+        year = (ev.date or main.date or art.published or "")[:4] or None
+        for kind, value in casualty_figures(art.text, year).items():
             per_kind.setdefault(kind, []).append((value, art.id))
     for kind in ("killed", "injured"):
         values = _values(per_kind.get(kind, []))
@@ -182,9 +308,55 @@ def casualty_discrepancies(articles: list[Article]) -> list[Discrepancy]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _sentence_patterns() -> dict:
+    data = _figures()["prison_sentence"]
+    numbers = _casualty_lexicon()["numbers"]
+    number = rf"(\d+|(?:{_alternatives(numbers)})(?:\s+عشره?)?(?:\s+و(?:{_alternatives(numbers)}))?)"
+    years = _alternatives(data["year_words"])
+    term = re.compile(rf"(?<!\w)ب?{number}\s+(?:{years})\s+(?:{_alternatives(data['prison_words'])})(?!\w)")
+    bound = re.compile(
+        rf"(?<!\w)(?:{_alternatives(data['sentence_nouns'])})(?:\s+\S+){{0,6}}?\s+"
+        rf"(?:{_alternatives(data['reaching_verbs'])})(?:\s+\S+)?\s+(?:(?:الي|حتي)\s+)?{number}\s+(?:{years})(?!\w)")
+    return {"term": term, "bound": bound, "numbers": numbers}
+
+
+def prison_terms(text: str) -> tuple[int | None, bool]:
+    """The heaviest prison term (years) the text gives, and whether it gives it as
+    the ceiling of the sentences («أحكام تصل إلى 15 سنة»), not as one man's term."""
+    pats = _sentence_patterns()
+    norm = normalize_key(text)
+    terms = [_number(m.group(1), pats["numbers"]) for m in pats["term"].finditer(norm)]
+    bounds = [_number(m.group(1), pats["numbers"]) for m in pats["bound"].finditer(norm)]
+    terms = [t for t in terms + bounds if t and t < 100]
+    bounds = [b for b in bounds if b and b < 100]
+    if not terms:
+        return None, False
+    heaviest = max(terms)
+    return heaviest, heaviest in bounds
+
+
+def sentence_discrepancies(articles: list[Article], main: Event | None) -> list[Discrepancy]:
+    """A report that gives the ceiling of the prison terms («up to 15 years») is
+    contradicted by another that gives a heavier term. Reports that only name
+    lighter terms told of fewer people, which is no disagreement."""
+    heaviest: list[tuple[int, str]] = []
+    ceilings = []
+    for art, _ in _main_reports(articles, main):
+        value, is_ceiling = prison_terms(art.text)
+        if value:
+            heaviest.append((value, art.id))
+            if is_ceiling:
+                ceilings.append(value)
+    if not ceilings or not any(v > min(ceilings) for v, _ in heaviest):
+        return []
+    return [Discrepancy("sentence_years", _values(heaviest),
+                        "sources give different heaviest prison terms (years)")]
+
+
 def find_discrepancies(articles: list[Article], main: Event | None) -> list[Discrepancy]:
     if len(articles) < 2:
         # One article can still contradict the knowledge base.
         return name_discrepancies(articles)
     return main_event_discrepancies(articles, main) + name_discrepancies(articles) + \
-        casualty_discrepancies(articles)
+        casualty_discrepancies(articles, main) + sentence_discrepancies(articles, main)

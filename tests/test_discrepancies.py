@@ -1,0 +1,175 @@
+"""Where the sources of one story disagree: like compared with like (the same
+quantity of the main event, its own date), and nothing flagged where the reports
+agree or speak of different things. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+from marsad.model import Actor, Article, DateMention, Event, Sentence, Span
+from marsad.stories.discrepancies import casualty_figures, find_discrepancies, prison_terms
+
+ISRAEL = Actor(name_en="Israel", country="ISR", kb_id="ISR")
+HAMAS = Actor(name_en="Hamas", kb_id="hamas")
+MOROCCO = Actor(name_en="Morocco", country="MAR", kb_id="MAR")
+JOURNALISTS = Actor(name_en="journalists", country="MAR")
+
+
+def report(aid, text, *, type="ASSAULT", mode="airstrike", a1=ISRAEL, a2=HAMAS, date="2025-09-09",
+           published="2025-09-09", mentions=(), trigger=None):
+    """A hand-coded article: ``mentions`` are (expression, value, anchor) date
+    mentions found in ``text``; ``trigger`` the words of the main event."""
+    art = Article(id=aid, text=text, raw=text, published=published)
+    art.sentences = [Sentence(0, len(text), text)]
+    for expr, value, anchor in mentions:
+        start = text.index(expr)
+        art.dates.append(DateMention(start, start + len(expr), expr, value=value, anchor=anchor,
+                                     relative=anchor != "absolute"))
+    span = None
+    if trigger:
+        start = text.index(trigger)
+        span = Span(start, start + len(trigger), trigger)
+    art.events = [Event(type=type, mode=mode, actor1=a1, actor2=a2, date=date, main=True,
+                        article_ids=[aid], trigger=span)]
+    return art
+
+
+def fields(articles):
+    return {d.field: d.values for d in find_discrepancies(articles, articles[0].main_event)}
+
+
+# --- numbers as Arabic writes them -------------------------------------------------
+
+def test_teens_tens_and_thousands_are_read_whole():
+    assert casualty_figures("أدى القصف إلى مقتل شخص وإصابة ثمانية عشر آخرين") == {"injured": 18}
+    assert casualty_figures("أسفر الهجوم عن خمسة وعشرين قتيلا") == {"killed": 25}
+    assert casualty_figures("خلّف الزلزال 3 آلاف قتيل في القرى الجبلية") == {"killed": 3000}
+    # a hedge and a pronoun's preposition between the verb and the number
+    assert casualty_figures("ارتكب الجيش مجزرة قُتل فيها ما لا يقل عن 12 شخصا") == {"killed": 12}
+
+
+def test_a_running_total_or_another_years_toll_is_not_the_events():
+    text = ("قصفت الطائرات مبنى في المدينة فجر الثلاثاء. "
+            "وبذلك ترتفع حصيلة القتلى منذ بدء الحرب إلى 900 قتيل. "
+            "وكانت مواجهات عام 2019 قد خلفت 40 قتيلا.")
+    assert casualty_figures(text, "2025") == {}
+    assert casualty_figures("أسفرت الغارة عن 6 قتلى. " + text, "2025") == {"killed": 6}
+
+
+# --- casualties --------------------------------------------------------------------
+
+def test_sources_giving_different_tolls_of_one_strike_disagree():
+    a = report("k1", "غارة إسرائيلية على حي سكني أسفرت عن مقتل 15 شخصا وإصابة عشرات")
+    b = report("k2", "استشهد 20 شخصا على الأقل في قصف إسرائيلي استهدف الحي صباح اليوم")
+    c = report("k3", "قتل 15 فلسطينيا في غارة على حي سكني")
+    assert fields([a, b, c])["casualties_killed"] == [
+        {"value": 15, "article_ids": ["k1", "k3"]}, {"value": 20, "article_ids": ["k2"]}]
+
+
+def test_the_war_toll_beside_the_strike_toll_is_no_disagreement():
+    a = report("w1", "أسفرت الغارة عن مقتل 3 أشخاص وإصابة 7 آخرين")
+    b = report("w2", "أسفرت الغارة عن ثلاثة قتلى. وارتفعت حصيلة القتلى منذ بدء الحرب إلى 4 آلاف قتيل")
+    assert fields([a, b]) == {}
+
+
+def test_killed_is_not_compared_with_wounded():
+    a = report("x1", "أسفر القصف عن مقتل 4 أشخاص")
+    b = report("x2", "أسفر القصف عن إصابة 9 أشخاص بجروح")
+    assert fields([a, b]) == {}
+
+
+def test_tolls_in_the_story_of_a_meeting_are_background():
+    talks = dict(type="CONSULT", mode="meeting")
+    a = report("t1", "بحث الوزيران وقف إطلاق النار بعد حرب خلفت 60 قتيلا", **talks)
+    b = report("t2", "التقى الوزيران لبحث التهدئة بعد مواجهات أسفرت عن مقتل 70 شخصا", **talks)
+    assert fields([a, b]) == {}
+
+
+def test_an_article_with_another_main_event_is_not_compared():
+    a = report("o1", "أسفرت الغارة عن مقتل 5 أشخاص")
+    b = report("o2", "أسفرت الغارة عن مقتل 8 أشخاص", type="PROTEST", mode="demonstrate")
+    assert fields([a, b]) == {}
+
+
+# --- dates and times of day ----------------------------------------------------------
+
+def test_a_weekday_resolved_against_the_story_date_is_not_a_date_of_its_own():
+    a = report("d1", "نفذ الجيش اليوم الثلاثاء عملية إنزال جوي", date="2025-08-26",
+               mentions=[("اليوم الثلاثاء", "2025-08-26", "published")], type="AID", mode="humanitarian")
+    b = report("d2", "نفذ الجيش اليوم الجمعة عملية إنزال جديدة", date="2025-08-29", published=None,
+               mentions=[("اليوم الجمعة", "2025-08-29", "story")], type="AID", mode="humanitarian")
+    assert "date" not in fields([a, b])
+    b.dates[0].anchor = "published"
+    b.published = "2025-08-29"
+    assert fields([a, b])["date"] == [{"value": "2025-08-26", "article_ids": ["d1"]},
+                                      {"value": "2025-08-29", "article_ids": ["d2"]}]
+
+
+def test_morning_and_afternoon_of_one_day_disagree():
+    a = report("h1", "شنت الطائرات صباح الثلاثاء غارة على مبنى في المدينة",
+               mentions=[("صباح الثلاثاء", "2025-09-09", "published")], trigger="غارة")
+    b = report("h2", "استهدفت غارة جوية عصر اليوم الثلاثاء مبنى سكنيا", published=None,
+               mentions=[("عصر اليوم الثلاثاء", "2025-09-09", "story")], trigger="غارة")
+    assert fields([a, b])["time of day"] == [{"value": "afternoon", "article_ids": ["h2"]},
+                                             {"value": "morning", "article_ids": ["h1"]}]
+
+
+def test_evening_and_night_are_one_time_told_loosely():
+    a = report("n1", "شنت الطائرات مساء الثلاثاء غارة على المدينة",
+               mentions=[("مساء الثلاثاء", "2025-09-09", "published")], trigger="غارة")
+    b = report("n2", "استهدفت غارة ليل الثلاثاء المدينة",
+               mentions=[("ليل الثلاثاء", "2025-09-09", "published")], trigger="غارة")
+    assert "time of day" not in fields([a, b])
+
+
+def test_the_time_of_another_thing_that_day_is_not_the_events():
+    # The strike was at dawn; the statement came in the evening: the trigger's
+    # sentence holds the strike's time.
+    text = "استهدفت غارة فجر الثلاثاء منزلا. وأصدر الجيش بيانا مساء الثلاثاء"
+    a = report("s1", text, mentions=[("فجر الثلاثاء", "2025-09-09", "published"),
+                                     ("مساء الثلاثاء", "2025-09-09", "published")], trigger="غارة")
+    cut = text.index("وأصدر")
+    a.sentences = [Sentence(0, cut, text[:cut]), Sentence(cut, len(text), text[cut:])]
+    b = report("s2", "قصفت الطائرات منزلا فجر الثلاثاء",
+               mentions=[("فجر الثلاثاء", "2025-09-09", "published")], trigger="قصفت")
+    assert fields([a, b]) == {}
+
+
+# --- prison sentences -----------------------------------------------------------------
+
+def test_prison_terms_read_one_mans_term_and_the_ceiling():
+    assert prison_terms("وكان الصحفي محكوما بـ12 سنة سجنا نافذا") == (12, False)
+    assert prison_terms("وكانت الأحكام الصادرة بحقهم تصل إلى عشر سنوات") == (10, True)
+    assert prison_terms("أدينوا بعقوبات سالبة للحرية بلغ بعضها خمسة عشر عاما") == (15, True)
+    assert prison_terms("بمناسبة مرور 25 سنة على تولي الملك العرش") == (None, False)
+
+
+def test_a_heavier_term_than_another_reports_ceiling_disagrees():
+    pardon = dict(type="CONCEDE", mode="release", a1=MOROCCO, a2=JOURNALISTS)
+    a = report("p1", "شمل العفو صحفيين كانت الأحكام الصادرة بحقهم تصل إلى 10 سنوات سجنا", **pardon)
+    b = report("p2", "شمل العفو الصحفي المحكوم بـ10 سنوات سجنا وزميله المحكوم بست سنوات", **pardon)
+    c = report("p3", "استفاد من العفو صحفيون صدرت بحقهم عقوبات بلغ بعضها 12 عاما", **pardon)
+    assert fields([a, b, c])["sentence_years"] == [
+        {"value": 10, "article_ids": ["p1", "p2"]}, {"value": 12, "article_ids": ["p3"]}]
+
+
+def test_reports_naming_fewer_prisoners_do_not_disagree():
+    pardon = dict(type="CONCEDE", mode="release", a1=MOROCCO, a2=JOURNALISTS)
+    a = report("q1", "شمل العفو الصحفي المحكوم بـ10 سنوات سجنا", **pardon)
+    b = report("q2", "شمل العفو ناشطا محكوما بثلاث سنوات حبسا", **pardon)
+    assert fields([a, b]) == {}
+
+
+# --- the kind of contact ----------------------------------------------------------------
+
+def test_a_call_and_a_visit_are_one_contact_told_two_ways_only_on_one_day():
+    leaders = dict(type="CONSULT", a1=Actor(name_en="Emmanuel Macron", country="FRA", kb_id="emmanuel_macron"),
+                   a2=Actor(name_en="Egypt", country="EGY", kb_id="EGY"))
+    call = report("m1", "بحث الرئيسان في اتصال هاتفي يوم الأحد العلاقات الثنائية", mode="phone",
+                  date="2025-04-06", mentions=[("يوم الأحد", "2025-04-06", "published")], **leaders)
+    visit = report("m2", "بحث الرئيسان خلال زيارة يوم الأحد العلاقات الثنائية", mode="visit",
+                   date="2025-04-06", mentions=[("يوم الأحد", "2025-04-06", "published")], **leaders)
+    assert [v["value"] for v in fields([call, visit])["mode"]] == ["phone", "visit"]
+    # the call a week before the visit is another contact, and so is an undated one
+    visit.events[0].date = visit.dates[0].value = "2025-04-13"
+    assert fields([call, visit]) == {}
+    visit.events[0].date = None
+    assert fields([call, visit]) == {}
