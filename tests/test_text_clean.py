@@ -120,6 +120,12 @@ def test_metadata_parsers():
     assert outlet_from_url("http://127.0.0.1:8000/a") is None
     assert date_from_url("https://x.net/news/2023/11/20/title") == "2023-11-20"
     assert date_from_url("https://x.net/news/2023/13/40/title") is None
+    assert date_from_url("https://x.net/world/20260308/title") == "2026-03-08"
+    assert date_from_url("https://x.net/20260308-title.html") == "2026-03-08"
+    assert date_from_url("https://x.net/news.php?id=5&cdate=29012026") == "2026-01-29"
+    assert date_from_url("https://x.net/news.php?date=20260129") == "2026-01-29"
+    assert date_from_url("https://x.net/story/30701705/title") is None      # an article id
+    assert date_from_url("https://x.net/story/20261399/title") is None      # no such day
 
 
 def test_classification_reasons_are_given():

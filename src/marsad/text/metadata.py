@@ -519,11 +519,30 @@ def plausible_outlet(value: str | None) -> bool:
     return True
 
 
+# /20260308/ or /20260308-title: a whole path segment of eight digits read as a date
+_URL_COMPACT_DATE = re.compile(r"/((?:199|20[0-3])\d)(\d\d)(\d\d)(?=[/_-]|$|\.)")
+# ?cdate=29012026 or &date=20260129: a query parameter named for a date
+_URL_QUERY_DATE = re.compile(r"(?:^|&)[a-z_]*date=(\d{8})(?:&|$)", re.I)
+
+
 def date_from_url(url: str | None) -> str | None:
+    """The publication date a page's address carries: /2023/11/20/, /2023-11-20-,
+    /20231120/ or a ``date`` query parameter (year first, else day first)."""
     if not url:
         return None
-    m = _URL_DATE.search(urlsplit(url).path)
-    return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    parts = urlsplit(url)
+    m = _URL_DATE.search(parts.path)
+    if m:
+        return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _URL_COMPACT_DATE.search(parts.path)
+    if m:
+        return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _URL_QUERY_DATE.search(parts.query)
+    if m:
+        digits = m.group(1)
+        year_first = _valid(int(digits[:4]), int(digits[4:6]), int(digits[6:])) if digits[:2] in ("19", "20") else None
+        return year_first or _valid(int(digits[4:]), int(digits[2:4]), int(digits[:2]))
+    return None
 
 
 _MARKDOWN_IMAGE_URL = re.compile(r"!\[[^\]]*\]\((https?://[^)\s]+)\)")
