@@ -394,3 +394,15 @@ def test_a_bare_state_body_is_the_context_countrys() -> None:
     # two countries before it in the sentence and none dominant: no guess
     ents = _real_link("تبادلت إسرائيل ولبنان الاتهامات، وقال الجيش إنه لم يطلق النار.")
     assert not [e for e in ents if e[0] == "الجيش"]
+
+
+def test_an_undated_bare_title_is_the_one_named_person_who_held_the_office() -> None:
+    # the context makes Palestine the country of the bare title; no date says who held it then
+    text = ("وزير الخارجية يبحث مع الرئيس الفلسطيني الأوضاع في غزة.\n"
+            "وعقد سامح شكري جلسة مباحثات مع الرئيس محمود عباس في القاهرة.\n"
+            "وأكدت الرئاسة الفلسطينية أن الشعب الفلسطيني يرحب بالدعم، وأن فلسطين ماضية في طريقها.")
+    ents = _real_link(text, None)
+    assert ents[0] == ("وزير الخارجية", "PERSON", "Sameh Shoukry", "EGY")
+    # a title with its country said keeps that country
+    ents = _real_link(text.replace("وزير الخارجية يبحث", "وزير الخارجية الفلسطيني يبحث"), None)
+    assert ents[0][2] != "Sameh Shoukry" and ents[0][3] == "PSE"

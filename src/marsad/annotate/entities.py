@@ -870,9 +870,22 @@ class _Linker:
             country = m.country
             cands = [pid for pid in sorted(named)
                      if self._held_once(self.kb.persons[pid], list(m.titles), country)]
+            if not cands and not self._country_said_in(m.start, m.end):
+                # a bare title (وزير الخارجية) took its country from the context, a guess too:
+                # the one person named who ever held the office, of whatever country
+                cands = [pid for pid in sorted(named) if self._held_once(self.kb.persons[pid], list(m.titles), None)]
+                country = self.kb.persons[cands[0]].get("country") if len(cands) == 1 else country
             if len(cands) == 1:
                 p = self.kb.persons[cands[0]]
                 self.mentions[n] = self._person_mention(p, m.start, m.end, "role", m.titles, country)
+
+    def _country_said_in(self, start: int, end: int) -> bool:
+        """Whether a country word (a name, a capital, a nisba) is written between the
+        character offsets or in the three words before them (a role mention may
+        cover only the name after its title: الرئيس المصري [X])."""
+        first = next((k for k, w in enumerate(self.words) if w.end > start), len(self.words))
+        start = self.words[max(first - 3, 0)].start if self.words else start
+        return any(start <= self.words[k].start and self.words[k].end <= end for k, _ in self._country_marks())
 
     def _resolve_deferred(self) -> None:
         """Mentions that point back at a person named earlier: نظيره السوري (the
