@@ -173,3 +173,10 @@ def test_a_call_and_a_visit_are_one_contact_told_two_ways_only_on_one_day():
     assert fields([call, visit]) == {}
     visit.events[0].date = None
     assert fields([call, visit]) == {}
+
+
+def test_time_served_and_ages_are_no_terms():
+    assert prison_terms("خرج من السجن بعد قضائه سبع سنوات سجنا من أصل عشر") == (None, False)
+    assert prison_terms("صدر الحكم على الشاب الذي يبلغ 25 عاما") == (None, False)
+    assert prison_terms("الحكم على الناشط البالغ من العمر 30 عاما بالسجن سنتين") == (None, False)
+    assert prison_terms("وكان محكوما بثماني سنوات حبسا، أمضى منها خمس سنوات سجنا") == (8, False)

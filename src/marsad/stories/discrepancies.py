@@ -318,7 +318,14 @@ def _sentence_patterns() -> dict:
     bound = re.compile(
         rf"(?<!\w)(?:{_alternatives(data['sentence_nouns'])})(?:\s+\S+){{0,6}}?\s+"
         rf"(?:{_alternatives(data['reaching_verbs'])})(?:\s+\S+)?\s+(?:(?:الي|حتي)\s+)?{number}\s+(?:{years})(?!\w)")
-    return {"term": term, "bound": bound, "numbers": numbers}
+    not_before = frozenset(normalize_key(w) for w in data["not_a_term_before"]["words"])
+    return {"term": term, "bound": bound, "numbers": numbers, "not_before": not_before}
+
+
+def _a_term(norm: str, m: re.Match, not_before: frozenset[str]) -> bool:
+    """Not time served nor an age: none of the three words before the number says so."""
+    before = norm[max(0, m.start(1) - 40):m.start(1)].split()[-3:]
+    return not any(w in not_before or w[1:] in not_before for w in before)
 
 
 def prison_terms(text: str) -> tuple[int | None, bool]:
@@ -326,8 +333,10 @@ def prison_terms(text: str) -> tuple[int | None, bool]:
     the ceiling of the sentences («أحكام تصل إلى 15 سنة»), not as one man's term."""
     pats = _sentence_patterns()
     norm = normalize_key(text)
-    terms = [_number(m.group(1), pats["numbers"]) for m in pats["term"].finditer(norm)]
-    bounds = [_number(m.group(1), pats["numbers"]) for m in pats["bound"].finditer(norm)]
+    terms = [_number(m.group(1), pats["numbers"]) for m in pats["term"].finditer(norm)
+             if _a_term(norm, m, pats["not_before"])]
+    bounds = [_number(m.group(1), pats["numbers"]) for m in pats["bound"].finditer(norm)
+              if _a_term(norm, m, pats["not_before"])]
     terms = [t for t in terms + bounds if t and t < 100]
     bounds = [b for b in bounds if b and b < 100]
     if not terms:
