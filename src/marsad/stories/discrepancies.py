@@ -220,6 +220,12 @@ def _casualty_lexicon() -> dict:
             "companions": companions, "background": background}
 
 
+@lru_cache(maxsize=512)
+def _normalized(text: str) -> str:
+    """An article's text normalized once for both the casualty and the prison-term scans."""
+    return normalize_key(text)
+
+
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/.-])")
 
@@ -240,7 +246,7 @@ def casualty_figures(text: str, year: str | None = None) -> dict[str, int]:
     out the figures of background sentences (a cumulative toll, another year's
     event; ``year``: the main event's)."""
     lex = _casualty_lexicon()
-    norm = normalize_key(text)
+    norm = _normalized(text)
     out: dict[str, int] = {}
     for kind, patterns in lex["patterns"].items():
         hits = []
@@ -319,7 +325,9 @@ def _sentence_patterns() -> dict:
         rf"(?<!\w)(?:{_alternatives(data['sentence_nouns'])})(?:\s+\S+){{0,6}}?\s+"
         rf"(?:{_alternatives(data['reaching_verbs'])})(?:\s+\S+)?\s+(?:(?:الي|حتي)\s+)?{number}\s+(?:{years})(?!\w)")
     not_before = frozenset(normalize_key(w) for w in data["not_a_term_before"]["words"])
-    return {"term": term, "bound": bound, "numbers": numbers, "not_before": not_before}
+    # most texts name no prison term: one quick look for a prison or sentencing word first
+    cue = re.compile(_alternatives(data["prison_words"] + data["sentence_nouns"]))
+    return {"term": term, "bound": bound, "numbers": numbers, "not_before": not_before, "cue": cue}
 
 
 def _a_term(norm: str, m: re.Match, not_before: frozenset[str]) -> bool:
@@ -332,7 +340,9 @@ def prison_terms(text: str) -> tuple[int | None, bool]:
     """The heaviest prison term (years) the text gives, and whether it gives it as
     the ceiling of the sentences («أحكام تصل إلى 15 سنة»), not as one man's term."""
     pats = _sentence_patterns()
-    norm = normalize_key(text)
+    norm = _normalized(text)
+    if not pats["cue"].search(norm):
+        return None, False
     terms = [_number(m.group(1), pats["numbers"]) for m in pats["term"].finditer(norm)
              if _a_term(norm, m, pats["not_before"])]
     bounds = [_number(m.group(1), pats["numbers"]) for m in pats["bound"].finditer(norm)
