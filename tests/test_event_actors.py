@@ -290,7 +290,7 @@ ROUND3_NAMES = {
     "وزارة الخزانة الأمريكية": ("ORG", "US Department of the Treasury", "USA"),
 }
 EXTRA_NAMES.update(ROUND3_NAMES)
-EXTRA_NISBA.update({"أمريكيين": ("GPE", "United States", "USA")})
+EXTRA_NISBA.update({"أمريكيين": ("GPE", "United States", "USA"), "المصري": ("GPE", "Egypt", "EGY")})
 
 
 @pytest.mark.parametrize("text, mode, expected", [
@@ -444,3 +444,11 @@ def test_a_verb_describing_a_strike_noun_has_the_strike_as_subject():
     assert main_of(text)[1:] == ("Israel", "Hamas")
     # a coordinated verb has its own subject after it
     assert parties_of("شنت إسرائيل غارة على غزة، وقصفت حماس مستوطنة سديروت.", mode="shelling")[0] == "Hamas"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("أشاد وزير الخارجية فيصل بن فرحان بالدور المصري في الوساطة.", ("Faisal bin Farhan", "Egypt")),
+    ("أكد الرئيس بشار الأسد رفضه القاطع للمخططات الإسرائيلية في المنطقة.", ("Bashar al-Assad", "Israel")),
+])
+def test_a_nationality_on_what_a_statement_speaks_of_names_its_other_party(text, expected):
+    assert main_of(text)[1:] == expected

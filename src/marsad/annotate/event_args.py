@@ -178,6 +178,9 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
         adj = _adjective_on_object(view, frame, subject)
         if adj is not None and (second is None or adj.start < second.start):
             second = adj
+    if second is None and not frame.reaction and frame.etype in SPEECH_TYPES and not frame.nominal:
+        # أشاد X بالدور [المصري]، انتقد X السياسة [الأمريكية]: a nationality on the object spoken of
+        second = _adjective_on_object(view, frame, subject)
     if second is not None and subject is not None and second.key == subject.key:
         second = None
     # المحادثات الإيرانية الأمريكية: one nationality adjective followed by another names both parties
@@ -365,11 +368,15 @@ def _adjective_on_object(view: ArticleView, frame: Frame, subject: Mention | Non
         n = view.to_norm(adj.start)
         before = view.words_before(n, 2, floor=view.to_norm(frame.end))
         word = view.ntext[n:view.to_norm(adj.end)]
-        noun = before[0][1:] if before and before[0][:3] in ("بال", "لال") else (before[0] if before else "")
+        noun = before[0] if before else ""
+        if noun[:3] in ("بال", "لال"):
+            noun = noun[1:]            # بالهجوم [الحوثي]: the glued ب of the reaction's object
+        elif noun[:2] == "لل":
+            noun = "ال" + noun[2:]     # رفضه للمخططات [الإسرائيلية]
         if not word.startswith("ال") or not noun.startswith("ال") or _title_like(noun):
-            return None                # (بالهجوم [الحوثي]: the glued ب of the reaction's object)
-        if len(before) > 1 and (before[1] in prepositions() or before[1].startswith("ال")):
-            return None               # على المدنيين الفلسطينيين، the noun is a preposition's object
+            return None
+        if len(before) > 1 and before[1] in prepositions():
+            return None               # على المدنيين الفلسطينيين: the noun is a preposition's object
         return adj
     return None
 
