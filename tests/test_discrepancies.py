@@ -180,3 +180,28 @@ def test_time_served_and_ages_are_no_terms():
     assert prison_terms("صدر الحكم على الشاب الذي يبلغ 25 عاما") == (None, False)
     assert prison_terms("الحكم على الناشط البالغ من العمر 30 عاما بالسجن سنتين") == (None, False)
     assert prison_terms("وكان محكوما بثماني سنوات حبسا، أمضى منها خمس سنوات سجنا") == (8, False)
+
+
+# --- ages -------------------------------------------------------------------------------
+
+def _with_person(art, name_ar, name_en):
+    from marsad.model import Entity
+
+    start = art.text.index(name_ar)
+    art.entities.append(Entity(start, start + len(name_ar), name_ar, type="PERSON", name_en=name_en))
+    return art
+
+
+def test_one_person_given_ages_years_apart_disagree():
+    a = _with_person(report("g1", "استشهد الشاب سامر خليل (19 عاما) برصاص الجنود"), "سامر خليل", "Samer Khalil")
+    b = _with_person(report("g2", "قتل الجنود سامر خليل، 24 عاما، قرب الحاجز"), "سامر خليل", "Samer Khalil")
+    c = _with_person(report("g3", "قتل سامر خليل البالغ من العمر 19 سنة"), "سامر خليل", "Samer Khalil")
+    assert fields([a, b, c])["age of Samer Khalil"] == [
+        {"value": 19, "article_ids": ["g1", "g3"]}, {"value": 24, "article_ids": ["g2"]}]
+
+
+def test_a_year_apart_or_another_persons_age_is_no_disagreement():
+    a = _with_person(report("y1", "قتل الشاب سامر خليل (19 عاما) برصاص الجنود"), "سامر خليل", "Samer Khalil")
+    b = _with_person(report("y2", "قتل الشاب سامر خليل (20 عاما) قرب الحاجز"), "سامر خليل", "Samer Khalil")
+    c = _with_person(report("y3", "أصيب رامي سليم (35 عاما) وقتل سامر خليل قرب الحاجز"), "سامر خليل", "Samer Khalil")
+    assert fields([a, b, c]) == {}

@@ -373,9 +373,53 @@ def sentence_discrepancies(articles: list[Article], main: Event | None) -> list[
                         "sources give different heaviest prison terms (years)")]
 
 
+@lru_cache(maxsize=1)
+def _age_pattern() -> re.Pattern:
+    data = _figures()["age"]
+    return re.compile(
+        rf"\s*[(،,]?\s*(?:(?:{_alternatives(data['lead_words'])})\s+)?(\d{{1,3}})\s+"
+        rf"(?:{_alternatives(data['year_words'])})(?!\w)")
+
+
+def person_ages(art: Article) -> dict[str, tuple[str, int]]:
+    """Each person's age as the article tells it right after the name (key ->
+    (name, age)); a person given two ages is left out."""
+    pattern = _age_pattern()
+    found: dict[str, set[int]] = {}
+    names: dict[str, str] = {}
+    for e in art.entities:
+        if e.type != "PERSON" or not (e.kb_id or e.name_en):
+            continue
+        m = pattern.match(normalize_key(art.text[e.end:e.end + 40]))
+        if m and 0 < int(m.group(1)) < 120:
+            key = e.kb_id or e.name_en
+            found.setdefault(key, set()).add(int(m.group(1)))
+            names.setdefault(key, e.name_en or e.name_ar or key)
+    return {k: (names[k], v.pop()) for k, v in found.items() if len(v) == 1}
+
+
+def age_discrepancies(articles: list[Article]) -> list[Discrepancy]:
+    """One person, two ages at least ``min_gap`` years apart in two reports."""
+    gap = _figures()["age"]["min_gap"]
+    per_person: dict[str, list[tuple[int, str]]] = {}
+    names: dict[str, str] = {}
+    for art in articles:
+        for key, (name, age) in person_ages(art).items():
+            per_person.setdefault(key, []).append((age, art.id))
+            names.setdefault(key, name)
+    found = []
+    for key, pairs in sorted(per_person.items()):
+        ages = {a for a, _ in pairs}
+        if max(ages) - min(ages) >= gap:
+            found.append(Discrepancy(f"age of {names[key]}", _values(pairs),
+                                     f"sources give {names[key]} different ages"))
+    return found
+
+
 def find_discrepancies(articles: list[Article], main: Event | None) -> list[Discrepancy]:
     if len(articles) < 2:
         # One article can still contradict the knowledge base.
         return name_discrepancies(articles)
     return main_event_discrepancies(articles, main) + name_discrepancies(articles) + \
-        casualty_discrepancies(articles, main) + sentence_discrepancies(articles, main)
+        casualty_discrepancies(articles, main) + sentence_discrepancies(articles, main) + \
+        age_discrepancies(articles)
