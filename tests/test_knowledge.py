@@ -406,3 +406,14 @@ def test_an_undated_bare_title_is_the_one_named_person_who_held_the_office() -> 
     # a title with its country said keeps that country
     ents = _real_link(text.replace("وزير الخارجية يبحث", "وزير الخارجية الفلسطيني يبحث"), None)
     assert ents[0][2] != "Sameh Shoukry" and ents[0][3] == "PSE"
+
+
+def test_the_authorities_and_security_forces_are_the_context_countrys() -> None:
+    ents = _real_link("أكدت تونس أن وحدات أمنية داهمت منزل المعارض.")
+    assert ("وحدات أمنية", "GPE", "Tunisia", "TUN") in ents
+    ents = _real_link("أعلن المغرب أن السلطات أوقفت ستين شابا، وأن الشرطة فرقت المحتجين.")
+    assert ("السلطات", "GPE", "Morocco", "MAR") in ents and ("الشرطة", "GPE", "Morocco", "MAR") in ents
+    # an adjective makes them other authorities; a nisba says whose
+    assert not [e for e in _real_link("أكد المغرب أن السلطات المحلية في الإقليم تدخلت.") if e[0].startswith("السلطات")]
+    ents = _real_link("قالت مصر إن قوات الأمن العراقية اعتقلت مطلوبين.")
+    assert ("العراقية", "GPE", "Iraq", "IRQ") in ents and not [e for e in ents if e[0].startswith("قوات")]

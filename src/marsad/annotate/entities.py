@@ -684,7 +684,7 @@ class _Linker:
         if key == variant:
             return False
         bare = key[1:] if key[:1] in "وف" else key
-        return bare[:1] in "بل"
+        return bare != variant and bare[:1] in "بل"     # ولبنان: و and the name, no preposition
 
     def _sentence_of(self, i: int) -> int:
         if self._sentences is None:
@@ -696,15 +696,18 @@ class _Linker:
             self._sentences = ids
         return self._sentences[i]
 
-    def _context_country(self, i: int) -> str | None:
+    def _context_country(self, i: int, late: bool = False) -> str | None:
         """The country a bare title at word i belongs to: the one country named
         before it in its sentence (outside other role phrases), else the article's
         dominant country (named at least twice, twice as often as any other);
-        None when the context is not clear."""
+        None when the context is not clear. ``late``: asked once countries are
+        linked (their words used): a word that opens a country mention counts."""
         sid, words = self._sentence_of(i), self.words
         not_after = self.kb.titles.context_not_after
+        linked = [(m.start, m.end) for m in self.mentions if m.type == "GPE"] if late else ()
         before = {iso for k, iso in self._country_marks()
-                  if k < i and k not in self.used and self._sentence_of(k) == sid
+                  if k < i and (k not in self.used or any(s < words[k].end and words[k].start < e for s, e in linked))
+                  and self._sentence_of(k) == sid
                   and not (k and set(words[k - 1].variants) & not_after) and not self._prepositional(k)}
         if before:
             return next(iter(before)) if len(before) == 1 else None
@@ -1533,7 +1536,7 @@ class _Linker:
         one of the only candidate country the article names; None when unclear."""
         orgs = self.kb.organizations
         cands = [a for a in m.aliases if a.kind == "org"]
-        iso = self._context_country(m.i)
+        iso = self._context_country(m.i, late=True)
         found = [a for a in cands if orgs[a.id].get("country") == iso] if iso else []
         if not found:
             named = {c for _, c in self._country_marks()}
@@ -1621,6 +1624,8 @@ class _Linker:
                 nisba = self._nisba_at(j)
                 if country == "dominant":
                     country = self._dominant_country()
+                elif country == "context":
+                    country = self._context_country(i, late=True)
                 target = country or (self.kb.organizations.get(org or "") or {}).get("country")
                 if nisba:
                     if nisba.aliases[0].id != target:
