@@ -205,3 +205,52 @@ def test_a_year_apart_or_another_persons_age_is_no_disagreement():
     b = _with_person(report("y2", "قتل الشاب سامر خليل (20 عاما) قرب الحاجز"), "سامر خليل", "Samer Khalil")
     c = _with_person(report("y3", "أصيب رامي سليم (35 عاما) وقتل سامر خليل قرب الحاجز"), "سامر خليل", "Samer Khalil")
     assert fields([a, b, c]) == {}
+
+
+# --- counts told in the lead: tonnes, countries --------------------------------------------
+
+AIRDROP = dict(type="AID", mode="humanitarian", a1=Actor(name_en="Jordan", country="JOR", kb_id="JOR"),
+               a2=Actor(name_en="Palestine", country="PSE", kb_id="PSE"))
+
+
+def test_two_reports_of_one_days_airdrop_giving_other_tonnes_disagree():
+    day = [("اليوم الثلاثاء", "2025-08-26", "published")]
+    a = report("t1", "نفذ سلاح الجو اليوم الثلاثاء إنزالا جويا أسقط 41 طنا من المساعدات", date="2025-08-26",
+               published="2025-08-26", mentions=day, **AIRDROP)
+    b = report("t2", "أسقطت الطائرات اليوم الثلاثاء 25 طنا من المواد الغذائية على القطاع", date="2025-08-26",
+               published="2025-08-26", mentions=day, **AIRDROP)
+    c = report("t3", "إنزال جوي اليوم الثلاثاء بنحو 40 طنا من الإمدادات", date="2025-08-26",
+               published="2025-08-26", mentions=day, **AIRDROP)
+    assert fields([a, b, c])["tonnes"] == [{"value": 25, "article_ids": ["t2"]},
+                                           {"value": 40, "article_ids": ["t3"]},
+                                           {"value": 41, "article_ids": ["t1"]}]
+    # about 40 and 41 hold together
+    assert fields([a, c]) == {}
+
+
+def test_tonnes_of_an_undated_report_of_a_recurring_delivery_are_not_compared():
+    a = report("u1", "نفذ سلاح الجو اليوم الثلاثاء إنزالا جويا أسقط 41 طنا من المساعدات", date="2025-08-26",
+               mentions=[("اليوم الثلاثاء", "2025-08-26", "published")], **AIRDROP)
+    b = report("u2", "أسقطت الطائرات اليوم الجمعة 37 طنا من المواد الغذائية", date="2025-08-29", published=None,
+               mentions=[("اليوم الجمعة", "2025-08-29", "story")], **AIRDROP)
+    assert fields([a, b]) == {}
+
+
+def test_more_than_n_countries_agrees_with_a_larger_count():
+    day = [("الأحد", "2025-06-01", "published")]
+    summit = dict(type="COOPERATE", mode="agreement", a1=MOROCCO, a2=Actor(name_en="Egypt", country="EGY", kb_id="EGY"),
+                  date="2025-06-01", published="2025-06-01", mentions=day)
+    a = report("v1", "وقعت أكثر من 20 دولة الأحد على إعلان مشترك", **summit)
+    b = report("v2", "وقعت 23 دولة الأحد على الإعلان المشترك", **summit)
+    assert fields([a, b]) == {}
+    c = report("v3", "وقعت 12 دولة الأحد على الإعلان المشترك", **summit)
+    assert [v["value"] for v in fields([a, b, c])["countries"]] == [12, 20, 23]
+
+
+def test_counts_of_two_groups_of_countries_are_not_compared():
+    day = [("الأحد", "2025-06-01", "published")]
+    summit = dict(type="COOPERATE", mode="agreement", a1=MOROCCO, a2=Actor(name_en="Egypt", country="EGY", kb_id="EGY"),
+                  date="2025-06-01", published="2025-06-01", mentions=day)
+    a = report("r1", "اجتمع قادة 22 دولة عربية الأحد في القمة", **summit)
+    b = report("r2", "شارك قادة 57 دولة إسلامية الأحد في القمة", **summit)
+    assert fields([a, b]) == {}

@@ -374,6 +374,66 @@ def sentence_discrepancies(articles: list[Article], main: Event | None) -> list[
 
 
 @lru_cache(maxsize=1)
+def _lead_count_patterns() -> dict:
+    data = _figures()["lead_counts"]
+    lex = _casualty_lexicon()
+    number = (rf"(\d[\d,.]*|(?:{_alternatives(lex['numbers'])})(?:\s+عشره?)?(?:\s+و(?:{_alternatives(lex['numbers'])}))?)"
+              rf"(?:\s+({_alternatives(lex['multipliers'])})(?!\w))?")
+    hedge = rf"(?:ب?({_alternatives(data['about_words'])})\s+|ب?({_alternatives(data['more_words'])})\s+)?"
+    # the adjective after the counted noun names the group («22 دولة عربية», «57 دولة
+    # إسلامية»): counts of two groups are not compared
+    return {kind: re.compile(rf"(?<!\w){hedge}ب?{number}\s+(?:من\s+)?(?:{_alternatives(words)})(?!\w)"
+                             rf"(?:\s+(\w+(?:يه|يا))(?!\w))?")
+            for kind, words in data["kinds"].items()}
+
+
+def lead_counts(art: Article) -> dict[str, tuple[int, str]]:
+    """The first count of each kind in the article's lead: kind -> (value, hedge),
+    hedge "" (exact), "about" or "more"; the kind carries the group's adjective
+    when one follows («countries عربيه»)."""
+    lex = _casualty_lexicon()
+    n = _figures()["lead_counts"]["lead_sentences"]
+    lead = art.text[:art.sentences[n - 1].end] if len(art.sentences) >= n else art.text
+    norm = normalize_key(lead)
+    out = {}
+    for kind, pattern in _lead_count_patterns().items():
+        for m in pattern.finditer(norm):
+            value = _number(m.group(3), lex["numbers"], m.group(4), lex["multipliers"])
+            if value:
+                name = f"{kind} {m.group(5)}" if m.group(5) else kind
+                out.setdefault(name, (value, "about" if m.group(1) else "more" if m.group(2) else ""))
+                break
+    return out
+
+
+def _counts_agree(a: tuple[int, str], b: tuple[int, str]) -> bool:
+    (x, hx), (y, hy) = a, b
+    if hx == "more" or hy == "more":
+        low, other = (a, b) if hx == "more" else (b, a)
+        return other[0] > low[0] or other[1] != ""
+    if hx == "about" or hy == "about":
+        return abs(x - y) <= 0.1 * max(x, y)
+    return x == y
+
+
+def lead_count_discrepancies(articles: list[Article], main: Event | None) -> list[Discrepancy]:
+    """Tonnes, countries: two reports that date the main event themselves to one
+    day and give counts that cannot both hold."""
+    per_kind: dict[tuple[str, str], list[tuple[tuple[int, str], str]]] = {}
+    for art, ev in _main_reports(articles, main):
+        if not (ev.date and len(ev.date) == 10 and _own_mentions(art, ev.date)):
+            continue
+        for kind, count in lead_counts(art).items():
+            per_kind.setdefault((kind, ev.date), []).append((count, art.id))
+    found = []
+    for (kind, day), items in sorted(per_kind.items()):
+        if any(not _counts_agree(a, b) for a, _ in items for b, _ in items):
+            found.append(Discrepancy(kind, _values([(v, aid) for (v, _), aid in items]),
+                                     f"sources give different numbers of {kind}"))
+    return found
+
+
+@lru_cache(maxsize=1)
 def _age_pattern() -> re.Pattern:
     data = _figures()["age"]
     return re.compile(
@@ -422,4 +482,4 @@ def find_discrepancies(articles: list[Article], main: Event | None) -> list[Disc
         return name_discrepancies(articles)
     return main_event_discrepancies(articles, main) + name_discrepancies(articles) + \
         casualty_discrepancies(articles, main) + sentence_discrepancies(articles, main) + \
-        age_discrepancies(articles)
+        lead_count_discrepancies(articles, main) + age_discrepancies(articles)
