@@ -388,6 +388,9 @@ def test_a_bare_state_body_is_the_context_countrys() -> None:
     assert ("الجيش", "ORG", "Lebanese Armed Forces", "LBN") in ents
     ents = _real_link("أكدت مصر أن وزارة الداخلية أوقفت المتهمين.")
     assert ("وزارة الداخلية", "ORG", "Ministry of Interior of Egypt", "EGY") in ents
+    ents = _real_link("أعلن الأردن أن الحكومة ستقدم الموازنة وأن وزارة الخارجية استدعت السفير.")
+    assert ("الحكومة", "GPE", "Jordan", "JOR") in ents
+    assert ("وزارة الخارجية", "ORG", "Ministry of Foreign Affairs of Jordan", "JOR") in ents
     # a region is no country: the one country before it decides
     ents = _real_link("قصفت إسرائيل جنوب لبنان، وقال الجيش إنه استهدف مواقع.")
     assert ("الجيش", "ORG", "Israel Defense Forces", "ISR") in ents
