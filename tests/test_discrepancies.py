@@ -254,3 +254,13 @@ def test_counts_of_two_groups_of_countries_are_not_compared():
     a = report("r1", "اجتمع قادة 22 دولة عربية الأحد في القمة", **summit)
     b = report("r2", "شارك قادة 57 دولة إسلامية الأحد في القمة", **summit)
     assert fields([a, b]) == {}
+
+
+def test_this_morning_of_an_undated_report_may_be_another_day():
+    a = report("z1", "شنت الطائرات صباح اليوم غارة على مبنى", published=None,
+               mentions=[("صباح اليوم", "2025-09-09", "story")], trigger="غارة")
+    b = report("z2", "استهدفت غارة جوية عصر الثلاثاء مبنى سكنيا", published=None,
+               mentions=[("عصر الثلاثاء", "2025-09-09", "story")], trigger="غارة")
+    assert fields([a, b]) == {}
+    a.published, a.dates[0].anchor = "2025-09-09", "published"
+    assert "time of day" in fields([a, b])

@@ -59,6 +59,11 @@ def _parts_of_day() -> tuple[dict[str, int], int]:
     return {normalize_key(w): order[part] for part, words in data["words"].items() for w in words}, len(order)
 
 
+@lru_cache(maxsize=1)
+def _weekdays() -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in _figures()["parts_of_day"]["weekdays"])
+
+
 def part_of_day(art: Article, ev: Event) -> int | None:
     """The part of the day (its place in ``parts_of_day.order``) that the main
     event's date expression gives («عصر الثلاثاء»): the mentions of its day in
@@ -67,8 +72,11 @@ def part_of_day(art: Article, ev: Event) -> int | None:
     if not ev.date or len(ev.date) != 10:
         return None
     # A weekday resolved against the story's date counts here: the part of the day
-    # is the article's own word, and the day is one the other reports share.
-    mentions = [d for d in art.dates if d.value == ev.date]
+    # is the article's own word, and the weekday its own; a bare «صباح اليوم»
+    # resolved against the story's date may be another day.
+    weekdays = _weekdays()
+    mentions = [d for d in art.dates if d.value == ev.date and (
+        d.anchor != "story" or any(w in weekdays or w[1:] in weekdays for w in normalize_key(d.text).split()))]
     if ev.trigger is not None:
         sentence = next((s for s in art.sentences if s.start <= ev.trigger.start < s.end), None)
         near = [d for d in mentions if sentence and sentence.start <= d.start < sentence.end]
