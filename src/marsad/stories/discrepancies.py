@@ -90,7 +90,7 @@ def part_of_day(art: Article, ev: Event) -> int | None:
 def _time_discrepancies(mains: list[tuple[Article, Event]]) -> list[Discrepancy]:
     """Reports that date the main event to one day but put it in parts of the day
     two steps apart or more (morning and afternoon; not evening and night)."""
-    words, cycle = _parts_of_day()
+    _, cycle = _parts_of_day()
     names = _figures()["parts_of_day"]["order"]
     found = []
     by_day: dict[str, list[tuple[int, str]]] = {}
