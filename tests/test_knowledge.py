@@ -341,6 +341,9 @@ def test_a_bare_body_name_shared_by_countries_goes_to_the_context_country() -> N
     assert ("البرلمان", "ORG", "Assembly of the Representatives of the People", "TUN") in ents
     # no country in sight: no guess
     assert not [e for e in _real_link("ناقش مجلس النواب مشروع القانون أمس.") if e[0] == "مجلس النواب"]
+    # the context's country has no such body in the base: not another country's named later
+    ents = _real_link("أعلنت إسبانيا أن البرلمان صادق على اتفاق الصيد مع المغرب.")
+    assert not [e for e in ents if e[0] == "البرلمان"]
     # a nisba makes the name one country's
     assert ("مجلس النواب العراقي", "ORG", "Council of Representatives of Iraq", "IRQ") in \
         _real_link("صوت مجلس النواب العراقي على الموازنة.")

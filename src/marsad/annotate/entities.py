@@ -1532,13 +1532,14 @@ class _Linker:
 
     def _org_of_context(self, m: Match) -> Alias | None:
         """The body a shared bare name names: the one of the country its sentence
-        names before it or the article is about (``_context_country``), else the
-        one of the only candidate country the article names; None when unclear."""
+        names before it or the article is about (``_context_country``); when the
+        context names no country, the one of the only candidate country the article
+        names; None when unclear."""
         orgs = self.kb.organizations
         cands = [a for a in m.aliases if a.kind == "org"]
         iso = self._context_country(m.i, late=True)
         found = [a for a in cands if orgs[a.id].get("country") == iso] if iso else []
-        if not found:
+        if not found and not iso:       # a context country whose body the base lacks: not another's
             named = {c for _, c in self._country_marks()}
             found = [a for a in cands if orgs[a.id].get("country") in named]
         return found[0] if len({orgs[a.id].get("country") for a in found}) == 1 else None
