@@ -423,3 +423,15 @@ def test_the_authorities_and_security_forces_are_the_context_countrys() -> None:
     assert not [e for e in _real_link("أكد المغرب أن السلطات المحلية في الإقليم تدخلت.") if e[0].startswith("السلطات")]
     ents = _real_link("قالت مصر إن قوات الأمن العراقية اعتقلت مطلوبين.")
     assert ("العراقية", "GPE", "Iraq", "IRQ") in ents and not [e for e in ents if e[0].startswith("قوات")]
+
+
+def test_the_movement_and_the_party_name_the_body_named_before_them() -> None:
+    ents = _real_link("أعلنت حركة حماس موافقتها على المقترح، وقالت الحركة في بيان إنها ملتزمة بالتهدئة.")
+    assert ("الحركة", "ORG", "Hamas", "PSE") in ents
+    ents = _real_link("قصفت إسرائيل مواقع لحزب الله في الجنوب، ورد الحزب بإطلاق صواريخ.")
+    assert ("الحزب", "ORG", "Hezbollah", "LBN") in ents
+    # the head must be the body's: حماس is no party; an adjective makes it another body
+    ents = _real_link("أعلنت حركة حماس موافقتها، وقال الحزب إنه يدعم الاتفاق.")
+    assert not [e for e in ents if e[0] == "الحزب"]
+    ents = _real_link("أعلنت حركة حماس موافقتها، فيما تتواصل الحركة الاحتجاجية في المدن.")
+    assert not [e for e in ents if e[0].startswith("الحركة")]

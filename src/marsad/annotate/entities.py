@@ -169,6 +169,8 @@ class _Parties:
     vessel_heads_by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
     # words after an epithet that name the same party again (الاحتلال الصهيوني): word → country
     epithet_modifiers: dict[str, str] = field(default_factory=dict)
+    # an org anaphor's head word (الحركة → حركة): the body named before it must be named with it
+    anaphor_heads: dict[tuple[str, ...], str] = field(default_factory=dict)
 
 
 def _by_first_word(phrases) -> dict[str, tuple[int, ...]]:
@@ -208,7 +210,8 @@ def _parties_for(data_dir: Path) -> _Parties:
                     frozenset(words(h) for h in raw.get("unquoted_vessel_heads", [])),
                     tuple((words(a["phrase"]), frozenset(a.get("kinds") or ())) for a in raw.get("org_anaphors", [])),
                     _by_first_word(epithets), _by_first_word(heads),
-                    {normalize_key(w): c for w, c in (raw.get("epithet_modifiers") or {}).items() if w != "about"})
+                    {normalize_key(w): c for w, c in (raw.get("epithet_modifiers") or {}).items() if w != "about"},
+                    {words(a["phrase"]): normalize_key(a["head"]) for a in raw.get("org_anaphors", []) if a.get("head")})
 
 
 # ---- words and matching -------------------------------------------------------------
@@ -2179,9 +2182,15 @@ class _Linker:
                 if j < len(self.words) and _JOINING_GAP.match(self.words[j].gap) and \
                         self.words[j].key.startswith(("لل", "ل")) and not self.words[j].key.startswith("لا"):
                     break       # المنظمة الدولية للهجرة، المنظمة الدولية لحقوق الإنسان
+                head = self.parties.anaphor_heads.get(phrase)
+                if head and j < len(self.words) and _JOINING_GAP.match(self.words[j].gap) and \
+                        self.words[j].key.startswith("ال") and self.words[j].key.endswith(("ي", "يه")):
+                    break       # الحركة الاحتجاجية، الحزب الحاكم... الحزب الديمقراطي: another body
                 start = _variant_offset(self.words[i], phrase[0])
                 prev = [m for m in self.mentions if m.type == "ORG" and m.end <= start and m.kb_id
-                        and (self.kb.organizations.get(m.kb_id) or {}).get("kind") in kinds]
+                        and (self.kb.organizations.get(m.kb_id) or {}).get("kind") in kinds
+                        and (not head or any(normalize_key(n).startswith(head + " ")
+                                             for n in self.kb.organizations[m.kb_id].get("names_ar") or ()))]
                 if prev:
                     last = max(prev, key=lambda m: m.end)
                     self._add(self._copy(last, start, self.words[j - 1].end, "coref"), i, j)
