@@ -381,6 +381,9 @@ def test_verbs_and_prepositions_after_a_title_are_no_name() -> None:
     ents = _real_link("ولي العهد السعودي والرئيس الإيراني يبحثان الأوضاع في المنطقة.", "2025-03-01")
     assert ("الرئيس الإيراني", "PERSON", "Masoud Pezeshkian", "IRN") in ents
     assert not [e for e in ents if e[0].startswith("يبحثان")]
+    ents = _real_link("وقالت الوكالة إن الرئيس الإيراني وولي العهد السعودي ناقشا الوضع في غزة.", "2023-11-01")
+    assert ("ولي العهد السعودي", "PERSON", "Mohammed bin Salman", "SAU") in ents
+    assert not [e for e in ents if e[0].startswith("ناقشا")]
     ents = _real_link("كان أمير الأردن قيد الإقامة الجبرية في منزله.", "2021-04-05")
     assert not [e for e in ents if e[1] == "PERSON"]
 
