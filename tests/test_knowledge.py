@@ -438,3 +438,15 @@ def test_the_movement_and_the_party_name_the_body_named_before_them() -> None:
     assert not [e for e in ents if e[0] == "الحزب"]
     ents = _real_link("أعلنت حركة حماس موافقتها، فيما تتواصل الحركة الاحتجاجية في المدن.")
     assert not [e for e in ents if e[0].startswith("الحركة")]
+
+
+def test_a_title_and_a_holders_family_name_name_that_holder() -> None:
+    # رئيسي alone is an adjective (main); after الرئيس it is the president's family name
+    ents = _real_link("وذكرت الوكالة أن الرئيس رئيسي وولي العهد السعودي بحثا الأوضاع.", "2023-11-01")
+    assert ("رئيسي", "PERSON", "Ebrahim Raisi", "IRN") in ents
+    # two presidents named Aoun: the publication date tells which; without one, no one
+    assert ("عون", "PERSON", "Joseph Aoun", "LBN") in _real_link("استقبل الرئيس عون السفير الفرنسي.", "2025-03-01")
+    assert ("عون", "PERSON", "Michel Aoun", "LBN") in _real_link("استقبل الرئيس عون السفير الفرنسي.", "2018-03-01")
+    assert not [e for e in _real_link("استقبل الرئيس عون السفير الفرنسي.", None) if e[0] == "عون"]
+    # a title of another country: not that family's
+    assert not [e for e in _real_link("قال الرئيس الأمريكي عون إن الوضع صعب.") if e[0] == "عون"]

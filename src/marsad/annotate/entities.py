@@ -973,7 +973,30 @@ class _Linker:
         end = self._unknown_name(j)
         if end:
             return "unknown", end, None
+        p = self._holder_by_family_name(j, chosen)
+        if p is not None and (not holders or p.get("country") in {h.get("country") for h in holders}):
+            return "person", j + 1, (p, "short", None)
         return None
+
+    def _holder_by_family_name(self, j: int, chosen: list[str]) -> dict | None:
+        """«الرئيس رئيسي», «الرئيس عون»: one word after a title that is the family
+        name of a person who held the office (the one holding it on the article's
+        publication date when there are several), though the word alone may be an
+        everyday one. A known given name is no family name here (الملك عبدالله)."""
+        if not chosen or j >= len(self.words):
+            return None
+        w = self.words[j]
+        if w.text.startswith("ال") and not w.key.startswith("ال") or not _ARABIC_WORD.match(w.key) \
+                or w.key in self.idx.stopwords or w.key in self.idx.first_names:
+            return None     # الملك عبدالله: a given name, which many holders share
+        cands: list[dict] = []
+        for t in self._with_equivalents(chosen):
+            for p in self.kb.holders_by_family_name(t, w.key):
+                if p not in cands:
+                    cands.append(p)
+        if len(cands) > 1 and self.article.published:
+            cands = [p for p in cands if self.kb.holds(p, chosen, self.on)]
+        return cands[0] if len(cands) == 1 else None    # two holders and no date to tell: no one
 
     def _unknown_name(self, j: int) -> int | None:
         """The end of an unknown personal name starting at word j, or None."""

@@ -244,6 +244,7 @@ class KnowledgeBase:
         self._roles_by_title_country: dict[tuple[str, str | None], list] = defaultdict(list)
         # (title, organization id) → the same, for a question about an organization's office
         self._roles_by_title_org: dict[tuple[str, str | None], list] = defaultdict(list)
+        self._family_index: dict[tuple[str, str], list[dict]] | None = None   # see ``holders_by_family_name``
         for p in self.persons.values():
             for r in p.get("roles") or []:
                 # with what ``holders`` tests of each row worked out once: the office's
@@ -476,6 +477,21 @@ class KnowledgeBase:
             if not not_national and p not in out:
                 out.append(p)
         return out
+
+    def holders_by_family_name(self, title: str, family: str) -> list[dict]:
+        """Persons who held ``title`` at any time whose Arabic name ends with the
+        word ``family`` (normalized): «الرئيس رئيسي» names Ebrahim Raisi though
+        رئيسي alone is an everyday word."""
+        if self._family_index is None:
+            index: dict[tuple[str, str], list[dict]] = defaultdict(list)
+            for t, rows in self._roles_by_title.items():
+                for p, *_ in rows:
+                    for n in (p.get("names_ar") or []) + (p.get("variants_ar") or []):
+                        words = normalize_key(n).split()
+                        if len(words) >= 2 and p not in index[(t, words[-1])]:
+                            index[(t, words[-1])].append(p)
+            self._family_index = dict(index)
+        return list(self._family_index.get((title, family), ()))
 
     def holders(self, title: str | list[str], country: str | None = None, org: str | None = None,
                 on: str | dt.date | None = None) -> list[dict]:
