@@ -450,3 +450,13 @@ def test_a_title_and_a_holders_family_name_name_that_holder() -> None:
     assert not [e for e in _real_link("استقبل الرئيس عون السفير الفرنسي.", None) if e[0] == "عون"]
     # a title of another country: not that family's
     assert not [e for e in _real_link("قال الرئيس الأمريكي عون إن الوضع صعب.") if e[0] == "عون"]
+
+
+def test_a_bare_title_no_context_places_is_the_holder_named_before_it() -> None:
+    text = ("أجرى الشيخ تميم بن حمد آل ثاني اتصالا بالرئيس مسعود بزشكيان. "
+            "وجاء ذلك خلال اتصال أجراه الأمير مع نظيره، بحسب إيران والولايات المتحدة.")
+    ents = _real_link(text, "2025-06-20")
+    assert ("الأمير", "PERSON", "Tamim bin Hamad Al Thani", "QAT") in ents
+    # no emir named before it: no one
+    ents = _real_link("وجاء ذلك خلال اتصال أجراه الأمير مع الرئيس مسعود بزشكيان.", "2025-06-20")
+    assert not [e for e in ents if e[0] == "الأمير"]

@@ -642,6 +642,8 @@ class _Linker:
         elif len(holders) == 1:
             self._add(self._person_mention(holders[0], m.start, words[j - 1].end, "role", tuple(chosen), country),
                       m.i, j)
+        elif not holders and not country and not org and j == m.j:
+            self.deferred.append(("anaphor", m, j, tuple(chosen)))     # الأمير: the emir named before
         return j
 
     def _adjective_after(self, j: int) -> bool:
@@ -907,6 +909,15 @@ class _Linker:
                 holders = self._holders(titles, country, None)
                 if len(holders) == 1:
                     self._add(self._person_mention(holders[0], m.start, end, "coref", tuple(titles), country), m.i, j)
+            elif kind == "anaphor":
+                # a bare title no context places (الأمير، الرئيس): the last person named
+                # before it who held that office on the article's date
+                chosen = list(country)
+                for prev in sorted(self.mentions, key=lambda x: -x.start):
+                    if prev.type == "PERSON" and prev.start < m.start and prev.kb_id in self.kb.persons \
+                            and self.kb.holds(self.kb.persons[prev.kb_id], chosen, self.on):
+                        self._add(self._copy(prev, m.start, end, "coref"), m.i, j)
+                        break
             else:
                 prev = self._last_person(before=m.start, country=country, titles=_MINISTER_TITLES)
                 if prev:
