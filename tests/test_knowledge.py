@@ -448,6 +448,9 @@ def test_a_title_and_a_holders_family_name_name_that_holder() -> None:
     assert ("عون", "PERSON", "Joseph Aoun", "LBN") in _real_link("استقبل الرئيس عون السفير الفرنسي.", "2025-03-01")
     assert ("عون", "PERSON", "Michel Aoun", "LBN") in _real_link("استقبل الرئيس عون السفير الفرنسي.", "2018-03-01")
     assert not [e for e in _real_link("استقبل الرئيس عون السفير الفرنسي.", None) if e[0] == "عون"]
+    # undated, but the article names one of them in full
+    ents = _real_link("استقبل الرئيس عون السفير الفرنسي. وقال ميشال عون إن لبنان يرحب بالدعم.", None)
+    assert ("عون", "PERSON", "Michel Aoun", "LBN") in ents
     # a title of another country: not that family's
     assert not [e for e in _real_link("قال الرئيس الأمريكي عون إن الوضع صعب.") if e[0] == "عون"]
 

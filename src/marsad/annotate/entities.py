@@ -1007,7 +1007,12 @@ class _Linker:
                     cands.append(p)
         if len(cands) > 1 and self.article.published:
             cands = [p for p in cands if self.kb.holds(p, chosen, self.on)]
-        return cands[0] if len(cands) == 1 else None    # two holders and no date to tell: no one
+        elif len(cands) > 1:
+            # no date: the one the article also names in full (للرئيس عون ... جوزاف عون)
+            text = normalize_key(self.text)
+            cands = [p for p in cands if any(" " in n and normalize_key(n) in text
+                                             for n in (p.get("names_ar") or []) + (p.get("variants_ar") or []))]
+        return cands[0] if len(cands) == 1 else None    # two holders and nothing to tell: no one
 
     def _unknown_name(self, j: int) -> int | None:
         """The end of an unknown personal name starting at word j, or None."""
