@@ -41,38 +41,38 @@ def on_own_ground(event_type: str | None) -> bool:
     return event_type in _DIRECTION.get("own_ground", {}).get("types", ())
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def _word_set(name: str) -> frozenset[str]:
+    """The normalized words of one of event_direction.json's word lists."""
+    return frozenset(normalize_key(w) for w in _DIRECTION[name]["words"])
+
+
 def pair_nouns() -> frozenset[str]:
     """Dual nouns that after بين refer back to the two parties named before (بين الزعيمين)."""
-    return frozenset(normalize_key(w) for w in _DIRECTION["pair_nouns"]["words"])
+    return _word_set("pair_nouns")
 
 
-@lru_cache(maxsize=1)
 def honorifics() -> frozenset[str]:
     """Courtesy words before a name (صاحب السمو، معالي، سعادة) that belong to it like titles."""
-    return frozenset(normalize_key(w) for w in _DIRECTION["honorifics"]["words"])
+    return _word_set("honorifics")
 
 
-@lru_cache(maxsize=1)
 def members_in() -> frozenset[str]:
     """Member nouns before «في» + a group (قيادي في حركة حماس): the group is the party."""
-    return frozenset(normalize_key(w) for w in _DIRECTION["members_in"]["words"])
+    return _word_set("members_in")
 
 
-@lru_cache(maxsize=1)
 def meeting_verbs() -> frozenset[str]:
     """Verbs of meeting (التقى، اجتمع) that name a visit's host after a visit to a country."""
-    return frozenset(normalize_key(w) for w in _DIRECTION["meeting_verbs"]["words"])
+    return _word_set("meeting_verbs")
 
 
-@lru_cache(maxsize=1)
 def head_words() -> frozenset[str]:
     """Words naming the head of the group before them (برئاسة، بقيادة): the head stands for it."""
-    return frozenset(normalize_key(w) for w in _DIRECTION["head_words"]["words"])
+    return _word_set("head_words")
 
 
-@lru_cache(maxsize=1)
 def strike_nouns() -> frozenset[str]:
     """Indefinite strike nouns a following verb may describe (ضربة … استهدفت)."""
-    return frozenset(normalize_key(w) for w in _DIRECTION["strike_nouns"]["words"])
+    return _word_set("strike_nouns")
 
