@@ -11,6 +11,7 @@ events (recaps with their own past date) are never main.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from marsad.annotate.event_args import country_of_place
@@ -237,13 +238,18 @@ def score(c: Candidate, cands: list[Candidate]) -> float:
     return round(s, 3)
 
 
-def choose_main(cands: list[Candidate]) -> Event | None:
-    """Score every event and mark exactly one ``main`` (none when there are no events)."""
+def choose_main(cands: list[Candidate], prior: Callable[[Candidate], float] | None = None) -> Event | None:
+    """Score every event and mark exactly one ``main`` (none when there are no events).
+    ``prior`` adds to each candidate's score (the learned sentence classifier's bonus,
+    ``event_classifier.main_prior``, when it is switched on)."""
     events = [c for c in cands if not c.mention_only]
     for c in events:
         c.event.score = score(c, cands)
         c.event.main = False
     _demote_reactions(events)
+    if prior is not None:
+        for c in events:
+            c.event.score = round(c.event.score + prior(c), 3)
     eligible = [c for c in events if not c.background] or events
     if not eligible:
         return None

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
+from marsad.annotate import event_classifier
 from marsad.annotate.dates import clause_date, in_temporal_clause
 from marsad.annotate.event_args import (LOCATION_TYPES, Frame, after_place_noun, aid_donor, country_of_place, names_a_pair, pick_actors,
                                        pick_location, place_after, place_party, share_converse_parties, speaker_roles)
@@ -91,7 +92,13 @@ def code_events(article: Article) -> Article:
     _first_tellings(candidates)
     _carry_subjects(candidates)
     events = merge_headline_with_lead(merge_repeats(candidates))
-    main = choose_main(events)
+    # the learned sentence classifier, off unless MARSAD_EVENT_CLASSIFIER is on (docs/events.md)
+    model = event_classifier.active_model() if candidates else None
+    if model is not None:
+        prior, scorer = event_classifier.main_prior(model, article.sentences)
+        main = choose_main(events, prior)
+    else:
+        main = choose_main(events)
     if main is not None and main.type == "CONSULT":
         _name_delegation_heads(view, main)
     if main is not None and main.date is None:
@@ -102,6 +109,8 @@ def code_events(article: Article) -> Article:
     # a recap of an earlier event (كان قد، ويأتي ذلك بعد، منذ) is background to the news, not a
     # new event this article reports: kept only when nothing else could be the main event
     article.events = [c.event for c in events if not c.mention_only and (not c.background or c.event.main)]
+    if model is not None:
+        article.events = event_classifier.gate_events(scorer, article.events)
     return article
 
 
