@@ -69,6 +69,9 @@ class Word:
     gap: str                      # the text between the previous word and this one
 
 
+_UNSET = object()     # no value yet (None is a value: an organization with no country)
+
+
 @dataclass
 class Match:
     i: int                        # first word
@@ -1563,7 +1566,15 @@ class _Linker:
         """Whether the match is a bare name several countries' bodies bear
         (مجلس النواب، مجلس الأمة، الديوان الملكي، البرلمان)."""
         orgs = self.kb.organizations
-        return len({orgs[a.id].get("country") for a in m.aliases if a.kind == "org"}) > 1
+        first = _UNSET              # (two countries found is enough: no set built, most matches no org)
+        for a in m.aliases:
+            if a.kind == "org":
+                country = orgs[a.id].get("country")
+                if first is _UNSET:
+                    first = country
+                elif country != first:
+                    return True
+        return False
 
     def _body_alias(self, m: Match) -> Alias | None:
         """The country or body a match names: its first such alias, or for a bare

@@ -132,14 +132,16 @@ def is_background(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo,
                    article: Article, date: DateMention | None) -> bool:
     """A recap of earlier events: a recap cue in the sentence, or an earlier date."""
     clause_lo, clause_hi = view.clause_bounds(h.nstart, info.nstart, info.nend)
-    # quotes and brackets inside a clause do not end it here (بعد يومين من تأكيد «الحرس» مقتل …)
-    breaks = [m.end() for m in _COMMA_BREAK.finditer(view.ntext, info.nstart, h.nstart)]
-    clause_lo = min(clause_lo, breaks[-1] if breaks else info.nstart)
+    lo = None       # the clause's start, worked out at the first cue found (most sentences have none)
     sentence = view.ntext[info.nstart:info.nend]
     for pat, starts in lex.background.active_starts(sentence):
         for m in cue_matches(pat, view.ntext, info.nstart, info.nstart, h.nstart, starts):
+            if lo is None:
+                # quotes and brackets inside a clause do not end it here (بعد يومين من تأكيد «الحرس» مقتل …)
+                breaks = [b.end() for b in _COMMA_BREAK.finditer(view.ntext, info.nstart, h.nstart)]
+                lo = min(clause_lo, breaks[-1] if breaks else info.nstart)
             # (وكان X، برفقة Y، قد زار: the cue ends in the clause); «في وقت سابق اليوم» is today's news
-            if m.end() >= clause_lo and not _recent_after(view, lex, m.end(), h.nstart):
+            if m.end() >= lo and not _recent_after(view, lex, m.end(), h.nstart):
                 return True
     if lex.background_sentence is not None:
         # a discourse marker of background governs the whole sentence, past its commas

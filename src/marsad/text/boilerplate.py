@@ -73,7 +73,8 @@ class Line:
         """The key without punctuation: copies of a line that differ only by quotation
         marks or dots ("النصرة" / النصرة) are the same line."""
         key = self.key
-        return " ".join(_PUNCT.sub("", key).split()) if _PUNCT.search(key) else key
+        bare = _PUNCT.sub("", key)      # (one pass: the same string back when there is nothing to take off)
+        return " ".join(bare.split()) if len(bare) != len(key) else key
 
 
 _PUNCT = re.compile(r"[^\w\s]")
@@ -194,7 +195,7 @@ _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
 def _name_and_date(stripped: str) -> tuple[str, str] | None:
     """"عدنان أحمد 28 فبراير 2026" (the space often lost: "أحمد28"): the reporter's name
     and the date of the page, alone on a line."""
-    if _words(stripped) > 9 or not re.search(r"\d", stripped):
+    if not _DIGIT.search(stripped) or _words(stripped) > 9:
         return None
     spaced = _LETTER_DIGIT.sub(" ", stripped)
     found = find_full_date(spaced)
@@ -211,6 +212,18 @@ def _name_and_date(stripped: str) -> tuple[str, str] | None:
 _DIGIT = re.compile(r"\d")
 
 
+_HEADS: tuple = (None, ())     # (the lexicon's date prefixes, each with " " and ":" after it)
+
+
+def _date_prefix_heads(prefixes: list[str]) -> tuple[str, ...]:
+    """What a date line opens with ("نشر في " or "نشر في:"), for one ``startswith`` in C."""
+    global _HEADS
+    held = _HEADS       # read once: another thread may replace it
+    if held[0] is not prefixes:
+        held = _HEADS = (prefixes, tuple(h for p in prefixes for h in (p + " ", p + ":")))
+    return held[1]
+
+
 def _outlet_and_date(stripped: str) -> tuple[str, str] | None:
     """"كشـ24 نشر في: 3 نوفمبر 2017": a short name, then a date line ("نشر في:" and a date)."""
     if not _DIGIT.search(stripped) or _words(stripped) > 10:
@@ -219,7 +232,7 @@ def _outlet_and_date(stripped: str) -> tuple[str, str] | None:
     for n in range(1, 4):
         head, tail = " ".join(key_words[:n]), " ".join(key_words[n:])
         tail_key = phrase_key(tail)
-        if any(tail_key.startswith(p + " ") or tail_key.startswith(p + ":") for p in lexicon().date_prefixes):
+        if tail_key.startswith(_date_prefix_heads(lexicon().date_prefixes)):
             value = date_line(tail)
             if value and not re.search(r"[.!?؟،,:]", head) and not looks_like_person(head):
                 return head, value
