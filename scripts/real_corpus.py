@@ -128,7 +128,7 @@ def cmd_add(args) -> int:
             raise SystemExit(f"{args.id}: this page is already in the corpus as {r['id']} "
                              f"({'same URL' if r['url'] == args.url else 'same text'})")
     row = {"id": args.id, "url": args.url, "outlet": args.outlet, "region": args.region,
-           "query": args.query, "sha256": sha256_text(text), "chars": len(text),
+           "query": args.query, "sha256": digest, "chars": len(text),
            "lines": len(text.splitlines()), "annotated": args.annotated}
     PARTS.mkdir(parents=True, exist_ok=True)
     with (PARTS / f"{args.part}.manifest.jsonl").open("a", encoding="utf-8") as out:
