@@ -7,6 +7,7 @@ reports is mapped back to the article's own characters through ``origin``.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from functools import lru_cache
 import re
 from dataclasses import dataclass
@@ -259,6 +260,15 @@ def _modality_words(key: str) -> frozenset[str]:
     return frozenset(normalize_key(w) for w in _modality_data()[key]["words"])
 
 
+def _word_list(key: str, doc: str) -> Callable[[], frozenset[str]]:
+    """The cached reader of modality.json's ``key`` words (``_modality_words``), named
+    ``key`` and documented by ``doc``: one piece for the many lists of the file."""
+    reader = lru_cache(maxsize=1)(lambda: _modality_words(key))
+    reader.__name__ = reader.__qualname__ = key
+    reader.__doc__ = doc
+    return reader
+
+
 @lru_cache(maxsize=1)
 def prepositions() -> frozenset[str]:
     return frozenset(normalize_key(p) for p in _modality_data().get("prepositions", []))
@@ -287,10 +297,8 @@ def clause_openers() -> frozenset[str]:
     return frozenset(normalize_key(p) for p in _modality_data().get("clause_openers", []))
 
 
-@lru_cache(maxsize=1)
-def place_topics() -> frozenset[str]:
-    """Nouns after which في + place is a topic, not the event's place."""
-    return _modality_words("place_topics")
+place_topics = _word_list("place_topics",
+    """Nouns after which في + place is a topic, not the event's place.""")
 
 
 @lru_cache(maxsize=1)
@@ -304,10 +312,8 @@ def subject_openers() -> frozenset[str]:
     return frozenset(normalize_key(p) for p in _modality_data().get("subject_openers", []))
 
 
-@lru_cache(maxsize=1)
-def relative_pronouns() -> frozenset[str]:
-    """الذي، التي …: an imperfect verb right after one describes its antecedent."""
-    return _modality_words("relative_pronouns")
+relative_pronouns = _word_list("relative_pronouns",
+    """الذي، التي …: an imperfect verb right after one describes its antecedent.""")
 
 
 @lru_cache(maxsize=1)
@@ -316,64 +322,44 @@ def weapon_words() -> frozenset[str]:
     return frozenset(normalize_key(w).removeprefix("ال") for w in _modality_data()["weapon_words"]["words"])
 
 
-@lru_cache(maxsize=1)
-def crowd_words() -> frozenset[str]:
-    """Counts of people (آلاف، عشرات): a people after them with من are the doers."""
-    return _modality_words("crowd_words")
+crowd_words = _word_list("crowd_words",
+    """Counts of people (آلاف، عشرات): a people after them with من are the doers.""")
 
 
-@lru_cache(maxsize=1)
-def doing_verbs() -> frozenset[str]:
-    """قام، قامت، يقوم …: before ب + a verbal noun, the verbal noun is the act itself."""
-    return _modality_words("doing_verbs")
+doing_verbs = _word_list("doing_verbs",
+    """قام، قامت، يقوم …: before ب + a verbal noun, the verbal noun is the act itself.""")
 
 
-@lru_cache(maxsize=1)
-def commentary_verbs() -> frozenset[str]:
-    """يأتي، جاء …: a verbal noun right after one is the subject of a comment (ويأتي القصف بعد …)."""
-    return _modality_words("commentary_verbs")
+commentary_verbs = _word_list("commentary_verbs",
+    """يأتي، جاء …: a verbal noun right after one is the subject of a comment (ويأتي القصف بعد …).""")
 
 
-@lru_cache(maxsize=1)
-def temporal_subordinators() -> frozenset[str]:
-    """بعد، عقب، إثر …: an act told after them dates the news rather than being it."""
-    return _modality_words("temporal_subordinators")
+temporal_subordinators = _word_list("temporal_subordinators",
+    """بعد، عقب، إثر …: an act told after them dates the news rather than being it.""")
 
 
-@lru_cache(maxsize=1)
-def meeting_purposes() -> frozenset[str]:
-    """للقاء، لمقابلة …: the person named after one is the one met on a trip."""
-    return _modality_words("meeting_purposes")
+meeting_purposes = _word_list("meeting_purposes",
+    """للقاء، لمقابلة …: the person named after one is the one met on a trip.""")
 
 
-@lru_cache(maxsize=1)
-def anaphoric_owners() -> frozenset[str]:
-    """الجماعة، البلاد …: definite nouns that refer back to a group or state named before."""
-    return _modality_words("anaphoric_owners")
+anaphoric_owners = _word_list("anaphoric_owners",
+    """الجماعة، البلاد …: definite nouns that refer back to a group or state named before.""")
 
 
-@lru_cache(maxsize=1)
-def title_nouns() -> frozenset[str]:
-    """العهد، الحرمين، مجلس …: nouns inside multi-word titles."""
-    return _modality_words("title_nouns")
+title_nouns = _word_list("title_nouns",
+    """العهد، الحرمين، مجلس …: nouns inside multi-word titles.""")
 
 
-@lru_cache(maxsize=1)
-def pronoun_openers() -> frozenset[str]:
-    """إنه، أنها، بأنه …: a complementizer carrying the subject pronoun."""
-    return _modality_words("pronoun_openers")
+pronoun_openers = _word_list("pronoun_openers",
+    """إنه، أنها، بأنه …: a complementizer carrying the subject pronoun.""")
 
 
-@lru_cache(maxsize=1)
-def auxiliaries() -> frozenset[str]:
-    """قد، سوف، لن، كان …: words between a complementizer and its verb."""
-    return _modality_words("auxiliaries")
+auxiliaries = _word_list("auxiliaries",
+    """قد، سوف، لن، كان …: words between a complementizer and its verb.""")
 
 
-@lru_cache(maxsize=1)
-def not_object_prepositions() -> frozenset[str]:
-    """في، خلال، بين …: a name after them is no part of a reaction's object."""
-    return _modality_words("not_object_prepositions")
+not_object_prepositions = _word_list("not_object_prepositions",
+    """في، خلال، بين …: a name after them is no part of a reaction's object.""")
 
 
 @lru_cache(maxsize=1)
@@ -384,10 +370,8 @@ def member_words() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(normalize_key(w) for w in data.get("affiliation", []) + data.get("premises", [])))
 
 
-@lru_cache(maxsize=1)
-def place_nouns() -> frozenset[str]:
-    """Site nouns before a city's name (مطار، مدينة): the place stands for its country as a party."""
-    return _modality_words("place_nouns")
+place_nouns = _word_list("place_nouns",
+    """Site nouns before a city's name (مطار، مدينة): the place stands for its country as a party.""")
 
 
 @lru_cache(maxsize=1)
