@@ -45,6 +45,18 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def cached_paths(aids) -> list[str]:
+    """The cached texts of these articles, stopping with their names where any is missing
+    (an article left out would be scored as a silent miss)."""
+    paths = [cache_dir() / f"{aid}.txt" for aid in aids]
+    missing = [p for p in paths if not p.is_file()]
+    if missing:
+        raise SystemExit(f"{len(missing)} cached text(s) missing in {cache_dir()}: "
+                         f"{', '.join(p.name for p in missing[:5])}{' ...' if len(missing) > 5 else ''} "
+                         f"(fetch them, then `real_corpus.py verify`)")
+    return [str(p) for p in paths]
+
+
 def read_jsonl(path: Path) -> list[dict]:
     rows = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -221,7 +233,7 @@ def split_gold(split: str, parts: list[str] | None = None) -> dict:
 
 
 def split_inputs(split: str, parts: list[str] | None = None) -> list[str]:
-    return [str(cache_dir() / f"{aid}.txt") for aid in split_gold(split, parts)["articles"]]
+    return cached_paths(split_gold(split, parts)["articles"])
 
 
 def write_url_records(split: str, path: Path, parts: list[str] | None = None) -> None:
@@ -375,7 +387,7 @@ def predict_sentences(rows: list[dict], *, modalities: tuple[str, ...] = ("asser
         key = (r["article"], r["start"], r["end"])
         by_article.setdefault(r["article"], []).append(key)
         sha.setdefault(key, r["sha256"])
-    paths = [str(cache_dir() / f"{aid}.txt") for aid in by_article]
+    paths = cached_paths(by_article)
     predicted: dict[tuple, set[str]] = {}
     for art in annotate(paths):
         aid = Path(art.source_path or art.id).stem if art.id not in by_article else art.id

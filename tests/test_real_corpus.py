@@ -140,6 +140,16 @@ def test_rebuild_then_verify_detects_a_changed_text(rc, tmp_path, monkeypatch, c
     assert "changed t_002" in capsys.readouterr().err
 
 
+def test_scoring_stops_on_a_missing_cached_text_and_names_it(rc, tmp_path, monkeypatch):
+    monkeypatch.setenv("MARSAD_REAL_CORPUS", str(tmp_path))
+    (tmp_path / "t_001.txt").write_text("نص", encoding="utf-8")
+    assert rc.cached_paths(["t_001"]) == [str(tmp_path / "t_001.txt")]
+    with pytest.raises(SystemExit, match=r"1 cached text\(s\) missing .*: t_002\.txt"):
+        rc.cached_paths(["t_001", "t_002"])
+    with pytest.raises(SystemExit, match="t_002.txt"):
+        rc.predict_sentences([{"article": "t_002", "start": 0, "end": 2, "sha256": ""}])
+
+
 def test_rebuild_names_an_unreadable_answer_and_goes_on(rc, tmp_path, monkeypatch, capsys):
     gold, rows, texts = small_part(rc)
     write_part(tmp_path / "parts", "p1", gold, rows)
