@@ -63,7 +63,6 @@ class Hit:
     governed: bool = False        # a verbal noun that is the object of an earlier trigger (أدان الهجوم)
     anaphor: bool = False         # a definite verbal noun outside the headline (الزيارة): told before?
     purpose: bool = False         # a verb with purpose ل (ليلتقي، للتوصل إلى): planned at most
-    governed: bool = False        # a verbal noun that is the object of an earlier trigger (أدان الهجوم)
 
 
 @dataclass
