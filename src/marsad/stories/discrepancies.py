@@ -203,29 +203,28 @@ def _casualty_lexicon() -> dict:
     numbers = {normalize_key(k): v for k, v in data["number_words"].items() if v is not None}
     multipliers = {normalize_key(k): v for k, v in figures["multipliers"].items()}
     word = _alternatives(numbers)
-    # A number: digits, or a number word with its teen («ثمانية عشر») or its tens
-    # («خمسة وعشرون»), and a multiplier after either («4 آلاف»).
-    number = (rf"(\d[\d,.]*|(?:{word})(?:\s+عشره?)?(?:\s+و(?:{word}))?)"
-              rf"(?:\s+({_alternatives(multipliers)})(?!\w))?")
-    alternatives = _alternatives
+    # A number word with its teen («ثمانية عشر») or its tens («خمسة وعشرون»)
+    word_number = rf"(?:{word})(?:\s+عشره?)?(?:\s+و(?:{word}))?"
+    # A number: digits or a number word, and a multiplier after either («4 آلاف»).
+    number = rf"(\d[\d,.]*|{word_number})(?:\s+({_alternatives(multipliers)})(?!\w))?"
     hedges = figures["hedges"]
     # "killed in it at least 14": a pronoun's preposition and a hedge may come between
-    between = (rf"(?:(?:{alternatives(hedges['pronoun_prepositions'])})\s+)?"
-               rf"(?:(?:{alternatives(hedges['words'])})\s+)?")
+    between = (rf"(?:(?:{_alternatives(hedges['pronoun_prepositions'])})\s+)?"
+               rf"(?:(?:{_alternatives(hedges['words'])})\s+)?")
     patterns = {
-        kind: [re.compile(rf"(?<!\w)[وفبل]?(?:{alternatives(data[kind + '_verbal'] + figures['casualty_verbs'][kind])})\s+{between}{number}(?!\w)"),
-               re.compile(rf"(?<!\w){number}\s+(?:\S+\s+)?(?:{alternatives(data[kind + '_nouns'])})"),
+        kind: [re.compile(rf"(?<!\w)[وفبل]?(?:{_alternatives(data[kind + '_verbal'] + figures['casualty_verbs'][kind])})\s+{between}{number}(?!\w)"),
+               re.compile(rf"(?<!\w){number}\s+(?:\S+\s+)?(?:{_alternatives(data[kind + '_nouns'])})"),
                # "the death toll rose to seven": a number within three words of the toll
-               re.compile(rf"(?<!\w)[وفبل]?(?:{alternatives(data[kind + '_tolls'])})(?:\s+\S+){{0,3}}?\s+{number}(?!\w)")]
+               re.compile(rf"(?<!\w)[وفبل]?(?:{_alternatives(data[kind + '_tolls'])})(?:\s+\S+){{0,3}}?\s+{number}(?!\w)")]
         for kind in ("killed", "injured")
     }
     # "X and six others were killed": the named victim plus the others.
     companions = re.compile(
-        rf"(?<!\w)[وفبل]?(?:{alternatives(data['killed_verbal'])})\s+(?:\S+\s+){{1,8}}?و{number}\s+"
-        rf"(?:{alternatives(data['companions']['words'])})")
-    background = re.compile(rf"(?<!\w)[وفبل]?(?:{alternatives(figures['background_cues']['words'])})(?!\w)")
-    return {"numbers": numbers, "multipliers": multipliers, "patterns": patterns,
-            "companions": companions, "background": background}
+        rf"(?<!\w)[وفبل]?(?:{_alternatives(data['killed_verbal'])})\s+(?:\S+\s+){{1,8}}?و{number}\s+"
+        rf"(?:{_alternatives(data['companions']['words'])})")
+    background = re.compile(rf"(?<!\w)[وفبل]?(?:{_alternatives(figures['background_cues']['words'])})(?!\w)")
+    return {"numbers": numbers, "multipliers": multipliers, "word_number": word_number, "number": number,
+            "patterns": patterns, "companions": companions, "background": background}
 
 
 @lru_cache(maxsize=512)
@@ -325,8 +324,9 @@ def casualty_discrepancies(articles: list[Article], main: Event | None = None) -
 @lru_cache(maxsize=1)
 def _sentence_patterns() -> dict:
     data = _figures()["prison_sentence"]
-    numbers = _casualty_lexicon()["numbers"]
-    number = rf"(\d+|(?:{_alternatives(numbers)})(?:\s+عشره?)?(?:\s+و(?:{_alternatives(numbers)}))?)"
+    lex = _casualty_lexicon()
+    numbers = lex["numbers"]
+    number = rf"(\d+|{lex['word_number']})"
     years = _alternatives(data["year_words"])
     term = re.compile(rf"(?<!\w)ب?{number}\s+(?:{years})\s+(?:{_alternatives(data['prison_words'])})(?!\w)")
     bound = re.compile(
@@ -385,8 +385,7 @@ def sentence_discrepancies(articles: list[Article], main: Event | None) -> list[
 def _lead_count_patterns() -> dict:
     data = _figures()["lead_counts"]
     lex = _casualty_lexicon()
-    number = (rf"(\d[\d,.]*|(?:{_alternatives(lex['numbers'])})(?:\s+عشره?)?(?:\s+و(?:{_alternatives(lex['numbers'])}))?)"
-              rf"(?:\s+({_alternatives(lex['multipliers'])})(?!\w))?")
+    number = lex["number"]
     hedge = rf"(?:ب?({_alternatives(data['about_words'])})\s+|ب?({_alternatives(data['more_words'])})\s+)?"
     # the adjective after the counted noun names the group («22 دولة عربية», «57 دولة
     # إسلامية»): counts of two groups are not compared
