@@ -236,23 +236,23 @@ def test_tonnes_of_an_undated_report_of_a_recurring_delivery_are_not_compared():
     assert fields([a, b]) == {}
 
 
+# a summit of Morocco and Egypt on Sunday 1 June 2025, the day its reports give
+SUNDAY_SUMMIT = dict(type="COOPERATE", mode="agreement", a1=MOROCCO,
+                     a2=Actor(name_en="Egypt", country="EGY", kb_id="EGY"),
+                     date="2025-06-01", published="2025-06-01", mentions=[("الأحد", "2025-06-01", "published")])
+
+
 def test_more_than_n_countries_agrees_with_a_larger_count():
-    day = [("الأحد", "2025-06-01", "published")]
-    summit = dict(type="COOPERATE", mode="agreement", a1=MOROCCO, a2=Actor(name_en="Egypt", country="EGY", kb_id="EGY"),
-                  date="2025-06-01", published="2025-06-01", mentions=day)
-    a = report("v1", "وقعت أكثر من 20 دولة الأحد على إعلان مشترك", **summit)
-    b = report("v2", "وقعت 23 دولة الأحد على الإعلان المشترك", **summit)
+    a = report("v1", "وقعت أكثر من 20 دولة الأحد على إعلان مشترك", **SUNDAY_SUMMIT)
+    b = report("v2", "وقعت 23 دولة الأحد على الإعلان المشترك", **SUNDAY_SUMMIT)
     assert fields([a, b]) == {}
-    c = report("v3", "وقعت 12 دولة الأحد على الإعلان المشترك", **summit)
+    c = report("v3", "وقعت 12 دولة الأحد على الإعلان المشترك", **SUNDAY_SUMMIT)
     assert [v["value"] for v in fields([a, b, c])["countries"]] == [12, 20, 23]
 
 
 def test_counts_of_two_groups_of_countries_are_not_compared():
-    day = [("الأحد", "2025-06-01", "published")]
-    summit = dict(type="COOPERATE", mode="agreement", a1=MOROCCO, a2=Actor(name_en="Egypt", country="EGY", kb_id="EGY"),
-                  date="2025-06-01", published="2025-06-01", mentions=day)
-    a = report("r1", "اجتمع قادة 22 دولة عربية الأحد في القمة", **summit)
-    b = report("r2", "شارك قادة 57 دولة إسلامية الأحد في القمة", **summit)
+    a = report("r1", "اجتمع قادة 22 دولة عربية الأحد في القمة", **SUNDAY_SUMMIT)
+    b = report("r2", "شارك قادة 57 دولة إسلامية الأحد في القمة", **SUNDAY_SUMMIT)
     assert fields([a, b]) == {}
 
 
