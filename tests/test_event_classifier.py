@@ -79,6 +79,21 @@ def test_save_load_round_trip(tiny, tmp_path):
     assert np.array_equal(again.W, back.W) and np.array_equal(again.b, back.b)
 
 
+def test_a_file_that_is_no_model_is_named_on_load(tiny, tmp_path):
+    junk = tmp_path / "junk.npz"
+    junk.write_text("not a model", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"junk\.npz: not an event classifier model"):
+        ec.SentenceClassifier.load(junk)
+    partial = tmp_path / "partial.npz"
+    np.savez_compressed(partial, W=tiny.W)
+    with pytest.raises(ValueError, match=r"partial\.npz: not an event classifier model \(KeyError"):
+        ec.SentenceClassifier.load(partial)
+    mismatched = tmp_path / "mismatched.npz"
+    ec.SentenceClassifier(W=tiny.W[:, :3], b=tiny.b, types=tiny.types).save(mismatched)
+    with pytest.raises(ValueError, match=rf"mismatched\.npz: .*for {len(tiny.types)} types"):
+        ec.SentenceClassifier.load(mismatched)
+
+
 def test_features_are_hashed_and_the_file_holds_no_text(tiny, tmp_path):
     idx, vals = ec.features(SENTENCES["PROTEST"][0], tiny.dim)
     assert idx.dtype.kind == "i" and idx.min() >= 0 and idx.max() < tiny.dim
@@ -166,3 +181,13 @@ def test_switch_on_adds_the_bonus_to_the_main_choice(monkeypatch):
     main_on = next(e for e in on.events if e.main)
     best = max(on.events, key=lambda e: e.score)
     assert main_on.score == best.score
+
+
+def test_a_missing_shipped_model_is_warned_about(monkeypatch):
+    monkeypatch.setattr(ec, "MODEL_RESOURCE", "data/models/no_such_model.npz")
+    ec.shipped_model.cache_clear()
+    try:
+        with pytest.warns(RuntimeWarning, match=r"no_such_model\.npz is missing"):
+            assert ec.shipped_model() is None
+    finally:
+        ec.shipped_model.cache_clear()

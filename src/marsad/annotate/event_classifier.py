@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
+import zipfile
 import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -139,10 +141,18 @@ class SentenceClassifier:
 
     @classmethod
     def load(cls, path) -> SentenceClassifier:
-        with np.load(path, allow_pickle=False) as data:
-            meta = dict(zip(data["meta_keys"].tolist(), data["meta_values"].tolist()))
-            return cls(W=data["W"].astype(np.float32), b=data["b"].astype(np.float32),
-                       types=tuple(data["types"].tolist()), meta=meta)
+        """A model written by ``save``; a ValueError naming ``path`` where the file is not one."""
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                meta = dict(zip(data["meta_keys"].tolist(), data["meta_values"].tolist()))
+                model = cls(W=data["W"].astype(np.float32), b=data["b"].astype(np.float32),
+                            types=tuple(data["types"].tolist()), meta=meta)
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+            raise ValueError(f"{path}: not an event classifier model ({type(exc).__name__}: {exc})") from exc
+        if model.W.ndim != 2 or model.W.shape[1] != len(model.types) or model.b.shape != (len(model.types),):
+            raise ValueError(f"{path}: not an event classifier model (weights {model.W.shape} and biases "
+                             f"{model.b.shape} for {len(model.types)} types)")
+        return model
 
 
 def train(sentences: list[str], labels: np.ndarray, mask: np.ndarray | None = None, *,
@@ -219,9 +229,11 @@ def enabled() -> bool:
 @lru_cache(maxsize=1)
 def shipped_model() -> SentenceClassifier | None:
     """The model shipped with the package, loaded once; None when the file is missing
-    (then the switch changes nothing)."""
+    (then the switch changes nothing, and a warning says so)."""
     ref = resources.files("marsad").joinpath(MODEL_RESOURCE)
     if not ref.is_file():
+        warnings.warn(f"{ENV_SWITCH} is on but the model {ref} is missing: the rule coder runs alone",
+                      RuntimeWarning, stacklevel=2)
         return None
     with resources.as_file(ref) as path:
         return SentenceClassifier.load(path)
