@@ -151,7 +151,7 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
     if frame.passive or agent is not None:
         return agent, (subject if subject is not agent else None)
 
-    second = _second(view, frame, around, subject)
+    second = _second(view, frame, around, subject, partner)
     if frame.receiver_subject:
         subject, second = second, subject
     if second is None and subject is not None:
@@ -553,11 +553,12 @@ def _object_of_glued_noun(view: ArticleView, frame: Frame, m: Mention) -> bool:
 _GLUED_ADVERBS = frozenset({"بشده", "بقوه", "بحزم", "بدوره", "بدورها", "بالمقابل"})
 
 
-def _second(view: ArticleView, frame: Frame, around: _Around, subject: Mention | None) -> Mention | None:
-    """The other party: after one of the entry's prepositions, else a bare object."""
+def _second(view: ArticleView, frame: Frame, around: _Around, subject: Mention | None,
+            partner: Mention | None) -> Mention | None:
+    """The other party: after one of the entry's prepositions, else a bare object.
+    ``partner``: the name joined to ``subject`` by و (``_coordinated``), or None."""
     pool = [m for m in around.gap + around.after + around.further if m is not subject]
     second = next((m for m in pool if m.prep and m.prep in frame.preps), None)
-    partner = _coordinated(view, subject, around.all) if subject is not None else None
     if partner is not None and partner in pool and partner.end <= frame.clause_end \
             and (second is None or partner.start < second.start):
         if not (frame.etype and is_directed(frame.etype, None) and "OBJ" in frame.preps):
@@ -596,7 +597,7 @@ def _second(view: ArticleView, frame: Frame, around: _Around, subject: Mention |
             if m.prep and m.prep in frame.preps and (subject is None or m.key != subject.key):
                 return m
     if second is None and subject is not None:
-        second = _coordinated(view, subject, around.all)          # بوتين والشرع في أول اتصال
+        second = partner                                          # بوتين والشرع في أول اتصال
         if second is not None and second.end > frame.clause_end:
             second = None
     if second is None and subject is not None and subject.partner is not None:
