@@ -275,21 +275,15 @@ class CueList(list):
                 self._by_first_part.setdefault(word, []).append(k)
         self._first_words = frozenset(self._by_first_part)   # (set & frozenset: over the smaller)
         CUE_WORDS.add(w for needs in self._needs for part in needs for w in part)
-        self._last: tuple[set[str], list] | None = None    # the triggers of one sentence ask in turn
         # a cue whose first part's words all begin with a word character starts where a
         # word (\w+) does, at the start of a word holding one of them ((?<!\w), then و/ف)
         self._anchored = [all(_WORD_CHAR.match(w) for w in needs[0]) for needs in self._needs]
-        self._last_starts: tuple[set[str], list] | None = None
+        self._last_starts: tuple[set[str], list] | None = None    # the triggers of one sentence ask in turn
 
     def active(self, text: str) -> list:
-        """The cues that may match somewhere in ``text`` (or in any part of it)."""
-        present = CUE_WORDS.present(text)
-        last = self._last       # read once: another thread may replace it
-        if last is not None and last[0] is present:
-            return last[1]
-        found = [self[k] for k in self._active_indices(present)]
-        self._last = (present, found)
-        return found
+        """The cues that may match somewhere in ``text`` (or in any part of it); the
+        coder asks ``active_starts``, which keeps its answer for the sentence."""
+        return [self[k] for k in self._active_indices(CUE_WORDS.present(text))]
 
     def _active_indices(self, present: set[str]) -> list[int]:
         # the sentence's words that open one of these cues (a set intersection in C: the
