@@ -87,28 +87,27 @@ class Lexicon:
         self.hijri_date = re.compile(rf"(?<!\d)\d{{1,2}}\s+(?:{months})\s*،?\s*1[34]\d\d(?!\d)\s*(?:(?:{marks})(?!\w))?")
 
 
+def _kb_table(name: str, key: str) -> dict:
+    """The ``key`` table of data/kb/<name>; empty if the file is absent or unreadable."""
+    path = Path(__file__).resolve().parent.parent / "data" / "kb" / name
+    try:
+        return json.loads(path.read_text(encoding="utf-8")).get(key, {})
+    except (OSError, ValueError):
+        return {}
+
+
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Arabic given names from the knowledge base (data/kb/given_names.json), to tell
     a reporter's name from an outlet's in bylines and datelines; empty if absent."""
-    path = Path(__file__).resolve().parent.parent / "data" / "kb" / "given_names.json"
-    try:
-        names = json.loads(path.read_text(encoding="utf-8")).get("names", {})
-    except (OSError, ValueError):
-        return frozenset()
-    return frozenset(phrase_key(n) for n in names)
+    return frozenset(phrase_key(n) for n in _kb_table("given_names.json", "names"))
 
 
 @lru_cache(maxsize=1)
 def office_titles() -> frozenset[str]:
     """Office titles from the knowledge base (data/kb/titles.json: «رئيس الوزراء»، «ولي
     العهد»، «وزير الخارجية» …), to tell a photo caption naming a person; empty if absent."""
-    path = Path(__file__).resolve().parent.parent / "data" / "kb" / "titles.json"
-    try:
-        titles = json.loads(path.read_text(encoding="utf-8")).get("titles", {})
-    except (OSError, ValueError):
-        return frozenset()
-    return frozenset(phrase_key(t) for values in titles.values() for t in values)
+    return frozenset(phrase_key(t) for values in _kb_table("titles.json", "titles").values() for t in values)
 
 
 @lru_cache(maxsize=1)
