@@ -395,6 +395,13 @@ class _Linker:
         """One past the last word of a person mention starting at word k, if any."""
         return self._person_words.get(k)
 
+    def _add_discovered(self, start: int, end: int, i: int, j: int, country: str | None = None,
+                        role: str | None = None, titles: tuple[str, ...] = ()) -> None:
+        """A person the base does not know, named by the text between the offsets (words i..j-1)."""
+        name_ar = self.text[start:end]
+        self._add(Mention(start, end, "PERSON", "discovered", None, romanize(name_ar), name_ar, None,
+                          country, role, titles, local_key=normalize_key(name_ar)), i, j)
+
     # -- step 3: titles and what follows them
 
     def _qualifiers(self, i: int, envoy: bool = False) -> tuple[int, str | None, str | None, bool, str | None]:
@@ -584,10 +591,8 @@ class _Linker:
             # حكيم سيكوك، رئيس فرع الجمعية ...: the title describes the unknown name before it
             chosen = self._titles_for(titles, country, org)
             label = kb.title_label(chosen[0], country, org) if (country or org) else None
-            name_ar = self.text[words[start_name].start:words[m.i - 1].end]
-            self._add(Mention(words[start_name].start, words[m.i - 1].end, "PERSON", "discovered", None,
-                              romanize(name_ar), name_ar, None, country, label, tuple(chosen),
-                              local_key=normalize_key(name_ar)), start_name, m.i)
+            self._add_discovered(words[start_name].start, words[m.i - 1].end, start_name, m.i, country, label,
+                                 tuple(chosen))
             self._appositive_ends.add(j - 1)
             return j
         if not counterpart and not country and not org and self._appositive(m):
@@ -762,9 +767,7 @@ class _Linker:
                 return k
             self._add(self._person_mention(p, start, words[end - 1].end, how), k, end)
             return end
-        name_ar = self.text[start:words[end - 1].end]
-        self._add(Mention(start, words[end - 1].end, "PERSON", "discovered", None, romanize(name_ar), name_ar,
-                          None, country, label, (title,), local_key=normalize_key(name_ar)), k, end)
+        self._add_discovered(start, words[end - 1].end, k, end, country, label, (title,))
         return end
 
     def _dependent_before(self, m: Match) -> bool:
@@ -1228,10 +1231,7 @@ class _Linker:
                 kind="kb_conflict", field=f"holder of {label} on {self.on.isoformat()}", found=name_ar,
                 expected=f"{(h.get('names_ar') or [''])[0]} ({h.get('name_en')})", start=start, end=end,
                 note="the article names someone the knowledge base does not have in this office"))
-        key = normalize_key(name_ar)
-        mention = Mention(start, end, "PERSON", "discovered", None, romanize(name_ar), name_ar, None,
-                          country, None if former else label, tuple(chosen), local_key=key)
-        self._add(mention, j, k)
+        self._add_discovered(start, end, j, k, country, None if former else label, tuple(chosen))
         return k
 
     # -- step 1/2/4: names, short names, variants, places
@@ -1841,9 +1841,7 @@ class _Linker:
             if end is None and known is not None:
                 # المصورين الصحافيين مريم أبو دقة، ومعاذ أبو طه: the list goes on after a known person
                 for start, k2, end2 in self._listed_names(known, given_only=True):
-                    name_ar = self.text[start:words[end2 - 1].end]
-                    self._add(Mention(start, words[end2 - 1].end, "PERSON", "discovered", None, romanize(name_ar),
-                                      name_ar, None, country, None, (), local_key=normalize_key(name_ar)), k2, end2)
+                    self._add_discovered(start, words[end2 - 1].end, k2, end2, country)
                 i = known
                 continue
             if end is None:
@@ -1853,19 +1851,15 @@ class _Linker:
             end = next((x for x in range(k + 2, end) if words[x].key.startswith("و")
                         and words[x].key not in self.idx.first_names), end)
             start, stop = words[k].start, words[end - 1].end
-            name_ar = self.text[start:stop]
             # a nisba inside the description is part of it, not a country mention
             inside = (words[i].start, start)
             self.mentions = [mn for mn in self.mentions if not (
                 mn.how == "nisba" and inside[0] <= mn.start and mn.end <= inside[1])]
-            self._add(Mention(start, stop, "PERSON", "discovered", None, romanize(name_ar), name_ar, None,
-                              country, None, (), local_key=normalize_key(name_ar)), k, end)
+            self._add_discovered(start, stop, k, end, country)
             self.used.update(range(i, k))
             # رجلا الأعمال X Y وZ W: every name of the list is a person
             for start, k, end in self._listed_names(end):
-                name_ar = self.text[start:words[end - 1].end]
-                self._add(Mention(start, words[end - 1].end, "PERSON", "discovered", None, romanize(name_ar),
-                                  name_ar, None, country, None, (), local_key=normalize_key(name_ar)), k, end)
+                self._add_discovered(start, words[end - 1].end, k, end, country)
             i = end
 
     def _discover_after_nisba(self) -> None:
@@ -1886,9 +1880,7 @@ class _Linker:
             end = self._described_name(k)
             if end is None:
                 continue
-            name_ar = self.text[words[k].start:words[end - 1].end]
-            self._add(Mention(words[k].start, words[end - 1].end, "PERSON", "discovered", None, romanize(name_ar),
-                              name_ar, None, iso, None, (), local_key=normalize_key(name_ar)), k, end)
+            self._add_discovered(words[k].start, words[end - 1].end, k, end, iso)
 
     def _discover_list(self, i: int) -> int:
         """وهن A B وC D: after a pronoun of list_cues, a list of two names or more
@@ -1900,9 +1892,7 @@ class _Linker:
         if first is None and known_first is not None:
             rest = self._listed_names(known_first, given_only=True)
             for start, k, end in rest:
-                name_ar = self.text[start:words[end - 1].end]
-                self._add(Mention(start, words[end - 1].end, "PERSON", "discovered", None, romanize(name_ar),
-                                  name_ar, None, None, None, (), local_key=normalize_key(name_ar)), k, end)
+                self._add_discovered(start, words[end - 1].end, k, end)
             return rest[-1][2] if rest else i + 1
         if first is None or first - (i + 1) > 3:
             return i + 1
@@ -1913,9 +1903,7 @@ class _Linker:
         if not rest:
             return i + 1
         for start, k, end in [(words[i + 1].start, i + 1, first)] + rest:
-            name_ar = self.text[start:words[end - 1].end]
-            self._add(Mention(start, words[end - 1].end, "PERSON", "discovered", None, romanize(name_ar),
-                              name_ar, None, None, None, (), local_key=normalize_key(name_ar)), k, end)
+            self._add_discovered(start, words[end - 1].end, k, end)
         self.used.add(i)
         return rest[-1][2]
 
