@@ -19,6 +19,7 @@ Stage ``code_events(article) -> Article`` fills ``article.events``. Per sentence
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -191,11 +192,8 @@ def _lead_date(article: Article, view: ArticleView, events: list[Candidate], mai
     best = next((c for c in events if c.event is main), None)
     if best is None:
         return None
-    infos = _sentence_roles(article, view)
-    lead = next((i for i in infos if i.role == "lead"), None)
-    others_in_lead = lead is not None and any(c.sentence_index == lead.index and not c.mention_only
-                                              for c in events)
-    return _lead_day(article, infos, best.sentences, others_in_lead)
+    return _lead_day(article, _sentence_roles(article, view), best.sentences,
+                     lambda k: any(c.sentence_index == k and not c.mention_only for c in events))
 
 
 def lead_date(article: Article) -> str | None:
@@ -212,19 +210,19 @@ def lead_date(article: Article) -> str | None:
         return next((i.index for i in infos if i.sentence.start <= offset < i.sentence.end), None)
 
     told = {k for k in (sentence_of(e.start) for e in main.evidence) if k is not None}
-    lead = next((i for i in infos if i.role == "lead"), None)
-    others_in_lead = lead is not None and any(
-        ev.evidence and sentence_of(ev.evidence[0].start) == lead.index for ev in article.events)
-    return _lead_day(article, infos, told, others_in_lead)
+    return _lead_day(article, infos, told,
+                     lambda k: any(ev.evidence and sentence_of(ev.evidence[0].start) == k for ev in article.events))
 
 
-def _lead_day(article: Article, infos: list[SentenceInfo], sentences: set[int], others_in_lead: bool
-              ) -> str | None:
+def _lead_day(article: Article, infos: list[SentenceInfo], sentences: set[int],
+              tells_event: Callable[[int], bool]) -> str | None:
+    """The lead-date rule for a main event told in ``sentences``; ``tells_event(k)``: does
+    sentence ``k`` tell an event (asked of the lead only, where the rule needs it)."""
     if not {infos[i].role for i in sentences} & {"headline", "lead"}:
         return None
     told = sorted(i for i in sentences if infos[i].role != "headline")
     lead = next((i for i in infos if i.role == "lead"), None)
-    if not told and lead is not None and not others_in_lead:
+    if not told and lead is not None and not tells_event(lead.index):
         told = [lead.index]
     ref = reference_date(article)
     for idx in told[:1]:
