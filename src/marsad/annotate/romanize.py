@@ -300,9 +300,9 @@ def romanize_maghreb(name_ar: str, country: str) -> str:
             elif bkey in general:
                 piece = general[bkey]
             elif bkey.endswith("ي") and len(bkey) > 3 and bkey[-3] in "وي" and \
-                    (table.get(bkey[:-1]) or general.get(bkey[:-1]) or "a")[-1] not in "aeiou":
+                    (given := table.get(bkey[:-1]) or general.get(bkey[:-1]) or "a")[-1] not in "aeiou":
                 # a nisba of a given name with a long last vowel: منصوري → Mansouri (صالحي stays Salhi)
-                piece = (table.get(bkey[:-1]) or general[bkey[:-1]]) + "i"
+                piece = given + "i"
             elif bare[:1] == "ا" and bare[1:2] == "س" and bare[2:3] in _FR_CONSONANTS:
                 piece = _transliterate_fr(bare[1:], country, cluster=True)  # استيتو → Stitou
             else:
