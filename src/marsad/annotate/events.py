@@ -440,8 +440,8 @@ def _casualty_words() -> frozenset[str]:
 def _after_casualty(view: ArticleView, h: Hit, info: SentenceInfo) -> bool:
     """Does ب + verbal noun give the cause of casualties named just before (جرحى مدنيون بقصف مدفعي،
     مقتل شخص بانفجار عبوة): the act itself, not a purpose?"""
-    return any(w.lstrip("وف") in _casualty_words() or w in _casualty_words()
-               for w in view.words_before(h.nstart, 3, floor=info.nstart))
+    casualty = _casualty_words()
+    return any(w.lstrip("وف") in casualty or w in casualty for w in view.words_before(h.nstart, 3, floor=info.nstart))
 
 
 def _after_doing_verb(view: ArticleView, h: Hit, info: SentenceInfo) -> bool:
