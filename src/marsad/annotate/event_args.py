@@ -745,7 +745,8 @@ def _verb_subject_before_comma(view: ArticleView, frame: Frame, around: _Around)
     if any(ch in view.ntext[view.words[i0][1]:view.to_norm(first.start)] for ch in "،,.:؛"):
         return None
     verb = view.ntext[view.words[i0][0]:view.words[i0][1]]
-    if verb.lstrip("وف") in prepositions() | noun_determiners() or _title_like(verb):
+    bare = verb.lstrip("وف")
+    if bare in prepositions() or bare in noun_determiners() or _title_like(verb):
         return None
     tail = _without_lineage(tail)       # محمد بن سلمان [بن عبدالعزيز آل سعود]: the name's lineage
     if not all(_title_like(w) or w in title_nouns() or w in honorifics() for w in lead + tail):
