@@ -341,9 +341,10 @@ def _dated_dateline(line: str) -> Dateline | None:
 _QUOTED_NAME = re.compile(r"[«\"“”]([^«»\"“”]{2,30})[»\"“”]")
 
 
-def _is_section(text: str) -> bool:
-    key = phrase_key(text)
-    return key in lexicon().section_labels or (key.startswith("ال") and key[2:] in lexicon().section_labels)
+def _is_section_key(key: str) -> bool:
+    """A section label (سياسة، دولي), also with the article ("العالمية" is "عالمية")."""
+    labels = lexicon().section_labels
+    return key in labels or (key.startswith("ال") and key[2:] in labels)
 
 
 def dateline(line: str) -> Dateline | None:
@@ -393,9 +394,9 @@ def dateline(line: str) -> Dateline | None:
             out.place = seg
         elif key in lex.agencies:
             out.agency = out.agency or seg
-        elif key in lex.section_labels or (key[2:] if key.startswith("ال") else key) in lex.section_labels:
+        elif _is_section_key(key):
             continue                 # "الكومبس – دولية:": the section, not a name
-        elif (i == 0 and len(segments) > 1 and all(_is_section(t) for t in segments[1:])
+        elif (i == 0 and len(segments) > 1 and all(_is_section_key(phrase_key(t)) for t in segments[1:])
               and len(seg.split()) <= 3):
             out.outlet = out.outlet or seg     # "OUTLET – section:" names the outlet first
         elif i == 0 and len(segments) > 1 and out.place is None and len(seg.split()) <= 2:
@@ -505,10 +506,9 @@ def plausible_outlet(value: str | None) -> bool:
     if find_full_date(value) or _URL_DATE.search(value):
         return False
     lex = lexicon()
-    words = phrase_key(value).split()
     key = phrase_key(value)
-    bare = key[2:] if key.startswith("ال") else key          # "العالمية" is the section "عالمية"
-    if key in lex.section_labels | lex.places or bare in lex.section_labels or any(w in lex.months for w in words):
+    words = key.split()
+    if key in lex.places or _is_section_key(key) or any(w in lex.months for w in words):
         return False      # "القاهرة 2 مارس آذار": a dateline's place and date
     if len(words) >= 3 and words[0] in lex.byline_prefixes and _looks_like_person(" ".join(value.split()[1:])):
         return False      # "كتب محمد نسيم": a byline, the name after its prefix
