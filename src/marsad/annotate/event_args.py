@@ -84,7 +84,7 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
         excluded = [(a, b) for a, b in excluded if not _announces_act(view, frame, a, b)]
     ms = [m for m in view.mentions(frame.sent_start, frame.sent_end)
           if not any(a <= m.start < b for a, b in excluded) and m.start < relative]
-    places = [m for m in view.mentions(frame.sent_start, frame.sent_end, types=("LOC",))] if ms else []
+    places = view.mentions(frame.sent_start, frame.sent_end, types=("LOC",)) if ms else []
     for m in ms:
         others = [(x.start, x.end) for x in ms if x is not m]
         m.prep = view.preposition_before(m.start, floor=frame.sent_start, lookback=5,
