@@ -68,7 +68,6 @@ class Lexicon:
             if verbs else r"(?!)")
         self.self_reference_copy = re.compile(r"(?<!\w)[وف]?(?:تلقى|تلقت|تلقّى|تلقّت)\s+((?!ال)\S+(?:\s+\S+){1,2}?)\s+(?:على\s+)?نسخة")
         self.source_link_labels = {phrase_key(w) for w in data.get("source_link_labels", [])}
-        self.section_labels = {phrase_key(w) for w in data.get("section_labels", [])}
         # widget rows ("طباعة | حفظ | إرسال لصديق"): junk phrases by their length in words
         self.junk_phrase_lengths = sorted({len(p.split()) for p in self.junk_lines}, reverse=True)
         # issue 13: media tags ("(فيديو)" is no photo credit), words no heading ends with,
