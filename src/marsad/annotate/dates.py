@@ -1457,10 +1457,8 @@ def clause_date(article: Article, start: int, end: int) -> DateMention | None:
         # "في ثاني هجوم من نوعه هذا العام" frames the event; a day phrase dates it
         framing = has_finer and d.relative and d.grain == "year"
         same_clause = d.start >= c_start and d.end <= c_end
-        if not same_clause:
-            d_clause_start = _clause_bounds(text, s_start, s_end, d.start, in_sentence)[0]
-            if _SUBORDINATE.search(text[d_clause_start:d.start]):
-                continue
+        if not same_clause and _opens_temporal_clause(text, s_start, s_end, d.start, in_sentence):
+            continue
         distance = d.start - end if d.start >= end else max(0, min(start, trigger) - d.end)
         if start < d.start < end:
             distance = end - d.end   # inside a long span: count from its end, the trigger
@@ -1480,8 +1478,13 @@ def in_temporal_clause(article: Article, mention: DateMention) -> bool:
     other event the clause names, not the sentence's own."""
     s_start, s_end = _sentence_bounds(article, mention.start)
     in_sentence = [d for d in article.dates if d.start >= s_start and d.end <= s_end]
-    c_start = _clause_bounds(article.text, s_start, s_end, mention.start, in_sentence)[0]
-    return bool(_SUBORDINATE.search(article.text[c_start:mention.start]))
+    return _opens_temporal_clause(article.text, s_start, s_end, mention.start, in_sentence)
+
+
+def _opens_temporal_clause(text: str, s_start: int, s_end: int, pos: int, in_sentence: list[DateMention]) -> bool:
+    """Whether a temporal subordinator (``_SUBORDINATE``) comes before ``pos`` in its clause."""
+    c_start = _clause_bounds(text, s_start, s_end, pos, in_sentence)[0]
+    return bool(_SUBORDINATE.search(text[c_start:pos]))
 
 
 @lru_cache(maxsize=1)
