@@ -212,18 +212,6 @@ def _name_and_date(stripped: str) -> tuple[str, str] | None:
 _DIGIT = re.compile(r"\d")
 
 
-_HEADS: tuple = (None, ())     # (the lexicon's date prefixes, each with " " and ":" after it)
-
-
-def _date_prefix_heads(prefixes: list[str]) -> tuple[str, ...]:
-    """What a date line opens with ("نشر في " or "نشر في:"), for one ``startswith`` in C."""
-    global _HEADS
-    held = _HEADS       # read once: another thread may replace it
-    if held[0] is not prefixes:
-        held = _HEADS = (prefixes, tuple(h for p in prefixes for h in (p + " ", p + ":")))
-    return held[1]
-
-
 def _outlet_and_date(stripped: str) -> tuple[str, str] | None:
     """"كشـ24 نشر في: 3 نوفمبر 2017": a short name, then a date line ("نشر في:" and a date)."""
     if not _DIGIT.search(stripped) or _words(stripped) > 10:
@@ -232,7 +220,7 @@ def _outlet_and_date(stripped: str) -> tuple[str, str] | None:
     for n in range(1, 4):
         head, tail = " ".join(key_words[:n]), " ".join(key_words[n:])
         tail_key = phrase_key(tail)
-        if tail_key.startswith(_date_prefix_heads(lexicon().date_prefixes)):
+        if tail_key.startswith(lexicon().date_prefix_heads):
             value = date_line(tail)
             if value and not re.search(r"[.!?؟،,:]", head) and not looks_like_person(head):
                 return head, value

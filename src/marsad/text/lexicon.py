@@ -32,6 +32,8 @@ class Lexicon:
         self.byline_prefixes = sorted({phrase_key(p) for p in data["byline_prefixes"]}, key=len, reverse=True)
         self.date_prefixes = sorted({phrase_key(p) for p in data["date_line_prefixes"]}, key=len, reverse=True)
         self.date_prefix_words = {w for p in self.date_prefixes for w in p.split()}
+        # what a date line opens with ("نشر في " or "نشر في:"), for one ``startswith`` in C
+        self.date_prefix_heads = tuple(h for p in self.date_prefixes for h in (p + " ", p + ":"))
         self.junk_patterns = [re.compile(p, re.IGNORECASE) for p in data["junk_patterns"]]
         self.junk = PatternSet(self.junk_patterns)    # junk.any_match(line): most patterns not run
         self.caption_credit = re.compile(data["caption_credit_pattern"])
