@@ -50,7 +50,9 @@ GATES = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3)
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 
 
+@functools.lru_cache(maxsize=None)
 def text_of(aid: str) -> str:
+    # read once: every suite and classifier prediction looks sentences up in it
     return (rc.cache_dir() / f"{aid}.txt").read_text(encoding="utf-8")
 
 
@@ -87,12 +89,15 @@ def run_pipeline(aids: list[str]) -> dict[str, dict]:
         captured.append(list(cands))
         return main
 
+    paths = rc.cached_paths(aids)
     events_mod.choose_main = capture
     out = {}
     try:
-        for aid in aids:
+        for n, (aid, path) in enumerate(zip(aids, paths), 1):
+            if n % 50 == 0:
+                print(f"  {n}/{len(aids)} articles", file=sys.stderr)
             captured.clear()
-            arts = list(annotate([str(rc.cache_dir() / f"{aid}.txt")]))
+            arts = list(annotate([path]))
             art = arts[0]
             cands = []
             for c in (captured[0] if captured else []):
@@ -293,6 +298,7 @@ def main(argv=None) -> int:
     picked = {}
     for train_side, test_side in (("A", "B"), ("B", "A")):
         texts, labels, mask, groups = data[train_side]
+        print(f"fold {train_side}->{test_side}: settings on 3 inner folds, then the model", file=sys.stderr)
         bonus, gate, thr = pick_on_train(rows[train_side], gold[train_side], runs, texts, labels, mask, groups)
         picked[train_side] = (bonus, gate, thr)
         model = fit(texts, labels, mask)
@@ -322,6 +328,7 @@ def main(argv=None) -> int:
         report.append("")
     print("\n".join(report))
     if not args.no_save:
+        print("the shipped model, on both sides", file=sys.stderr)
         texts = data["A"][0] + data["B"][0]
         labels = np.concatenate([data["A"][1], data["B"][1]])
         mask = np.concatenate([data["A"][2], data["B"][2]])
