@@ -48,11 +48,13 @@ GRAINS = {10: "day", 7: "month", 4: "year"}
 def real_cases(split: str) -> list[dict]:
     """The pages of one split of the real-article corpus as cases (see the module doc)."""
     import json
-    import os
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from real_corpus import cache_dir
 
     gold = json.loads((ROOT / "corpus" / "real" / f"gold_{split}.json").read_text(encoding="utf-8"))
     event_date = {e["event_id"]: e.get("date") for e in gold["events"]}
-    cache = Path(os.environ.get("MARSAD_REAL_CORPUS") or Path.home() / ".cache" / "marsad" / "real")
+    cache = cache_dir()
     cases = []
     for aid, art in gold["articles"].items():
         anchor = art.get("published") or event_date.get(art["main_event"])
