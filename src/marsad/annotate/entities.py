@@ -469,17 +469,14 @@ class _Linker:
                 if k < len(words) and words[k].key in t.governments:
                     k += 1
                 m2 = _match_at(self.idx, words, k, {"country", "org"}) if k < len(words) else None
-                if m2 and self._body_alias(m2) is None:
-                    m2 = None
-                if m2 and not country and key in t.government_links | {"في"}:
-                    a = self._body_alias(m2)
+                a = self._body_alias(m2) if m2 else None     # None: a shared name the context leaves open
+                if a is not None and not country and key in t.government_links | {"في"}:
                     country = a.id if a.kind == "country" else self.kb.organizations[a.id].get("country")
                     org = org or (a.id if a.kind == "org" and not self.kb.organizations[a.id].get("metonym_for") else None)
                     j = m2.j
                     continue
-                if m2 and envoy and key in t.envoy_targets:
+                if a is not None and envoy and key in t.envoy_targets:
                     # "إلى سوريا": the envoy's destination, not their country
-                    a = self._body_alias(m2)
                     dest = dest or (a.id if a.kind == "country" else
                                     self.kb.organizations[a.id].get("metonym_for") or a.id)
                     j = m2.j
@@ -2043,8 +2040,8 @@ class _Linker:
                 continue
             if words[k].key == "في" and k + 1 < len(words):
                 m2 = _match_at(self.idx, words, k + 1, {"country", "org"})
-                if m2 and self._body_alias(m2) is not None:
-                    a = self._body_alias(m2)
+                a = self._body_alias(m2) if m2 else None
+                if a is not None:
                     country = country or (a.id if a.kind == "country" else
                                           self.kb.organizations[a.id].get("country"))
                     k = m2.j
