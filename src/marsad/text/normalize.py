@@ -103,8 +103,6 @@ def normalize(text: str) -> Normalized:
     return Normalized("".join(out), origin)
 
 
-
-
 class Translation:
     """``str.translate`` for a table that changes few of a text's characters.
 
