@@ -214,11 +214,12 @@ def score(a: Features, b: Features) -> float:
     if a.day and b.day and a.day == b.day:
         event = min(1.0, event + 0.1)
     words = word_similarity(a, b)
-    needed = UNDATED_WORDS / 2 if _partial_agreement(a, b) else UNDATED_WORDS
-    if (a.day is None or b.day is None) and max(words, text) < needed:
+    if a.day is None or b.day is None:
         # Without a day on both sides, agreeing annotations cannot tell this week's
         # call between two leaders from last year's: the texts must share their words.
-        return 0.0
+        needed = UNDATED_WORDS / 2 if _partial_agreement(a, b) else UNDATED_WORDS
+        if max(words, text) < needed:
+            return 0.0
     return 0.5 * event + 0.15 * entities + 0.35 * max(min(1.0, text * 2), min(1.0, words * 3))
 
 
