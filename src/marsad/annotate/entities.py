@@ -2059,19 +2059,20 @@ class _Linker:
                 self._break_before(k, clause=False) or _CLAUSE_GAP.search(words[k].gap))):
             return None
         end = self._unknown_name(k)
-        if end and end - k == 2 and words[k].key not in idx.first_names and words[k + 1].text.startswith("ال") \
-                and words[k].key not in self.kb.given_names:
-            end = None      # الشقيقين شجون الصعاب: an unknown word and a definite one are a noun phrase
+        first = words[k].key
+        # (الشقيقين) شجون الصعاب: an unknown word and a definite one make a noun phrase
+        noun_phrase = first not in idx.first_names and k + 1 < len(words) and words[k + 1].text.startswith("ال")
+        if end and end - k == 2 and noun_phrase and first not in self.kb.given_names:
+            return None
         if end and end - k >= 2:
             return end if not any(x in self.used for x in range(k, end)) else None
-        first = words[k].key
         if (first[0] in "ولبفك" or words[k].text.startswith("ال")) and first not in idx.first_names:
             return None
         n = 3 if k + 1 < len(words) and words[k + 1].key in _NAME_PARTICLES else 2
         if k + n > len(words):
             return None
-        if first not in idx.first_names and words[k + 1].text.startswith("ال"):
-            return None     # شجون الصعاب: an unknown word and a definite one make a noun phrase
+        if noun_phrase:
+            return None
         for x in range(k, k + n):
             w = words[x]
             if x in self.used or (x > k and not _JOINING_GAP.match(w.gap)) or self._stopword(x, x - k) \
