@@ -66,7 +66,7 @@ def test_continuation_keeps_the_last_speaker():
 
 def test_speaker_reported_through_an_agency():
     qs = quotes_of("ونقلت وكالة تاس عن لافروف قوله إن موسكو لن تتخلى عن حلفائها.")
-    assert [speaker(q) for q in qs] == ["Sergei Lavrov"]
+    assert [speaker(q) for q in qs] == ["Sergey Lavrov"]
 
 
 def test_scare_quotes_and_names_are_not_speech():

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,37 @@ def _name(value: str | None) -> str:
     return " ".join(plain.casefold().replace("-", " ").split())
 
 
+def _forms(name_en: str | None, kb_id: str | None) -> frozenset[str]:
+    """The forms a predicted name answers to: itself and, for a person of the knowledge
+    base, its canonical English name and its recorded English aliases (``aka``: an older
+    spelling such as "Sergei Lavrov" for "Sergey Lavrov", a titled form). A gold name that
+    is one of them names the same person."""
+    return _kb_forms(kb_id) | {_name(name_en)} if kb_id else frozenset({_name(name_en)})
+
+
+@lru_cache(maxsize=4096)
+def _kb_forms(kb_id: str) -> frozenset[str]:
+    from marsad.annotate.knowledge import load_kb
+
+    person = load_kb().persons.get(kb_id)
+    if not person:
+        return frozenset()
+    return frozenset(_name(n) for n in (person.get("name_en"), *(person.get("aka") or [])) if n)
+
+
+def match_persons(gold: set[str], predicted: dict[str, frozenset[str]], *, strict: bool = False
+                  ) -> tuple[set[str], set[str], set[str]]:
+    """(found, missing, extra): the gold names (compared with ``_name``) a predicted person
+    answers to, those none does, and the predicted names that answer to none. ``predicted``
+    maps each predicted name to its ``_forms``; ``strict`` compares the names alone."""
+    if strict:
+        names = set(predicted)
+        return gold & names, gold - names, names - gold
+    found = {g for g in gold if any(g in forms for forms in predicted.values())}
+    extra = {p for p, forms in predicted.items() if not forms & gold}
+    return found, gold - found, extra
+
+
 def actors_match(gold_event: dict, event, *, ordered: bool = False) -> bool:
     """The main event's two actors against the gold's. A gold actor given only by its
     country (no name) is matched by any actor of that country. Either order by default;
@@ -74,7 +106,7 @@ def actors_match(gold_event: dict, event, *, ordered: bool = False) -> bool:
             return a is None
         if a is None:
             return False
-        return _name(a.name_en) == _name(name) if name else a.country == country
+        return _name(name) in _forms(a.name_en, a.kb_id) if name else a.country == country
 
     gold_type, gold_mode = gold_event.get("plover_type"), gold_event.get("mode")
     if ordered and is_directed(gold_type, gold_mode):
@@ -215,6 +247,7 @@ def score(gold: dict[str, Any], articles: dict[str, Article], stories: list[Stor
 
     type_ok = actors_ok = ordered_ok = date_ok = date_n = n = 0
     tp = fp = fn = 0
+    strict = [0, 0, 0]
     dates_ok = dates_n = 0
     per_article: dict[str, dict] = {}
     for aid, g in gold_articles.items():
@@ -234,18 +267,23 @@ def score(gold: dict[str, Any], articles: dict[str, Article], stories: list[Stor
             date_n += 1
             date_ok += bool(main) and main.date == gev["date"]
         gold_persons = {_name(p) for p in g.get("persons", [])}
-        pred_persons = {_name(e.name_en) for e in art.entities if e.type == "PERSON" and e.name_en}
-        tp += len(gold_persons & pred_persons)
-        fp += len(pred_persons - gold_persons)
-        fn += len(gold_persons - pred_persons)
+        pred_persons: dict[str, frozenset[str]] = {}
+        for e in art.entities:
+            if e.type == "PERSON" and e.name_en:
+                key = _name(e.name_en)
+                pred_persons[key] = pred_persons.get(key, frozenset()) | _forms(e.name_en, e.kb_id)
+        found, missing_p, extra_p = match_persons(gold_persons, pred_persons)
+        tp, fp, fn = tp + len(found), fp + len(extra_p), fn + len(missing_p)
+        for i, part in enumerate(match_persons(gold_persons, pred_persons, strict=True)):
+            strict[i] += len(part)
         for gd in g.get("dates", []):
             dates_n += 1
             dates_ok += date_found(gd, art)
         per_article[aid] = {
             "main_event": main.to_record() if main else None, "type_ok": t_ok, "actors_ok": a_ok,
             "actors_ordered_ok": o_ok,
-            "persons_missing": sorted(gold_persons - pred_persons),
-            "persons_extra": sorted(pred_persons - gold_persons),
+            "persons_missing": sorted(missing_p),
+            "persons_extra": sorted(extra_p),
         }
     return {
         "articles": n, "missing_articles": missing,
@@ -255,6 +293,8 @@ def score(gold: dict[str, Any], articles: dict[str, Article], stories: list[Stor
                        "actors_ordered": round(ordered_ok / n, 4) if n else None,
                        "date": round(date_ok / date_n, 4) if date_n else None},
         "persons": _prf(tp, fp, fn),
+        # the same without the knowledge base's aliases: a predicted name must be the gold's
+        "persons_strict": _prf(strict[0], strict[2], strict[1]),
         "dates": {"accuracy": round(dates_ok / dates_n, 4) if dates_n else None, "n": dates_n},
         "boilerplate": boilerplate_scores(gold_articles, articles),
         "discrepancies": discrepancy_scores(gold, stories or []),
@@ -281,7 +321,8 @@ def format_scores(scores: dict[str, Any]) -> str:
         f"stories (B-cubed)      P {st['precision']:.3f}  R {st['recall']:.3f}  F1 {st['f1']:.3f}",
         f"main event             type {_pct(me['type'])}  actors {_pct(me['actors'])} "
         f"(ordered {_pct(me.get('actors_ordered'))})  date {_pct(me['date'])}",
-        f"persons                P {pe['precision']:.3f}  R {pe['recall']:.3f}  F1 {pe['f1']:.3f}",
+        f"persons                P {pe['precision']:.3f}  R {pe['recall']:.3f}  F1 {pe['f1']:.3f}"
+        + (f"  (strict F1 {scores['persons_strict']['f1']:.3f})" if "persons_strict" in scores else ""),
         f"dates                  accuracy {_pct(scores['dates']['accuracy'])} of {scores['dates']['n']}",
         f"boilerplate            removed {_pct(bp['removed'])} of {bp['boilerplate_lines']} lines, "
         f"content kept {_pct(bp['content_kept'])} of {bp['content_lines']} lines",
