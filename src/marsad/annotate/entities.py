@@ -120,6 +120,9 @@ class _Index:
     skeleton_person: dict[str, str | None] = field(default_factory=dict)  # see ``_Linker._link_skeletons``
     skeleton_word: dict[str, bool] = field(default_factory=dict)  # a word's key -> a form of it in skeleton_person
     first_names: set[str] = field(default_factory=set)
+    # (first word, last word) of every full Arabic name of a person -> [(its words, person id)]:
+    # a shortened form keeps both ends (مشعل الصباح for مشعل الأحمد الجابر الصباح)
+    name_ends: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     first_name_spellings: set[str] = field(default_factory=set)    # spelling_key of first_names
     stopwords: set[str] = field(default_factory=set)
 
@@ -150,6 +153,8 @@ def _index_for(kb: KnowledgeBase) -> _Index:
             words = normalize_key(n).split()
             if len(words) >= 2 and not words[0].startswith("ال"):   # not الملك سلمان
                 idx.first_names.add(words[0])
+                if len(words) >= 3:
+                    idx.name_ends.setdefault((words[0], words[-1]), []).append((tuple(words), p["id"]))
     idx.first_names |= {k for k in kb.given_names if " " not in k and k not in _NAME_PARTICLES}
     idx.first_name_spellings = {spelling_key(k) for k in idx.first_names}
     idx.stopwords = set(t.name_stopwords)
@@ -399,8 +404,24 @@ class _Linker:
                         role: str | None = None, titles: tuple[str, ...] = ()) -> None:
         """A person the base does not know, named by the text between the offsets (words i..j-1)."""
         name_ar = self.text[start:end]
+        known = self._shortened_name_of(name_ar)
+        if known is not None:
+            self._add(self._person_mention(known, start, end, "variant", titles, country), i, j)
+            return
         self._add(Mention(start, end, "PERSON", "discovered", None, romanize(name_ar), name_ar, None,
                           country, role, titles, local_key=normalize_key(name_ar)), i, j)
+
+    def _shortened_name_of(self, name_ar: str) -> dict | None:
+        """The one person of the base whose full Arabic name this name shortens: the same
+        first and last words, the words between a subset of the full name's in order
+        (مشعل الصباح, محمد الجلالي for محمد غازي الجلالي). None when no person or
+        several persons fit."""
+        words = normalize_key(name_ar).split()
+        if len(words) < 2:
+            return None
+        fits = {pid for full, pid in self.idx.name_ends.get((words[0], words[-1]), ())
+                if len(full) > len(words) and _subsequence(words, full)}
+        return self.kb.persons[fits.pop()] if len(fits) == 1 else None
 
     # -- step 3: titles and what follows them
 
@@ -820,8 +841,9 @@ class _Linker:
             if any(_match_at(idx, words, x, {"country", "org", "title", "place", "person"}) for x in span):
                 return None
             if k > 0 and _JOINING_GAP.match(words[k].gap) and (
-                    k - 1 in self.used or _match_at(idx, words, k - 1, {"title", "person"})):
-                return None     # the name belongs to a title or a name before it
+                    k - 1 in self.used or _match_at(idx, words, k - 1, {"title", "person"})
+                    or words[k - 1].key in _NASAB):
+                return None     # the name belongs to a title or a name before it (محمد بن [زايد آل نهيان])
             if first[:1] == "و" and first[1:] in idx.first_names:
                 return None     # a clitic: keep offsets simple, leave it to other rules
             return k
@@ -2326,6 +2348,12 @@ class _Linker:
 
 
 _QUOTES = re.compile("[«»\"“”]")
+
+
+def _subsequence(short: list[str], full: tuple[str, ...]) -> bool:
+    """Whether the words of ``short`` appear in ``full`` in the same order."""
+    rest = iter(full)
+    return all(w in rest for w in short)
 
 
 def _opens_quote(gap: str) -> bool:

@@ -1,0 +1,36 @@
+"""Persons named by a shortened form of a known full name, and names that continue a
+nasab (بن، آل) before a title. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from marsad.annotate.entities import _subsequence, link_entities
+from marsad.annotate.knowledge import load_kb
+from marsad.model import Article
+
+
+def persons(text: str, published: str = "2025-03-02") -> list[tuple[str, str | None, str]]:
+    art = link_entities(Article(id="t", text=text, published=published), kb=load_kb())
+    return [(e.name_en, e.kb_id, e.how) for e in art.entities if e.type == "PERSON"]
+
+
+def test_subsequence() -> None:
+    assert _subsequence(["مشعل", "الصباح"], ("مشعل", "الاحمد", "الجابر", "الصباح"))
+    assert not _subsequence(["الصباح", "مشعل"], ("مشعل", "الاحمد", "الجابر", "الصباح"))
+
+
+def test_given_and_family_name_of_a_known_person() -> None:
+    found = persons("وصل الشيخ مشعل الصباح، أمير الكويت، إلى عمّان في زيارة رسمية تستغرق يومين.")
+    assert ("Mishal al-Ahmad al-Jaber al-Sabah", "mishal_al_ahmad", "variant") in found
+    assert all(kb_id for _, kb_id, _ in found), found
+
+
+def test_a_shortened_name_shared_by_two_persons_stays_unknown() -> None:
+    # several al-Sabah ministers are called Ahmad: the short form names none of them for sure
+    found = persons("قال أحمد الصباح، مدير الشركة الوطنية للنقل، إن الرحلات ستستأنف غدا.")
+    assert not any(kb_id and kb_id.startswith("ahmad") for _, kb_id, _ in found), found
+
+
+def test_no_name_starts_inside_a_nasab() -> None:
+    found = persons("أجرى الشيخ محمد بن زايد آل نهيان، رئيس دولة الإمارات، اتصالا هاتفيا مع أمير قطر.")
+    assert all(how != "discovered" for _, _, how in found), found
+    assert ("Mohamed bin Zayed Al Nahyan", "mohamed_bin_zayed", "name") in found
