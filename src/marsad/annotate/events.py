@@ -291,18 +291,29 @@ def _find_hits(view: ArticleView, lex: Lexicon, info: SentenceInfo) -> list[Hit]
     verbal_starts = [h.nstart for h in found if h.category != "masdar"]
     kept: list[Hit] = []
     for h in found:
-        if any(h.nstart < k.nend and k.nstart < h.nend for k in kept):
+        clash = [k for k in kept if h.nstart < k.nend and k.nstart < h.nend]
+        if clash and not _verb_reading(h, clash):
             continue
         if any(a < s < b for a, b in h.gaps for s in verbal_starts) or _gap_opens_clause(view, h):
             continue                # another verb or أن inside the gap: the parts belong to two clauses
         if _is_negative(view, lex, h, lo, hi):
             continue
+        if clash:
+            kept = [k for k in kept if k not in clash]
         kept.append(h)
     kept.sort(key=lambda h: h.nstart)
     for h in kept:
         _refine_mode(view, lex, h, hi)
     _mark_mentions(view, kept, info)
     return kept
+
+
+def _verb_reading(h: Hit, clash: list[Hit]) -> bool:
+    """Does a collocation headed by its verb hold, inside its span, only shorter readings of
+    the same act (فرقت الشرطة بالغاز المسيل للدموع تظاهرتين: the dispersal, not the gas
+    alone)? Then the verb's reading is kept with its object, which is no event of its own."""
+    return h.category == "collocations" and all(
+        k.entry is h.entry and h.nstart < k.nstart and k.nend <= h.nend for k in clash)
 
 
 def _gap_opens_clause(view: ArticleView, h: Hit) -> bool:
