@@ -34,3 +34,17 @@ def test_no_name_starts_inside_a_nasab() -> None:
     found = persons("أجرى الشيخ محمد بن زايد آل نهيان، رئيس دولة الإمارات، اتصالا هاتفيا مع أمير قطر.")
     assert all(how != "discovered" for _, _, how in found), found
     assert ("Mohamed bin Zayed Al Nahyan", "mohamed_bin_zayed", "name") in found
+
+
+def test_holder_named_with_a_garbled_middle() -> None:
+    # the holder's given and family names around a wrong middle name: the holder, not a new person
+    found = persons("تلقى ولي العهد السعودي اتصالا من أمير قطر تميم حمد بن خليفة آل ثاني أمس.")
+    assert ("Tamim bin Hamad Al Thani", "tamim_bin_hamad", "variant") in found
+    assert all(how != "discovered" for _, _, how in found), found
+
+
+def test_a_known_full_name_ending_an_unknown_one() -> None:
+    # «سلطان عمان»: the word after the title is no part of the name that follows it
+    found = persons("استقبل سلطان عمان قابوس بن سعيد وفدا كويتيا في مسقط.", published="2015-05-04")
+    assert ("Qaboos bin Said", "qaboos_bin_said", "name") in found
+    assert all(how != "discovered" for _, _, how in found), found

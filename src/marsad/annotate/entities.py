@@ -1236,6 +1236,25 @@ class _Linker:
                 if len(hit) == 1:
                     return self._link_named(hit[0], "conflict", j, k, chosen, country, org, holders, label, former,
                                             title_match, inferred)
+        if holders and not former and k - j >= 3:
+            # أمير قطر تميم حمد بن جاسم آل ثاني: the holder's given and family names around
+            # a garbled middle
+            ends = (normalize_key(words[j].text), normalize_key(words[k - 1].text))
+            hit = [h for h in holders if any((f := normalize_key(n).split())[0] == ends[0] and f[-1] == ends[1]
+                                             for n in h.get("names_ar") or [] if len(n.split()) >= 2)]
+            if len(hit) == 1:
+                return self._link_named(hit[0], "variant", j, k, chosen, country, org, holders, label, former,
+                                        title_match, inferred)
+        for x in range(j + 1, k - 1):
+            # سلطان عمان قابوس بن سعيد: a known full name that ends the name (and is not the
+            # tail of a nasab) is the name; the words before it are not part of a name
+            inner = _match_at(self.idx, words, x, {"person"})
+            if inner is not None and inner.j == k and inner.j - inner.i >= 2 and inner.variant == words[x].key \
+                    and words[x - 1].key not in _NAME_PARTICLES and len({a.id for a in inner.aliases}) == 1 \
+                    and any(a.how == "name" for a in inner.aliases):
+                p = self.kb.persons[inner.aliases[0].id]
+                self._add(self._person_mention(p, words[x].start, words[k - 1].end, "name"), x, k)
+                return k
         same = self._same_spelling(name_ar, holders)
         if same is not None:    # إسحق هرتسوغ is إسحاق هرتسوغ spelled without the alif: no conflict
             return self._link_named(same, "variant", j, k, chosen, country, org, holders, label, former,
