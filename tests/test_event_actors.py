@@ -32,11 +32,14 @@ EXTRA_NAMES = {
     "رانيا": ("PERSON", "Queen Rania", "JOR"),
     "هيثم علي الطبطبائي": ("PERSON", "Haytham Ali Tabatabai", "LBN"),
     "خان يونس": ("LOC", "Khan Younis", "PSE"),
+    "التيار الصدري": ("ORG", "Sadrist Movement", "IRQ"),
+    "البرلمان العراقي": ("ORG", "Council of Representatives of Iraq", "IRQ"),
+    "بغداد": ("GPE", "Baghdad", "IRQ"),
 }
 EXTRA_NISBA = {"الأميركي": ("GPE", "United States", "USA"), "الأردني": ("GPE", "Jordan", "JOR"),
                "الجزائرية": ("GPE", "Algeria", "DZA"), "الجزائري": ("GPE", "Algeria", "DZA"),
                "التونسي": ("GPE", "Tunisia", "TUN"), "اللبناني": ("GPE", "Lebanon", "LBN"),
-               "الإسرائيلي": ("GPE", "Israel", "ISR")}
+               "الإسرائيلي": ("GPE", "Israel", "ISR"), "التونسية": ("GPE", "Tunisia", "TUN")}
 
 
 def build(text: str, title: str | None = None, dates=()):
@@ -116,6 +119,28 @@ def test_strike_on_a_site_of_the_doers_own_country_past_two_commas():
 ])
 def test_an_act_at_home_without_a_second_party_takes_the_doers_country(text, expected):
     assert main_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a protest and a dispersal of a crowd at home: the doer's own country is the other party
+    ("تظاهر آلاف المغاربة في الرباط مساء السبت للمطالبة بإصلاح التعليم والصحة.",
+     ("PROTEST", "Morocco", "Morocco")),
+    ("فرقت الشرطة التونسية مساء أمس المتظاهرين بالغاز المسيل للدموع في العاصمة.", ("COERCE", "Tunisia", "Tunisia")),
+])
+def test_a_protest_or_a_dispersal_at_home_takes_the_doers_country(text, expected):
+    assert main_of(text) == expected
+
+
+def test_a_protest_in_solidarity_with_another_people_has_no_home_party():
+    # the sentence names another country (Gaza): the march is addressed there, not at home
+    t, a1, a2 = main_of("تظاهر آلاف المغاربة في الرباط مساء السبت تضامنا مع غزة.")
+    assert (t, a1) == ("PROTEST", "Morocco") and a2 != "Morocco"
+
+
+def test_protesters_who_follow_a_group_are_that_group():
+    # «متظاهرون مناصرون للتيار X»: the movement the crowd follows is the doer, the building the target
+    text = "اقتحم متظاهرون مناصرون للتيار الصدري، السبت، مبنى البرلمان العراقي في بغداد."
+    assert main_of(text) == ("PROTEST", "Sadrist Movement", "Council of Representatives of Iraq")
 
 
 def test_an_act_at_home_keeps_a_named_second_party():

@@ -642,6 +642,10 @@ def _named_doers(view: ArticleView, frame: Frame, around: _Around) -> tuple[Ment
         doer = doer or next((m for m in around.gap if m.prep is None), None)
         doer = doer or next((m for m in around.before if m.prep is None
                              and view.words_between(view.to_norm(m.end), view.to_norm(frame.start)) == 0), None)
+        # اقتحم متظاهرون مناصرون [للتيار الصدري]، دخل آلاف من المتظاهرين التابعين [لـX]: the group
+        # the crowd follows, named right after it, is the doer
+        doer = doer or next((m for m in around.after if m.prep is None and _follower_of(view, m)
+                             and view.words_between(view.to_norm(frame.end), view.to_norm(m.start)) <= 3), None)
     target = next((m for m in around.after + around.further
                    if m.prep is None and (doer is None or m.key != doer.key)), None)
     if target is None:
@@ -1047,6 +1051,22 @@ def _head_preposition(view: ArticleView, m: Mention, frame: Frame, others: list[
             return view.preposition_before(view.to_original(s, s)[0], floor=frame.sent_start, lookback=3,
                                            stops=[(frame.start, frame.head_end)] + others)
     return None
+
+
+def _follower_of(view: ArticleView, m: Mention) -> bool:
+    """Is ``m`` named through ل after a follower or supporter word (مناصرون للتيار، التابعين لرجل
+    الدين X)? Those people are the group's own."""
+    _, affiliation = member_words()
+    words = [w.lstrip("و") if len(w) > 3 else w for w in view.words_before(view.to_norm(m.start), 5)]
+    if view.preposition_before(m.start, floor=max(0, m.start - 40), lookback=1) == "ل":
+        return any(w in affiliation for w in words[:2])
+    # التابعين لرجل الدين الشيعي البارز [مقتدى الصدر]: the title carries the ل
+    k = next((i for i, w in enumerate(words) if w in affiliation), None)
+    if k is None or k < 1 or not words[k - 1].startswith("ل") or len(words[k - 1]) < 3:
+        return False
+    n = view.to_norm(m.start)
+    s, _ = view.words[view.word_index(n) - 1 - k]
+    return not any(c in view.ntext[s:n] for c in "،,.:")
 
 
 def _member_of(view: ArticleView, m: Mention) -> bool:

@@ -35,6 +35,19 @@ def is_domestic(event_type: str | None, mode: str | None) -> bool:
     return mode in _DIRECTION.get("domestic", {}).get("modes", {}).get(event_type, ())
 
 
+def domestic_unless_foreign(event_type: str | None) -> bool:
+    """Is a domestic event of this type left without its home party when its sentence names
+    another country than the doer's (a march in Rabat in solidarity with Gaza)?"""
+    return event_type in _DIRECTION.get("domestic", {}).get("unless_foreign", ())
+
+
+@lru_cache(maxsize=1)
+def solidarity_words() -> frozenset[str]:
+    """Words of support for a cause (تضامنا، نصرة): a protest told with one is addressed to
+    that cause, not to the authorities at home."""
+    return frozenset(normalize_key(w) for w in _DIRECTION.get("domestic", {}).get("solidarity_words", ()))
+
+
 def on_own_ground(event_type: str | None) -> bool:
     """Is a place of the doer's own country where an event of this type happens, not its
     second party (an army deploying in its own towns)?"""

@@ -15,9 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from marsad.annotate.event_args import country_of_place
-from marsad.annotate.event_direction import is_domestic, on_own_ground
+from marsad.annotate.event_direction import domestic_unless_foreign, is_domestic, on_own_ground, solidarity_words
 from marsad.annotate.event_text import Mention
 from marsad.model import Event
+from marsad.text.normalize import normalize_key
 
 POSITION_WEIGHT = {"headline": 3.5, "lead": 2.5}   # the headline and lead tell the news
 MODALITY_WEIGHT = {"asserted": 1.0, "planned": 0.5, "denied": -2.0, "hypothetical": -2.0}
@@ -57,6 +58,7 @@ class Candidate:
     place_party: Mention | None = None    # the country of the place it names (a missing second party)
     subordinate: bool = False             # only told in temporal clauses (بعد انسحاب X، عقب لقائه)
     quoted: bool = False                  # only told inside direct quotes («…»)
+    countries: frozenset[str] = frozenset()  # the countries its sentence names (names, places, nationalities)
     anaphor: bool = False                 # a definite verbal noun (الزيارة) read as a mention
     sentences: set[int] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)
@@ -95,6 +97,7 @@ def merge_repeats(cands: list[Candidate]) -> list[Candidate]:
         if te.actor2 is None and ce.actor2 is not None:
             te.actor2, twin.actor2_mention = ce.actor2, c.actor2_mention
         twin.place_party = twin.place_party or c.place_party      # told with its place elsewhere
+        twin.countries = twin.countries | c.countries
         if twin.actor1_carried and not c.actor1_carried and ce.actor1 is not None:
             te.actor1, twin.actor1_mention, twin.actor1_carried = ce.actor1, c.actor1_mention, False
     return out
@@ -129,6 +132,7 @@ def merge_headline_with_lead(cands: list[Candidate]) -> list[Candidate]:
         he.location = he.location or te.location
         he.source = he.source or te.source
         h.place_party = h.place_party or twin.place_party
+        h.countries = h.countries | twin.countries
         if h.actor1_mention is None and twin.actor1_mention is not None \
                 and twin.actor1_mention.key != _key(h.actor2_mention):
             he.actor1, h.actor1_mention = te.actor1, twin.actor1_mention
@@ -369,8 +373,9 @@ def _own_ground(best: Candidate) -> None:
 
 def _domestic_party(best: Candidate) -> None:
     """A main act done at home with no second party named (استقال رئيس الوزراء، أصدر الملك
-    عفوا، أوقفت السلطات الجزائرية ناشطين) takes the doer's own country (``domestic`` in
-    event_direction.json)."""
+    عفوا، أوقفت السلطات الجزائرية ناشطين، فرقت الشرطة المصرية المتظاهرين، تظاهر أنصار X أمام
+    البرلمان) takes the doer's own country (``domestic`` in event_direction.json); a protest
+    whose sentence names another country is addressed there, not at home."""
     ev = best.event
     if ev.actor2 is not None or ev.actor1 is None or not ev.actor1.country or not is_domestic(ev.type, ev.mode):
         return
@@ -380,6 +385,9 @@ def _domestic_party(best: Candidate) -> None:
     country = country_of_place(m1)        # a person's or body's country, a country itself
     if country is None:
         return
+    if domestic_unless_foreign(ev.type) and (best.countries - {country.entity.country} or any(
+            solidarity_words().intersection(normalize_key(e.sentence or "").split()) for e in ev.evidence)):
+        return                            # تظاهرة في الرباط تضامنا مع غزة: addressed abroad
     ev.actor2, best.actor2_mention = country.entity.actor(), country
 
 

@@ -577,10 +577,18 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
             subordinate=_subordinate(view, h, info), anaphor=h.anaphor and not _commented(view, h, info),
             quoted=any(q.direct and q.start <= start and end <= q.end for q in article.quotes),
             actor1_mention=a1, actor2_mention=a2,
+            countries=_countries_named(view, sent.start, sent.end) if a2 is None else frozenset(),
             place_party=place_party(view, frame, etype, mode) if a2 is None else None))   # an anaphor may become the event
     _refine_targets(out)
     share_converse_parties(out)
     return out
+
+
+def _countries_named(view: ArticleView, start: int, end: int) -> frozenset[str]:
+    """The countries of the names, places and nationality adjectives in [start, end)."""
+    return frozenset(m.entity.country for nisba in (False, True)
+                     for m in view.mentions(start, end, types=("PERSON", "ORG", "GPE", "LOC"), nisba=nisba)
+                     if m.entity.country)
 
 
 def _retype(view: ArticleView, h: Hit, info: SentenceInfo) -> tuple[str, str, str | None] | None:
