@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from marsad.text.breadcrumbs import breadcrumb
-from marsad.text.lexicon import given_names, lexicon, office_titles, phrase_key
+from marsad.text.lexicon import given_names, lexicon, office_titles, phrase_key, sentence_verbs
 from marsad.text.metadata import (Byline, Dateline, byline, credit_after_headline, credit_line, date_line,
                                   desk_label_outlet, digits_to_ascii, find_full_date, is_time_line, spaced_dashes,
                                   standalone_dateline)
@@ -33,7 +33,7 @@ from marsad.text.metadata import _looks_like_person as looks_like_person
 _SENTENCE_END = re.compile(r"[.!?؟…:\"”»)\]'’]\s*$")
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)-]|[•·▪●◦‣*-])\s+")
 _EMBEDDED = re.compile(
-    r"pic\.twitter\.com/\w+|\(@\w{1,30}\)\s+(January|February|March|April|May|June|July|August|September|"
+    r"pic\.twitter\.com/\w+|https?://t\.co/\w+|\(@\w{1,30}\)\s+(January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\s+\d{1,2},\s+\d{4}|^(A post shared by|View this post on Instagram|"
     r"عرض هذا المنشور على)", re.IGNORECASE)
 _TWEET_DATE = re.compile(r"\(@\w{1,30}\)\s+((?:January|February|March|April|May|June|July|August|September|"
@@ -123,6 +123,16 @@ def _open_end(text: str) -> bool:
             and not (len(words) <= 4 and looks_like_person(text)))
 
 
+def _sentence_start(text: str) -> bool:
+    """The line opens a sentence: a connective or a word with the conjunction و/ف
+    ("وذكرت القيادة"), or a speech verb in the perfect ("أعلنت قيادة"); a label, a site's
+    name or a section never does. Short lines that do are pieces of hard-wrapped text."""
+    if _continues(text):
+        return True
+    words = phrase_key(text).split()
+    return bool(words) and words[0] in sentence_verbs()
+
+
 def _heading_like(text: str, cut_ok: bool = False) -> bool:
     """Short and no sentence end; a line ending in mid-sentence is text, unless ``cut_ok``
     (at the end of the page, a link cut off by the dump is still a link)."""
@@ -138,7 +148,7 @@ def _latin(text: str) -> bool:
 
 _DATE_SEPARATORS = re.compile(r"[\s,،|•·\-–—/()@_.]+")
 _TIME_OR_NUMBER = re.compile(r"^(?:GMT|UTC|KSA)?\d{1,4}(?:st|nd|rd|th)?$|^\d{1,2}:\d{2}(?::\d{2})?$", re.IGNORECASE)
-_CLOCK = re.compile(r"^(?:GMT|UTC|KSA)?\d{1,2}:\d{2}(?::\d{2})?$", re.IGNORECASE)
+_CLOCK = re.compile(r"^(?:GMT|UTC|KSA)?\d{1,2}:\d{2}(?::\d{2})?(?:am|pm)?$", re.IGNORECASE)
 _DATE_WORDS = {"على", "الساعة", "الساعه", "في", "يوم", "GMT", "UTC", "KSA", "am", "pm", "م", "ص", "هـ", "ه"}
 
 
@@ -172,6 +182,8 @@ def _date_furniture(text: str) -> bool:
         elif k in lex.weekdays or "ال" + bare in lex.weekdays or k in lex.date_prefix_words:
             continue
         elif w in _DATE_WORDS or k in _DATE_WORDS or k in lex.date_line_filler or k in lex.hijri_words:
+            continue
+        elif k in lex.latin_date_words:     # "Mon Oct 10, 2016 4:10pm GMT"، "6th of August"
             continue
         else:
             return False
@@ -254,6 +266,11 @@ def _line_rule(text: str, key: str | None = None) -> tuple[str, str] | None:
         return "boilerplate", "list header"
     if key in lex.junk_lines or item_key in lex.junk_lines:
         return "boilerplate", "widget"
+    end = lex.end_marker.search(stripped)
+    if end and not any(c.isalnum() for c in stripped[:end.start()]):
+        return "boilerplate", "end marker"      # "انتهى."، "// انتهى //": an agency's end of story
+    if _bracketed_note(stripped):
+        return "boilerplate", "bracketed note"
     if date_line(stripped) or is_time_line(stripped):
         return "metadata", "date line"
     if _date_label(key):
@@ -282,6 +299,16 @@ def _line_rule(text: str, key: str | None = None) -> tuple[str, str] | None:
     if _SITE_DOMAIN.match(stripped):
         return "boilerplate", "site name"        # "AHDATH.INFO"، "www.example.ma"
     return None
+
+
+BRACKETED_NOTE_MAX_WORDS = 12
+
+
+def _bracketed_note(stripped: str) -> bool:
+    """A whole line in one pair of brackets: an agency credit ("(الأناضول)") or an editor's
+    note ("(لإضافة اقتباس …)"); a paragraph of the text is never written so."""
+    return (len(stripped) > 2 and stripped[0] in "([" and stripped[-1] in ")]" and _words(stripped) <= BRACKETED_NOTE_MAX_WORDS
+            and stripped.count("(") + stripped.count("[") == 1 and stripped.count(")") + stripped.count("]") == 1)
 
 
 _SITE_DOMAIN = re.compile(r"^(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]{1,40}(?:\.[A-Za-z]{2,6}){1,2}$")
@@ -379,6 +406,7 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
     _find_title(items, title_hint)
     _mark_headline_lists(items)
     _mark_repeats(items, title_hint)
+    _mark_numbered_series(items)
     _mark_credit_under_title(items)
     _mark_list_zones(items, lex)
     _mark_under_title(items)
@@ -386,8 +414,10 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
     _mark_echoes(items)
     _mark_teasers(items)
     _mark_trailing(items)
+    dated_at: list[int] = []      # the line of each date, in the order of ``out.dates``
     for ln in items:
         stripped = ln.body
+        before = len(out.dates)
         if ln.reason == "date line":
             value = date_line(stripped)
             if value:
@@ -432,7 +462,20 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
             m = _TWEET_DATE.search(stripped)
             if m:
                 out.embedded_dates.append(m.group(1))
+        dated_at.extend([ln.index] * (len(out.dates) - before))
+    _date_nearest_headline(out, dated_at)
     return out
+
+
+def _date_nearest_headline(out: Classified, dated_at: list[int]) -> None:
+    """With date lines both above and below the headline, the one below comes first: above
+    the headline a page shows today's date or its last update («الجمعة 22 نوفمبر 2024 …»
+    over a story of 2023), under it the story's own date."""
+    title = next((ln.index for ln in out.lines if ln.label == "title"), None)
+    if title is None or not any(i < title for i in dated_at) or not any(i > title for i in dated_at):
+        return
+    order = sorted(range(len(dated_at)), key=lambda k: (dated_at[k] < title, abs(dated_at[k] - title)))
+    out.dates = [out.dates[k] for k in order]
 
 
 def _has_outlet_word(text: str) -> bool:
@@ -549,11 +592,17 @@ def _find_title(items: list[Line], title_hint: str | None) -> None:
             ln.label, ln.reason = "metadata", "loose credit"
             continue
         if (_words(text) <= LABEL_MAX_WORDS and _words(text) >= 2 and nxt is not None and nxt.loose == ln.loose
-                and ln.key not in lex.section_labels and ln.key not in lex.places):
+                and ln.key not in lex.section_labels and ln.key not in lex.places and not looks_like_person(text)):
+            # (a name given twice is the author's box or a caption and its alt text)
             # "الحرب تتوسع" twice: a short headline and its copy (a site's name is not doubled so)
             ln.label, ln.reason = "title", "short headline repeated"
             return
-        if _words(text) <= LABEL_MAX_WORDS and _heading_like(text) and not _wrapped(ln, nxt):
+        if _latin(text) and not _is_paragraph(text):
+            # "Connect with us"، "Hi, what are you looking for?": the site's tools in English
+            ln.label, ln.reason = "boilerplate", "foreign-script label"
+            continue
+        if (_words(text) <= LABEL_MAX_WORDS and _heading_like(text) and not _wrapped(ln, nxt)
+                and not _sentence_start(text)):
             # short labels above the headline: the site's name first, then sections,
             # captions and names; a headline is longer
             headline_below = any(_words(o.body) >= 5 and _heading_like(o.body) for o in open_lines[pos + 1:pos + 4])
@@ -692,7 +741,8 @@ def _mark_under_title(items: list[Line]) -> None:
         nxt = content[pos + 1] if pos + 1 < len(content) else None
         if _loose_credit(text):
             ln.label, ln.reason = "metadata", "loose credit"
-        elif _words(text) <= LABEL_MAX_WORDS and _heading_like(text) and not _wrapped(ln, nxt):
+        elif (_words(text) <= LABEL_MAX_WORDS and _heading_like(text) and not _wrapped(ln, nxt)
+              and not _sentence_start(text)):
             ln.label, ln.reason = "boilerplate", "label under the headline"
         elif _person_caption(text):
             ln.label, ln.reason = "boilerplate", "caption naming a person"
@@ -737,7 +787,11 @@ STAFF_NAME_MAX_WORDS = 4
 
 
 def _mark_staff_box(items: list[Line], lex) -> None:
-    """A staff box: "رئيس التحرير" on one line, the editor's name on the next."""
+    """A staff box: "رئيس التحرير" on one line, the editor's name on the next, or both on
+    one line ("رئيس التحرير أحمد متولي")."""
+    for ln in items:
+        if ln.label == "content" and _staff_line(ln.key, lex):
+            ln.label, ln.reason = "boilerplate", "staff box"
     for pos, ln in enumerate(items[:-1]):
         if ln.key not in lex.staff_titles:
             continue
@@ -749,6 +803,18 @@ def _mark_staff_box(items: list[Line], lex) -> None:
             nxt.label, nxt.reason = "boilerplate", "staff box"
 
 
+def _staff_line(key: str, lex) -> bool:
+    """A staff title, then a name of at most four words, with no digit or punctuation."""
+    words = key.split()
+    for n in range(min(len(words) - 1, 5), 0, -1):
+        if " ".join(words[:n]) in lex.staff_titles:
+            rest = words[n:]
+            return (1 <= len(rest) <= STAFF_NAME_MAX_WORDS and not re.search(r"[\d.!?؟،,:]", " ".join(rest))
+                    and " ".join(rest) not in lex.staff_titles)
+    return False
+
+
+HEADLINE_TWICE_MIN_WORDS = 4
 ECHO_WINDOW = 3          # a short line repeated this close below is a caption and its image's alt text
 PULL_QUOTE_MIN_WORDS = 6
 _SPEAKER = re.compile(r"^[^:：«\"“]{2,30}[:：]\s*")
@@ -770,6 +836,16 @@ def _mark_echoes(items: list[Line]) -> None:
             continue
         text = ln.body
         if not _is_paragraph(text) and any(o.key == ln.key for o in items[pos + 1:pos + 1 + ECHO_WINDOW]):
+            if (title is None and _words(text) >= HEADLINE_TWICE_MIN_WORDS and _heading_like(text)
+                    and not any(o.kept and _PARAGRAPH_END.search(o.body) for o in items[:pos])):
+                # no headline found above the text and this one is given twice: the page's
+                # headline and its copy; what stands above it and ends no sentence is furniture
+                ln.label, ln.reason = "title", "headline given twice"
+                title, title_key, title_loose = ln, ln.key, ln.loose
+                for o in items[:pos]:
+                    if o.label == "content":
+                        o.label, o.reason = "boilerplate", "above the headline"
+                continue
             ln.label, ln.reason = "boilerplate", "caption and alt text"
             continue
         if title_key and _heading_like(text) and ln.key != title_key and title_key.startswith(ln.key + " "):
@@ -792,6 +868,26 @@ def _mark_echoes(items: list[Line]) -> None:
         if _words(quote) >= PULL_QUOTE_MIN_WORDS and any(
                 other is not ln.key and len(other) > len(quote) and quote in other for other in keys):
             ln.label, ln.reason = "boilerplate", "pull quote"
+
+
+SERIES_MAX_WORDS = 4
+_DIGITS = re.compile(r"[\d٠-٩]+")
+
+
+def _mark_numbered_series(items: list[Line]) -> None:
+    """Short lines the same but for a number ("احتجاجات 1"، "احتجاجات 4"، "صورة 2"), two at
+    least: a gallery's captions or a numbered widget, never the text's subheadings (these
+    say different things)."""
+    groups: dict[str, list[Line]] = {}
+    for ln in items:
+        if ln.label == "content" and _words(ln.body) <= SERIES_MAX_WORDS and _DIGITS.search(ln.key):
+            stem = " ".join(_DIGITS.sub(" ", ln.loose).split())
+            if stem and any(c.isalpha() for c in stem):
+                groups.setdefault(stem, []).append(ln)
+    for lines in groups.values():
+        if len(lines) >= 2 and len({ln.key for ln in lines}) >= 2:
+            for ln in lines:
+                ln.label, ln.reason = "boilerplate", "numbered series"
 
 
 def _mark_list_zones(items: list[Line], lex) -> None:
@@ -850,7 +946,9 @@ def _mark_trailing(items: list[Line]) -> None:
         text = ln.body
         if _is_paragraph(text) and not _LIST_MARKER.match(text):
             break
-        if pos == len(items) - 1 and pos > 0 and _cut_off(ln, items[pos - 1]):
+        # (the last paragraph, over a caption or a label between them)
+        before = next((items[j] for j in range(pos - 1, -1, -1) if items[j].label == "content"), None)
+        if pos == len(items) - 1 and before is not None and _cut_off(ln, before):
             break
         if pos == len(items) - 1 and _ARABIC_PIECE.fullmatch(ln.key):
             break   # "و": the dump was cut inside the text; a heading before it introduces it
@@ -869,7 +967,7 @@ def _cut_off(ln: Line, before: Line) -> bool:
     text = ln.body
     if before.label != "content" or not _is_paragraph(before.body) or _LIST_MARKER.match(text):
         return False
-    if _continues(text) or _open_end(text) or bool(_ARABIC_PIECE.fullmatch(ln.key)):
+    if _continues(text) or _open_end(text) or bool(_ARABIC_PIECE.fullmatch(ln.key)) or _cut_in_word(ln.key):
         return True
     # a dump cut inside a line leaves the space before the cut ("وصل الرئيس ماكرون ")
     if ln.text != ln.text.rstrip() and _words(text) >= 2:
@@ -878,6 +976,16 @@ def _cut_off(ln: Line, before: Line) -> bool:
     # title at the end of a page is shorter, and other stories' titles come under a list
     # header (a later paragraph never opens with a dateline: "ليبيا – زار ..." is a teaser)
     return _words(text) >= CUT_OFF_MIN_WORDS and not _TEASER_DATELINE.match(text)
+
+
+_BARE_CLITICS = frozenset({"ال", "و", "ف", "ب", "ل", "ك", "لل", "بال", "وال"})
+
+
+def _cut_in_word(key: str) -> bool:
+    """The line ends with an article or a one-letter proclitic standing alone ("… أن تستضيف
+    ال"): the dump was cut inside a word; no heading or link ends so."""
+    words = key.split()
+    return len(words) >= 2 and words[-1] in _BARE_CLITICS
 
 
 CUT_OFF_MIN_WORDS = 10

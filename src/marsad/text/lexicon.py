@@ -78,6 +78,8 @@ class Lexicon:
         self.open_end_words = {phrase_key(w) for w in data.get("open_end_words", [])}
         self.end_marker = re.compile(data.get("end_marker_pattern", r"(?!)"))
         self.continuation_words = {phrase_key(w) for w in data.get("continuation_words", [])}
+        # round 4: English weekday names and their abbreviations in date stamps ("Mon Oct 10, 2016")
+        self.latin_date_words = {w.lower() for w in data.get("latin_date_words", [])}
         self.waw_fa_words = {phrase_key(w) for w in data.get("waw_fa_words", [])}
         # words of a Hijri date in date furniture ("28 جمادى آخر 1447 هـ")
         self.hijri_words = {phrase_key(w) for m in data["hijri_months"] for w in m.split()} | {
@@ -109,6 +111,20 @@ def office_titles() -> frozenset[str]:
     """Office titles from the knowledge base (data/kb/titles.json: «رئيس الوزراء»، «ولي
     العهد»، «وزير الخارجية» …), to tell a photo caption naming a person; empty if absent."""
     return frozenset(phrase_key(t) for values in _kb_table("titles.json", "titles").values() for t in values)
+
+
+@lru_cache(maxsize=1)
+def sentence_verbs() -> frozenset[str]:
+    """Speech verbs in the perfect (data/lexicons/quote_cues.json: «قال»، «أعلنت»، «ذكرت» …),
+    normalized: a short line opening with one is the start of a sentence the dump wrapped
+    («أعلنت قيادة»), never a label or a site's name. The imperfect forms (يعلن، تؤكد) open
+    headlines and are left out."""
+    forms = set()
+    for alternatives in read_lexicon("quote_cues.json").get("speech_verbs", []):
+        for form in alternatives.split("|"):
+            if form[:1] not in ("ي", "ت") and form not in ("كتب", "كتبت"):   # «كتب:» opens a byline
+                forms.add(phrase_key(form))
+    return frozenset(forms)
 
 
 @lru_cache(maxsize=1)

@@ -23,13 +23,14 @@ _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$|\.)"
 _TIME = re.compile(r"^(?:الساعة\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
                    r"(?:\s*(?:ص|م|صباحا|مساء|صباحًا|مساءً|am|pm|AM|PM|GMT|KSA|UTC|\(?بتوقيت \S+(?: \S+)?\)?))*$")
 _AGO = re.compile(r"^منذ\s+\S+(\s+\S+)?$")
-_WORD_DATE = re.compile(r"(?<!\d)(\d{1,2})\s+(?:من\s+)?([^\d\s،,/]+(?:\s+(?:الثاني|الأول|الاول))?)"
+# (the Levantine month names in two words, with or without the article: «تشرين الثاني»، «تشرين ثاني»)
+_WORD_DATE = re.compile(r"(?<!\d)(\d{1,2})\s+(?:من\s+)?([^\d\s،,/]+(?:\s+(?:الثاني|الأول|الاول|ثاني|أول|اول))?)"
                         r"(?:\s*/\s*[^\d\s،,/]+)?\s*[،,]?\s*((?:19|20)\d\d)(?!\d)")
 _EN_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s*((?:19|20)\d\d)\b")
-# "22nd, April 2024", "22 April 2024"
-_EN_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?,?\s+([A-Z][a-z]{2,8})\.?,?\s+((?:19|20)\d\d)\b")
-# "17-يونيو-2020": day, month name and year joined by dashes
-_DASHED_WORD_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[-–]\s*([^\d\s،,/\-–]+)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
+# "22nd, April 2024", "22 April 2024", "6th of August 2022"
+_EN_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:of\s+)?([A-Z][a-z]{2,8})\.?,?\s+((?:19|20)\d\d)\b")
+# "17-يونيو-2020", "20/أغسطس/2023": day, month name and year joined by dashes or slashes
+_DASHED_WORD_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[-–/]\s*([^\d\s،,/\-–]+)\s*[-–/]\s*((?:19|20)\d\d)(?!\d)")
 # "04/22/2024", "04/22/ 2024": month first where the day cannot be a month (> 12)
 _NUMERIC_MDY = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/\s?((?:19|20)\d\d)(?!\d)")
 _YEAR = re.compile(r"(?:19|20)\d\d")     # in every full date
