@@ -127,10 +127,16 @@ def _sentence_start(text: str) -> bool:
     """The line opens a sentence: a connective or a word with the conjunction و/ف
     ("وذكرت القيادة"), or a speech verb in the perfect ("أعلنت قيادة"); a label, a site's
     name or a section never does. Short lines that do are pieces of hard-wrapped text."""
-    if _continues(text):
-        return True
     words = phrase_key(text).split()
-    return bool(words) and words[0] in sentence_verbs()
+    if not words:
+        return False
+    lex = lexicon()
+    first = words[0]
+    bare = first[1:] if first[:1] in ("و", "ف") else first
+    # (only the connectives the lexicon lists: a word merely opening with و/ف may be a
+    # label's own, «فيديوهات»)
+    return (first in lex.continuation_words or " ".join(words[:2]) in lex.continuation_words
+            or first in sentence_verbs() or bare in sentence_verbs())
 
 
 def _heading_like(text: str, cut_ok: bool = False) -> bool:
