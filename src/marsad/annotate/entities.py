@@ -32,7 +32,7 @@ from itertools import chain
 from pathlib import Path
 
 from marsad.annotate.knowledge import Alias, KnowledgeBase, as_date, load_kb, spelling_key
-from marsad.annotate.romanize import MAGHREB, romanize, romanize_maghreb
+from marsad.annotate.romanize import MAGHREB, romanize, romanize_maghreb, romanize_persian
 from marsad.model import Article, Entity, Finding
 from marsad.text.normalize import normalize, normalize_key
 from marsad.text.tokens import clitic_variants, token_spans
@@ -872,7 +872,9 @@ class _Linker:
         """Discovered persons of the Maghreb (their role's or description's country,
         else the country the article's countries, places and known persons name
         most) take the region's French-based
-        spelling (romanize_maghreb): عمر الراضي is Omar Radi, not Omar al-Radi."""
+        spelling (romanize_maghreb): عمر الراضي is Omar Radi, not Omar al-Radi. Discovered
+        persons whose role or description is Iranian take the Persian spelling
+        (romanize_persian): حسين أكبري is Hossein Akbari, not Hussein Akbari."""
         gpes = sorted((m for m in self.mentions if m.country and (m.type in ("GPE", "LOC") or m.kb_id)),
                       key=lambda m: m.start)
         counts = Counter(m.country for m in gpes)
@@ -885,6 +887,8 @@ class _Linker:
             country = m.country or main
             if country in MAGHREB:
                 m.name_en = romanize_maghreb(m.name_ar, country)
+            elif m.country == "IRN":    # an Iranian's own role or description: the Persian spelling
+                m.name_en = romanize_persian(m.name_ar)
 
     def _prefer_named_holders(self) -> None:
         """Without a publication date the article's date is a guess (the latest date

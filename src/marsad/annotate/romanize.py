@@ -38,14 +38,16 @@ def _given_names() -> dict[str, str]:
     return {normalize_key(k): v for k, v in data.items()}
 
 
-def _transliterate(word: str) -> str:
+def _transliterate(word: str, letters: dict[str, str] = _CONSONANTS, long_u: str = "u",
+                   persian: bool = False) -> str:
     """Letter-by-letter romanization of one Arabic word (no article).
 
     Patterns of the news style (docs/entities.md, "Romanizing unknown names"):
     و and ي before ا are consonants (السنوار → Sinwar style: Sanwar); two final
     consonants after a long vowel take an e (شاهد → Shahed, بودن → Buden);
     final وي after a consonant is awi (بدوي → Badawi); final ية is iya
-    (هنية → Haniya); ئي is ai (رئيسي → Raisi)."""
+    (هنية → Haniya); ئي is ai (رئيسي → Raisi). ``persian``: a consonant و is v, ئي is
+    ei, and فاعل before a final nisba ي takes the e too (باقري → Bagheri, رضائي → Rezaei)."""
     out: list[str] = []
     run = 0                 # consonants since the last vowel
     long_vowel = False      # the last vowel was a long one (ا و ي)
@@ -57,8 +59,9 @@ def _transliterate(word: str) -> str:
         if run >= (1 if at_start or len(out) == 1 else 2):
             out.append("a")
             run = 0
-        elif run == 1 and long_vowel and i == n - 1 and not at_start:
-            out.append("e")     # فاعل: Shahed, Khaled
+        elif run == 1 and long_vowel and not at_start and (
+                i == n - 1 or (persian and i == n - 2 and chars[-1] in "يی")):
+            out.append("e")     # فاعل: Shahed, Khaled; Persian باقري: Bagheri
             run = 0
         out.append(latin)
         run += 1
@@ -96,12 +99,12 @@ def _transliterate(word: str) -> str:
                 out.append("'")
         elif ch == "و":
             if first or prev_is_vowel or nxt in "اآأ":
-                consonant("w", first, i)
+                consonant("v" if persian else "w", first, i)
             elif nxt in "يی" and i + 2 == n and run:
-                vowel("awi")        # بدوي → Badawi
+                vowel("avi" if persian else "awi")      # بدوي → Badawi; Persian موسوي → Mousavi
                 skip = True
             else:
-                vowel("u")
+                vowel(long_u)
         elif ch in "يی":
             if nxt == "ة" and i + 2 == n and not first:
                 vowel("iya", long=False)    # هنية → Haniya
@@ -111,7 +114,7 @@ def _transliterate(word: str) -> str:
             else:
                 vowel("i")
         elif ch == "ئ" and nxt in "يی":
-            vowel("ai")             # رئيسي → Raisi
+            vowel("ei" if persian else "ai")    # رئيسي → Raisi; Persian رضائي → Rezaei
             skip = True
         elif ch in _HAMZA:
             if out and out[-1] not in "'":
@@ -121,7 +124,7 @@ def _transliterate(word: str) -> str:
             if ch == "ه" and last and run:
                 vowel("a", long=False)
             else:
-                consonant(_CONSONANTS[ch], first, i)
+                consonant(letters[ch], first, i)
         # anything else (digits, Latin) is left out
     text = "".join(out).strip("'")
     return text[:1].upper() + text[1:]
@@ -175,6 +178,56 @@ def romanize(name_ar: str) -> str:
         else:
             out.append(_transliterate(word))
         i += 1
+    text = " ".join(w for w in out if w)
+    return text[:1].upper() + text[1:]
+
+
+# ---- the Persian spelling of Iranian names ---------------------------------------------
+
+_FA_CONSONANTS = {**_CONSONANTS, "ق": "gh", "ذ": "z", "ض": "z", "ظ": "z"}
+_FA_ENDINGS = (("زاده", "zadeh"), ("پور", "pour"), ("بور", "pour"))
+
+
+@lru_cache(maxsize=1)
+def _persian_names() -> dict[str, str]:
+    raw = json.loads(_GIVEN_NAMES.read_text(encoding="utf-8")).get("persian") or {}
+    return {normalize_key(k): v for k, v in (raw.get("names") or {}).items()}
+
+
+def _transliterate_fa(word: str) -> str:
+    for ending, latin in _FA_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 1:   # نصير زاده, نصيرزاده → Nasirzadeh
+            return _transliterate(word[:-len(ending)], _FA_CONSONANTS, "ou", persian=True) + latin
+    return _transliterate(word, _FA_CONSONANTS, "ou", persian=True)
+
+
+def romanize_persian(name_ar: str) -> str:
+    """The spelling English news gives an Iranian name written in Arabic script: given
+    names from given_names.json 'persian' (حسين أكبري → Hossein Akbari, محمد رضا → Mohammad
+    Reza), other words letter by letter with ق gh, ذ ض ظ z and a medial و ou, زاده and
+    پور joined as -zadeh and -pour (عزيز نصير زاده → Aziz Nasirzadeh)."""
+    if not isinstance(name_ar, str) or not name_ar.strip():
+        raise ValueError("romanize: the name is empty")
+    table = _persian_names()
+    words = _DIACRITICS.sub("", name_ar).split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        pair = normalize_key(" ".join(words[i:i + 2])) if i + 1 < len(words) else None
+        if pair and pair in table:
+            out.append(table[pair])
+            i += 2
+            continue
+        word, key = words[i], normalize_key(words[i])
+        i += 1
+        if key in table:
+            out.append(table[key])
+        elif key in ("زاده", "پور", "بور") and out:
+            out[-1] += "zadeh" if key == "زاده" else "pour"      # نصير زاده: one name
+        elif word.startswith("ال") and len(key) > 3:
+            out.append(romanize(word))      # an Arabic family name keeps the Arabic spelling
+        else:
+            out.append(_transliterate_fa(word))
     text = " ".join(w for w in out if w)
     return text[:1].upper() + text[1:]
 
