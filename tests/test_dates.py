@@ -324,3 +324,19 @@ def test_a_bare_month_after_wa_fi_and_a_spaced_numeric_date():
     found = find_dates("وصل الرئيس إلى العاصمة، 04/22/ 2024 (وكالات)", anchor)
     assert [(d.text, d.value) for d in found] == [("04/22/ 2024", "2024-04-22")]
     assert find_dates("وعد الوزير بإصلاحات", anchor) == []
+
+
+def test_a_day_and_month_without_a_year_after_since_is_the_past_one():
+    anchor = dt.date(2024, 4, 10)
+    found = find_dates("وتواصل الحرب على القطاع منذ 7 أكتوبر دون توقف", anchor)
+    assert [(m.text, m.value) for m in found] == [("7 أكتوبر", "2023-10-07")]
+
+
+def test_a_day_and_month_months_ahead_outside_a_preview_is_the_past_one():
+    anchor = dt.date(2024, 4, 10)
+    # told in the past tense, read in April: last October, not next
+    assert [m.value for m in find_dates("اندلعت المواجهات في 7 أكتوبر بين الطرفين", anchor)] == ["2023-10-07"]
+    # a preview keeps the coming one
+    assert [m.value for m in find_dates("سيعقد المؤتمر في 7 أكتوبر في الرباط", anchor)] == ["2024-10-07"]
+    # a day in the next weeks is still the nearest one
+    assert [m.value for m in find_dates("الاجتماع في 20 أبريل في الرباط", anchor)] == ["2024-04-20"]

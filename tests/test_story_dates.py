@@ -52,3 +52,34 @@ def test_the_lead_date_rule_reads_the_coded_evidence():
     recoded = code_events(Article(id="u3", raw=RAW, text=art.text, title=art.title, sentences=art.sentences,
                                   dates=art.dates, entities=art.entities, published=art.published))
     assert lead_date(art) == recoded.main_event.date == "2025-02-12"
+
+
+# A dated report and an undated one of the same call; the undated one names no day at all.
+RAW_DATED = ("الرئيس المصري يتلقى اتصالا هاتفيا من العاهل الأردني\n\n"
+             "تلقى الرئيس المصري عبد الفتاح السيسي اليوم الأحد 12 أكتوبر 2025 اتصالا هاتفيا من "
+             "العاهل الأردني الملك عبد الله الثاني، بحثا خلاله تطورات الأوضاع في المنطقة.")
+RAW_NO_DAY = ("اتصال هاتفي بين السيسي والملك عبد الله الثاني\n\n"
+              "بحث الرئيس المصري عبد الفتاح السيسي والعاهل الأردني الملك عبد الله الثاني في اتصال "
+              "هاتفي تطورات الأوضاع في المنطقة وسبل تعزيز التعاون بين البلدين.")
+
+
+def test_an_undated_main_event_of_the_story_kind_takes_the_story_day():
+    from marsad.stories import _date_undated_mains
+    nlp = default_pipeline()
+    dated, undated = nlp(Article(id="d1", raw=RAW_DATED)), nlp(Article(id="d2", raw=RAW_NO_DAY))
+    assert dated.main_event.date == "2025-10-12"
+    assert undated.main_event is not None and undated.main_event.date is None
+    assert undated.main_event.type == dated.main_event.type == "CONSULT"
+    _date_undated_mains([dated, undated], dated.main_event, "2025-10-12")
+    assert undated.main_event.date == "2025-10-12"
+
+
+def test_a_member_about_another_kind_of_event_keeps_no_date():
+    from dataclasses import replace
+    from marsad.stories import _date_undated_mains
+    nlp = default_pipeline()
+    dated, undated = nlp(Article(id="d3", raw=RAW_DATED)), nlp(Article(id="d4", raw=RAW_NO_DAY))
+    other_kind = replace(dated.main_event, type="ACCUSE")
+    _date_undated_mains([dated, undated], other_kind, "2025-10-12")
+    assert undated.main_event.date is None
+

@@ -159,7 +159,7 @@ class _Lexicon:
                 "relday_name_blockers_before", "year_of_period_nouns", "deadline_cues_before",
                 "deadline_links", "deadline_context", "future_prefix_exceptions",
                 "bare_month_cues", "imperfect_exceptions", "imperfect_particles_before",
-                "imperfect_past_markers_before", "imperfect_blockers_before")
+                "imperfect_past_markers_before", "imperfect_blockers_before", "since_before")
         self.words = {k: {_lexicon_form(w) for w in temporal[k]} for k in sets}
         self.future_prefixes = tuple(temporal["future_verb_prefixes"])
         # imperfect prefix -> the shortest word that can be a verb with it (أ needs 5
@@ -518,6 +518,14 @@ class _Parser:
             # preview (a future word, or a present-tense verb opening the clause)
             preview = self._future_context(i, window=8) or self._imperfect_context(i)
             hit[1].mod = "coming" if preview else "recent"
+        elif hit and hit[1].kind == "date" and hit[1].y is None and hit[1].mod is None \
+                and hit[1].year_shift is None and hit[1].weekday is None and hit[1].end is None:
+            # a day and month without a year: after منذ the latest one ("منذ 7 أكتوبر");
+            # outside a preview not one far ahead ("بدأت الحرب في 7 أكتوبر" read in April)
+            if self.is_word(i - 1, self.lex.words["since_before"]):
+                hit[1].mod = "recent"
+            elif not (self._future_context(i, window=8) or self._imperfect_context(i)):
+                hit[1].mod = "unmarked"
         return hit
 
     def _gregorian_month_at(self, i: int) -> bool:
@@ -984,6 +992,12 @@ def _anchor_year(anchor: dt.date, cal: str) -> int:
     return anchor.year
 
 
+# A day and month with no year, no الماضي/المقبل and no future word or present-tense
+# verb in its clause is the nearest one, unless that one lies more than this many days
+# ahead: a report does not name a day two months off without saying it is coming.
+UNMARKED_FUTURE_DAYS = 45
+
+
 def _pick(cands: list[dt.date], anchor: dt.date, mod: str | None) -> dt.date | None:
     """The candidate a reader at ``anchor`` would mean."""
     if mod == "past":
@@ -997,7 +1011,11 @@ def _pick(cands: list[dt.date], anchor: dt.date, mod: str | None) -> dt.date | N
     if mod == "coming":
         return min((c for c in cands if c >= anchor), default=None)
     # no marker: the nearest one, the past winning ties (news reports what happened)
-    return min(cands, key=lambda c: (abs((c - anchor).days), c > anchor), default=None)
+    nearest = min(cands, key=lambda c: (abs((c - anchor).days), c > anchor), default=None)
+    if mod == "unmarked" and nearest is not None and (nearest - anchor).days > UNMARKED_FUTURE_DAYS:
+        # a day and month told outside a preview, months ahead: the past one
+        return max((c for c in cands if c <= anchor), default=nearest)
+    return nearest
 
 
 def _resolve_day(spec: _Spec, anchor: dt.date | None) -> dt.date | None:

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 
 from marsad.annotate.dates import resolve_with_story_date
 from marsad.annotate.events import lead_date, refresh_event_dates
-from marsad.model import Article, Story
+from marsad.model import Article, Event, Story
 from marsad.stories.cluster import cluster
 from marsad.stories.dedup import copy_groups, duplicate_groups
 from marsad.stories.discrepancies import find_discrepancies
@@ -75,6 +75,8 @@ def assemble_stories(groups: list[list[str]], names: list[str], by_id: dict[str,
         if date and len(date) == 10 and _resolve_undated(members, date):
             main = merge_main_event(members, source_of)
             date = story_date(members, main) or date
+        if date and len(date) == 10:
+            _date_undated_mains(members, main, date)
         story = Story(
             id=sid, article_ids=ids, outlets=distinct_outlets(members),
             first_published=min((a.published for a in members if a.published), default=None),
@@ -104,6 +106,19 @@ def _resolve_undated(members: list[Article], date: str) -> bool:
         _date_main_event_from_lead(art)
         changed |= before != [ev.date for ev in art.events]
     return changed
+
+
+def _date_undated_mains(members: list[Article], main: Event | None, day: str) -> None:
+    """Last resort for a member's main event that no date of its own text reaches (its
+    clause, the lead, the dateline): the story's day, when the member reports the
+    story's kind of event (same PLOVER type as the story's main event). A member
+    about something else (a reaction, an earlier event) keeps no date."""
+    if main is None:
+        return
+    for art in members:
+        ev = art.main_event
+        if ev is not None and ev.date is None and ev.type == main.type:
+            ev.date = day
 
 
 def _date_main_event_from_lead(art: Article) -> None:
