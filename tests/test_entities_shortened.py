@@ -48,3 +48,10 @@ def test_a_known_full_name_ending_an_unknown_one() -> None:
     found = persons("استقبل سلطان عمان قابوس بن سعيد، مساء الاثنين، أمير الكويت في مسقط.", published="2015-05-04")
     assert ("Qaboos bin Said", "qaboos_bin_said", "name") in found
     assert all(how != "discovered" for _, _, how in found), found
+
+
+def test_a_known_name_after_a_governed_title_and_a_second_title() -> None:
+    # «شقيق العاهل»: the name after the phrase is not the brother's here, «الملك» names the king
+    found = persons("قال الأمير، وهو الأخ غير الشقيق للعاهل الأردني الملك عبد الله الثاني ، إنه ممنوع من السفر.",
+                    published="2021-04-04")
+    assert ("Abdullah II", "abdullah_ii", "name") in found

@@ -1285,7 +1285,9 @@ class _Linker:
         kunyas = self._kunyas_after_names()
         for m in self.matches:
             if any(x in self.used for x in range(m.i, m.j)):
-                continue
+                m = self._unused_full_name(m)
+                if m is None:
+                    continue
             if m.i in kunyas:
                 continue    # (أبو عمار) right after a name is that person's, not Arafat
             persons = [a for a in m.aliases if a.kind == "person"]
@@ -1321,6 +1323,20 @@ class _Linker:
         self._attach_kunyas(kunyas)
 
     # -- kunyas in parentheses: سمير فلان (أبو عامر)
+
+    def _unused_full_name(self, m: Match) -> Match | None:
+        """The full name of a known person that ends a match whose first words a role
+        phrase took (الأخ الشقيق للعاهل الأردني [الملك] عبد الله الثاني: the title read
+        «الملك»; the name after it still names the king), or None."""
+        last_used = max(x for x in range(m.i, m.j) if x in self.used)
+        if last_used + 1 >= m.j:
+            return None
+        tail = _match_at(self.idx, self.words, last_used + 1, {"person"})
+        if tail is None or tail.j > m.j or tail.variant != self.words[tail.i].key:
+            return None
+        if not any(a.kind == "person" and a.how in ("name", "variant") for a in tail.aliases):
+            return None
+        return tail
 
     def _kunya_sites(self) -> dict[int, tuple[int, int]]:
         """Kunyas in parentheses: first word → (one past the last word, the
