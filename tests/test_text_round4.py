@@ -120,3 +120,18 @@ def test_the_story_date_under_the_headline_wins_over_todays_date_above_it():
     assert art.published == "2023-08-20"
     # a date above the headline alone is still the page's date
     assert page("الجمعة 22 نوفمبر 2024", HEAD, P1, P2).published == "2024-11-22"
+
+
+def test_a_name_alone_between_paragraphs_is_a_signature_not_text():
+    art = page(HEAD, P1, "سامي يوسف", P2, P3)
+    assert art.text.split("\n") == [HEAD, P1, P2, P3]
+    # a verb and its subject are not a name, even when the verb is also a given name
+    verb = "صادق المجلس على القانون بالإجماع بعد نقاش طويل"
+    assert page(HEAD, P1, verb, P2).text.split("\n") == [HEAD, P1, verb, P2]
+
+
+def test_a_source_label_with_a_slash_and_a_place_dateline_with_a_tight_dash():
+    art = page(HEAD, P1, P2, "المصدر / وكالات")
+    assert art.text.split("\n") == [HEAD, P1, P2]
+    art = page("القدس المحتلة-شبكة الأخبار المحلية", P1, P2)
+    assert art.text.split("\n") == [P1, P2]

@@ -307,6 +307,31 @@ def _line_rule(text: str, key: str | None = None) -> tuple[str, str] | None:
     return None
 
 
+NAME_ALONE_MAX_WORDS = 4
+_NAME_PUNCT = re.compile(r"[\d.،,:؛;!?؟«»\"“”()\[\]/|]")
+
+
+def _name_alone(stripped: str) -> bool:
+    """A line that is only a person's name (a known given name first, at most four words,
+    no punctuation): the author's box, a reporter's signature or a caption, never a
+    sentence (it has no verb) nor a headline."""
+    if not 2 <= _words(stripped) <= NAME_ALONE_MAX_WORDS or _NAME_PUNCT.search(stripped):
+        return False
+    words = phrase_key(stripped).split()
+    # a word with the article is a family name only after a name link or as a nisba
+    # («عبد الله»، «الحسيني»); «صادق المجلس» is a verb and its subject
+    for prev, w in zip([""] + words, words):
+        if w.startswith("ال") and prev not in _NAME_LINKS and not w.endswith(("ي", "ى")):
+            return False
+    return looks_like_person(stripped)
+
+
+def _mark_names_alone(items: list[Line]) -> None:
+    for ln in items:
+        if ln.label == "content" and _name_alone(ln.body):
+            ln.label, ln.reason = "boilerplate", "name alone"
+
+
 BRACKETED_NOTE_MAX_WORDS = 12
 
 
@@ -393,7 +418,13 @@ def _loose_credit(text: str) -> Byline | Dateline | None:
             return credit_after_headline(stripped)
         # "رصد-أثير": no space on either side; only a desk or agency word makes it a credit
         tight = _TIGHT_DASH.sub(" - ", stripped)
-        return credit_line(tight) if tight != stripped and _words(stripped) <= 3 else None
+        if tight == stripped:
+            return None
+        if _words(stripped) <= 3 and credit_line(tight):
+            return credit_line(tight)
+        # "فلسطين المحتلة-بوابة اللاجئين": a known place, then the outlet
+        head = tight.split(" - ", 1)[0]
+        return standalone_dateline(tight) if phrase_key(head) in lexicon().places else None
     return credit_line(spaced) or credit_after_headline(spaced) or standalone_dateline(spaced)
 
 
@@ -417,6 +448,7 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
     _mark_list_zones(items, lex)
     _mark_under_title(items)
     _mark_person_captions(items)
+    _mark_names_alone(items)
     _mark_echoes(items)
     _mark_teasers(items)
     _mark_trailing(items)

@@ -38,7 +38,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")     # in every full date
 
 # What follows a prefix from the lexicon: compiled once, not one pattern per prefix and line.
 _AFTER_DATE_PREFIX = re.compile(r"\s*[:：]|\s")
-_AFTER_SOURCE_PREFIX = re.compile(r"\s*[:：]\s*\S")
+_AFTER_SOURCE_PREFIX = re.compile(r"\s*[:：/]\s*\S")      # "المصدر: وكالات"، "المصدر / وكالات"
 
 
 def digits_to_ascii(text: str) -> str:
