@@ -340,3 +340,11 @@ def test_a_day_and_month_months_ahead_outside_a_preview_is_the_past_one():
     assert [m.value for m in find_dates("سيعقد المؤتمر في 7 أكتوبر في الرباط", anchor)] == ["2024-10-07"]
     # a day in the next weeks is still the nearest one
     assert [m.value for m in find_dates("الاجتماع في 20 أبريل في الرباط", anchor)] == ["2024-04-20"]
+
+
+def test_a_part_of_this_day_is_today():
+    anchor = dt.date(2024, 4, 1)
+    assert [(m.text, m.value) for m in find_dates("وقع انفجار ظهر هذا اليوم قرب المبنى", anchor)] == \
+        [("ظهر هذا اليوم", "2024-04-01")]
+    # «في مثل هذا اليوم» (on this day, in history) is still no date of its own
+    assert [m.text for m in find_dates("في مثل هذا اليوم من عام 1948 وقعت النكبة", anchor)] == ["عام 1948"]

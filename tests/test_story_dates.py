@@ -83,3 +83,15 @@ def test_a_member_about_another_kind_of_event_keeps_no_date():
     _date_undated_mains([dated, undated], other_kind, "2025-10-12")
     assert undated.main_event.date is None
 
+
+
+def test_a_background_year_on_a_member_gives_way_to_the_story_day():
+    from marsad.stories import _date_undated_mains
+    nlp = default_pipeline()
+    dated, undated = nlp(Article(id="d7", raw=RAW_DATED)), nlp(Article(id="d8", raw=RAW_NO_DAY))
+    undated.main_event.date = "2011"          # a year the text names for something else
+    _date_undated_mains([dated, undated], dated.main_event, "2025-10-12")
+    assert undated.main_event.date == "2025-10-12"
+    undated.main_event.date = "2025-10"       # a month that holds the day stays
+    _date_undated_mains([dated, undated], dated.main_event, "2025-10-12")
+    assert undated.main_event.date == "2025-10"

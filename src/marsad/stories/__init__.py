@@ -109,15 +109,18 @@ def _resolve_undated(members: list[Article], date: str) -> bool:
 
 
 def _date_undated_mains(members: list[Article], main: Event | None, day: str) -> None:
-    """Last resort for a member's main event that no date of its own text reaches (its
+    """Last resort for a member's main event that no day of its own text reaches (its
     clause, the lead, the dateline): the story's day, when the member reports the
-    story's kind of event (same PLOVER type as the story's main event). A member
-    about something else (a reaction, an earlier event) keeps no date."""
+    story's kind of event (same PLOVER type as the story's main event). A year or
+    month that does not hold the story's day is a background date the coder took
+    («احتجاجات 2011» in a report of a 2024 visit) and gives way too. A member about
+    something else (a reaction, an earlier event) keeps what it has."""
     if main is None:
         return
     for art in members:
         ev = art.main_event
-        if ev is not None and ev.date is None and ev.type == main.type:
+        if ev is not None and ev.type == main.type and (
+                ev.date is None or (len(ev.date) < 10 and not day.startswith(ev.date))):
             ev.date = day
 
 
