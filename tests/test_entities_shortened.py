@@ -55,3 +55,12 @@ def test_a_known_name_after_a_governed_title_and_a_second_title() -> None:
     found = persons("قال الأمير، وهو الأخ غير الشقيق للعاهل الأردني الملك عبد الله الثاني ، إنه ممنوع من السفر.",
                     published="2021-04-04")
     assert ("Abdullah II", "abdullah_ii", "name") in found
+
+
+def test_title_and_the_holders_given_name() -> None:
+    found = persons("جرت المباحثات مساء الثلاثاء بحضور ولي العهد الأردني الأمير الحسين ووفود مرافقة.",
+                    published="2025-05-06")
+    assert ("Hussein bin Abdullah", "crown_prince_hussein_jordan", "short") in found
+    # a given name that opens a longer name is not the holder's short form
+    found = persons("قال ولي العهد الأردني الأمير الحسين بن طلال في رسالة قديمة.", published="2025-05-06")
+    assert ("Hussein bin Abdullah", "crown_prince_hussein_jordan", "short") not in found

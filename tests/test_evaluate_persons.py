@@ -2,7 +2,7 @@
 name or one of its recorded English aliases (aka) for that person; the strict figure
 compares the names alone."""
 
-from marsad.evaluate import _forms, _name, actors_match, match_persons, score
+from marsad.evaluate import _forms, _name, actors_match, match_persons, names_the_person, score
 from marsad.model import Actor, Article, Entity, Event
 
 
@@ -47,3 +47,26 @@ def test_score_reports_both_figures():
     assert scores["persons"]["f1"] == 1.0
     assert scores["persons_strict"]["f1"] == 0.0
     assert scores["per_article"]["a1"]["persons_extra"] == []
+
+
+def test_a_title_alone_names_nobody() -> None:
+    def ent(text: str, how: str) -> Entity:
+        return Entity(text=text, start=0, end=len(text), type="PERSON", name_en="Abdullah II",
+                      kb_id="abdullah_ii", how=how)
+    assert not names_the_person(ent("ملك الأردن", "role"))
+    assert not names_the_person(ent("للعاهل الأردني", "role"))
+    assert not names_the_person(ent("نظيره الأردني", "coref"))
+    # a title resolved with a misspelt name after it writes a name; so does a family name
+    assert names_the_person(ent("عبدالله الثانى", "role"))
+    assert names_the_person(ent("عبد الله الثاني", "name"))
+
+
+def test_score_leaves_out_persons_met_only_as_a_title() -> None:
+    text = "وصل ملك الأردن"
+    art = Article(id="a1", raw=text, text=text)
+    art.entities = [Entity(text="ملك الأردن", start=4, end=14, type="PERSON", name_en="Abdullah II",
+                           kb_id="abdullah_ii", country="JOR", how="role")]
+    gold = {"events": [{"event_id": "e1", "plover_type": "CONSULT", "actor1": None, "actor2": None}],
+            "articles": {"a1": {"main_event": "e1", "persons": []}}}
+    scores = score(gold, {"a1": art})
+    assert scores["persons"]["fp"] == 0 and scores["persons_strict"]["fp"] == 1

@@ -666,11 +666,29 @@ class _Linker:
         if chosen[0] == "minister":
             self.deferred.append(("minister", m, j, country))
         elif len(holders) == 1:
+            if self._holders_given_name(holders[0], j):
+                # ولي العهد الأردني الأمير الحسين: the holder named by his given name alone
+                self._add(self._person_mention(holders[0], words[j].start, words[j].end, "short", tuple(chosen),
+                                               country), j, j + 1)
+                return j + 1
             self._add(self._person_mention(holders[0], m.start, words[j - 1].end, "role", tuple(chosen), country),
                       m.i, j)
         elif not holders and not country and not org and j == m.j:
             self.deferred.append(("anaphor", m, j, tuple(chosen)))     # الأمير: the emir named before
         return j
+
+    def _holders_given_name(self, p: dict, j: int) -> bool:
+        """Whether word j, right after a title (no punctuation between), is the holder's
+        own given name as the base writes it, and ends the name (no name word follows)."""
+        words = self.words
+        if j >= len(words) or not _JOINING_GAP.match(words[j].gap):
+            return False
+        key = words[j].key
+        if key not in {normalize_key(n).split()[0] for n in p.get("names_ar") or [] if len(n.split()) >= 2}:
+            return False
+        return j + 1 == len(words) or not _JOINING_GAP.match(words[j + 1].gap) \
+            or words[j + 1].key in self.idx.stopwords or not _ARABIC_WORD.match(words[j + 1].key) \
+            or words[j + 1].key not in self.idx.first_names and not _match_at(self.idx, words, j + 1, {"person"})
 
     def _adjective_after(self, j: int) -> bool:
         """Whether the word after a title is a definite word the linker cannot read
