@@ -108,7 +108,7 @@ def _is_paragraph(text: str) -> bool:
     """Long, or a full sentence; a question or exclamation is as often a headline.
     A line ending with an agency's end-of-story marker ("... عبر التفاوض. انتهى/25") is
     the story's last paragraph."""
-    end = lexicon().end_marker.search(text)
+    end = lexicon().end_marker.search(text) if "انته" in text else None
     if end and _words(text[:end.start()]) >= 3:
         return True
     return _words(text) >= PARAGRAPH_WORDS or (_words(text) >= 8 and bool(_PARAGRAPH_END.search(text)))
@@ -272,7 +272,7 @@ def _line_rule(text: str, key: str | None = None) -> tuple[str, str] | None:
         return "boilerplate", "list header"
     if key in lex.junk_lines or item_key in lex.junk_lines:
         return "boilerplate", "widget"
-    end = lex.end_marker.search(stripped)
+    end = lex.end_marker.search(stripped) if "انته" in stripped else None     # (a search runs at every character)
     if end and not any(c.isalnum() for c in stripped[:end.start()]):
         return "boilerplate", "end marker"      # "انتهى."، "// انتهى //": an agency's end of story
     if _bracketed_note(stripped):
@@ -844,6 +844,8 @@ def _mark_staff_box(items: list[Line], lex) -> None:
 def _staff_line(key: str, lex) -> bool:
     """A staff title, then a name of at most four words, with no digit or punctuation."""
     words = key.split()
+    if not words or not any(t.startswith(words[0]) for t in lex.staff_titles):
+        return False
     for n in range(min(len(words) - 1, 5), 0, -1):
         if " ".join(words[:n]) in lex.staff_titles:
             rest = words[n:]
