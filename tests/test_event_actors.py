@@ -143,6 +143,29 @@ def test_protesters_who_follow_a_group_are_that_group():
     assert main_of(text) == ("PROTEST", "Sadrist Movement", "Council of Representatives of Iraq")
 
 
+def test_a_courtesy_word_carries_the_preposition_of_the_name_after_it():
+    # «بجلالة الملك X»: the glued ب of the courtesy word introduces X, the call's partner; a
+    # country after «مع» later in the sentence is what was spoken of
+    text = ("أجرى الرئيس دونالد ترامب اتصالا هاتفيا بجلالة الملك عبد الله الثاني، عاهل الأردن، "
+            "عبر خلاله عن تضامن الولايات المتحدة الكامل مع الأردن.")
+    assert main_of(text) == ("CONSULT", "Donald Trump", "King Abdullah II")
+
+
+def test_a_leader_speaking_of_his_own_country_is_the_doer():
+    # «X: بلده يرفض …»: the speaker of the headline stands for the country he speaks of
+    assert main_of("البرهان: السودان يرفض أي وصاية من الخارج")[:2] == ("REJECT", "Abdel Fattah al-Burhan")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unnamed state organ as the verb's subject: the country where it acts is the doer
+    ("أوقفت الشرطة مساء الأحد ثلاثة ناشطين في الجزائر.", ("COERCE", "Algeria", "Algeria")),
+    # a bare name after the organ is the one acted on, not the doer
+    ("قضت المحكمة أمس بسجن هيثم الطبطبائي خمس سنوات.", ("COERCE", "Lebanon", "Haytham Ali Tabatabai")),
+])
+def test_an_unnamed_state_organ_is_its_country(text, expected):
+    assert main_of(text) == expected
+
+
 def test_an_act_at_home_keeps_a_named_second_party():
     # the arrested party is named: no default
     assert main_of("اعتقلت السلطات الجزائرية عناصر من حماس في العاصمة.")[2] == "Hamas"

@@ -25,7 +25,7 @@ from marsad.annotate.event_text import (ArticleView, Mention, aid_carriers, anap
                                         placeless_modes, prepositions, relative_pronouns, subject_openers,
                                         member_words, title_nouns, title_words, weapon_words)
 from marsad.annotate.event_direction import (converse_modes, head_words, honorifics, is_directed, meeting_verbs, members_in,
-                                             pair_nouns, strike_nouns)
+                                             pair_nouns, state_organs, strike_nouns, time_words)
 from marsad.model import Entity
 from marsad.text.normalize import normalize_key
 
@@ -949,6 +949,11 @@ def speaker_roles(view: ArticleView, frame: Frame, etype: str, retyped: bool,
                    and view.preposition_before(m.start, floor=frame.sent_start, lookback=1) == "علي"), None)
     if a1 is not None and a1.key == speaker.key:
         return a1, a2
+    if a1 is not None and a1.entity.type == "GPE" and speaker.entity.type == "PERSON" \
+            and speaker.entity.country and speaker.entity.country == a1.entity.country:
+        # السوداني: العراق يريد خروج القوات، شدد سعيد على أن تونس لن تقبل: a leader speaking of
+        # his own country's will is the doer of what he says it does
+        return speaker, (a2 if a2 is None or a2.key != speaker.key else None)
     if retyped and a1 is not None:
         return speaker, (a2 if a2 is not None and a2.key != speaker.key else a1)
     if frame.subject_how in ("none", "before") or a1 is None:
@@ -1170,6 +1175,58 @@ def place_party(view: ArticleView, frame: Frame, etype: str, mode: str | None) -
                                         and view.words_between(view.to_norm(frame.end), view.to_norm(m.start)) <= 8):
             return country_of_place(m)
     return None
+
+
+def organ_doer(view: ArticleView, frame: Frame, a1: Mention | None, a2: Mention | None
+               ) -> tuple[Mention | None, Mention | None]:
+    """(actor1, actor2) where an unnamed state organ stands as the verb's subject (فرقت الشرطة
+    المتظاهرين في القاهرة، قضت المحكمة بسجن X، أوقفت مصالح الأمن X): the doer is the country of
+    the place named in the sentence, else that of the person or body of one country acted
+    on, and a bare name read as the subject after the organ is its object. The pair is
+    returned unchanged where the subject is no such noun or no country is told."""
+    if frame.nominal or frame.passive or frame.receiver_subject or (a1 is not None and a2 is not None):
+        return a1, a2
+    organs, times = state_organs(), time_words()
+
+    def organ(w: str) -> bool:
+        w = w[1:] if w[:1] in "وف" and len(w) > 3 else w
+        return w.removeprefix("ال") in organs or w in organs
+
+    at = None                                              # where the organ noun ends (normalized)
+    first = view.words[view.word_index(view.to_norm(frame.start))]
+    if organ(view.ntext[first[0]:first[1]]):
+        at = first[1]                                      # a pattern that names its doer (الشرطة تفرق)
+    i = view.word_index(view.to_norm(frame.head_end))
+    for k in range(i, min(i + 4, len(view.words)) if at is None else i):   # VSO: أوقفت، مساء الأحد، الشرطة
+        s, e = view.words[k]
+        if s >= view.to_norm(frame.clause_end):
+            break
+        w = view.ntext[s:e]
+        if organ(w):
+            at = e
+            break
+        if w not in times and w.lstrip("،,") not in times:
+            break
+    if at is None:                                         # headline SVO: الشرطة تفرق …
+        before = view.words_before(view.to_norm(frame.start), 1, floor=view.to_norm(frame.clause_start))
+        if before and organ(before[0]):
+            at = view.to_norm(frame.start)
+    if at is None:
+        return a1, a2
+    if a1 is not None:
+        if a2 is not None or a1.prep is not None or a1.entity.how == "nisba" or view.to_norm(a1.start) < at:
+            return a1, a2                                  # الشرطة التونسية، قوات الاحتلال: named
+        a1, a2 = None, a1                                  # قضت المحكمة بسجن [X]: X is acted on
+    for m in view.mentions(frame.sent_start, frame.sent_end, types=LOCATION_TYPES):
+        if m.entity.how != "nisba" and m.entity.country:
+            return country_of_place(m), a2
+    if a2 is not None and a2.entity.type in ("PERSON", "ORG") and a2.entity.country:
+        return country_of_place(a2), a2
+    # the country of the first place the article names (local news about local police)
+    for m in view.mentions(0, len(view.text), types=LOCATION_TYPES):
+        if m.entity.how != "nisba" and m.entity.country:
+            return country_of_place(m), a2
+    return a1, a2
 
 
 def share_converse_parties(cands: list) -> None:

@@ -48,6 +48,17 @@ def solidarity_words() -> frozenset[str]:
     return frozenset(normalize_key(w) for w in _DIRECTION.get("domestic", {}).get("solidarity_words", ()))
 
 
+def state_organs() -> frozenset[str]:
+    """Nouns of a state's organs or armed men (الشرطة، المحكمة، مسلحون), without ال."""
+    return _word_set("state_organs")
+
+
+@lru_cache(maxsize=1)
+def time_words() -> frozenset[str]:
+    """Time words that may stand between a verb and its subject (اليوم، مساء، الأحد)."""
+    return frozenset(normalize_key(w) for w in _DIRECTION["state_organs"]["time"])
+
+
 def on_own_ground(event_type: str | None) -> bool:
     """Is a place of the doer's own country where an event of this type happens, not its
     second party (an army deploying in its own towns)?"""

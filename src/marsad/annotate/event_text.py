@@ -12,6 +12,7 @@ from functools import lru_cache
 import re
 from dataclasses import dataclass
 
+from marsad.annotate.event_direction import honorifics
 from marsad.data import read_lexicon
 from marsad.model import Article, Entity, Sentence
 from marsad.text.normalize import normalize, normalize_key
@@ -281,9 +282,10 @@ def title_words() -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)   # per distinct word
 def _glued_title(w: str) -> bool:
-    """بنظيره، بالرئيس، للرئيس (ل + ال): a title word after a glued preposition."""
-    return any(w[1:].removeprefix("ال").startswith(t) or (w.startswith("لل") and w[2:].startswith(t))
-               for t in title_words())
+    """بنظيره، بالرئيس، للرئيس (ل + ال): a title word after a glued preposition; بسمو، بفخامة،
+    لمعالي: a courtesy word (``honorifics`` in event_direction.json) after one."""
+    return w[1:] in honorifics() or any(w[1:].removeprefix("ال").startswith(t)
+                                        or (w.startswith("لل") and w[2:].startswith(t)) for t in title_words())
 
 
 @lru_cache(maxsize=1)

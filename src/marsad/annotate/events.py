@@ -28,7 +28,8 @@ from itertools import islice
 from marsad.annotate import event_classifier
 from marsad.annotate.dates import clause_date, in_temporal_clause
 from marsad.annotate.event_args import (LOCATION_TYPES, Frame, after_place_noun, aid_donor, country_of_place, names_a_pair, pick_actors,
-                                       pick_location, place_after, place_party, share_converse_parties, speaker_roles)
+                                       organ_doer, pick_location, place_after, place_party, share_converse_parties,
+                                       speaker_roles)
 from marsad.annotate.event_lexicon import (VERBAL, Lexicon, TriggerEntry, cue_matches, cue_search, iter_matches,
                                           literal_words, load_lexicon)
 from marsad.annotate.event_context import attribution_of, event_date, is_background, modality_of, reference_date
@@ -552,6 +553,8 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
             if a1 is not None and a2 is not None and a1.key == a2.key:
                 a2 = None
         a1, a2 = speaker_roles(view, frame, etype, retyped is not None, a1, a2)   # ترامب: على حماس أن …
+        if mode in _ORGAN_MODES.get(etype, ()):
+            a1, a2 = organ_doer(view, frame, a1, a2)      # فرقت الشرطة المتظاهرين في القاهرة: Egypt's police
         if not h.entry.receiver_subject:
             a2 = _place_party(view, frame, etype, a1, a2)
         modality = modality_of(view, lex, h, info)
@@ -582,6 +585,11 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
     _refine_targets(out)
     share_converse_parties(out)
     return out
+
+
+# arrests, dispersals, bans, expulsions: acts of police and courts at home (not raids or
+# seizures, which armies make across borders)
+_ORGAN_MODES = {"COERCE": frozenset({"arrest", "repress", "restrict", "deport"})}
 
 
 def _countries_named(view: ArticleView, start: int, end: int) -> frozenset[str]:
