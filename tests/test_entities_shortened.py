@@ -64,3 +64,19 @@ def test_title_and_the_holders_given_name() -> None:
     # a given name that opens a longer name is not the holder's short form
     found = persons("قال ولي العهد الأردني الأمير الحسين بن طلال في رسالة قديمة.", published="2025-05-06")
     assert ("Hussein bin Abdullah", "crown_prince_hussein_jordan", "short") not in found
+
+
+def test_a_town_name_that_is_also_a_family_name_after_a_given_name() -> None:
+    # «سالم» is a town in India in the base, but after a given name it ends a person's name
+    found = persons("قال الصحافي ممدوح سالم إن الوضع صعب في المدينة.")
+    assert ("Mamdouh Salem", None, "discovered") in found
+    art = link_entities(Article(id="t", text="زار الوفد مدينة سالم في الهند.", published="2025-03-02"),
+                        kb=load_kb())
+    assert [e.name_en for e in art.entities if e.type == "LOC"] == ["Salem"]
+
+
+def test_an_adjective_of_the_description_before_the_name() -> None:
+    found = persons("اعتقلت الأجهزة الأمنية الصحافي المستقل قتيبة قاسم من بيت لحم.")
+    assert [n for n, _, how in found if how == "discovered"] == ["Qutaiba Qassem"], found
+    found = persons("استدعت الأجهزة الصحافي إسلام سالم الذي يعمل بشكل مستقل.")
+    assert [n for n, _, how in found if how == "discovered"] == ["Islam Salem"], found

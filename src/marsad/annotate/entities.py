@@ -1126,11 +1126,13 @@ class _Linker:
 
     def _family_name_like_a_town(self, j: int, k: int) -> bool:
         """Word k, right after a known given name at j, is a town's name with the
-        article only (سليم الأبيض): a family name, since a bare given name is not
-        followed by a place without a preposition."""
+        article only (سليم الأبيض) or one that is also a given name (ممدوح سالم): a
+        family name, since a bare given name is not followed by a place without a
+        preposition."""
         words, idx = self.words, self.idx
-        if k != j + 1 or words[j].key not in idx.first_names or not words[k].text.startswith("ال"):
-            return False
+        if k != j + 1 or words[j].key not in idx.first_names or not (
+                words[k].text.startswith("ال") or words[k].key in idx.first_names):
+            return False    # a town's name that is also a given name (سالم, Salem in India) too
         m = _match_at(idx, words, k, {"country", "org", "title", "place"})
         return m is not None and m.j == k + 1 and m.kinds == {"place"}
 
@@ -1604,6 +1606,9 @@ class _Linker:
         elif a.kind == "place":
             if self._future_prefix(m):
                 return
+            if m.j == m.i + 1 and m.i > 0 and self._family_name_like_a_town(m.i - 1, m.i) \
+                    and _JOINING_GAP.match(self.words[m.i].gap):
+                return      # ممدوح سالم: a family name (Salem in India is no place of this text)
             pl = kb.places[a.id]
             self._add(Mention(m.start, m.end, "LOC", "name", a.id, pl.get("name_en"),
                               (pl.get("names_ar") or [None])[0], pl.get("wikidata"), pl.get("country")),

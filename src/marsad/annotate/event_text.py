@@ -324,6 +324,11 @@ def weapon_words() -> frozenset[str]:
     return frozenset(normalize_key(w).removeprefix("ال") for w in _modality_data()["weapon_words"]["words"])
 
 
+threat_verbs = _word_list("threat_verbs",
+    """Verbs of warning and threatening (حذر، هدد، توعد): a future attack by the speaker's side
+    told in their complement is a threat.""")
+
+
 crowd_words = _word_list("crowd_words",
     """Counts of people (آلاف، عشرات): a people after them with من are the doers.""")
 

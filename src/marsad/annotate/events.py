@@ -35,7 +35,7 @@ from marsad.annotate.event_lexicon import (VERBAL, Lexicon, TriggerEntry, cue_ma
 from marsad.annotate.event_context import attribution_of, event_date, is_background, modality_of, reference_date
 from marsad.annotate.event_main import Candidate, choose_main, merge_headline_with_lead, merge_repeats
 from marsad.annotate.event_text import (ArticleView, Mention, clause_openers, commentary_verbs, doing_verbs, prepositions,
-                                       relative_pronouns, temporal_subordinators)
+                                       relative_pronouns, temporal_subordinators, threat_verbs)
 from marsad.model import Article, Event, Evidence, Sentence, Span
 from marsad.data import read_lexicon
 from marsad.text.normalize import normalize_key
@@ -560,6 +560,15 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
         modality = modality_of(view, lex, h, info)
         if h.purpose and modality == "asserted":
             modality = "planned"
+        if etype in _THREATENED and modality in ("planned", "hypothetical"):
+            threat = _threat_of(view, h, info)
+            if threat is not None:
+                # حذر X من أن مقاتليه سيهاجمون … إذا: the act is what the threat says, the
+                # warning is the event, made now by the speaker against the act's target
+                speaker = threat[0]
+                etype, mode, cameo, modality = "THREATEN", "threaten", "130", "asserted"
+                if speaker is not None:
+                    a1, a2 = speaker, next((m for m in (a2, a1) if m is not None and m.key != speaker.key), None)
         date_mention = event_date(article, view, h)
         background = is_background(view, lex, h, info, article, date_mention)
         ev = Event(
@@ -597,6 +606,41 @@ def _countries_named(view: ArticleView, start: int, end: int) -> frozenset[str]:
     return frozenset(m.entity.country for nisba in (False, True)
                      for m in view.mentions(start, end, types=("PERSON", "ORG", "GPE", "LOC"), nisba=nisba)
                      if m.entity.country)
+
+
+_THREATENED = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+_COMPLEMENTIZERS = frozenset(normalize_key(w) for w in ("أن", "بأن", "أنه", "أنها", "أنهم", "بأنه", "بأنها", "بأنهم"))
+_OWNED = re.compile(r"\w{2,}(?:ه|ها|هم|هما)\b")     # جماعته، قواتها، مقاتليهم (not جماعة): the speaker's own side
+
+
+def _threat_of(view: ArticleView, h: Hit, info: SentenceInfo) -> tuple[Mention | None] | None:
+    """Is a future or conditional act the complement of a warning verb before it in its
+    sentence (حذر، هدد، توعد … أن), done by the speaker's own side: a pronoun complementizer
+    (أنه سيرد), a first-person verb (سنرد), or an owned noun and no other name before the
+    act (من أن مقاتلي جماعته سيهاجمون)? Then ``(speaker,)``: the name between the verb and
+    the complementizer, else the last one before the verb (the speaker may be unnamed)."""
+    first, last = view.word_index(info.nstart), view.word_index(h.nstart)
+    words = [view.ntext[s:e] for s, e in view.words[first:last]]
+    verbs = threat_verbs()
+    vi = max((k for k, w in enumerate(words) if w in verbs or w[1:] in verbs and w[0] in "وف"), default=None)
+    if vi is None:
+        return None
+    ci = next((k for k in range(vi + 1, len(words)) if words[k] in _COMPLEMENTIZERS), None)
+    if ci is None or any(w in verbs for w in words[ci + 1:]):
+        return None
+    v_end = view.words[first + vi][1]
+    c_start, c_end = view.words[first + ci]
+    o = view.to_original
+    named = view.mentions(o(v_end, v_end)[0], o(c_start, c_start)[0])
+    speaker = named[0] if named else next(iter(reversed(view.mentions(
+        o(info.nstart, info.nstart)[0], o(view.words[first + vi][0], view.words[first + vi][0])[0]))), None)
+    between = [m for m in view.mentions(o(c_end, c_end)[0], o(h.nstart, h.nstart)[0])
+               if speaker is None or m.key != speaker.key]
+    verb = view.ntext[h.nstart + len(h.pre):h.nstart + len(h.pre) + 1]
+    own = (words[ci] != normalize_key("أن") and words[ci] != normalize_key("بأن")) \
+        or (h.category in ("imperfect", "collocations") and verb == "ن") \
+        or (not between and bool(_OWNED.search(view.text[o(c_end, c_end)[0]:o(h.nstart, h.nstart)[0]])))
+    return (speaker,) if own and not between else None
 
 
 def _retype(view: ArticleView, h: Hit, info: SentenceInfo) -> tuple[str, str, str | None] | None:
