@@ -2,7 +2,7 @@
 name or one of its recorded English aliases (aka) for that person; the strict figure
 compares the names alone."""
 
-from marsad.evaluate import _forms, _name, actors_match, match_persons, names_the_person, score
+from marsad.evaluate import _forms, _name, actors_match, match_persons, names_the_person, score, spelling_skeleton
 from marsad.model import Actor, Article, Entity, Event
 
 
@@ -70,3 +70,13 @@ def test_score_leaves_out_persons_met_only_as_a_title() -> None:
             "articles": {"a1": {"main_event": "e1", "persons": []}}}
     scores = score(gold, {"a1": art})
     assert scores["persons"]["fp"] == 0 and scores["persons_strict"]["fp"] == 1
+
+
+def test_spelling_skeleton_folds_unwritten_vowels_and_doubled_letters() -> None:
+    same = [("Zoheir Keddam", "Zoheir Kedam"), ("Ahmed Amjad Shehadeh", "Ahmed Amjad Shahada"),
+            ("Abdelsalam al-Mismari", "Abdul Salam al-Masmari"), ("Tariq Khamis", "Tarek Khamis"),
+            ("Mustafa al-Bakour", "Mustafa al-Bakur")]
+    for a, b in same:
+        assert spelling_skeleton(a) == spelling_skeleton(b), (a, b)
+    assert spelling_skeleton("Donald Trump") != spelling_skeleton("Donald Tusk")
+    assert spelling_skeleton("Ali Larijani") != spelling_skeleton("Ali Lari")
