@@ -166,6 +166,13 @@ def test_an_unnamed_state_organ_is_its_country(text, expected):
     assert main_of(text) == expected
 
 
+def test_a_visit_to_a_country_is_a_visit_to_its_leader_named_with_the_visitor():
+    # the visit names the country; the visitor's thanks name the host of that country
+    text = ("أنهى الرئيس جوزاف عون زيارته الرسمية إلى السعودية وتوجه إلى القاهرة.\n"
+            "وبعث الرئيس عون برقية شكر إلى ولي العهد السعودي الأمير محمد بن سلمان.")
+    assert main_of(text) == ("CONSULT", "Joseph Aoun", "Mohammed bin Salman")
+
+
 def test_an_act_at_home_keeps_a_named_second_party():
     # the arrested party is named: no default
     assert main_of("اعتقلت السلطات الجزائرية عناصر من حماس في العاصمة.")[2] == "Hamas"

@@ -291,6 +291,8 @@ def _complete(best: Candidate, cands: list[Candidate]) -> None:
         _doer_from_blame(best, cands)
     if ev.actor2 is None and best.actor1_mention is not None:
         _partner_from_same_type(best, cands)
+    if ev.type == "CONSULT" and ev.mode == "visit":
+        _host_of_visit(best, cands)
     if ev.date is None:
         # the date of the same encounter told elsewhere, headline and lead first
         same = sorted((o for o in cands if o is not best and not o.background and o.event.date
@@ -407,6 +409,27 @@ def _partner_from_same_type(best: Candidate, cands: list[Candidate]) -> None:
         if k2 == me and o.actor1_mention is not None and k1 != me:
             best.event.actor2, best.actor2_mention = o.event.actor1, o.actor1_mention
             return
+
+
+def _host_of_visit(best: Candidate, cands: list[Candidate]) -> None:
+    """A visit told as a visit to a country (زيارته الرسمية إلى المملكة العربية السعودية) is
+    an encounter with that country's leader named with the visitor elsewhere in the article
+    (بعث الرئيس عون برقية شكر إلى ولي العهد السعودي الأمير X، التقى الملك X): the one person of
+    the visited country met, called or written to by the visitor (or by no one named)."""
+    m1, m2 = best.actor1_mention, best.actor2_mention
+    if m1 is None or m2 is None or m2.entity.type != "GPE" or m2.entity.how == "nisba" or not m2.entity.country:
+        return
+    hosts = {}
+    for o in cands:
+        if o is best or o.event.type != "CONSULT" or o.background:
+            continue
+        for mine, other in ((o.actor1_mention, o.actor2_mention), (o.actor2_mention, o.actor1_mention)):
+            if other is not None and other.entity.type == "PERSON" and other.entity.country == m2.entity.country \
+                    and (mine is None or mine.key == m1.key):
+                hosts[other.key] = other
+    if len(hosts) == 1:
+        host = next(iter(hosts.values()))
+        best.event.actor2, best.actor2_mention = host.entity.actor(), host
 
 
 BLAME_MODE = "accuse"      # اتهم، حمّل المسؤولية: the accuser names who did it
