@@ -95,3 +95,19 @@ def test_a_background_year_on_a_member_gives_way_to_the_story_day():
     undated.main_event.date = "2025-10"       # a month that holds the day stays
     _date_undated_mains([dated, undated], dated.main_event, "2025-10-12")
     assert undated.main_event.date == "2025-10"
+
+
+def test_a_page_day_taken_by_default_gives_way_to_the_story_day():
+    from marsad.stories import _date_undated_mains
+    nlp = default_pipeline()
+    dated = nlp(Article(id="d9", raw=RAW_DATED))
+    page = nlp(Article(id="d10", raw=RAW_NO_DAY, published="2025-10-13"))
+    assert page.main_event.date == "2025-10-13"      # a present-tense report: the page's day
+    assert not any(d.value == "2025-10-13" for d in page.dates)
+    _date_undated_mains([dated, page], dated.main_event, "2025-10-12")
+    assert page.main_event.date == "2025-10-12"
+    # a day the text gives is kept
+    told = nlp(Article(id="d11", raw=RAW_NO_DAY.replace("في اتصال", "اليوم في اتصال"), published="2025-10-13"))
+    assert told.main_event.date == "2025-10-13" and any(d.value == "2025-10-13" for d in told.dates)
+    _date_undated_mains([dated, told], dated.main_event, "2025-10-12")
+    assert told.main_event.date == "2025-10-13"

@@ -111,16 +111,22 @@ def _resolve_undated(members: list[Article], date: str) -> bool:
 def _date_undated_mains(members: list[Article], main: Event | None, day: str) -> None:
     """Last resort for a member's main event that no day of its own text reaches (its
     clause, the lead, the dateline): the story's day, when the member reports the
-    story's kind of event (same PLOVER type as the story's main event). A year or
-    month that does not hold the story's day is a background date the coder took
-    («احتجاجات 2011» in a report of a 2024 visit) and gives way too. A member about
+    story's kind of event (same PLOVER type as the story's main event). Two dates
+    the coder gives without a mention of them give way too: a year or month that does
+    not hold the story's day (a background «2011» in a report of a 2024 visit), and the
+    page's own day taken by default for a present-tense report (no date of the text
+    has that value) when the story's reports date the event otherwise. A member about
     something else (a reaction, an earlier event) keeps what it has."""
     if main is None:
         return
     for art in members:
         ev = art.main_event
-        if ev is not None and ev.type == main.type and (
-                ev.date is None or (len(ev.date) < 10 and not day.startswith(ev.date))):
+        if ev is None or ev.type != main.type or ev.date == day:
+            continue
+        background = ev.date is not None and len(ev.date) < 10 and not day.startswith(ev.date)
+        by_default = ev.date is not None and art.published is not None and \
+            ev.date == art.published[:10] and not any(d.value == ev.date for d in art.dates)
+        if ev.date is None or background or by_default:
             ev.date = day
 
 
