@@ -5,7 +5,7 @@ agree or speak of different things. The sentences are written for these tests.""
 from __future__ import annotations
 
 from marsad.model import Actor, Article, DateMention, Event, Sentence, Span
-from marsad.stories.discrepancies import casualty_figures, find_discrepancies, prison_terms
+from marsad.stories.discrepancies import casualty_counts, casualty_figures, find_discrepancies, prison_terms
 
 ISRAEL = Actor(name_en="Israel", country="ISR", kb_id="ISR")
 HAMAS = Actor(name_en="Hamas", kb_id="hamas")
@@ -264,3 +264,73 @@ def test_this_morning_of_an_undated_report_may_be_another_day():
     assert fields([a, b]) == {}
     a.published, a.dates[0].anchor = "2025-09-09", "published"
     assert "time of day" in fields([a, b])
+
+
+# --- hedges, ranges, both kinds at once, updates (round 4) ---------------------------
+
+def test_a_hedged_toll_agrees_with_a_figure_it_allows():
+    a = report("g1", "فجر انتحاري نفسه في السوق ما أسفر عن سقوط أكثر من 15 قتيلا")
+    b = report("g2", "قتل 20 شخصا في التفجير الانتحاري الذي ضرب السوق")
+    c = report("g3", "أدى التفجير إلى مقتل نحو عشرين شخصا")
+    assert "casualties_killed" not in fields([a, b, c])
+    # a lower bound ten times lower is another toll, not the same one rounded down
+    d = report("g4", "أسفر التفجير عن مقتل 10 أشخاص على الأقل")
+    e = report("g5", "ارتفعت حصيلة قتلى التفجير إلى 100 قتيل على الأقل")
+    assert fields([d, e])["casualties_killed"] == [
+        {"value": 10, "article_ids": ["g4"]}, {"value": 100, "article_ids": ["g5"]}]
+
+
+def test_a_range_holds_the_figures_inside_it():
+    assert casualty_counts("قتل ما بين 30 و40 شخصا في الهجوم")["killed"].bounds() == (30, 40)
+    a = report("r1", "قتل ما بين 30 و40 شخصا في الهجوم على القرية")
+    b = report("r2", "أسفر الهجوم على القرية عن مقتل 35 شخصا")
+    assert "casualties_killed" not in fields([a, b])
+
+
+def test_killed_and_wounded_told_as_one_number_is_neither():
+    assert casualty_figures("أسفر الانفجار عن مقتل وإصابة 35 شخصا") == {}
+    assert casualty_figures("سقط في الانفجار 40 قتيلا وجريحا") == {}
+    assert casualty_figures("أسفرت الغارة عن سقوط ستة قتلى وإصابة 12 آخرين") == {"killed": 6, "injured": 12}
+
+
+def test_an_initial_toll_against_a_later_one_is_shown_as_an_update():
+    a = report("u1", "أفادت مصادر طبية بمقتل 4 أشخاص في حصيلة أولية للقصف")
+    b = report("u2", "ارتفعت حصيلة القصف إلى 9 قتلى")
+    (d,) = [d for d in find_discrepancies([a, b], a.main_event) if d.field == "casualties_killed"]
+    assert "update" in d.note
+    c = report("u3", "قتل 9 أشخاص في القصف")
+    e = report("u4", "قتل 4 أشخاص في القصف")
+    (d,) = [d for d in find_discrepancies([c, e], c.main_event) if d.field == "casualties_killed"]
+    assert "update" not in d.note
+
+
+def test_reports_of_an_attack_by_unnamed_gunmen_are_compared():
+    a = report("n1", "قتل 30 شخصا في هجوم مسلح على الشاطئ", a1=None, a2=None)
+    b = report("n2", "أسفر الهجوم المسلح على الشاطئ عن مقتل 12 شخصا", a1=None, a2=MOROCCO)
+    assert fields([a, b])["casualties_killed"] == [
+        {"value": 12, "article_ids": ["n2"]}, {"value": 30, "article_ids": ["n1"]}]
+
+
+def test_after_noon_is_the_afternoon():
+    a = report("f1", "قصفت الطائرات بعد ظهر الأربعاء سيارة في المخيم",
+               mentions=[("ظهر الأربعاء", "2025-09-10", "published")], trigger="قصفت", date="2025-09-10")
+    b = report("f2", "استهدفت غارة مساء الأربعاء سيارة في المخيم",
+               mentions=[("مساء الأربعاء", "2025-09-10", "published")], trigger="غارة", date="2025-09-10")
+    assert "time of day" not in fields([a, b])
+    b.dates[0] = DateMention(b.text.index("مساء"), b.text.index("مساء") + 13, "صباح الأربعاء",
+                             value="2025-09-10", anchor="published", relative=True)
+    assert fields([a, b])["time of day"] == [{"value": "afternoon", "article_ids": ["f1"]},
+                                             {"value": "morning", "article_ids": ["f2"]}]
+
+
+def test_undated_reports_naming_one_weekday_compare_their_times():
+    a = report("w1", "فجر انتحاري نفسه مساء اليوم الأحد داخل الكنيسة", date=None, published=None,
+               mentions=[("مساء اليوم الأحد", None, "story")], trigger="فجر انتحاري")
+    b = report("w2", "وقع تفجير ظهر اليوم الأحد في الكنيسة", date=None, published=None,
+               mentions=[("ظهر اليوم الأحد", None, "story")], trigger="تفجير")
+    assert fields([a, b])["time of day"] == [{"value": "evening", "article_ids": ["w1"]},
+                                             {"value": "noon", "article_ids": ["w2"]}]
+    # a bare «صباح اليوم» names no day: nothing to compare it with
+    c = report("w3", "وقع تفجير صباح اليوم في الكنيسة", date=None, published=None,
+               mentions=[("صباح اليوم", None, "story")], trigger="تفجير")
+    assert "time of day" not in fields([a, c])

@@ -6,6 +6,8 @@ by the actor they were linked to, not by their letters."""
 from __future__ import annotations
 
 import re
+from datetime import date
+from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.data import read_lexicon
@@ -26,9 +28,12 @@ def _values(pairs: list[tuple[object, str]]) -> list[dict]:
 
 
 def _same_event(ev: Event, main: Event) -> bool:
+    """A report's main event is the story's when it is of its type and shares one
+    of its parties; when either names no party («a suicide bomber», «gunmen»), the
+    type alone, the story having joined the reports already."""
     keys = {a.key for a in (ev.actor1, ev.actor2) if a}
     main_keys = {a.key for a in (main.actor1, main.actor2) if a}
-    return ev.type == main.type and bool(keys & main_keys)
+    return ev.type == main.type and (bool(keys & main_keys) or not keys or not main_keys)
 
 
 @lru_cache(maxsize=1)
@@ -60,49 +65,104 @@ def _parts_of_day() -> tuple[dict[str, int], int]:
 
 
 @lru_cache(maxsize=1)
-def _weekdays() -> frozenset[str]:
-    return frozenset(normalize_key(w) for w in _figures()["parts_of_day"]["weekdays"])
+def _weekdays() -> dict[str, int]:
+    """Each weekday word (normalized) -> its day, 0 for Sunday: the list runs from
+    Sunday to Saturday, two spellings of one day normalizing to one form."""
+    order: dict[str, int] = {}
+    for w in _figures()["parts_of_day"]["weekdays"]:
+        order.setdefault(normalize_key(w), len(order))
+    return order
+
+
+@lru_cache(maxsize=1)
+def _shift_words() -> dict[str, int]:
+    return {normalize_key(w): n for w, n in _figures()["parts_of_day"]["before_after"]["words"].items()}
+
+
+def _named_weekday(text: str) -> int | None:
+    weekdays = _weekdays()
+    days = {weekdays.get(w, weekdays.get(w[1:])) for w in normalize_key(text).split()}
+    days.discard(None)
+    return days.pop() if len(days) == 1 else None
+
+
+def _mention_part(art: Article, d) -> int | None:
+    """The part of the day a date mention opens with, moved to the neighbouring part
+    by the word right before it («بعد ظهر اليوم» is the afternoon)."""
+    words, cycle = _parts_of_day()
+    first = normalize_key(d.text).split()[:1]
+    part = words.get(first[0]) if first else None
+    if part is None:
+        return None
+    before = normalize_key(art.text[max(0, d.start - 12):d.start]).split()[-1:]
+    shift = _shift_words().get(before[0], 0) if before else 0
+    return (part + shift) % cycle
 
 
 def part_of_day(art: Article, ev: Event) -> int | None:
     """The part of the day (its place in ``parts_of_day.order``) that the main
     event's date expression gives («عصر الثلاثاء»): the mentions of its day in
     the trigger's sentence, else in the whole text; None when they give none or
-    several."""
-    if not ev.date or len(ev.date) != 10:
+    several. An undated event takes the mentions that name a weekday."""
+    if ev.date and len(ev.date) == 10:
+        # A weekday resolved against the story's date counts here: the part of the day
+        # is the article's own word, and the weekday its own; a bare «صباح اليوم»
+        # resolved against the story's date may be another day.
+        mentions = [d for d in art.dates if d.value == ev.date and (
+            d.anchor != "story" or _named_weekday(d.text) is not None)]
+    elif not ev.date:
+        mentions = [d for d in art.dates if _named_weekday(d.text) is not None]
+    else:
         return None
-    # A weekday resolved against the story's date counts here: the part of the day
-    # is the article's own word, and the weekday its own; a bare «صباح اليوم»
-    # resolved against the story's date may be another day.
-    weekdays = _weekdays()
-    mentions = [d for d in art.dates if d.value == ev.date and (
-        d.anchor != "story" or any(w in weekdays or w[1:] in weekdays for w in normalize_key(d.text).split()))]
     if ev.trigger is not None:
         sentence = next((s for s in art.sentences if s.start <= ev.trigger.start < s.end), None)
         near = [d for d in mentions if sentence and sentence.start <= d.start < sentence.end]
         mentions = near or mentions
-    words, _ = _parts_of_day()
-    parts = {words.get(normalize_key(d.text).split()[0]) for d in mentions if d.text.strip()}
+    parts = {_mention_part(art, d) for d in mentions if d.text.strip()}
     parts.discard(None)
     return parts.pop() if len(parts) == 1 else None
 
 
+def _report_day(art: Article, ev: Event) -> tuple[str | None, int | None]:
+    """The day a report puts the main event on: its date, and its weekday (0 for
+    Sunday), or for an undated event the one weekday its date mentions name."""
+    if ev.date and len(ev.date) == 10:
+        return ev.date, (date.fromisoformat(ev.date).weekday() + 1) % 7
+    days = {_named_weekday(d.text) for d in art.dates}
+    days.discard(None)
+    return None, days.pop() if len(days) == 1 else None
+
+
+_WEEKDAY_NAMES = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+
+
 def _time_discrepancies(mains: list[tuple[Article, Event]]) -> list[Discrepancy]:
-    """Reports that date the main event to one day but put it in parts of the day
-    two steps apart or more (morning and afternoon; not evening and night)."""
+    """Reports that put the main event on one day but in parts of the day two
+    steps apart or more (morning and afternoon; not evening and night). Reports
+    of one date are compared; an undated report is compared with those that name
+    its weekday (two undated reports of «مساء الأحد» and «ظهر الأحد»)."""
     _, cycle = _parts_of_day()
     names = _figures()["parts_of_day"]["order"]
     found = []
-    by_day: dict[str, list[tuple[int, str]]] = {}
+    by_weekday: dict[int, list[tuple[int, str, str | None]]] = {}
     for art, ev in mains:
         part = part_of_day(art, ev)
-        if part is not None:
-            by_day.setdefault(ev.date, []).append((part, art.id))
-    for day, items in sorted(by_day.items()):
-        parts = {p for p, _ in items}
-        if any(min(abs(x - y), cycle - abs(x - y)) >= 2 for x in parts for y in parts):
-            found.append(Discrepancy("time of day", _values([(names[p], aid) for p, aid in items]),
-                                     f"sources put the main event at different times of {day}"))
+        day, weekday = _report_day(art, ev)
+        if part is not None and weekday is not None:
+            by_weekday.setdefault(weekday, []).append((part, art.id, day))
+    for weekday, items in sorted(by_weekday.items()):
+        days = {d for _, _, d in items if d}
+        if len(days) > 1:  # dated a week apart: only reports of one date compare
+            groups = [[i for i in items if i[2] == d] for d in sorted(days)]
+        else:
+            groups = [items]
+        for group in groups:
+            parts = {p for p, _, _ in group}
+            if any(min(abs(x - y), cycle - abs(x - y)) >= 2 for x in parts for y in parts):
+                day = next((d for _, _, d in group if d), None)
+                when = day or f"one {_WEEKDAY_NAMES[weekday]}"
+                found.append(Discrepancy("time of day", _values([(names[p], aid) for p, aid, _ in group]),
+                                         f"sources put the main event at different times of {when}"))
     return found
 
 
@@ -248,29 +308,120 @@ def _background_sentence(norm: str, pos: int, year: str | None, lex: dict) -> bo
     return year is not None and any(y != year for y in _YEAR.findall(sentence))
 
 
-def casualty_figures(text: str, year: str | None = None) -> dict[str, int]:
-    """The first figure given for the killed and for the injured, if any, leaving
-    out the figures of background sentences (a cumulative toll, another year's
-    event; ``year``: the main event's)."""
+@dataclass(frozen=True)
+class Count:
+    """A toll as a report writes it: the number, its hedge ("" exact, "about",
+    "more": a lower bound, "range": from ``value`` to ``high``)."""
+
+    value: int
+    hedge: str = ""
+    high: int | None = None
+
+    def bounds(self) -> tuple[float, float]:
+        """The counts the figure allows (``casualty_compare`` in figures.json)."""
+        if self.hedge == "about":
+            return 0.9 * self.value, 1.1 * self.value
+        if self.hedge == "more":
+            return self.value, _compare_lexicon()["span"] * self.value
+        if self.hedge == "range" and self.high:
+            return self.value, self.high
+        return self.value, self.value
+
+
+def counts_agree(a: Count, b: Count) -> bool:
+    """Some count satisfies both figures: 20 and «أكثر من 15», not 10 and «100 على الأقل»."""
+    (lo1, hi1), (lo2, hi2) = a.bounds(), b.bounds()
+    return lo1 <= hi2 and lo2 <= hi1
+
+
+@lru_cache(maxsize=1)
+def _compare_lexicon() -> dict:
+    data = _figures()["casualty_compare"]
+    lex = _casualty_lexicon()
+    data_c = read_lexicon("casualties.json")
+    number = lex["number"]
+    ranges = [(re.compile(rf"(?:^|\s)(?:{_alternatives([o])})\s+$"),
+               re.compile(rf"^\s*(?:{_alternatives([j])})\s*{number}"),
+               re.compile(rf"(?:^|\s)(?:{_alternatives([o])})\s+{number}\s*(?:{_alternatives([j])})\s*$"))
+              for o, j in data["ranges"]["pairs"]]
+    return {
+        "about": re.compile(rf"(?:^|\s)ب?(?:{_alternatives(data['about_words'])})\s*$"),
+        "more": re.compile(rf"(?:^|\s)ب?(?:{_alternatives(data['more_words'])})\s*$"),
+        # «10 أشخاص على الأقل»: the bound after the number and its noun
+        "more_after": re.compile(rf"^\s*(?:[^\s.،,]+\s+){{0,2}}?(?:{_alternatives(data['more_words'])})(?!\w)"),
+        "ranges": ranges,
+        "span": float(data["lower_bound_span"]),
+        # killed and wounded told as one number: «مقتل وإصابة 35», «35 قتيلا وجريحا»
+        # (not «ستة قتلى وإصابة 12»: the killed have their own number)
+        "killed_before": re.compile(rf"(?<!\w)[وفبل]?(?:{_alternatives(data_c['killed_verbal'])})\s+$"),
+        "injured_after": re.compile(rf"^\s*و(?:{_alternatives(data_c['injured_nouns'] + data_c['injured_verbal'])})"),
+        "earlier": re.compile(_alternatives(data["earlier_cues"])),
+        "later": re.compile(_alternatives(data["later_cues"])),
+    }
+
+
+def _count(norm: str, m: re.Match, value: int) -> Count:
+    """The hedge written with the number of match ``m``."""
+    cmp = _compare_lexicon()
+    lex = _casualty_lexicon()
+    start, end = m.start(1), m.end(2) if m.group(2) else m.end(1)
+    before, after = norm[max(0, start - 25):start], norm[end:end + 40]
+    for opener, joiner, opened in cmp["ranges"]:
+        if opener.search(before):
+            j = joiner.match(after)
+            if j:
+                high = _number(j.group(1), lex["numbers"], j.group(2), lex["multipliers"])
+                if high and high > value:
+                    return Count(value, "range", high)
+        o = opened.search(before)
+        if o:
+            low = _number(o.group(1), lex["numbers"], o.group(2), lex["multipliers"])
+            if low and low < value:
+                return Count(low, "range", value)
+    if cmp["about"].search(before):
+        return Count(value, "about")
+    if cmp["more"].search(before) or cmp["more_after"].match(norm[m.end():m.end() + 40]):
+        return Count(value, "more")
+    return Count(value)
+
+
+def _both_kinds(norm: str, m: re.Match, kind: str) -> bool:
+    """A number of the killed and the wounded together is a toll of neither."""
+    cmp = _compare_lexicon()
+    if kind == "injured":
+        return m.group(0).startswith("و") and bool(cmp["killed_before"].search(norm[max(0, m.start() - 20):m.start()]))
+    return bool(cmp["injured_after"].match(norm[m.end():m.end() + 20]))
+
+
+def casualty_counts(text: str, year: str | None = None) -> dict[str, Count]:
+    """The first figure given for the killed and for the injured, if any, with its
+    hedge, leaving out the figures of background sentences (a cumulative toll,
+    another year's event; ``year``: the main event's) and numbers of the killed
+    and the wounded together."""
     lex = _casualty_lexicon()
     norm = _normalized(text)
-    out: dict[str, int] = {}
+    out: dict[str, Count] = {}
     for kind, patterns in lex["patterns"].items():
         hits = []
         for pat in patterns:
             for m in pat.finditer(norm):
                 value = _number(m.group(1), lex["numbers"], m.group(2), lex["multipliers"])
-                if value:
-                    hits.append((m.start(), value))
+                if value and not _both_kinds(norm, m, kind):
+                    hits.append((m.start(), _count(norm, m, value)))
         if kind == "killed":
             for m in lex["companions"].finditer(norm):
                 value = _number(m.group(1), lex["numbers"], m.group(2), lex["multipliers"])
                 if value:
-                    hits.append((m.start(), value + 1))
-        hits = [h for h in sorted(hits) if not _background_sentence(norm, h[0], year, lex)]
+                    hits.append((m.start(), Count(value + 1)))
+        hits = [h for h in sorted(hits, key=lambda h: h[0]) if not _background_sentence(norm, h[0], year, lex)]
         if hits:
             out[kind] = hits[0][1]
     return out
+
+
+def casualty_figures(text: str, year: str | None = None) -> dict[str, int]:
+    """The numbers of ``casualty_counts`` without their hedges."""
+    return {kind: c.value for kind, c in casualty_counts(text, year).items()}
 
 
 def _number(raw: str, words: dict[str, int], multiplier: str | None = None,
@@ -304,20 +455,32 @@ def _main_reports(articles: list[Article], main: Event | None) -> list[tuple[Art
 def casualty_discrepancies(articles: list[Article], main: Event | None = None) -> list[Discrepancy]:
     """The killed and the injured of the main event, compared only in a story of an
     attack or a crackdown (elsewhere a toll is the background of a war) and only
-    across the articles that report that event as their main one."""
+    across the articles that report that event as their main one. Tolls disagree
+    when no count satisfies both (a hedge and a range allow several); a lower toll
+    that its report calls initial, or against a report that says the toll rose, is
+    shown as an update."""
     if main is None or main.type not in _figures()["casualty_event_types"]:
         return []
+    cmp = _compare_lexicon()
     found = []
-    per_kind: dict[str, list[tuple[int, str]]] = {}
+    per_kind: dict[str, list[tuple[Count, Article]]] = {}
     for art, ev in _main_reports(articles, main):
         year = (ev.date or main.date or art.published or "")[:4] or None
-        for kind, value in casualty_figures(art.text, year).items():
-            per_kind.setdefault(kind, []).append((value, art.id))
+        for kind, count in casualty_counts(art.text, year).items():
+            per_kind.setdefault(kind, []).append((count, art))
     for kind in ("killed", "injured"):
-        values = _values(per_kind.get(kind, []))
-        if len(values) > 1:
-            found.append(Discrepancy(f"casualties_{kind}", values,
-                                     f"sources give different numbers of {kind}"))
+        items = per_kind.get(kind, [])
+        if all(counts_agree(a, b) for a, _ in items for b, _ in items):
+            continue
+        note = f"sources give different numbers of {kind}"
+        low = min(c.bounds()[1] for c, _ in items)
+        high = max(c.bounds()[0] for c, _ in items)
+        lower = [a for c, a in items if c.bounds()[1] == low]
+        higher = [a for c, a in items if c.bounds()[0] == high]
+        if any(cmp["earlier"].search(_normalized(a.text)) for a in lower) or \
+                any(cmp["later"].search(_normalized(a.text)) for a in higher):
+            note += " (the lower toll is an earlier one: an update, not a contradiction)"
+        found.append(Discrepancy(f"casualties_{kind}", _values([(c.value, a.id) for c, a in items]), note))
     return found
 
 
