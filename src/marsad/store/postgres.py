@@ -100,6 +100,8 @@ MIGRATIONS: list[str] = [
     PENDING_INDEX,
     # 6: blocking rules changed: recluster everything on the next update (as SQLite's 6)
     RECLUSTER_ALL,
+    # 7: blocking rules changed again (as SQLite's 7)
+    RECLUSTER_ALL,
 ]
 
 _MIGRATION_LOCK = 0x6D617273  # any constant: the advisory lock key of Marsad's migrations

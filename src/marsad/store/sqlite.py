@@ -147,6 +147,8 @@ MIGRATIONS: list[str] = [
     # 6: blocking rules changed (an actor's country is a block too; undated articles'
     # day clues): recluster everything on the next update
     RECLUSTER_ALL,
+    # 7: blocking rules changed (the people a lead names are in their actor blocks too)
+    RECLUSTER_ALL,
 ]
 
 

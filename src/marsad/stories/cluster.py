@@ -24,6 +24,7 @@ LINK_THRESHOLD = 0.5
 TEXT_LSH_THRESHOLD = 0.3
 DATE_WINDOW_DAYS = 3
 UNDATED_WORDS = 0.14  # the word overlap a pair needs when one side has no day (score)
+SHARED_WORDS = 0.4  # the word overlap that links two reports whose main events disagree (conflict)
 MAX_BLOCK_COMPARISONS = 60  # per article, inside one block, nearest dates first
 UNDATED_COMPARISONS = MAX_BLOCK_COMPARISONS * 4  # an undated article meets the block's first ones
 
@@ -168,9 +169,15 @@ def _mains_agree(a: Features, b: Features) -> bool:
     ma, mb = a.main.mode, b.main.mode
     if a.main.type != b.main.type and not (ma and ma == mb):
         return False
-    if a.actors and b.actors and not _overlap(a.main, b.main):
+    if a.actors and b.actors and not _overlap(a.main, b.main) and not _named_in(a, b):
         return False
     return not _pairs_conflict(a, b)
+
+
+def _named_in(a: Features, b: Features) -> bool:
+    """Every actor of one main event is named in the other text: «تونس تستضيف القمة»
+    and «تبون يشارك في قمة تونس» have no actor in common, and still one party."""
+    return a.actors <= b.entities or b.actors <= a.entities
 
 
 def conflict(a: Features, b: Features) -> bool:
@@ -179,7 +186,16 @@ def conflict(a: Features, b: Features) -> bool:
         return False
     if modes_conflict(a.main.mode, b.main.mode) or _date_conflict(a, b):
         return True
-    return not _mains_agree(a, b) and not _cross_compatible(a, b)
+    return not _mains_agree(a, b) and not _cross_compatible(a, b) and not _same_telling(a, b)
+
+
+def _same_telling(a: Features, b: Features) -> bool:
+    """The coded main events are one signal, not a gate: two texts that share most of
+    their words, one of which names every party the other's main event has, tell one
+    event whatever type or pair the coder gave each. (Two texts alike but for the
+    person named, «هنأ الملك سلمان الرئيس جوزيف عون» and «... ميشال عون», name
+    neither's party in the other: two events.)"""
+    return _named_in(a, b) and word_similarity(a, b) >= SHARED_WORDS
 
 
 def is_link(a: Features, b: Features) -> bool:
@@ -208,6 +224,13 @@ def score(a: Features, b: Features) -> float:
     elif a.actors and b.actors:
         actors = _jaccard(a.actors, b.actors) or 0.5 * _jaccard(a.countries, b.countries)
         event = 0.5 * actors + 0.2 + 0.15 * same_type + 0.15 * mode_agreement(a.main.mode, b.main.mode)
+    elif same_type and (a.actors or b.actors) and parties(a) & parties(b) and \
+            (a.day and b.day or word_similarity(a, b) >= 2 * UNDATED_WORDS):
+        # One main event without coded actors (the coder found none, or only people
+        # it could not place): the people the leads name stand in for them, weaker
+        # evidence than a coded actor, so without a day on both sides the texts must
+        # share twice the words an undated pair needs.
+        event = 0.5 * _jaccard(parties(a), parties(b)) + 0.2 + 0.15 * mode_agreement(a.main.mode, b.main.mode)
     elif not a.actors and not b.actors and same_type and a.location and a.location == b.location:
         # Events without coded actors (a protest) still agree on what and where.
         event = 0.6 * mode_agreement(a.main.mode, b.main.mode) + 0.2
@@ -221,6 +244,11 @@ def score(a: Features, b: Features) -> float:
         if max(words, text) < needed:
             return 0.0
     return 0.5 * event + 0.15 * entities + 0.35 * max(min(1.0, text * 2), min(1.0, words * 3))
+
+
+def parties(f: Features) -> frozenset[str]:
+    """The main event's actors and the people the lead names (``features.lead_people``)."""
+    return f.actors | f.lead
 
 
 def word_similarity(a: Features, b: Features) -> float:
@@ -247,7 +275,10 @@ def candidate_pairs(feats: dict[str, Features]) -> set[tuple[str, str]]:
     # (their own actors' blocks pair them already).
     through: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for f in feats.values():
-        for key in f.actors:
+        # An actor's block holds the articles whose main event has that actor, and
+        # those whose lead names that person (``features.lead_people``): a report
+        # whose main event the coder got wrong still meets the others.
+        for key in f.actors | f.lead:
             blocks[(key,)].append(f.id)
         # The pair's own block: in a large single-actor block an undated article
         # would only meet the earliest members; here it meets its real peers.

@@ -69,6 +69,7 @@ class Features:
     weekday: int | None = None      # the weekday the text names for an undated main event (0 = Monday)
     month_day: tuple[int, int] | None = None  # its month and day, when the text names them without a year
     text: str | None = field(default=None, repr=False, compare=False)  # the title and text ``words`` come from
+    lead: frozenset[str] = frozenset()  # keys of the known people the lead names (``lead_people``)
 
     def __getstate__(self) -> dict:
         """Pickled (Spark shuffles the features of every article by block) without the
@@ -161,6 +162,7 @@ def _main_date_mention(article: Article, main: Event | None) -> DateMention | No
 
 
 LEAD_SENTENCES = 2
+LEAD_CHARS = 300  # the least a lead runs to, in characters (``lead_people``)
 
 
 def _lead_day_mention(article: Article) -> DateMention | None:
@@ -168,14 +170,7 @@ def _lead_day_mention(article: Article) -> DateMention | None:
     clause names none: a news text tells the day of its news at the top."""
     if not article.dates:
         return None
-    if article.sentences:
-        ends = sorted(s.end for s in article.sentences)
-        limit = ends[min(LEAD_SENTENCES, len(ends)) - 1]
-    else:
-        limit = 0
-        for _ in range(LEAD_SENTENCES):
-            nxt = min((i for i in (article.text.find(c, limit + 1) for c in ".\n!؟") if i >= 0), default=-1)
-            limit = nxt if nxt >= 0 else len(article.text)
+    limit = _lead_limit(article)
     # Not a day the text dates by itself (a resolved date there is not the main
     # event's, or the coder would have taken it), nor a day before or after the news
     # («الجمعة الماضية», «السبت المقبل»).
@@ -241,6 +236,30 @@ def article_text(article: Article) -> str:
     return "\n".join(t for t in (article.title, article.text) if t)
 
 
+def _lead_limit(article: Article) -> int:
+    """Where the lead (the first ``LEAD_SENTENCES`` sentences) of the text ends."""
+    if article.sentences:
+        ends = sorted(s.end for s in article.sentences)
+        return ends[min(LEAD_SENTENCES, len(ends)) - 1]
+    limit = 0
+    for _ in range(LEAD_SENTENCES):
+        nxt = min((i for i in (article.text.find(c, limit + 1) for c in ".\n!؟") if i >= 0), default=-1)
+        limit = nxt if nxt >= 0 else len(article.text)
+    return limit
+
+
+def lead_people(article: Article) -> frozenset[str]:
+    """The known people (in the knowledge base) the lead names: a news text names the
+    protagonists of its news at the top, whatever its outlet and wording, so two
+    reports of one event name the same people there even where the event coder gave
+    them different main events (or none). Their keys are those of actors."""
+    # A lead of short sentences (a dateline, a credit, a tag cut off at a colon)
+    # still runs to its first paragraph's length.
+    limit = max(_lead_limit(article), LEAD_CHARS)
+    return frozenset(e.actor_key for e in article.entities
+                     if e.type == "PERSON" and e.kb_id and e.start < limit)
+
+
 def actor_keys(ev: Event | None) -> frozenset[str]:
     return frozenset(a.key for a in ((ev.actor1, ev.actor2) if ev else ()) if a and a.key)
 
@@ -265,7 +284,7 @@ def features(article: Article, signature_: MinHash | None = None) -> Features:
         location=main.location if main else None, event_date=event_date,
         date_evidence=_date_evidence(article, event_date),
         signature=signature_ if signature_ is not None else signature(text),
-        weekday=weekday, month_day=month_day, text=text,
+        weekday=weekday, month_day=month_day, text=text, lead=lead_people(article),
     )
 
 

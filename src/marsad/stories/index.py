@@ -1,7 +1,7 @@
 """The cluster index entry of an article: what incremental clustering looks up.
 
 ``blocks`` mirror the blocking of ``cluster.candidate_pairs`` (one block per
-main-event actor and actor's country, one for the actor pair, one for the type and place of a main
+main-event actor, person the lead names and actor's country, one for the actor pair, one for the type and place of a main
 event without actors, with the main event's day), and
 ``buckets`` the text LSH of clustering and of copy detection, so that the store
 can answer "which stored articles could pair with this one" without reading
@@ -27,7 +27,7 @@ def day_number(f: Features) -> int | None:
 
 def block_keys(f: Features) -> list[str]:
     """The blocks of ``cluster.candidate_pairs`` that the article is in."""
-    keys = [f"actor{_SEP}{key}" for key in sorted(f.actors | f.countries)]
+    keys = [f"actor{_SEP}{key}" for key in sorted(f.actors | f.countries | f.lead)]
     if len(f.actors) >= 2:
         keys.append(_SEP.join(["pair", *sorted(f.actors)]))
     place = place_block(f)
