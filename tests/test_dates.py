@@ -348,3 +348,15 @@ def test_a_part_of_this_day_is_today():
         [("ظهر هذا اليوم", "2024-04-01")]
     # «في مثل هذا اليوم» (on this day, in history) is still no date of its own
     assert [m.text for m in find_dates("في مثل هذا اليوم من عام 1948 وقعت النكبة", anchor)] == ["عام 1948"]
+
+
+def test_yesterday_named_as_the_page_day_is_that_day():
+    from marsad.annotate.dates import tag_dates
+    # a page dated Monday that says «أمس الإثنين»: written on the Tuesday
+    art = tag_dates(Article(id="p1", raw="", published="2026-02-09",
+                            text="استقبل ولي العهد أمس الإثنين وزير الخارجية الفرنسي في الرياض."))
+    assert [(d.text, d.value) for d in art.dates] == [("أمس الإثنين", "2026-02-09")]
+    # «اليوم الأحد» on the same page is still the day before it
+    art = tag_dates(Article(id="p2", raw="", published="2026-02-09",
+                            text="استقبل ولي العهد اليوم الأحد وزير الخارجية الفرنسي في الرياض."))
+    assert [(d.text, d.value) for d in art.dates] == [("اليوم الأحد", "2026-02-08")]

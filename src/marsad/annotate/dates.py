@@ -1319,8 +1319,10 @@ def _outlet_spans(text: str, outlet: str | None) -> list[tuple[int, int]]:
 # have been written: a preview up to three days before, a report up to six days after.
 _STORY_ANCHOR_DAYS = range(-3, 7)
 # A page's date may be a day or more after the text was written ("اليوم الأحد" on a
-# page dated Monday): the writer's day is looked for up to three days before it.
-_PUBLISHED_ANCHOR_DAYS = range(-3, 1)
+# page dated Monday): the writer's day is looked for up to three days before it, and
+# one day after it ("أمس الإثنين" on a page dated Monday: a date in another time zone,
+# or the day the page was first made, then written into the next morning).
+_PUBLISHED_ANCHOR_DAYS = range(-3, 2)
 
 
 def _weekday_disagreements(mentions: list[DateMention]) -> int:
