@@ -33,6 +33,7 @@ from marsad.annotate.event_args import (LOCATION_TYPES, Frame, after_place_noun,
 from marsad.annotate.event_lexicon import (VERBAL, Lexicon, TriggerEntry, cue_matches, cue_search, iter_matches,
                                           literal_words, load_lexicon)
 from marsad.annotate.event_context import attribution_of, event_date, is_background, modality_of, reference_date
+from marsad.annotate.event_direction import domestic_unless_foreign
 from marsad.annotate.event_main import Candidate, choose_main, merge_headline_with_lead, merge_repeats
 from marsad.annotate.event_text import (ArticleView, Mention, clause_openers, commentary_verbs, doing_verbs, prepositions,
                                        relative_pronouns, temporal_subordinators, threat_verbs)
@@ -589,7 +590,8 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
             subordinate=_subordinate(view, h, info), anaphor=h.anaphor and not _commented(view, h, info),
             quoted=any(q.direct and q.start <= start and end <= q.end for q in article.quotes),
             actor1_mention=a1, actor2_mention=a2,
-            countries=_countries_named(view, sent.start, sent.end) if a2 is None else frozenset(),
+            countries=(_countries_named(view, sent.start, sent.end) if a2 is None and domestic_unless_foreign(etype)
+                       else frozenset()),
             place_party=place_party(view, frame, etype, mode) if a2 is None else None))   # an anaphor may become the event
     _refine_targets(out)
     share_converse_parties(out)
