@@ -135,3 +135,16 @@ def test_a_source_label_with_a_slash_and_a_place_dateline_with_a_tight_dash():
     assert art.text.split("\n") == [HEAD, P1, P2]
     art = page("القدس المحتلة-شبكة الأخبار المحلية", P1, P2)
     assert art.text.split("\n") == [P1, P2]
+
+
+def test_latin_buttons_and_counters_in_an_arabic_page():
+    art = page(HEAD, "Ad", P1, "23,456", P2, "Exit mobile version")
+    assert art.text.split("\n") == [HEAD, P1, P2]
+    # a year alone ending a wrapped sentence stays, and an English page keeps its short lines
+    wrapped = ["وزير الصحة يفتتح مستشفى جديدا في الجنوب بعد ثلاث سنوات من العمل في بنائه منذ عام", "2023."]
+    assert page(HEAD, *wrapped, P2).text.split("\n") == [HEAD, *wrapped, P2]
+    english = ["Health minister opens a new hospital",
+               "The health minister opened a new hospital in the south on Monday, with two hundred beds.",
+               "Emergency care",
+               "The hospital will serve half a million people, the minister said in a speech."]
+    assert page(*english).text.split("\n") == english

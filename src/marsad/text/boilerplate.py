@@ -304,6 +304,8 @@ def _line_rule(text: str, key: str | None = None) -> tuple[str, str] | None:
         return "boilerplate", "caption"
     if _SITE_DOMAIN.match(stripped):
         return "boilerplate", "site name"        # "AHDATH.INFO"، "www.example.ma"
+    if _NUMBERS_ONLY.fullmatch(stripped) and not stripped.endswith("."):
+        return "boilerplate", "numbers only"     # a counter, a page number, "23,222"; "2023." ends a wrapped sentence
     return None
 
 
@@ -326,11 +328,35 @@ def _name_alone(stripped: str) -> bool:
     return looks_like_person(stripped)
 
 
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+
+
+def _arabic_page(items: list[Line]) -> bool:
+    """A paragraph of the page is written in Arabic."""
+    return any(ln.label == "content" and _is_paragraph(ln.body) and _ARABIC_LETTER.search(ln.body) for ln in items)
+
+
+def _mark_latin_widgets(items: list[Line]) -> None:
+    """In an Arabic page, a short line in Latin letters only ("Ad"، "x"، "print"، "Connect
+    with us") is a button, a label or an ad; in an English or French page it is not asked."""
+    if not _arabic_page(items):
+        return
+    for ln in items:
+        if ln.label == "content" and _words(ln.body) <= LATIN_WIDGET_MAX_WORDS and _LATIN_WIDGET.fullmatch(ln.body):
+            ln.label, ln.reason = "boilerplate", "foreign-script widget"
+
+
 def _mark_names_alone(items: list[Line]) -> None:
     for ln in items:
         if ln.label == "content" and _name_alone(ln.body):
             ln.label, ln.reason = "boilerplate", "name alone"
 
+
+# A short line in Latin letters only (see ``_mark_latin_widgets``); an English sentence quoted
+# in the text is longer or comes with its Arabic.
+_LATIN_WIDGET = re.compile(r"[A-Za-z][A-Za-z .,:!?'’&-]{0,40}")
+LATIN_WIDGET_MAX_WORDS = 5
+_NUMBERS_ONLY = re.compile(r"[\d٠-٩][\d٠-٩\s.,،:/\-–|+%()]*")
 
 BRACKETED_NOTE_MAX_WORDS = 12
 
@@ -438,6 +464,7 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
         if rule:
             ln.label, ln.reason = rule
     _mark_embedded_text(items)
+    _mark_latin_widgets(items)
     _mark_staff_box(items, lex)
     out.breadcrumb_outlet = _mark_breadcrumbs(items)
     _find_title(items, title_hint)
@@ -615,6 +642,7 @@ def _find_title(items: list[Line], title_hint: str | None) -> None:
                 return
         return
     first = items[0] if items else None
+    arabic_page = _arabic_page(items)
     for pos, ln in enumerate(open_lines[:TOP_CANDIDATES]):
         text = ln.body
         nxt = open_lines[pos + 1] if pos + 1 < len(open_lines) else None
@@ -635,7 +663,7 @@ def _find_title(items: list[Line], title_hint: str | None) -> None:
             # "الحرب تتوسع" twice: a short headline and its copy (a site's name is not doubled so)
             ln.label, ln.reason = "title", "short headline repeated"
             return
-        if _latin(text) and not _is_paragraph(text):
+        if _latin(text) and not _is_paragraph(text) and arabic_page:
             # "Connect with us"، "Hi, what are you looking for?": the site's tools in English
             ln.label, ln.reason = "boilerplate", "foreign-script label"
             continue
