@@ -341,7 +341,10 @@ def _mark_latin_widgets(items: list[Line]) -> None:
     with us") is a button, a label or an ad; in an English or French page it is not asked."""
     if not _arabic_page(items):
         return
-    for ln in items:
+    first = next((pos for pos, ln in enumerate(items) if ln.label == "content" and _is_paragraph(ln.body)), len(items))
+    for pos, ln in enumerate(items):
+        if pos < first and _words(ln.body) <= LABEL_MAX_WORDS:
+            continue    # a short label above the text is the headline finder's: it may be the site's name
         if ln.label == "content" and _words(ln.body) <= LATIN_WIDGET_MAX_WORDS and _LATIN_WIDGET.fullmatch(ln.body):
             ln.label, ln.reason = "boilerplate", "foreign-script widget"
 
@@ -677,7 +680,9 @@ def _find_title(items: list[Line], title_hint: str | None) -> None:
             else:
                 ln.label, ln.reason = "boilerplate", "section label" if headline_below else "label"
             continue
-        if _words(text) <= HEADLINE_MAX_WORDS and not text.rstrip().endswith((".", "。")):
+        if (_words(text) <= HEADLINE_MAX_WORDS and not text.rstrip().endswith((".", "。"))
+                and not (_words(text) <= LABEL_MAX_WORDS and _sentence_start(text))):
+            # (a short opening of a wrapped sentence, «أعلنت قيادة», is no headline)
             ln.label, ln.reason = "title", "first line"
         return
 
