@@ -334,3 +334,49 @@ def test_undated_reports_naming_one_weekday_compare_their_times():
     c = report("w3", "وقع تفجير صباح اليوم في الكنيسة", date=None, published=None,
                mentions=[("صباح اليوم", None, "story")], trigger="تفجير")
     assert "time of day" not in fields([a, c])
+
+
+def test_dawn_of_one_day_and_the_night_before_are_one_night():
+    a = report("m1", "شنت الطائرات فجر السبت غارة على المخيم", date="2025-09-13",
+               mentions=[("فجر السبت", "2025-09-13", "published")], trigger="غارة")
+    b = report("m2", "شنت الطائرات مساء الجمعة غارة على المخيم", date="2025-09-12",
+               mentions=[("مساء الجمعة", "2025-09-12", "published")], trigger="غارة")
+    assert "date" not in fields([a, b])
+    # the noon of the second day and the morning of the first: two dates
+    c = report("m3", "شنت الطائرات ظهر السبت غارة على المخيم", date="2025-09-13",
+               mentions=[("ظهر السبت", "2025-09-13", "published")], trigger="غارة")
+    d = report("m4", "شنت الطائرات صباح الجمعة غارة على المخيم", date="2025-09-12",
+               mentions=[("صباح الجمعة", "2025-09-12", "published")], trigger="غارة")
+    assert fields([c, d])["date"] == [{"value": "2025-09-12", "article_ids": ["m4"]},
+                                      {"value": "2025-09-13", "article_ids": ["m3"]}]
+
+
+def test_a_report_that_names_both_days_contradicts_neither():
+    a = report("s1", "طبعة 19-02-2017. وصل الأمير مساء الإثنين (20 فبراير 2017) إلى مسقط", type="CONSULT",
+               mode="visit", date="2017-02-19",
+               mentions=[("19-02-2017", "2017-02-19", "absolute"), ("الإثنين (20 فبراير 2017)", "2017-02-20", "absolute")])
+    b = report("s2", "وصل الأمير مساء اليوم الاثنين إلى مسقط", type="CONSULT", mode="visit", date="2017-02-20",
+               mentions=[("اليوم الاثنين", "2017-02-20", "published")])
+    assert "date" not in fields([a, b])
+
+
+def test_the_day_of_an_announcement_is_not_the_events_day():
+    a = report("p1", "أعلنت الشرطة الصومالية، اليوم السبت، ارتفاع حصيلة الهجوم على الشاطئ", date="2024-08-03",
+               mentions=[("اليوم السبت", "2024-08-03", "published")])
+    b = report("p2", "هاجم مسلحون الشاطئ مساء الجمعة", date="2024-08-02",
+               mentions=[("مساء الجمعة", "2024-08-02", "published")])
+    assert "date" not in fields([a, b])
+    # a reported statement dates what it reports: «قال الجيش إنه شن اليوم السبت»
+    c = report("p3", "قال الجيش إنه شن اليوم السبت غارة على الشاطئ", date="2024-08-03",
+               mentions=[("اليوم السبت", "2024-08-03", "published")])
+    d = report("p4", "هاجم مسلحون الشاطئ صباح الجمعة", date="2024-08-02",
+               mentions=[("صباح الجمعة", "2024-08-02", "published")])
+    assert "date" in fields([c, d])
+
+
+def test_two_dawns_a_day_apart_are_two_dates():
+    a = report("q1", "دخلت الهدنة حيز التنفيذ فجر الأربعاء", type="RETREAT", mode="ceasefire", date="2024-11-27",
+               mentions=[("فجر الأربعاء", "2024-11-27", "published")], trigger="الهدنة")
+    b = report("q2", "دخلت الهدنة حيز التنفيذ فجر الخميس", type="RETREAT", mode="ceasefire", date="2024-11-28",
+               mentions=[("فجر الخميس", "2024-11-28", "published")], trigger="الهدنة")
+    assert "date" in fields([a, b])

@@ -50,6 +50,33 @@ def _says_who_initiated(ev: Event) -> bool:
     return any(w.startswith(c) or w[1:].startswith(c) for w in words for c in cues)
 
 
+@lru_cache(maxsize=1)
+def _speech_clause() -> re.Pattern:
+    """A speech verb and at most three words (its subject) right before a date
+    mention: «أعلنت الشرطة الصومالية، اليوم السبت،» dates the announcement."""
+    data = read_lexicon("quote_cues.json")
+    verbs = _alternatives(w for forms in data["speech_verbs"] for w in forms.split("|"))
+    return re.compile(rf"(?<!\w)[وف]?(?:{verbs})(?:\s+[^\s.؟!]+){{0,3}}\s*$")
+
+
+@lru_cache(maxsize=1)
+def _complementizers() -> frozenset[str]:
+    data = read_lexicon("quote_cues.json")
+    return frozenset(normalize_key(w) for forms in data["complementizers"] for w in forms.split("|"))
+
+
+def _dates_speech(art: Article, d) -> bool:
+    before = normalize_key(art.text[max(0, d.start - 60):d.start]).replace("،", " ").replace(",", " ")
+    m = _speech_clause().search(before)
+    return bool(m) and not any(w in _complementizers() for w in m.group(0).split()[1:])
+
+
+def _event_mentions(art: Article, day: str) -> list:
+    """The article's own mentions of ``day`` that date the event, not a statement
+    about it (the day after «أعلنت الشرطة» is the announcement's)."""
+    return [d for d in _own_mentions(art, day) if not _dates_speech(art, d)]
+
+
 def _own_mentions(art: Article, day: str) -> list:
     """The article's mentions of ``day`` that its own text dates: absolute, or
     relative to its own publication date. A weekday resolved against the story's
@@ -166,6 +193,30 @@ def _time_discrepancies(mains: list[tuple[Article, Event]]) -> list[Discrepancy]
     return found
 
 
+def _one_night(reports: list[tuple[Article, Event]], days: set[str]) -> bool:
+    """Two days in a row where a report of the first puts the event in its evening
+    or night, or a report of the second at its dawn or night, and no report puts
+    it at another time of its day: one night told from either side of midnight
+    (or of two time zones), not two dates."""
+    if len(days) != 2:
+        return False
+    first, second = sorted(days)
+    if (date.fromisoformat(second) - date.fromisoformat(first)).days != 1:
+        return False
+    edges = _figures()["parts_of_day"]["night_edges"]
+    names = _figures()["parts_of_day"]["order"]
+    touching = False
+    for art, ev in reports:
+        part = part_of_day(art, ev) if ev.date in days else None
+        if part is None:
+            continue
+        near = edges["earlier_day"] if ev.date == first else edges["later_day"]
+        if names[part] not in near:
+            return False  # «فجر الأربعاء» against «فجر الخميس»: two dawns, two dates
+        touching = True
+    return touching
+
+
 def main_event_discrepancies(articles: list[Article], main: Event | None) -> list[Discrepancy]:
     if main is None:
         return []
@@ -177,9 +228,14 @@ def main_event_discrepancies(articles: list[Article], main: Event | None) -> lis
     # meeting) dates another event: the announcement, the call before the visit.
     alike = [(a, ev) for a, ev in mains if not (ev.mode and main.mode and modes_conflict(ev.mode, main.mode))]
     dated = [(ev.date, a.id) for a, ev in alike
-             if ev.date and len(ev.date) == 10 and _own_mentions(a, ev.date)]
+             if ev.date and len(ev.date) == 10 and _event_mentions(a, ev.date)]
+    # A report whose own text names another report's day too (a page stamp of the
+    # eve and the event's day in the text) does not contradict that day.
+    days = {d for d, _ in dated}
+    by_id = {a.id: a for a, _ in alike}
+    dated = [(d, aid) for d, aid in dated if not any(_own_mentions(by_id[aid], other) for other in days - {d})]
     values = _values(dated)
-    if len(values) > 1:
+    if len(values) > 1 and not _one_night(alike, {d for d, _ in dated}):
         found.append(Discrepancy("date", values, "sources give different dates for the main event"))
     found += _time_discrepancies(alike)
     # Contacts of two kinds are one told two ways only when both reports put it on
@@ -273,7 +329,8 @@ def _casualty_lexicon() -> dict:
                rf"(?:(?:{_alternatives(hedges['words'])})\s+)?")
     patterns = {
         kind: [re.compile(rf"(?<!\w)[وفبل]?(?:{_alternatives(data[kind + '_verbal'] + figures['casualty_verbs'][kind])})\s+{between}{number}(?!\w)"),
-               re.compile(rf"(?<!\w){number}\s+(?:\S+\s+)?(?:{_alternatives(data[kind + '_nouns'])})"),
+               # the number may carry «و» («13 قتيلا و52 جريحا»: the wounded have their own)
+               re.compile(rf"(?<!\w)و?{number}\s+(?:\S+\s+)?(?:{_alternatives(data[kind + '_nouns'])})"),
                # "the death toll rose to seven": a number within three words of the toll
                re.compile(rf"(?<!\w)[وفبل]?(?:{_alternatives(data[kind + '_tolls'])})(?:\s+\S+){{0,3}}?\s+{number}(?!\w)")]
         for kind in ("killed", "injured")
