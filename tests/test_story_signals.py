@@ -109,3 +109,22 @@ def test_a_party_the_other_text_names_is_a_shared_party():
     guest.entities = [e for e in guest.entities if e.kb_id != "TUN"]
     host.entities = [e for e in host.entities if e.kb_id != "abdelmadjid_tebboune"]
     assert conflict(features(host), features(guest))
+
+
+DZA = Actor(name_en="Algeria", country="DZA", kb_id="DZA", kind="GPE")
+
+
+def test_a_main_event_without_actors_meets_the_countries_its_lead_names():
+    coded = _report("coded", "انطلقت اليوم مناورات بحرية مشتركة بين الجزائر وتونس قبالة السواحل", actors=(DZA, TUN),
+                    type="COOPERATE", mode="military", date="2025-12-02", names=(("الجزائر", DZA), ("تونس", TUN)))
+    bare = _report("bare", "بدأت وحدات من البحرية الجزائرية والتونسية تمرينا مشتركا في المتوسط بمشاركة "
+                   "سفن من الجزائر وتونس", actors=(), type="COOPERATE", mode="military", date="2025-12-02",
+                   names=(("الجزائر", DZA), ("تونس", TUN)))
+    other = _report("other", "أجرت قطع من بحرية الجزائر وتونس تدريبا على البحث والإنقاذ", actors=(),
+                    type="COOPERATE", mode="military", date="2025-12-02", names=(("الجزائر", DZA), ("تونس", TUN)))
+    f = {a.id: features(a) for a in (coded, bare, other)}
+    assert f["bare"].lead_countries == {"DZA", "TUN"} and f["coded"].lead_countries == frozenset()
+    pairs = candidate_pairs(f)
+    assert ("bare", "coded") in pairs and ("coded", "other") in pairs
+    assert ("bare", "other") not in pairs      # two actorless reports do not meet through a country
+    assert "actor\x1fDZA" in block_keys(f["bare"])

@@ -247,8 +247,9 @@ def score(a: Features, b: Features) -> float:
 
 
 def parties(f: Features) -> frozenset[str]:
-    """The main event's actors and the people the lead names (``features.lead_people``)."""
-    return f.actors | f.lead
+    """The main event's actors and the people the lead names (``features.lead_people``);
+    for a main event without actors, the countries the lead names too."""
+    return f.actors | f.lead | f.lead_countries
 
 
 def word_similarity(a: Features, b: Features) -> float:
@@ -285,8 +286,9 @@ def candidate_pairs(feats: dict[str, Features]) -> set[tuple[str, str]]:
         if len(f.actors) >= 2:
             blocks[tuple(sorted(f.actors))].append(f.id)
         # A country and its people: «تونس ترفض» and «سعيد يرفض» meet in the block of
-        # Tunisia, whose key as an actor is its code.
-        for country in f.countries - f.actors:
+        # Tunisia, whose key as an actor is its code; so do a main event without
+        # actors and the countries its lead names (``features.lead_countries``).
+        for country in (f.countries - f.actors) | f.lead_countries:
             blocks[(country,)].append(f.id)
             through[(country,)].add(f.id)
         place = place_block(f)

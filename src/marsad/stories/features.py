@@ -70,6 +70,7 @@ class Features:
     month_day: tuple[int, int] | None = None  # its month and day, when the text names them without a year
     text: str | None = field(default=None, repr=False, compare=False)  # the title and text ``words`` come from
     lead: frozenset[str] = frozenset()  # keys of the known people the lead names (``lead_people``)
+    lead_countries: frozenset[str] = frozenset()  # for a main event without actors, the lead's countries
 
     def __getstate__(self) -> dict:
         """Pickled (Spark shuffles the features of every article by block) without the
@@ -260,6 +261,16 @@ def lead_people(article: Article) -> frozenset[str]:
                      if e.type == "PERSON" and e.kb_id and e.start < limit)
 
 
+def lead_countries(article: Article) -> frozenset[str]:
+    """The countries the lead names (their codes, the keys of countries as actors). A
+    main event the coder found no actor for is in these countries' blocks the way a
+    country's people are (``cluster.candidate_pairs``): it meets the reports whose
+    actor is the country, not every report that names it."""
+    limit = max(_lead_limit(article), LEAD_CHARS)
+    return frozenset(e.country for e in article.entities
+                     if e.type == "GPE" and e.country and e.kb_id == e.country and e.start < limit)
+
+
 def actor_keys(ev: Event | None) -> frozenset[str]:
     return frozenset(a.key for a in ((ev.actor1, ev.actor2) if ev else ()) if a and a.key)
 
@@ -285,6 +296,7 @@ def features(article: Article, signature_: MinHash | None = None) -> Features:
         date_evidence=_date_evidence(article, event_date),
         signature=signature_ if signature_ is not None else signature(text),
         weekday=weekday, month_day=month_day, text=text, lead=lead_people(article),
+        lead_countries=lead_countries(article) if main is not None and not actors else frozenset(),
     )
 
 

@@ -27,7 +27,7 @@ def day_number(f: Features) -> int | None:
 
 def block_keys(f: Features) -> list[str]:
     """The blocks of ``cluster.candidate_pairs`` that the article is in."""
-    keys = [f"actor{_SEP}{key}" for key in sorted(f.actors | f.countries | f.lead)]
+    keys = [f"actor{_SEP}{key}" for key in sorted(f.actors | f.countries | f.lead | f.lead_countries)]
     if len(f.actors) >= 2:
         keys.append(_SEP.join(["pair", *sorted(f.actors)]))
     place = place_block(f)
