@@ -161,6 +161,8 @@ def test_a_leader_speaking_of_his_own_country_is_the_doer():
     ("أوقفت الشرطة مساء الأحد ثلاثة ناشطين في الجزائر.", ("COERCE", "Algeria", "Algeria")),
     # a bare name after the organ is the one acted on, not the doer
     ("قضت المحكمة أمس بسجن هيثم الطبطبائي خمس سنوات.", ("COERCE", "Lebanon", "Haytham Ali Tabatabai")),
+    # the organ as the subject of قام governing the act; an organ word starting with ف (فرقة)
+    ("قامت فرقة أمنية باعتقال هيثم الطبطبائي مساء الاثنين.", ("COERCE", "Lebanon", "Haytham Ali Tabatabai")),
 ])
 def test_an_unnamed_state_organ_is_its_country(text, expected):
     assert main_of(text) == expected

@@ -1184,14 +1184,21 @@ def organ_doer(view: ArticleView, frame: Frame, a1: Mention | None, a2: Mention 
     the place named in the sentence, else that of the person or body of one country acted
     on, and a bare name read as the subject after the organ is its object. The pair is
     returned unchanged where the subject is no such noun or no country is told."""
-    if frame.nominal or frame.passive or frame.receiver_subject or (a1 is not None and a2 is not None):
+    if frame.passive or frame.receiver_subject or (a1 is not None and a2 is not None):
         return a1, a2
     organs, times = state_organs(), time_words()
 
     def organ(w: str) -> bool:
-        w = w[1:] if w[:1] in "وف" and len(w) > 3 else w
-        return w.removeprefix("ال") in organs or w in organs
+        forms = (w, w[1:]) if w[:1] in "وف" and len(w) > 3 else (w,)     # فرقة, وفرقة
+        return any(f.removeprefix("ال") in organs or f in organs for f in forms)
 
+    # قامت فرقة أمنية بإيقاف [X]: the organ is the subject of the doing verb governing the act
+    before = view.words_before(view.to_norm(frame.start), 4, floor=view.to_norm(frame.clause_start))
+    k = next((j for j, w in enumerate(before) if organ(w)), None)
+    if k is not None and k + 1 < len(before) and before[k + 1].lstrip("و") in doing_verbs():
+        return _organ_country(view, frame, a1, a2, view.to_norm(frame.start))
+    if frame.nominal:
+        return a1, a2
     at = None                                              # where the organ noun ends (normalized)
     first = view.words[view.word_index(view.to_norm(frame.start))]
     if organ(view.ntext[first[0]:first[1]]):
@@ -1213,6 +1220,12 @@ def organ_doer(view: ArticleView, frame: Frame, a1: Mention | None, a2: Mention 
             at = view.to_norm(frame.start)
     if at is None:
         return a1, a2
+    return _organ_country(view, frame, a1, a2, at)
+
+
+def _organ_country(view: ArticleView, frame: Frame, a1: Mention | None, a2: Mention | None, at: int
+                   ) -> tuple[Mention | None, Mention | None]:
+    """``organ_doer``'s doer once the organ noun is found, ending at normalized offset ``at``."""
     if a1 is not None:
         if a2 is not None or a1.prep is not None or a1.entity.how == "nisba" or view.to_norm(a1.start) < at:
             return a1, a2                                  # الشرطة التونسية، قوات الاحتلال: named
