@@ -25,7 +25,7 @@ def rc():
     return load_script()
 
 
-def test_committed_parts_merge_and_keep_whole_events_and_pairs_in_one_split(rc):
+def test_committed_parts_merge_keep_whole_events_and_keep_one_pairs_events_apart(rc):
     gold = rc.merged_gold()
     rows = {r["id"]: r for r in rc.manifest()}
     split_of_article = {}
@@ -37,16 +37,56 @@ def test_committed_parts_merge_and_keep_whole_events_and_pairs_in_one_split(rc):
         for event in data["events"]:
             for aid in event["articles"]:
                 assert split_of_article.get(aid) == split, f"{event['event_id']}: {aid} outside {split}"
-    # every event of one actor pair lies in one split (the split rule of the README)
-    pair_splits = defaultdict(set)
+    # events of one actor pair in both splits must be far apart in time: both dated and at
+    # least a month from each other, so no story and no event straddles the splits
+    pair_events = defaultdict(list)
     for split, data in gold.items():
         for e in data["events"]:
             parties = frozenset(filter(None, (e.get("actor1") or e.get("actor1_country"),
                                               e.get("actor2") or e.get("actor2_country"))))
             if len(parties) == 2:
-                pair_splits[parties].add(split)
-    mixed = [sorted(p) for p, s in pair_splits.items() if len(s) > 1]
-    assert not mixed, f"actor pairs in both splits: {mixed}"
+                pair_events[parties].append((split, e["event_id"], e.get("date")))
+    close = []
+    for events in pair_events.values():
+        for split_a, id_a, date_a in events:
+            for split_b, id_b, date_b in events:
+                if split_a == "dev" and split_b == "heldout" and not apart(date_a, date_b):
+                    close.append((id_a, id_b))
+    assert not close, f"events of one actor pair in both splits, undated or under a month apart: {close}"
+
+
+def apart(date_a, date_b, days: int = 30) -> bool:
+    """Two gold dates (YYYY, YYYY-MM or YYYY-MM-DD) at least ``days`` apart, whatever
+    day of a month or year a partial date stands for."""
+    if not date_a or not date_b:
+        return False
+    lo_a, hi_a = date_span(date_a)
+    lo_b, hi_b = date_span(date_b)
+    return (lo_b - hi_a).days >= days or (lo_a - hi_b).days >= days
+
+
+def date_span(value: str):
+    import calendar
+    import datetime as dt
+
+    parts = [int(x) for x in str(value)[:10].split("-")]
+    year = parts[0]
+    if len(parts) == 1:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    month = parts[1]
+    if len(parts) == 2:
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    day = dt.date(year, month, parts[2])
+    return day, day
+
+
+def test_pair_dates_apart_reads_partial_dates():
+    assert apart("2024-02-12", "2024-05-01")
+    assert not apart("2024-02-12", "2024-02-03")
+    assert not apart("2024-02", "2024-02-20")       # the month holds the day
+    assert not apart("2024", "2024-06-01")
+    assert not apart(None, "2024-06-01")            # undated: cannot be shown apart
+    assert apart("2023", "2024-02-01")
 
 
 def test_every_manifest_row_has_a_hash_and_a_query(rc):
