@@ -80,3 +80,8 @@ def test_an_adjective_of_the_description_before_the_name() -> None:
     assert [n for n, _, how in found if how == "discovered"] == ["Qutaiba Qassem"], found
     found = persons("استدعت الأجهزة الصحافي إسلام سالم الذي يعمل بشكل مستقل.")
     assert [n for n, _, how in found if how == "discovered"] == ["Islam Salem"], found
+
+
+def test_a_name_ends_before_a_speech_verb_and_its_adverb() -> None:
+    found = persons("وكتب الكاتب الصحفي سامر الحلبي علق قائلا إن الأمر مفاجئ.")
+    assert [n for n, _, how in found if how == "discovered"] == ["Samer al-Halbi"], found
