@@ -380,3 +380,24 @@ def test_two_dawns_a_day_apart_are_two_dates():
     b = report("q2", "دخلت الهدنة حيز التنفيذ فجر الخميس", type="RETREAT", mode="ceasefire", date="2024-11-28",
                mentions=[("فجر الخميس", "2024-11-28", "published")], trigger="الهدنة")
     assert "date" in fields([a, b])
+
+
+def test_the_toll_in_the_sentence_of_the_event_comes_first():
+    text = "قتل 4 أشخاص في قصف أمس على البلدة. وشنت الطائرات اليوم غارة جديدة أسفرت عن مقتل 9 أشخاص."
+    a = report("v1", text, trigger="غارة جديدة")
+    cut = text.index(".") + 1
+    a.sentences = [Sentence(0, cut, text[:cut]), Sentence(cut + 1, len(text), text[cut + 1:])]
+    b = report("v2", "أسفرت الغارة الجديدة على البلدة عن مقتل 9 أشخاص", trigger="الغارة")
+    assert "casualties_killed" not in fields([a, b])
+
+
+def test_arrests_are_counted_after_a_verb_of_arrest_not_a_bare_noun():
+    assert casualty_figures("اعتقلت قوات الأمن نحو 30 متظاهرا في العاصمة") == {"arrested": 30}
+    assert casualty_figures("أفرجت السلطات عن 50 معتقلا") == {}
+    crackdown = dict(type="COERCE", mode="arrest", a1=MOROCCO, a2=JOURNALISTS)
+    a = report("a1", "ألقت الشرطة القبض على 12 صحفيا خلال الوقفة", **crackdown)
+    b = report("a2", "أوقفت الشرطة 40 صحفيا خلال الوقفة الاحتجاجية", **crackdown)
+    c = report("a3", "اعتقلت السلطات نحو 40 صحفيا في الوقفة", **crackdown)
+    assert fields([a, b, c])["arrested"] == [{"value": 40, "article_ids": ["a2", "a3"]},
+                                             {"value": 12, "article_ids": ["a1"]}]
+    assert "arrested" not in fields([b, c])

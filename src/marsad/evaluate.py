@@ -242,7 +242,7 @@ def boilerplate_scores(gold_articles: dict[str, dict], articles: dict[str, Artic
 # a wrong name is "name of <role>" (a known person misnamed) or "holder of <office>"
 # (someone named as holding an office the base gives to another).
 DISCREPANCY_FIELDS = {"person_name": ("name of", "holder of"), "casualties": ("casualties",),
-                      "date": ("date",)}
+                      "date": ("date",), "arrests": ("arrested",)}
 
 
 def discrepancy_scores(gold: dict[str, Any], stories: list[Story]) -> dict[str, Any]:

@@ -312,6 +312,10 @@ def _alternatives(words) -> str:
     return "|".join(sorted({re.escape(normalize_key(w)) for w in words}, key=len, reverse=True))
 
 
+# what the reports of an attack or a crackdown count (casualties.json)
+CASUALTY_KINDS = ("killed", "injured", "arrested")
+
+
 @lru_cache(maxsize=1)
 def _casualty_lexicon() -> dict:
     data = read_lexicon("casualties.json")
@@ -329,12 +333,16 @@ def _casualty_lexicon() -> dict:
                rf"(?:(?:{_alternatives(hedges['words'])})\s+)?")
     patterns = {
         kind: [re.compile(rf"(?<!\w)[وفبل]?(?:{_alternatives(data[kind + '_verbal'] + figures['casualty_verbs'][kind])})\s+{between}{number}(?!\w)"),
-               # the number may carry «و» («13 قتيلا و52 جريحا»: the wounded have their own)
-               re.compile(rf"(?<!\w)و?{number}\s+(?:\S+\s+)?(?:{_alternatives(data[kind + '_nouns'])})"),
                # "the death toll rose to seven": a number within three words of the toll
                re.compile(rf"(?<!\w)[وفبل]?(?:{_alternatives(data[kind + '_tolls'])})(?:\s+\S+){{0,3}}?\s+{number}(?!\w)")]
-        for kind in ("killed", "injured")
+        + ([  # the number may carry «و» («13 قتيلا و52 جريحا»: the wounded have their own)
+            re.compile(rf"(?<!\w)و?{number}\s+(?:\S+\s+)?(?:{_alternatives(data[kind + '_nouns'])})")]
+           if data.get(kind + "_nouns") else [])
+        for kind in CASUALTY_KINDS
     }
+    # an active verb of arrest has its doer before the number: «اعتقلت قوات الأمن نحو 30 متظاهرا»
+    patterns["arrested"].append(re.compile(
+        rf"(?<!\w)[وف]?(?:{_alternatives(figures['casualty_verbs']['arrested'])})(?:\s+[^\s\d.،,]+){{1,3}}?\s+{between}{number}(?!\w)"))
     # "X and six others were killed": the named victim plus the others.
     companions = re.compile(
         rf"(?<!\w)[وفبل]?(?:{_alternatives(data['killed_verbal'])})\s+(?:\S+\s+){{1,8}}?و{number}\s+"
@@ -445,16 +453,20 @@ def _count(norm: str, m: re.Match, value: int) -> Count:
 def _both_kinds(norm: str, m: re.Match, kind: str) -> bool:
     """A number of the killed and the wounded together is a toll of neither."""
     cmp = _compare_lexicon()
+    if kind == "arrested":
+        return False
     if kind == "injured":
         return m.group(0).startswith("و") and bool(cmp["killed_before"].search(norm[max(0, m.start() - 20):m.start()]))
     return bool(cmp["injured_after"].match(norm[m.end():m.end() + 20]))
 
 
-def casualty_counts(text: str, year: str | None = None) -> dict[str, Count]:
+def casualty_counts(text: str, year: str | None = None,
+                    prefer: tuple[int, int] | None = None) -> dict[str, Count]:
     """The first figure given for the killed and for the injured, if any, with its
     hedge, leaving out the figures of background sentences (a cumulative toll,
     another year's event; ``year``: the main event's) and numbers of the killed
-    and the wounded together."""
+    and the wounded together. ``prefer``: a span of the normalized text (the
+    sentence that tells the main event) whose figures come first."""
     lex = _casualty_lexicon()
     norm = _normalized(text)
     out: dict[str, Count] = {}
@@ -471,9 +483,23 @@ def casualty_counts(text: str, year: str | None = None) -> dict[str, Count]:
                 if value:
                     hits.append((m.start(), Count(value + 1)))
         hits = [h for h in sorted(hits, key=lambda h: h[0]) if not _background_sentence(norm, h[0], year, lex)]
+        if prefer:
+            hits = [h for h in hits if prefer[0] <= h[0] < prefer[1]] or hits
         if hits:
             out[kind] = hits[0][1]
     return out
+
+
+def _event_sentence(art: Article, ev: Event) -> tuple[int, int] | None:
+    """The span, in the normalized text, of the sentence that holds the main
+    event's trigger (the offsets of a normalized prefix: near enough for a sentence)."""
+    if ev.trigger is None:
+        return None
+    sentence = next((s for s in art.sentences if s.start <= ev.trigger.start < s.end), None)
+    if sentence is None:
+        return None
+    start = len(_normalized(art.text[:sentence.start]))
+    return start, start + len(_normalized(art.text[sentence.start:sentence.end])) + 2
 
 
 def casualty_figures(text: str, year: str | None = None) -> dict[str, int]:
@@ -523,9 +549,9 @@ def casualty_discrepancies(articles: list[Article], main: Event | None = None) -
     per_kind: dict[str, list[tuple[Count, Article]]] = {}
     for art, ev in _main_reports(articles, main):
         year = (ev.date or main.date or art.published or "")[:4] or None
-        for kind, count in casualty_counts(art.text, year).items():
+        for kind, count in casualty_counts(art.text, year, _event_sentence(art, ev)).items():
             per_kind.setdefault(kind, []).append((count, art))
-    for kind in ("killed", "injured"):
+    for kind in CASUALTY_KINDS:
         items = per_kind.get(kind, [])
         if all(counts_agree(a, b) for a, _ in items for b, _ in items):
             continue
@@ -537,7 +563,8 @@ def casualty_discrepancies(articles: list[Article], main: Event | None = None) -
         if any(cmp["earlier"].search(_normalized(a.text)) for a in lower) or \
                 any(cmp["later"].search(_normalized(a.text)) for a in higher):
             note += " (the lower toll is an earlier one: an update, not a contradiction)"
-        found.append(Discrepancy(f"casualties_{kind}", _values([(c.value, a.id) for c, a in items]), note))
+        field = "arrested" if kind == "arrested" else f"casualties_{kind}"
+        found.append(Discrepancy(field, _values([(c.value, a.id) for c, a in items]), note))
     return found
 
 
