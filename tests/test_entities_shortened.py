@@ -85,3 +85,14 @@ def test_an_adjective_of_the_description_before_the_name() -> None:
 def test_a_name_ends_before_a_speech_verb_and_its_adverb() -> None:
     found = persons("وكتب الكاتب الصحفي سامر الحلبي علق قائلا إن الأمر مفاجئ.")
     assert [n for n, _, how in found if how == "discovered"] == ["Samer al-Halbi"], found
+
+
+def test_brothers_named_with_a_known_family_name() -> None:
+    found = persons("وقالت المصادر إن سامر وأمير ومحمد هنية أصيبوا في الغارة على المخيم.", published="2024-04-10")
+    assert [n for n, _, how in found if how == "discovered"] == ["Samer Haniyeh", "Amir Haniyeh", "Mohammed Haniyeh"]
+    # one given name before a known family name is anyone of that name, and the leader's own
+    # given name is the leader
+    found = persons("وقالت لونا شكري إن الرحلة أُلغيت.")
+    assert not any(n.endswith("Shoukry") for n, _, _ in found), found
+    found = persons("وقال إسماعيل هنية إن الحركة مستمرة.", published="2024-04-10")
+    assert found == [("Ismail Haniyeh", "ismail_haniyeh", "name")]

@@ -1330,6 +1330,8 @@ class _Linker:
         for m, ids in pending_short:
             if any(x in self.used for x in range(m.i, m.j)):
                 continue
+            if len(ids) == 1 and self._relatives_named(m, kb.persons[ids[0]]):
+                continue
             # a foreign family name of five letters or more is not an Arabic word;
             # shorter ones (and Arab names such as الشرع) need the person confirmed
             distinctive = len(m.variant.replace("ال", "", 1)) >= 5
@@ -1343,6 +1345,52 @@ class _Linker:
         self._attach_kunyas(kunyas)
 
     # -- kunyas in parentheses: سمير فلان (أبو عامر)
+
+    def _relatives_named(self, m: Match, p: dict) -> bool:
+        """«حازم وأمير ومحمد هنية»: two given names or more joined by و before the family
+        name of a known person of the Arab world (not his own given name) name brothers
+        or sisters of that family, each a discovered person with the family's English
+        spelling from the base (Hazem Haniyeh, Amir Haniyeh, Mohammed Haniyeh). True when
+        some were found."""
+        words, idx = self.words, self.idx
+        i = m.i
+        if i == 0 or m.j != i + 1 or self.kb.is_foreign(p) or not _JOINING_GAP.match(words[i].gap) \
+                or m.variant != words[i].key:
+            return False
+        own = {normalize_key(n).split()[0] for n in p.get("names_ar") or [] if " " in n}
+        # a word a bare title took (وأمير: also a given name) is free when no mention covers it
+        taken = {x for x in range(max(0, i - 8), i)
+                 if any(mn.start < words[x].end and words[x].start < mn.end for mn in self.mentions)}
+        given: list[tuple[int, bool]] = []      # (word, written with و)
+        k = i - 1
+        while k >= 0 and k not in taken and _JOINING_GAP.match(words[k + 1].gap):
+            key = words[k].key
+            if key in idx.first_names and key not in _NAME_PARTICLES:
+                given.append((k, False))
+                break
+            if key[:1] == "و" and key[1:] in idx.first_names and key[1:] not in _NAME_PARTICLES:
+                given.append((k, True))
+                k -= 1
+                continue
+            break
+        if len(given) < 2 or given[-1][1] or given[0][0] != i - 1 or words[i - 1].key.lstrip("و") in own:
+            return False    # a list of two given names or more, opening without و (لونا شكري alone
+            #                 is anyone called Shukri)
+        if k > 0 and _JOINING_GAP.match(words[k].gap) and (
+                words[k - 1].key in _NAME_PARTICLES or words[k - 1].key in idx.first_names
+                or _match_at(idx, words, k - 1, {"person"})):
+            return False    # the first given name continues a longer name
+        family_ar = words[i].text
+        family_en = (p.get("name_en") or "").split()[-1]
+        for k, with_wa in given:
+            start = words[k].start + (1 if with_wa else 0)
+            end = words[i].end if k == i - 1 else words[k].end
+            given_ar = words[k].text[1:] if with_wa else words[k].text
+            name_ar = f"{given_ar} {family_ar}"
+            self._add(Mention(start, end, "PERSON", "discovered", None, f"{romanize(given_ar)} {family_en}",
+                              name_ar, None, p.get("country"), None, (), local_key=normalize_key(name_ar)),
+                      k, k + 1 if k != i - 1 else i + 1)
+        return True
 
     def _unused_full_name(self, m: Match) -> Match | None:
         """The full name of a known person that ends a match whose first words a role
