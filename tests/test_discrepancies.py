@@ -401,3 +401,17 @@ def test_arrests_are_counted_after_a_verb_of_arrest_not_a_bare_noun():
     assert fields([a, b, c])["arrested"] == [{"value": 40, "article_ids": ["a2", "a3"]},
                                              {"value": 12, "article_ids": ["a1"]}]
     assert "arrested" not in fields([b, c])
+
+
+def test_a_report_that_gives_the_other_figure_too_does_not_contradict_it():
+    a = report("i1", "قتل 5 أشخاص في القصف صباحا، ثم ارتفعت الحصيلة إلى 8 قتلى بعد الظهر")
+    b = report("i2", "أسفر القصف عن مقتل 8 أشخاص")
+    assert "casualties_killed" not in fields([a, b])
+    c = report("i3", "أسفر القصف عن مقتل 12 شخصا")
+    assert fields([a, c])["casualties_killed"] == [{"value": 12, "article_ids": ["i3"]},
+                                                   {"value": 5, "article_ids": ["i1"]}]
+
+
+def test_the_year_of_a_date_is_no_toll():
+    assert casualty_figures("غارة على الضاحية 1 أبريل 2025 ثلاثة شهداء وسبعة جرحى", "2025") == {
+        "killed": 3, "injured": 7}

@@ -336,7 +336,8 @@ def _casualty_lexicon() -> dict:
                # "the death toll rose to seven": a number within three words of the toll
                re.compile(rf"(?<!\w)[وفبل]?(?:{_alternatives(data[kind + '_tolls'])})(?:\s+\S+){{0,3}}?\s+{number}(?!\w)")]
         + ([  # the number may carry «و» («13 قتيلا و52 جريحا»: the wounded have their own)
-            re.compile(rf"(?<!\w)و?{number}\s+(?:\S+\s+)?(?:{_alternatives(data[kind + '_nouns'])})")]
+            # (the word between is not itself a number: «2025 ثلاثة شهداء»)
+            re.compile(rf"(?<!\w)و?{number}\s+(?:(?!\d|(?:{word_number})\s)\S+\s+)?(?:{_alternatives(data[kind + '_nouns'])})")]
            if data.get(kind + "_nouns") else [])
         for kind in CASUALTY_KINDS
     }
@@ -450,6 +451,23 @@ def _count(norm: str, m: re.Match, value: int) -> Count:
     return Count(value)
 
 
+@lru_cache(maxsize=1)
+def _year_before() -> frozenset[str]:
+    """Words after which a four-digit number is a year: month names, «عام», «سنة»."""
+    months = read_lexicon("months.json")["gregorian"]
+    words = [w for forms in months.values() for w in forms] + ["عام", "العام", "سنة", "لعام", "منذ"]
+    return frozenset(normalize_key(w) for w in words)
+
+
+def _a_year(norm: str, m: re.Match) -> bool:
+    """«1 أبريل 2025 ثلاثة شهداء»: the number before the count is the date's year."""
+    raw = m.group(1)
+    if not (len(raw) == 4 and raw.isdigit() and 1900 <= int(raw) <= 2100):
+        return False
+    before = norm[max(0, m.start(1) - 15):m.start(1)].split()[-1:]
+    return bool(before) and before[0] in _year_before()
+
+
 def _both_kinds(norm: str, m: re.Match, kind: str) -> bool:
     """A number of the killed and the wounded together is a toll of neither."""
     cmp = _compare_lexicon()
@@ -467,15 +485,21 @@ def casualty_counts(text: str, year: str | None = None,
     another year's event; ``year``: the main event's) and numbers of the killed
     and the wounded together. ``prefer``: a span of the normalized text (the
     sentence that tells the main event) whose figures come first."""
+    return {kind: counts[0] for kind, counts in casualty_count_lists(text, year, prefer).items()}
+
+
+def casualty_count_lists(text: str, year: str | None = None,
+                         prefer: tuple[int, int] | None = None) -> dict[str, list[Count]]:
+    """Every figure of each kind ``casualty_counts`` reads, the one it gives first."""
     lex = _casualty_lexicon()
     norm = _normalized(text)
-    out: dict[str, Count] = {}
+    out: dict[str, list[Count]] = {}
     for kind, patterns in lex["patterns"].items():
         hits = []
         for pat in patterns:
             for m in pat.finditer(norm):
                 value = _number(m.group(1), lex["numbers"], m.group(2), lex["multipliers"])
-                if value and not _both_kinds(norm, m, kind):
+                if value and not _both_kinds(norm, m, kind) and not _a_year(norm, m):
                     hits.append((m.start(), _count(norm, m, value)))
         if kind == "killed":
             for m in lex["companions"].finditer(norm):
@@ -484,9 +508,10 @@ def casualty_counts(text: str, year: str | None = None,
                     hits.append((m.start(), Count(value + 1)))
         hits = [h for h in sorted(hits, key=lambda h: h[0]) if not _background_sentence(norm, h[0], year, lex)]
         if prefer:
-            hits = [h for h in hits if prefer[0] <= h[0] < prefer[1]] or hits
+            near = [h for h in hits if prefer[0] <= h[0] < prefer[1]]
+            hits = near + [h for h in hits if h not in near]
         if hits:
-            out[kind] = hits[0][1]
+            out[kind] = [c for _, c in hits]
     return out
 
 
@@ -547,13 +572,23 @@ def casualty_discrepancies(articles: list[Article], main: Event | None = None) -
     cmp = _compare_lexicon()
     found = []
     per_kind: dict[str, list[tuple[Count, Article]]] = {}
+    told: dict[tuple[str, str], list[Count]] = {}  # (kind, article) -> every figure it gives
     for art, ev in _main_reports(articles, main):
         year = (ev.date or main.date or art.published or "")[:4] or None
-        for kind, count in casualty_counts(art.text, year, _event_sentence(art, ev)).items():
-            per_kind.setdefault(kind, []).append((count, art))
+        for kind, counts in casualty_count_lists(art.text, year, _event_sentence(art, ev)).items():
+            per_kind.setdefault(kind, []).append((counts[0], art))
+            told[kind, art.id] = counts
+
+    def contradict(kind: str, a: tuple[Count, Article], b: tuple[Count, Article]) -> bool:
+        # a report that gives the other's figure too (an update later in its text,
+        # the earlier toll it recalls) does not contradict it
+        return not counts_agree(a[0], b[0]) and \
+            not any(counts_agree(c, b[0]) for c in told[kind, a[1].id]) and \
+            not any(counts_agree(c, a[0]) for c in told[kind, b[1].id])
+
     for kind in CASUALTY_KINDS:
         items = per_kind.get(kind, [])
-        if all(counts_agree(a, b) for a, _ in items for b, _ in items):
+        if not any(contradict(kind, a, b) for a in items for b in items):
             continue
         note = f"sources give different numbers of {kind}"
         low = min(c.bounds()[1] for c, _ in items)
