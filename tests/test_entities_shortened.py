@@ -96,3 +96,11 @@ def test_brothers_named_with_a_known_family_name() -> None:
     assert not any(n.endswith("Shoukry") for n, _, _ in found), found
     found = persons("وقال إسماعيل هنية إن الحركة مستمرة.", published="2024-04-10")
     assert found == [("Ismail Haniyeh", "ismail_haniyeh", "name")]
+
+
+def test_a_shortened_name_of_another_country_stays_unknown() -> None:
+    # محمد الجلالي shortens the Syrian prime minister's name, but the text makes him Iraqi
+    found = persons("قال محمد الجلالي، وزير الصحة العراقي، إن المستشفيات جاهزة.")
+    assert not any(kb_id == "mohammad_ghazi_al_jalali" for _, kb_id, _ in found), found
+    found = persons("قال محمد الجلالي، رئيس الوزراء السوري، إن الحكومة ستسلم السلطة.", published="2024-12-09")
+    assert any(kb_id == "mohammad_ghazi_al_jalali" for _, kb_id, _ in found), found

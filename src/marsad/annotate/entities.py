@@ -405,7 +405,7 @@ class _Linker:
         """A person the base does not know, named by the text between the offsets (words i..j-1)."""
         name_ar = self.text[start:end]
         known = self._shortened_name_of(name_ar)
-        if known is not None:
+        if known is not None and (country is None or known.get("country") in (None, country)):
             self._add(self._person_mention(known, start, end, "variant", titles, country), i, j)
             return
         self._add(Mention(start, end, "PERSON", "discovered", None, romanize(name_ar), name_ar, None,
@@ -415,7 +415,8 @@ class _Linker:
         """The one person of the base whose full Arabic name this name shortens: the same
         first and last words, the words between a subset of the full name's in order
         (مشعل الصباح, محمد الجلالي for محمد غازي الجلالي). None when no person or
-        several persons fit."""
+        several persons fit; the caller also wants the person's country to be the one the
+        text gives the name, if any."""
         words = normalize_key(name_ar).split()
         if len(words) < 2:
             return None
