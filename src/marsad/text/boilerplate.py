@@ -108,10 +108,16 @@ def _is_paragraph(text: str) -> bool:
     """Long, or a full sentence; a question or exclamation is as often a headline.
     A line ending with an agency's end-of-story marker ("... عبر التفاوض. انتهى/25") is
     the story's last paragraph."""
-    end = lexicon().end_marker.search(text) if "انته" in text else None
+    end = _end_marker(text)
     if end and _words(text[:end.start()]) >= 3:
         return True
     return _words(text) >= PARAGRAPH_WORDS or (_words(text) >= 8 and bool(_PARAGRAPH_END.search(text)))
+
+
+def _end_marker(text: str) -> re.Match | None:
+    """An agency's end-of-story marker ending ``text`` ("انتهى/25"), searched for only
+    where its word is (a search runs at every character)."""
+    return lexicon().end_marker.search(text) if "انته" in text else None
 
 
 def _open_end(text: str) -> bool:
@@ -272,7 +278,7 @@ def _line_rule(text: str, key: str | None = None) -> tuple[str, str] | None:
         return "boilerplate", "list header"
     if key in lex.junk_lines or item_key in lex.junk_lines:
         return "boilerplate", "widget"
-    end = lex.end_marker.search(stripped) if "انته" in stripped else None     # (a search runs at every character)
+    end = _end_marker(stripped)
     if end and not any(c.isalnum() for c in stripped[:end.start()]):
         return "boilerplate", "end marker"      # "انتهى."، "// انتهى //": an agency's end of story
     if _bracketed_note(stripped):
