@@ -455,8 +455,9 @@ def _loose_credit(text: str) -> Byline | Dateline | None:
         tight = _TIGHT_DASH.sub(" - ", stripped)
         if tight == stripped:
             return None
-        if _words(stripped) <= 3 and credit_line(tight):
-            return credit_line(tight)
+        credit = credit_line(tight) if _words(stripped) <= 3 else None
+        if credit:
+            return credit
         # "فلسطين المحتلة-بوابة اللاجئين": a known place, then the outlet
         head = tight.split(" - ", 1)[0]
         return standalone_dateline(tight) if phrase_key(head) in lexicon().places else None
