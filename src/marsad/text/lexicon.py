@@ -119,10 +119,10 @@ def sentence_verbs() -> frozenset[str]:
     normalized: a short line opening with one is the start of a sentence the dump wrapped
     («أعلنت قيادة»), never a label or a site's name. The imperfect forms (يعلن، تؤكد) open
     headlines and are left out."""
-    forms = set()
+    forms, byline = set(), set(lexicon().byline_prefixes)
     for alternatives in read_lexicon("quote_cues.json").get("speech_verbs", []):
         for form in alternatives.split("|"):
-            if form[:1] not in ("ي", "ت") and form not in ("كتب", "كتبت"):   # «كتب:» opens a byline
+            if form[:1] not in ("ي", "ت") and phrase_key(form) not in byline:   # «كتب:» opens a byline
                 forms.add(phrase_key(form))
     return frozenset(forms)
 
