@@ -539,7 +539,8 @@ class _Parser:
         if pod:
             j = pod[0]
             this = self.look(j, "this")
-            if this and self.look(this[0], "relday") and int(self.look(this[0], "relday")[1]) == 0:
+            today = self.look(this[0], "relday") if this else None
+            if today and int(today[1]) == 0:
                 j = this[0]   # ظهر هذا اليوم: a part of this day is today («في مثل هذا اليوم» has none)
         yawm = self.look(j, "yawm")
         if yawm and (self.look(yawm[0], "relday") or self.look(yawm[0], "weekday")):
