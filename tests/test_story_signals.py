@@ -128,3 +128,30 @@ def test_a_main_event_without_actors_meets_the_countries_its_lead_names():
     assert ("bare", "coded") in pairs and ("coded", "other") in pairs
     assert ("bare", "other") not in pairs      # two actorless reports do not meet through a country
     assert "actor\x1fDZA" in block_keys(f["bare"])
+
+
+def test_stories_that_only_disagree_on_their_coded_events_join_in_a_second_pass():
+    from marsad.stories.cluster import cluster, separate
+
+    day = "2024-04-22"
+    summit = "عقد قادة تونس والجزائر وليبيا اليوم في قصر قرطاج أول اجتماع تشاوري ثلاثي لبحث الهجرة والأمن"
+    # the host's report, a guest's report, and a report that names both and links to each
+    host = _report("host", summit + " بدعوة من الرئيس التونسي", actors=(TUN,), mode="meeting", date=day,
+                   names=(("تونس", TUN),))
+    guest = _report("guest", "شارك الرئيس عبد المجيد تبون اليوم في أول اجتماع تشاوري ثلاثي بقصر قرطاج "
+                    "لبحث الهجرة والأمن", actors=(TEBBOUNE,), mode="meeting", date=day,
+                    names=(("عبد المجيد تبون", TEBBOUNE),))
+    both = _report("both", summit + " بمشاركة الرئيس عبد المجيد تبون", actors=(TUN, DZA), mode="meeting", date=day,
+                   names=(("تونس", TUN), ("الجزائر", DZA), ("عبد المجيد تبون", TEBBOUNE)))
+    f = {a.id: features(a) for a in (host, guest, both)}
+    assert conflict(f["host"], f["guest"]) and not separate(f["host"], f["guest"])
+    assert not conflict(f["host"], f["both"]) and not conflict(f["guest"], f["both"])
+    assert cluster(f, []) == [["both", "guest", "host"]]
+    # another day stays apart, second pass or not
+    f["guest"].event_date = "2024-04-25"
+    assert separate(f["host"], f["guest"])
+    assert len(cluster(f, [])) > 1
+    # so does a leader's call with another known person
+    call_tamim = features(_report("t", CALLS, actors=(MBZ, TAMIM), date=day, names=(("محمد بن زايد", MBZ),)))
+    call_mishal = features(_report("m", CALLS_2, actors=(MBZ, MISHAL), date=day, names=(("محمد بن زايد", MBZ),)))
+    assert separate(call_tamim, call_mishal)

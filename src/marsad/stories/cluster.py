@@ -7,7 +7,9 @@ versus a letter versus a meeting. Candidate pairs come from blocking (shared
 main-event actors within a date window) and text LSH, so the work grows with
 the size of the blocks, not with the square of the corpus. Merging goes through
 candidate pairs in a fixed order (score, then ids) and never joins two clusters
-that hold a conflicting pair: the result does not depend on input order.
+that hold a conflicting pair; a second pass in the same order then joins the
+clusters that only disagree on their coded events (``separate``): the result
+does not depend on input order.
 """
 
 from __future__ import annotations
@@ -198,6 +200,26 @@ def _same_telling(a: Features, b: Features) -> bool:
     return _named_in(a, b) and word_similarity(a, b) >= SHARED_WORDS
 
 
+def separate(a: Features, b: Features) -> bool:
+    """True when two articles cannot be in one story even though each is linked to a
+    report of the other's: their events are of other days or other kinds of
+    encounter, or each names a known person as a party the other's pair lacks (one
+    leader's calls with two others). Main events that merely disagree otherwise (a
+    summit coded as its host's meeting in one report and as a guest's in another)
+    do not keep two stories apart once reports link them."""
+    if a.main is None or b.main is None:
+        return False
+    if modes_conflict(a.main.mode, b.main.mode) or _date_conflict(a, b):
+        return True
+    return _pairs_conflict(a, b) and _other_party(a, b) and _other_party(b, a)
+
+
+def _other_party(a: Features, b: Features) -> bool:
+    """``a``'s main event has a known person as a party that ``b``'s has not."""
+    return any(x.kind == "PERSON" and x.kb_id and x.key not in b.actors
+               for x in (a.main.actor1, a.main.actor2) if x)
+
+
 def is_link(a: Features, b: Features) -> bool:
     """True when clustering could join the two articles directly: near-copies, or no
     conflict and a score over the threshold."""
@@ -345,11 +367,11 @@ def cluster_with_components(feats: dict[str, Features], duplicates: list[list[st
         if ra != rb:
             linked[max(ra, rb)] = min(ra, rb)
 
-    def join(a: str, b: str, check: bool) -> None:
+    def join(a: str, b: str, check: bool, apart=conflict) -> None:
         ra, rb = find(a, parent), find(b, parent)
         if ra == rb:
             return
-        if check and any(conflict(feats[x], feats[y]) for x in members[ra] for y in members[rb]):
+        if check and any(apart(feats[x], feats[y]) for x in members[ra] for y in members[rb]):
             return
         keep, gone = min(ra, rb), max(ra, rb)
         parent[gone] = keep
@@ -370,5 +392,11 @@ def cluster_with_components(feats: dict[str, Features], duplicates: list[list[st
     for _, a, b in sorted(scored):
         join(a, b, check=True)
         link(a, b)
+    # Second pass, over the stories the first left: two stories that each hold a
+    # report linked to a report of the other join unless they cannot be one event
+    # (``separate``). Only the first pass's result can be joined further, so no join
+    # of the first pass is lost to a join of this one.
+    for _, a, b in sorted(scored):
+        join(a, b, check=True, apart=separate)
     components = {aid: find(aid, linked) for aid in feats}
     return sorted(sorted(m) for m in members.values()), components
