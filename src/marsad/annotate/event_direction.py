@@ -41,11 +41,10 @@ def domestic_unless_foreign(event_type: str | None) -> bool:
     return event_type in _DIRECTION.get("domestic", {}).get("unless_foreign", ())
 
 
-@lru_cache(maxsize=1)
 def solidarity_words() -> frozenset[str]:
     """Words of support for a cause (تضامنا، نصرة): a protest told with one is addressed to
     that cause, not to the authorities at home."""
-    return frozenset(normalize_key(w) for w in _DIRECTION.get("domestic", {}).get("solidarity_words", ()))
+    return _word_set("domestic", "solidarity_words")
 
 
 def state_organs() -> frozenset[str]:
@@ -53,10 +52,9 @@ def state_organs() -> frozenset[str]:
     return _word_set("state_organs")
 
 
-@lru_cache(maxsize=1)
 def time_words() -> frozenset[str]:
     """Time words that may stand between a verb and its subject (اليوم، مساء، الأحد)."""
-    return frozenset(normalize_key(w) for w in _DIRECTION["state_organs"]["time"])
+    return _word_set("state_organs", "time")
 
 
 def on_own_ground(event_type: str | None) -> bool:
@@ -66,9 +64,10 @@ def on_own_ground(event_type: str | None) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _word_set(name: str) -> frozenset[str]:
-    """The normalized words of one of event_direction.json's word lists."""
-    return frozenset(normalize_key(w) for w in _DIRECTION[name]["words"])
+def _word_set(name: str, field: str = "words") -> frozenset[str]:
+    """The normalized words of one of event_direction.json's word lists (``field`` of the
+    section ``name``)."""
+    return frozenset(normalize_key(w) for w in _DIRECTION[name][field])
 
 
 def pair_nouns() -> frozenset[str]:
