@@ -269,11 +269,18 @@ def main(argv=None) -> int:
     ap.add_argument("--rules-at", metavar="COMMIT",
                     help="the rule coder of an older commit (e.g. one from before the newer parts existed)")
     ap.add_argument("--dump-runs", metavar="FILE", help=argparse.SUPPRESS)
+    ap.add_argument("--new-parts", metavar="PARTS",
+                    help="comma-separated full dev parts newer than both sides (e.g. c12,c13,c14,c15): "
+                         "adds a fold trained on A+B and tested on their main-event types")
     args = ap.parse_args(argv)
 
-    rows = {s: sentence_data(s) for s in "AB"}
-    gold = {s: article_gold(s) for s in "AB"}
-    aids = sorted({r["article"] for s in "AB" for r in rows[s]} | {a for s in "AB" for a in gold[s]})
+    if args.new_parts:
+        SENTENCE_PARTS["C"] = ()
+        ARTICLE_PARTS["C"] = tuple(p.strip() for p in args.new_parts.split(",") if p.strip())
+    sides = "ABC" if args.new_parts else "AB"
+    rows = {s: sentence_data(s) for s in sides}
+    gold = {s: article_gold(s) for s in sides}
+    aids = sorted({r["article"] for s in sides for r in rows[s]} | {a for s in sides for a in gold[s]})
     if args.dump_runs:
         Path(args.dump_runs).write_text(json.dumps(run_pipeline(aids), ensure_ascii=False), encoding="utf-8")
         return 0
@@ -285,7 +292,8 @@ def main(argv=None) -> int:
                                      check=True, capture_output=True).stdout
             subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
             dump = Path(tmp) / "runs.json"
-            subprocess.run([sys.executable, __file__, "--dump-runs", str(dump)], check=True,
+            subprocess.run([sys.executable, __file__, "--dump-runs", str(dump)]
+                           + (["--new-parts", args.new_parts] if args.new_parts else []), check=True,
                            env={**os.environ, "MARSAD_RULES_SRC": str(Path(tmp) / "src")})
             runs = json.loads(dump.read_text(encoding="utf-8"))
         for run in runs.values():
@@ -323,6 +331,27 @@ def main(argv=None) -> int:
             "{} {:.2f}/{:.2f}/{:.2f}".format(g, *(sc["overall"][k] or 0 for k in ("precision", "recall", "f1")))
             for g in GATES[1:]
             for sc in [rc.score_sentence_labels(test_rows, suite_predictions(test_rows, runs, prob, g))]))
+        head = sum(TYPES[int(np.argmax(vec(runs[a]["headline"])))] == t for a, t in test_gold.items())
+        report.append(f"    classifier alone, the headline's top type: {100 * head / max(len(test_gold), 1):.1f}%")
+        report.append("")
+    if args.new_parts:
+        # the newest parts, held back from both sides: settings picked on A+B only
+        texts = data["A"][0] + data["B"][0]
+        labels = np.concatenate([data["A"][1], data["B"][1]])
+        mask = np.concatenate([data["A"][2], data["B"][2]])
+        groups = data["A"][3] + data["B"][3]
+        train_gold = {**gold["A"], **gold["B"]}
+        bonus, gate, thr = pick_on_train(rows["A"] + rows["B"], train_gold, runs, texts, labels, mask, groups)
+        model = fit(texts, labels, mask)
+        prob, vec = prob_fn(model)
+        test_gold = gold["C"]
+        base = main_accuracy(test_gold, runs, prob, 0.0)
+        report.append(f"fold A+B->C (C = {'+'.join(ARTICLE_PARTS['C'])}, {len(test_gold)} articles); picked on A+B: "
+                      f"bonus {bonus}, gate {gate}, threshold {thr}")
+        report.append(f"main-event type: rules {100 * base:.1f}%, (d) with bonus {bonus}: "
+                      f"{100 * main_accuracy(test_gold, runs, prob, bonus):.1f}%")
+        report.append("    (not used to pick) other bonuses: " + ", ".join(
+            f"{b} {100 * main_accuracy(test_gold, runs, prob, b):.1f}%" for b in BONUSES[1:]))
         head = sum(TYPES[int(np.argmax(vec(runs[a]["headline"])))] == t for a, t in test_gold.items())
         report.append(f"    classifier alone, the headline's top type: {100 * head / max(len(test_gold), 1):.1f}%")
         report.append("")
