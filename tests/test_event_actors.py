@@ -138,8 +138,8 @@ def test_a_protest_in_solidarity_with_another_people_has_no_home_party():
 
 
 def test_protesters_who_follow_a_group_are_that_group():
-    # «متظاهرون مناصرون للتيار X»: the movement the crowd follows is the doer, the building the target
-    text = "اقتحم متظاهرون مناصرون للتيار الصدري، السبت، مبنى البرلمان العراقي في بغداد."
+    # «محتجون مناصرون للتيار X»: the movement the crowd follows is the doer, the building the target
+    text = "اقتحم محتجون مناصرون للتيار الصدري، ظهر الأربعاء، مقر البرلمان العراقي في بغداد."
     assert main_of(text) == ("PROTEST", "Sadrist Movement", "Council of Representatives of Iraq")
 
 
