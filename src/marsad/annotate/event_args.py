@@ -1214,10 +1214,8 @@ def organ_doer(view: ArticleView, frame: Frame, a1: Mention | None, a2: Mention 
             break
         if w not in times and w.lstrip("،,") not in times:
             break
-    if at is None:                                         # headline SVO: الشرطة تفرق …
-        before = view.words_before(view.to_norm(frame.start), 1, floor=view.to_norm(frame.clause_start))
-        if before and organ(before[0]):
-            at = view.to_norm(frame.start)
+    if at is None and before and organ(before[0]):        # headline SVO: الشرطة تفرق …
+        at = view.to_norm(frame.start)
     if at is None:
         return a1, a2
     return _organ_country(view, frame, a1, a2, at)
