@@ -122,6 +122,28 @@ def _earlier(a: str, b: str) -> bool:
     return a[:k] < b[:k]
 
 
+def _later(a: str, b: str) -> bool:
+    """Is date ``a`` after ``b``: a later day for days, a later month or year for coarser
+    dates (the same month may hold both)."""
+    if len(a) == 10 and len(b) >= 10:
+        try:
+            return dt.date.fromisoformat(a) > dt.date.fromisoformat(b[:10])
+        except ValueError:
+            return False
+    k = min(len(a), len(b))
+    return a[:k] > b[:k]
+
+
+def is_future(article: Article, date: DateMention | None) -> bool:
+    """Is the trigger's own date after the day the article was written? News tells what
+    happened; an act dated after its telling (إضراب عام يوم 8 شباط on a page of 30 January)
+    is announced or planned, not reported as done."""
+    if not (date and date.value):
+        return False
+    ref = reference_date(article)
+    return bool(ref and _later(date.value, ref))
+
+
 def _recent_after(view: ArticleView, lex: Lexicon, pos: int, limit: int) -> bool:
     """Is the word right after a background cue (before the trigger) a word of today's news?"""
     following = view.ntext[pos:limit].split(maxsplit=1)

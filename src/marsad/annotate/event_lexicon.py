@@ -341,6 +341,7 @@ class TriggerEntry:
     pair_from_between: bool = False      # بين X و Y names both parties, whoever announces it
     patient_object: bool = False         # اغتيال X، قُتل X: the name after the trigger is the target
     doer_in_trigger: bool = False        # محتجون يقتحمون: the trigger names its doers
+    told_before: bool = False            # قُتل جنديان، لقي حتفه: evidence of an act of its type told before, never one alone
     retypes: list["Retype"] = field(default_factory=list)   # the clause decides the type (see Retype)
     # (category, words, pattern, stems of each part): see ``part_stems``
     patterns: list[tuple[str, int, re.Pattern[str], tuple[frozenset[str], ...]]] = field(default_factory=list)
@@ -480,7 +481,8 @@ def _entry(raw: dict, plover_types: tuple[str, ...]) -> TriggerEntry:
         receiver_subject=bool(raw.get("receiver_subject")), carrier=bool(raw.get("carrier")),
         occasion=bool(raw.get("occasion")), place_retype=raw.get("place_retype"),
         reaction=bool(raw.get("reaction")), pair_from_between=bool(raw.get("pair_from_between")),
-        patient_object=bool(raw.get("patient_object")), doer_in_trigger=bool(raw.get("doer_in_trigger")))
+        patient_object=bool(raw.get("patient_object")), doer_in_trigger=bool(raw.get("doer_in_trigger")),
+        told_before=bool(raw.get("told_before")))
     for r in raw.get("retype", []):
         if r.get("type") not in plover_types:
             raise LexiconError(f"triggers.json entry {raw.get('id')!r}: retype to {r.get('type')!r}, not a PLOVER type")

@@ -128,6 +128,7 @@ def merge_headline_with_lead(cands: list[Candidate]) -> list[Candidate]:
         h.framed = h.framed or twin.framed
         h.subordinate = h.subordinate and twin.subordinate
         h.quoted = h.quoted and twin.quoted
+        he.modality = te.modality       # the lead tells whether it was done, planned or denied
         he.date = he.date or te.date
         he.location = he.location or te.location
         he.source = he.source or te.source
@@ -146,7 +147,9 @@ def merge_headline_with_lead(cands: list[Candidate]) -> list[Candidate]:
 def _same_telling(h: Candidate, c: Candidate) -> bool:
     """Could a headline event and a lead event be one event told twice (any mode)?"""
     eh, ec = h.event, c.event
-    if eh.type != ec.type or eh.modality != ec.modality or h.reaction or c.reaction:
+    # a headline has no tense: one with no cue of its own tells the lead's planned,
+    # denied or conditional act in fewer words (إضراب عام في لبنان / … يعتزم تنفيذ إضراب)
+    if eh.type != ec.type or eh.modality not in (ec.modality, "asserted") or h.reaction or c.reaction:
         return False
     if eh.date and ec.date and eh.date != ec.date:
         return False

@@ -32,7 +32,8 @@ from marsad.annotate.event_args import (LOCATION_TYPES, Frame, after_place_noun,
                                        speaker_roles)
 from marsad.annotate.event_lexicon import (VERBAL, Lexicon, TriggerEntry, cue_matches, cue_search, iter_matches,
                                           literal_words, load_lexicon)
-from marsad.annotate.event_context import attribution_of, event_date, is_background, modality_of, reference_date
+from marsad.annotate.event_context import (attribution_of, event_date, is_background, is_future, modality_of,
+                                          reference_date)
 from marsad.annotate.event_direction import domestic_unless_foreign
 from marsad.annotate.event_main import Candidate, choose_main, merge_headline_with_lead, merge_repeats
 from marsad.annotate.event_text import (ArticleView, Mention, clause_openers, commentary_verbs, doing_verbs, prepositions,
@@ -90,6 +91,9 @@ def code_events(article: Article) -> Article:
     candidates: list[Candidate] = []
     for info in _sentence_roles(article, view):
         hits = _find_hits(view, lex, info)
+        # a toll in a sentence that names its own attack (أسفر القصف عن مقتل X) is that attack's
+        hits = [h for h in hits if not (h.entry.told_before and any(
+            o.entry.type == h.entry.type and not o.entry.told_before for o in hits))]
         candidates.extend(_code_sentence(article, view, lex, info, hits))
     _first_tellings(candidates)
     _carry_subjects(candidates)
@@ -130,6 +134,10 @@ def _attach_anaphors(cands: list[Candidate]) -> None:
                 and c.event.modality == "asserted" and not c.subordinate):
             continue
         before = [o for o in told if o.event.type == c.event.type and min(o.sentences) < c.sentence_index]
+        if c.entry_id in _told_before_ids() and any(
+                o is not c and o.event.type == c.event.type and o.entry_id not in _told_before_ids()
+                and c.sentence_index in o.sentences for o in cands):
+            continue              # وقُتل X بهجوم طعن …: a toll that names its own attack is that attack's
         if before:
             target = max(before, key=lambda o: min(o.sentences)).event
             target.evidence.extend(e for e in c.event.evidence if e not in target.evidence)
@@ -145,10 +153,16 @@ def _first_tellings(cands: list[Candidate]) -> None:
     for c in sorted(cands, key=lambda c: c.sentence_index):
         # (an act told in the same sentence governs it: المفاوضات انتهت دون التوصل إلى اتفاق)
         if c.anaphor and not told and c.event.type not in seen and not c.background \
-                and c.sentence_index not in acts:
+                and c.sentence_index not in acts and c.entry_id not in _told_before_ids():
             c.mention_only = False
         seen.add(c.event.type)
         told = told or not c.mention_only
+
+
+@lru_cache(maxsize=1)
+def _told_before_ids() -> frozenset[str]:
+    """Entries whose words only ever add evidence to an act told before (a toll)."""
+    return frozenset(e.id for e in load_lexicon().entries if e.told_before)
 
 
 _DELEGATION = frozenset({"الوفد", "وفد", "وفدا"})
@@ -364,10 +378,13 @@ def _strip_conj(pre: str) -> str:
 def _mark_mentions(view: ArticleView, hits: list[Hit], info: SentenceInfo) -> None:
     """Clause heads stay events; complements, purposes and anaphors become mentions."""
     for i, h in enumerate(hits):
+        if h.entry.told_before:
+            h.mention_only = h.anaphor = True    # وقُتل جنديان: the toll of the attack told before it
+            continue
         clause = view.clause_bounds(h.nstart, info.nstart, info.nend)
         # triggers before it in its clause that can govern it (not a noun already told)
         earlier = [k for k in hits[:i] if k.nstart >= clause[0] and not k.entry.carrier
-                   and (k.category in VERBAL or not k.mention_only)]
+                   and not k.entry.told_before and (k.category in VERBAL or not k.mention_only)]
         pre = _strip_conj(h.pre)
         if earlier and earlier[-1].entry.reaction and not h.entry.reaction and pre[:1] in ("ب", "ل") \
                 and not h.entry.carrier and h.entry.type != earlier[-1].entry.type \
@@ -385,7 +402,7 @@ def _mark_mentions(view: ArticleView, hits: list[Hit], info: SentenceInfo) -> No
             if pre[:1] == "ل" and (h.category == "imperfect" or len(pre) > 1) \
                     and not _after_casualty(view, h, info):
                 h.purpose = True                 # ليلتقي، للتوصل إلى وقف لإطلاق النار: an aim, not yet done
-        before_in_clause = [k for k in hits[:i] if k.nstart >= clause[0]]
+        before_in_clause = [k for k in hits[:i] if k.nstart >= clause[0] and not k.entry.told_before]
         if h.category != "masdar" and (
                 (before_in_clause and before_in_clause[-1].governed
                  and _relative_between(view, before_in_clause[-1].nend, h.nstart))
@@ -571,6 +588,8 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
                 if speaker is not None:
                     a1, a2 = speaker, next((m for m in (a2, a1) if m is not None and m.key != speaker.key), None)
         date_mention = event_date(article, view, h)
+        if modality == "asserted" and is_future(article, date_mention):
+            modality = "planned"            # dated after the page: announced, not yet done
         background = is_background(view, lex, h, info, article, date_mention)
         ev = Event(
             type=etype, mode=mode, cameo=cameo,
