@@ -47,6 +47,13 @@ def solidarity_words() -> frozenset[str]:
     return _word_set("domestic", "solidarity_words")
 
 
+def organ_acts(event_type: str | None, mode: str | None) -> bool:
+    """Is an act of this type and mode one that police and courts do at home (an arrest, a
+    dispersal, a ban, an expulsion), so that a state organ named without its state as its
+    subject stands for its country (``event_args.organ_doer``)?"""
+    return mode in _DIRECTION["state_organs"]["modes"].get(event_type, ())
+
+
 def state_organs() -> frozenset[str]:
     """Nouns of a state's organs or armed men (الشرطة، المحكمة، مسلحون), without ال."""
     return _word_set("state_organs")

@@ -34,7 +34,7 @@ from marsad.annotate.event_lexicon import (VERBAL, Lexicon, TriggerEntry, cue_ma
                                           literal_words, load_lexicon)
 from marsad.annotate.event_context import (attribution_of, event_date, is_background, is_future, modality_of,
                                           reference_date)
-from marsad.annotate.event_direction import domestic_unless_foreign
+from marsad.annotate.event_direction import domestic_unless_foreign, organ_acts
 from marsad.annotate.event_main import Candidate, choose_main, merge_headline_with_lead, merge_repeats
 from marsad.annotate.event_text import (ArticleView, Mention, clause_openers, commentary_verbs, doing_verbs, prepositions,
                                        relative_pronouns, temporal_subordinators, threat_verbs)
@@ -571,7 +571,7 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
             if a1 is not None and a2 is not None and a1.key == a2.key:
                 a2 = None
         a1, a2 = speaker_roles(view, frame, etype, retyped is not None, a1, a2)   # ترامب: على حماس أن …
-        if mode in _ORGAN_MODES.get(etype, ()):
+        if organ_acts(etype, mode):
             a1, a2 = organ_doer(view, frame, a1, a2)      # فرقت الشرطة المتظاهرين في القاهرة: Egypt's police
         if not h.entry.receiver_subject:
             a2 = _place_party(view, frame, etype, a1, a2)
@@ -615,11 +615,6 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
     _refine_targets(out)
     share_converse_parties(out)
     return out
-
-
-# arrests, dispersals, bans, expulsions: acts of police and courts at home (not raids or
-# seizures, which armies make across borders)
-_ORGAN_MODES = {"COERCE": frozenset({"arrest", "repress", "restrict", "deport"})}
 
 
 def _countries_named(view: ArticleView, start: int, end: int) -> frozenset[str]:
