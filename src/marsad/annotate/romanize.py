@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -143,12 +144,13 @@ def _nisba_of_given(word: str, table: dict[str, str]) -> str | None:
     return base + "i"
 
 
-def romanize(name_ar: str) -> str:
-    """The English spelling Marsad gives an Arabic personal name (أبو قصرة → Abu Qasra,
-    مرهف أبو قصرة → Murhaf Abu Qasra). The same input always gives the same output."""
+def _romanize_words(name_ar: str, table: dict[str, str],
+                    word_piece: Callable[[list[str], int, dict[str, str], list[str]], int]) -> str:
+    """A name word by word: a pair of words the table lists (عبد الله, محمد رضا) takes its
+    spelling; any other word ``word_piece(words, i, table, out)`` spells into ``out``,
+    returning how many words it read."""
     if not isinstance(name_ar, str) or not name_ar.strip():
         raise ValueError("romanize: the name is empty")
-    table = _given_names()
     words = _DIACRITICS.sub("", name_ar).split()
     out: list[str] = []
     i = 0
@@ -157,29 +159,38 @@ def romanize(name_ar: str) -> str:
         if pair and pair in table:
             out.append(table[pair])
             i += 2
-            continue
-        word = words[i]
-        key = normalize_key(word)
-        if i + 1 < len(words) and normalize_key(words[i + 1]) == "الله" and key not in ("عبد", "ابو", "بن"):
-            out.append(_transliterate(word) + "allah")     # حرز الله → Harzallah, نصر الله → Nasrallah
-            i += 2
-            continue
-        if key in table:
-            out.append(table[key])
-        elif word.startswith("ال") and len(key) > 3:   # not أل: أليكسي is no article
-            rest = word[2:]
-            if rest.endswith("ى") and normalize_key(rest) not in table:
-                rest = rest[:-1] + "ي"      # المسمارى: Egyptian print writes a final ي as ى
-            out.append("al-" + (table.get(normalize_key(rest)) or _nisba_of_given(rest, table)
-                                or _transliterate(rest)))
-        elif key.startswith("عبد") and len(key) > 4 and key[3:].startswith("ال"):
-            rest = word[3:]
-            out.append("Abdul " + _transliterate(rest[2:]))
         else:
-            out.append(_transliterate(word))
-        i += 1
+            i += word_piece(words, i, table, out)
     text = " ".join(w for w in out if w)
     return text[:1].upper() + text[1:]
+
+
+def _arabic_word(words: list[str], i: int, table: dict[str, str], out: list[str]) -> int:
+    word = words[i]
+    key = normalize_key(word)
+    if i + 1 < len(words) and normalize_key(words[i + 1]) == "الله" and key not in ("عبد", "ابو", "بن"):
+        out.append(_transliterate(word) + "allah")     # حرز الله → Harzallah, نصر الله → Nasrallah
+        return 2
+    if key in table:
+        out.append(table[key])
+    elif word.startswith("ال") and len(key) > 3:   # not أل: أليكسي is no article
+        rest = word[2:]
+        if rest.endswith("ى") and normalize_key(rest) not in table:
+            rest = rest[:-1] + "ي"      # المسمارى: Egyptian print writes a final ي as ى
+        out.append("al-" + (table.get(normalize_key(rest)) or _nisba_of_given(rest, table)
+                            or _transliterate(rest)))
+    elif key.startswith("عبد") and len(key) > 4 and key[3:].startswith("ال"):
+        rest = word[3:]
+        out.append("Abdul " + _transliterate(rest[2:]))
+    else:
+        out.append(_transliterate(word))
+    return 1
+
+
+def romanize(name_ar: str) -> str:
+    """The English spelling Marsad gives an Arabic personal name (أبو قصرة → Abu Qasra,
+    مرهف أبو قصرة → Murhaf Abu Qasra). The same input always gives the same output."""
+    return _romanize_words(name_ar, _given_names(), _arabic_word)
 
 
 # ---- the Persian spelling of Iranian names ---------------------------------------------
@@ -201,35 +212,25 @@ def _transliterate_fa(word: str) -> str:
     return _transliterate(word, _FA_CONSONANTS, "ou", persian=True)
 
 
+def _persian_word(words: list[str], i: int, table: dict[str, str], out: list[str]) -> int:
+    word, key = words[i], normalize_key(words[i])
+    if key in table:
+        out.append(table[key])
+    elif key in ("زاده", "پور", "بور") and out:
+        out[-1] += "zadeh" if key == "زاده" else "pour"      # نصير زاده: one name
+    elif word.startswith("ال") and len(key) > 3:
+        out.append(romanize(word))      # an Arabic family name keeps the Arabic spelling
+    else:
+        out.append(_transliterate_fa(word))
+    return 1
+
+
 def romanize_persian(name_ar: str) -> str:
     """The spelling English news gives an Iranian name written in Arabic script: given
     names from given_names.json 'persian' (حسين أكبري → Hossein Akbari, محمد رضا → Mohammad
     Reza), other words letter by letter with ق gh, ذ ض ظ z and a medial و ou, زاده and
     پور joined as -zadeh and -pour (عزيز نصير زاده → Aziz Nasirzadeh)."""
-    if not isinstance(name_ar, str) or not name_ar.strip():
-        raise ValueError("romanize: the name is empty")
-    table = _persian_names()
-    words = _DIACRITICS.sub("", name_ar).split()
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        pair = normalize_key(" ".join(words[i:i + 2])) if i + 1 < len(words) else None
-        if pair and pair in table:
-            out.append(table[pair])
-            i += 2
-            continue
-        word, key = words[i], normalize_key(words[i])
-        i += 1
-        if key in table:
-            out.append(table[key])
-        elif key in ("زاده", "پور", "بور") and out:
-            out[-1] += "zadeh" if key == "زاده" else "pour"      # نصير زاده: one name
-        elif word.startswith("ال") and len(key) > 3:
-            out.append(romanize(word))      # an Arabic family name keeps the Arabic spelling
-        else:
-            out.append(_transliterate_fa(word))
-    text = " ".join(w for w in out if w)
-    return text[:1].upper() + text[1:]
+    return _romanize_words(name_ar, _persian_names(), _persian_word)
 
 
 # ---- the Maghreb's French-based spelling ----------------------------------------------
