@@ -142,7 +142,7 @@ def part_of_day(art: Article, ev: Event) -> int | None:
     else:
         return None
     if ev.trigger is not None:
-        sentence = next((s for s in art.sentences if s.start <= ev.trigger.start < s.end), None)
+        sentence = art.sentence_at(ev.trigger.start)
         near = [d for d in mentions if sentence and sentence.start <= d.start < sentence.end]
         mentions = near or mentions
     parts = {_mention_part(art, d) for d in mentions if d.text.strip()}
@@ -520,7 +520,7 @@ def _event_sentence(art: Article, ev: Event) -> tuple[int, int] | None:
     event's trigger (the offsets of a normalized prefix: near enough for a sentence)."""
     if ev.trigger is None:
         return None
-    sentence = next((s for s in art.sentences if s.start <= ev.trigger.start < s.end), None)
+    sentence = art.sentence_at(ev.trigger.start)
     if sentence is None:
         return None
     start = len(_normalized(art.text[:sentence.start]))
