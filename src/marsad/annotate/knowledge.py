@@ -509,10 +509,8 @@ class KnowledgeBase:
         for t in titles:
             rows = self._roles_by_title_country.get((t, country), ()) if country else \
                 self._roles_by_title_org.get((t, org), ()) if org else self._roles_by_title.get(t, ())
-            for p, r, first, last, office_country, office_org, not_national in rows:
+            for p, r, first, last, _country, office_org, not_national in rows:
                 if p["id"] in found or (first and day < first) or (last and day > last):
-                    continue
-                if country and office_country != country:
                     continue
                 if org and office_org != org:
                     continue
