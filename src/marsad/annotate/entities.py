@@ -685,7 +685,7 @@ class _Linker:
         if j >= len(words) or not _JOINING_GAP.match(words[j].gap):
             return False
         key = words[j].key
-        if key not in {normalize_key(n).split()[0] for n in p.get("names_ar") or [] if len(n.split()) >= 2}:
+        if key not in self._own_first_names(p, variants=False):
             return False
         return j + 1 == len(words) or not _JOINING_GAP.match(words[j + 1].gap) \
             or words[j + 1].key in self.idx.stopwords or not _ARABIC_WORD.match(words[j + 1].key) \
@@ -987,9 +987,10 @@ class _Linker:
             return m
         return None
 
-    def _own_first_names(self, p: dict) -> set[str]:
-        return {normalize_key(n).split()[0] for n in (p.get("names_ar") or []) + (p.get("variants_ar") or [])
-                if " " in n.strip()}
+    def _own_first_names(self, p: dict, variants: bool = True) -> set[str]:
+        """The first words of the person's Arabic full names (and of its variant spellings)."""
+        names = (p.get("names_ar") or []) + ((p.get("variants_ar") or []) if variants else [])
+        return {normalize_key(n).split()[0] for n in names if " " in n.strip()}
 
     def _name_after(self, j: int, holders: list[dict], chosen: list[str]):
         """A person name starting at word j (after an optional comma): a known person
@@ -1358,7 +1359,7 @@ class _Linker:
         if i == 0 or m.j != i + 1 or self.kb.is_foreign(p) or not _JOINING_GAP.match(words[i].gap) \
                 or m.variant != words[i].key:
             return False
-        own = {normalize_key(n).split()[0] for n in p.get("names_ar") or [] if " " in n}
+        own = self._own_first_names(p, variants=False)
         # a word a bare title took (وأمير: also a given name) is free when no mention covers it
         taken = {x for x in range(max(0, i - 8), i)
                  if any(mn.start < words[x].end and words[x].start < mn.end for mn in self.mentions)}
@@ -1577,7 +1578,7 @@ class _Linker:
             return False
         for a in m.aliases:
             p = self.kb.persons.get(a.id)
-            if p and prev in {normalize_key(n).split()[0] for n in p.get("names_ar") or [] if " " in n}:
+            if p and prev in self._own_first_names(p, variants=False):
                 return False
             if p and p["id"] in self.kb.spelling_matches(self.text[self.words[i - 1].start:m.end]):
                 return False    # إسحق هرتسوغ: the person's own given name, spelled without the alif
