@@ -453,9 +453,11 @@ def _count(norm: str, m: re.Match, value: int) -> Count:
 
 @lru_cache(maxsize=1)
 def _year_before() -> frozenset[str]:
-    """Words after which a four-digit number is a year: month names, «عام», «سنة»."""
+    """Words after which a four-digit number is a year: month names, the words for a
+    year («عام», «لسنة»: temporal.json ``year_words``) and «منذ» (``since_before``)."""
     months = read_lexicon("months.json")["gregorian"]
-    words = [w for forms in months.values() for w in forms] + ["عام", "العام", "سنة", "لعام", "منذ"]
+    temporal = read_lexicon("temporal.json")
+    words = [w for forms in months.values() for w in forms] + temporal["year_words"] + temporal["since_before"]
     return frozenset(normalize_key(w) for w in words)
 
 
