@@ -15,6 +15,7 @@ does not depend on input order.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from marsad.model import Event
@@ -279,8 +280,11 @@ def word_similarity(a: Features, b: Features) -> float:
     return _jaccard(content_words(a), content_words(b))
 
 
-def _day_number(f: Features) -> int | None:
+def day_number(f: Features) -> int | None:
     return f.day.toordinal() if f.day else None
+
+
+PLACE = "\x00place"  # the first of a place block's keys (``place_block``), which no actor's key is
 
 
 def place_block(f: Features) -> tuple[str, str, str] | None:
@@ -288,47 +292,55 @@ def place_block(f: Features) -> tuple[str, str, str] | None:
     type and place, which is all ``score`` can compare of it."""
     if f.main is None or f.actors or not f.location:
         return None
-    return ("\x00place", f.main.type, f.location)
+    return (PLACE, f.main.type, f.location)
+
+
+def blocks(f: Features) -> Iterator[tuple[tuple[str, ...], bool]]:
+    """The blocks of ``candidate_pairs`` the article is in (the cluster index's
+    ``index.block_keys`` too), each with True where the article is in it only
+    through one of the country's people, not as the country itself: such members
+    meet the articles whose actor is the country, not each other (their own
+    actors' blocks pair them already)."""
+    # An actor's block holds the articles whose main event has that actor, and
+    # those whose lead names that person (``features.lead_people``): a report
+    # whose main event the coder got wrong still meets the others.
+    for key in f.actors | f.lead:
+        yield (key,), False
+    # The pair's own block: in a large single-actor block an undated article
+    # would only meet the earliest members; here it meets its real peers.
+    if len(f.actors) >= 2:
+        yield tuple(sorted(f.actors)), False
+    # A country and its people: «تونس ترفض» and «سعيد يرفض» meet in the block of
+    # Tunisia, whose key as an actor is its code; so do a main event without
+    # actors and the countries its lead names (``features.lead_countries``).
+    for country in (f.countries - f.actors) | f.lead_countries:
+        yield (country,), True
+    place = place_block(f)
+    if place:
+        yield place, False
 
 
 def candidate_pairs(feats: dict[str, Features]) -> set[tuple[str, str]]:
-    blocks: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    # Members of a country's block through one of its people, not as the country
-    # itself: they meet the articles whose actor is the country, not each other
-    # (their own actors' blocks pair them already).
-    through: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    members_of: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    through: dict[tuple[str, ...], set[str]] = defaultdict(set)  # see ``blocks``
     for f in feats.values():
-        # An actor's block holds the articles whose main event has that actor, and
-        # those whose lead names that person (``features.lead_people``): a report
-        # whose main event the coder got wrong still meets the others.
-        for key in f.actors | f.lead:
-            blocks[(key,)].append(f.id)
-        # The pair's own block: in a large single-actor block an undated article
-        # would only meet the earliest members; here it meets its real peers.
-        if len(f.actors) >= 2:
-            blocks[tuple(sorted(f.actors))].append(f.id)
-        # A country and its people: «تونس ترفض» and «سعيد يرفض» meet in the block of
-        # Tunisia, whose key as an actor is its code; so do a main event without
-        # actors and the countries its lead names (``features.lead_countries``).
-        for country in (f.countries - f.actors) | f.lead_countries:
-            blocks[(country,)].append(f.id)
-            through[(country,)].add(f.id)
-        place = place_block(f)
-        if place:
-            blocks[place].append(f.id)
+        for key, only_through in blocks(f):
+            members_of[key].append(f.id)
+            if only_through:
+                through[key].add(f.id)
     pairs: set[tuple[str, str]] = set()
-    for key, members in blocks.items():
+    for key, members in members_of.items():
         side = through.get(key, set())
         if side and len(side) == len(members):
             continue  # nobody in it has the country itself as an actor
-        dated = sorted((m for m in members if _day_number(feats[m]) is not None),
-                       key=lambda m: (_day_number(feats[m]), m))
-        undated = sorted(m for m in members if _day_number(feats[m]) is None)
+        dated = sorted((m for m in members if day_number(feats[m]) is not None),
+                       key=lambda m: (day_number(feats[m]), m))
+        undated = sorted(m for m in members if day_number(feats[m]) is None)
         # Dated members: compare within a sliding date window.
         for i, m in enumerate(dated):
-            dm = _day_number(feats[m])
+            dm = day_number(feats[m])
             for other in dated[i + 1:i + 1 + MAX_BLOCK_COMPARISONS]:
-                if _day_number(feats[other]) - dm > DATE_WINDOW_DAYS:
+                if day_number(feats[other]) - dm > DATE_WINDOW_DAYS:
                     break
                 if m not in side or other not in side:
                     pairs.add((min(m, other), max(m, other)))
@@ -367,11 +379,12 @@ def cluster_with_components(feats: dict[str, Features], duplicates: list[list[st
         if ra != rb:
             linked[max(ra, rb)] = min(ra, rb)
 
-    def join(a: str, b: str, check: bool, apart=conflict) -> None:
+    def join(a: str, b: str, apart=None) -> None:
+        """Join the stories of ``a`` and ``b`` unless ``apart`` holds for two of their members."""
         ra, rb = find(a, parent), find(b, parent)
         if ra == rb:
             return
-        if check and any(apart(feats[x], feats[y]) for x in members[ra] for y in members[rb]):
+        if apart and any(apart(feats[x], feats[y]) for x in members[ra] for y in members[rb]):
             return
         keep, gone = min(ra, rb), max(ra, rb)
         parent[gone] = keep
@@ -379,7 +392,7 @@ def cluster_with_components(feats: dict[str, Features], duplicates: list[list[st
 
     for group in duplicates:
         for other in group[1:]:
-            join(group[0], other, check=False)
+            join(group[0], other)
             link(group[0], other)
 
     scored = []
@@ -389,14 +402,15 @@ def cluster_with_components(feats: dict[str, Features], duplicates: list[list[st
         s = score(feats[a], feats[b])
         if s >= LINK_THRESHOLD:
             scored.append((-round(s, 6), a, b))
-    for _, a, b in sorted(scored):
-        join(a, b, check=True)
+    scored.sort()
+    for _, a, b in scored:
+        join(a, b, conflict)
         link(a, b)
     # Second pass, over the stories the first left: two stories that each hold a
     # report linked to a report of the other join unless they cannot be one event
     # (``separate``). Only the first pass's result can be joined further, so no join
     # of the first pass is lost to a join of this one.
-    for _, a, b in sorted(scored):
-        join(a, b, check=True, apart=separate)
+    for _, a, b in scored:
+        join(a, b, separate)
     components = {aid: find(aid, linked) for aid in feats}
     return sorted(sorted(m) for m in members.values()), components
