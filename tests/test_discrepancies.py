@@ -269,7 +269,7 @@ def test_this_morning_of_an_undated_report_may_be_another_day():
 # --- hedges, ranges, both kinds at once, updates (round 4) ---------------------------
 
 def test_a_hedged_toll_agrees_with_a_figure_it_allows():
-    a = report("g1", "فجر انتحاري نفسه في السوق ما أسفر عن سقوط أكثر من 15 قتيلا")
+    a = report("g1", "فجر رجل حزاما ناسفا في السوق فأدى إلى سقوط أكثر من 16 قتيلا")
     b = report("g2", "قتل 20 شخصا في التفجير الانتحاري الذي ضرب السوق")
     c = report("g3", "أدى التفجير إلى مقتل نحو عشرين شخصا")
     assert "casualties_killed" not in fields([a, b, c])
@@ -324,8 +324,8 @@ def test_after_noon_is_the_afternoon():
 
 
 def test_undated_reports_naming_one_weekday_compare_their_times():
-    a = report("w1", "فجر انتحاري نفسه مساء اليوم الأحد داخل الكنيسة", date=None, published=None,
-               mentions=[("مساء اليوم الأحد", None, "story")], trigger="فجر انتحاري")
+    a = report("w1", "فجر رجل حزاما ناسفا مساء اليوم الأحد قرب الكنيسة", date=None, published=None,
+               mentions=[("مساء اليوم الأحد", None, "story")], trigger="فجر رجل")
     b = report("w2", "وقع تفجير ظهر اليوم الأحد في الكنيسة", date=None, published=None,
                mentions=[("ظهر اليوم الأحد", None, "story")], trigger="تفجير")
     assert fields([a, b])["time of day"] == [{"value": "evening", "article_ids": ["w1"]},
@@ -361,10 +361,10 @@ def test_a_report_that_names_both_days_contradicts_neither():
 
 
 def test_the_day_of_an_announcement_is_not_the_events_day():
-    a = report("p1", "أعلنت الشرطة الصومالية، اليوم السبت، ارتفاع حصيلة الهجوم على الشاطئ", date="2024-08-03",
+    a = report("p1", "أعلنت الشرطة المحلية، اليوم السبت، ارتفاع حصيلة الهجوم على الشاطئ", date="2024-08-03",
                mentions=[("اليوم السبت", "2024-08-03", "published")])
-    b = report("p2", "هاجم مسلحون الشاطئ مساء الجمعة", date="2024-08-02",
-               mentions=[("مساء الجمعة", "2024-08-02", "published")])
+    b = report("p2", "هاجم مسلحون الشاطئ ظهر الجمعة", date="2024-08-02",
+               mentions=[("ظهر الجمعة", "2024-08-02", "published")])
     assert "date" not in fields([a, b])
     # a reported statement dates what it reports: «قال الجيش إنه شن اليوم السبت»
     c = report("p3", "قال الجيش إنه شن اليوم السبت غارة على الشاطئ", date="2024-08-03",
@@ -413,5 +413,5 @@ def test_a_report_that_gives_the_other_figure_too_does_not_contradict_it():
 
 
 def test_the_year_of_a_date_is_no_toll():
-    assert casualty_figures("غارة على الضاحية 1 أبريل 2025 ثلاثة شهداء وسبعة جرحى", "2025") == {
-        "killed": 3, "injured": 7}
+    assert casualty_figures("غارة على الضاحية 6 يونيو 2024 أربعة شهداء وتسعة جرحى", "2024") == {
+        "killed": 4, "injured": 9}

@@ -53,7 +53,7 @@ def _says_who_initiated(ev: Event) -> bool:
 @lru_cache(maxsize=1)
 def _speech_clause() -> re.Pattern:
     """A speech verb and at most three words (its subject) right before a date
-    mention: «أعلنت الشرطة الصومالية، اليوم السبت،» dates the announcement."""
+    mention: «أعلنت الشرطة المحلية، اليوم السبت،» dates the announcement."""
     data = read_lexicon("quote_cues.json")
     verbs = _alternatives(w for forms in data["speech_verbs"] for w in forms.split("|"))
     return re.compile(rf"(?<!\w)[وف]?(?:{verbs})(?:\s+[^\s.؟!]+){{0,3}}\s*$")
@@ -462,7 +462,7 @@ def _year_before() -> frozenset[str]:
 
 
 def _a_year(norm: str, m: re.Match) -> bool:
-    """«1 أبريل 2025 ثلاثة شهداء»: the number before the count is the date's year."""
+    """«6 يونيو 2024 أربعة شهداء»: the number before the count is the date's year."""
     raw = m.group(1)
     if not (len(raw) == 4 and raw.isdigit() and 1900 <= int(raw) <= 2100):
         return False
