@@ -1,8 +1,9 @@
 """The cluster index entry of an article: what incremental clustering looks up.
 
-``blocks`` mirror the blocking of ``cluster.candidate_pairs`` (one block per
-main-event actor, person the lead names and actor's country, one for the actor pair, one for the type and place of a main
-event without actors, with the main event's day), and
+``blocks`` are the blocks of ``cluster.candidate_pairs`` (``cluster.blocks``: one
+per main-event actor, person the lead names and actor's country, one for the actor
+pair, one for the type and place of a main event without actors), each with the
+main event's day, and
 ``buckets`` the text LSH of clustering and of copy detection, so that the store
 can answer "which stored articles could pair with this one" without reading
 the archive.
@@ -13,7 +14,7 @@ from __future__ import annotations
 import hashlib
 
 from marsad.store.cluster_index import ClusterEntry
-from marsad.stories.cluster import TEXT_LSH_THRESHOLD, place_block
+from marsad.stories.cluster import PLACE, TEXT_LSH_THRESHOLD, blocks, day_number
 from marsad.stories.dedup import DUPLICATE_THRESHOLD, band_keys, signature_bytes
 from marsad.stories.features import Features
 
@@ -21,19 +22,20 @@ LSH_THRESHOLDS = (TEXT_LSH_THRESHOLD, DUPLICATE_THRESHOLD)
 _SEP = "\x1f"
 
 
-def day_number(f: Features) -> int | None:
-    return f.day.toordinal() if f.day else None
-
-
 def block_keys(f: Features) -> list[str]:
-    """The blocks of ``cluster.candidate_pairs`` that the article is in."""
-    keys = [f"actor{_SEP}{key}" for key in sorted(f.actors | f.countries | f.lead | f.lead_countries)]
-    if len(f.actors) >= 2:
-        keys.append(_SEP.join(["pair", *sorted(f.actors)]))
-    place = place_block(f)
-    if place:
-        keys.append(_SEP.join(["place", *place[1:]]))
-    return keys
+    """The blocks of ``cluster.candidate_pairs`` that the article is in (``cluster.blocks``)
+    as the store keys them: ``actor`` and a key (an actor's, a person's, a country's,
+    which share one name space), ``pair`` and two actors, ``place`` and a type and place."""
+    singles: set[str] = set()
+    keys = []
+    for key, _ in blocks(f):
+        if len(key) == 1:
+            singles.add(key[0])
+        elif key[0] == PLACE:
+            keys.append(_SEP.join(["place", *key[1:]]))
+        else:
+            keys.append(_SEP.join(["pair", *key]))
+    return [f"actor{_SEP}{key}" for key in sorted(singles)] + keys
 
 
 def buckets(f: Features) -> list[int]:
