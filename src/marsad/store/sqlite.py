@@ -147,7 +147,8 @@ MIGRATIONS: list[str] = [
     # 6: blocking rules changed (an actor's country is a block too; undated articles'
     # day clues): recluster everything on the next update
     RECLUSTER_ALL,
-    # 7: blocking rules changed (the people a lead names are in their actor blocks too)
+    # 7: blocking rules changed (the people a lead names are in their actor blocks too, and
+    # the countries it names in theirs for a main event without actors)
     RECLUSTER_ALL,
 ]
 
