@@ -460,10 +460,10 @@ def _relative_index(view: ArticleView, a: int, b: int) -> int | None:
 
 @lru_cache(maxsize=1)
 def _casualty_words() -> frozenset[str]:
-    """Words for the killed and injured (casualties.json) and their verbs."""
+    """Words for the killed and injured and their verbs (casualties.json)."""
     data = read_lexicon("casualties.json")
-    words = [w for k in ("killed_nouns", "killed_verbal", "injured_nouns", "injured_verbal") for w in data[k]]
-    words += ["قتل", "قتلوا", "أصيب", "أصيبوا", "استشهد", "استشهدوا", "جرحى", "مصابون", "قضى", "قضوا"]
+    words = [w for k in ("killed_nouns", "killed_verbal", "injured_nouns", "injured_verbal", "verb_forms")
+             for w in data[k]]
     return frozenset(normalize_key(w) for w in words if " " not in w)
 
 
