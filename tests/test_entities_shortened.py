@@ -31,7 +31,7 @@ def test_a_shortened_name_shared_by_two_persons_stays_unknown() -> None:
 
 
 def test_no_name_starts_inside_a_nasab() -> None:
-    found = persons("أجرى الشيخ محمد بن زايد آل نهيان، رئيس دولة الإمارات، اتصالا هاتفيا مع أمير قطر.")
+    found = persons("بحث الشيخ محمد بن زايد آل نهيان، رئيس الإمارات، مع ضيفه ملف الطاقة.")
     assert all(how != "discovered" for _, _, how in found), found
     assert ("Mohamed bin Zayed Al Nahyan", "mohamed_bin_zayed", "name") in found
 
@@ -45,20 +45,20 @@ def test_holder_named_with_a_garbled_middle() -> None:
 
 def test_a_known_full_name_ending_an_unknown_one() -> None:
     # «سلطان عمان»: the word after the title is no part of the name that follows it
-    found = persons("استقبل سلطان عمان قابوس بن سعيد، مساء الاثنين، أمير الكويت في مسقط.", published="2015-05-04")
+    found = persons("وبحث سلطان عمان قابوس بن سعيد، خلال لقاء في صلالة، التعاون مع الهند.", published="2015-05-04")
     assert ("Qaboos bin Said", "qaboos_bin_said", "name") in found
     assert all(how != "discovered" for _, _, how in found), found
 
 
 def test_a_known_name_after_a_governed_title_and_a_second_title() -> None:
     # «شقيق العاهل»: the name after the phrase is not the brother's here, «الملك» names the king
-    found = persons("قال الأمير، وهو الأخ غير الشقيق للعاهل الأردني الملك عبد الله الثاني ، إنه ممنوع من السفر.",
+    found = persons("وأوضح الأمير، وهو الشقيق الأصغر للعاهل الأردني الملك عبد الله الثاني، أنه سيزور القاهرة.",
                     published="2021-04-04")
     assert ("Abdullah II", "abdullah_ii", "name") in found
 
 
 def test_title_and_the_holders_given_name() -> None:
-    found = persons("جرت المباحثات مساء الثلاثاء بحضور ولي العهد الأردني الأمير الحسين ووفود مرافقة.",
+    found = persons("وشارك ولي العهد الأردني الأمير الحسين في افتتاح المعرض صباح الأحد.",
                     published="2025-05-06")
     assert ("Hussein bin Abdullah", "crown_prince_hussein_jordan", "short") in found
     # a given name that opens a longer name is not the holder's short form
@@ -76,9 +76,9 @@ def test_a_town_name_that_is_also_a_family_name_after_a_given_name() -> None:
 
 
 def test_an_adjective_of_the_description_before_the_name() -> None:
-    found = persons("اعتقلت الأجهزة الأمنية الصحافي المستقل قتيبة قاسم من بيت لحم.")
-    assert [n for n, _, how in found if how == "discovered"] == ["Qutaiba Qassem"], found
-    found = persons("استدعت الأجهزة الصحافي إسلام سالم الذي يعمل بشكل مستقل.")
+    found = persons("احتجزت الشرطة المصور المستقل وائل قاسم في الخليل.")
+    assert [n for n, _, how in found if how == "discovered"] == ["Wael Qassem"], found
+    found = persons("أوقفت السلطات المحامي إسلام سالم بعد جلسة المحكمة.")
     assert [n for n, _, how in found if how == "discovered"] == ["Islam Salem"], found
 
 
