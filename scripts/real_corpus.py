@@ -27,6 +27,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -365,7 +366,10 @@ def score_sentence_labels(rows: list[dict], predicted: dict[tuple, set[str]]) ->
 
 def locate(raw: str, clean: str, start: int, end: int) -> tuple[int, int] | None:
     """Where raw[start:end] lies in the cleaned text: the same occurrence (a headline repeated
-    by the page is two sentences), else the first; None when cleaning removed it."""
+    by the page is two sentences), else the first. When cleaning joined its wrapped lines, or
+    removed a byline or breadcrumb glued to its start («شبكة وتر- قصفت …», «الرئيسية / أخبار /
+    …»), what is left of it: its words with any spaces between them, else its longest tail of
+    whole words that is at least half of it. None when cleaning removed it."""
     sentence = raw[start:end]
     nth = raw.count(sentence, 0, start)
     pos = -1
@@ -374,7 +378,17 @@ def locate(raw: str, clean: str, start: int, end: int) -> tuple[int, int] | None
         if nxt < 0:
             break
         pos = nxt
-    return (pos, pos + len(sentence)) if pos >= 0 else None
+    if pos >= 0:
+        return pos, pos + len(sentence)
+    words = sentence.split()
+    for k in range(len(words)):
+        tail = words[k:]
+        if k and sum(len(w) + 1 for w in tail) < max(20, len(sentence) / 2):
+            break
+        m = re.search(r"\s+".join(map(re.escape, tail)), clean)
+        if m:
+            return m.span()
+    return None
 
 
 def predict_sentences(rows: list[dict], *, modalities: tuple[str, ...] = ("asserted",)) -> dict[tuple, set[str]]:

@@ -70,3 +70,16 @@ def test_protesters_in_the_nominative_tell_a_protest(tmp_path):
             "والمعتصمون رفضوا مغادرة المكان قبل لقاء الوزير.\n")
     art, events = _events(tmp_path, text)
     assert "PROTEST" in _types_in(art, events, "والمعتصمون رفضوا")
+
+
+def test_an_act_threatened_with_bi_is_not_done(tmp_path):
+    art, events = _events(tmp_path, "لوحت نقابات العمال اليوم الخميس بتنفيذ اعتصام مفتوح أمام الوزارة.\n")
+    assert "PROTEST" not in _types_in(art, events, "بتنفيذ اعتصام")
+    art, events = _events(tmp_path, "العمال يهددون بتنفيذ اعتصام مفتوح أمام الوزارة.\n")
+    assert "PROTEST" not in _types_in(art, events, "بتنفيذ اعتصام")
+
+
+def test_the_motive_of_a_planned_act_is_no_protest(tmp_path):
+    text = "دعا الاتحاد العام للشغل إلى إضراب عام في القطاع العام، احتجاجا على سياسات الحكومة.\n"
+    art, events = _events(tmp_path, text)
+    assert "PROTEST" not in _types_in(art, events, "احتجاجا على")

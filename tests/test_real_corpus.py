@@ -265,3 +265,14 @@ def test_a_sentence_is_scored_only_for_the_types_its_part_labels(rc):
     assert (r["tp"], r["fp"], r["fn"]) == (1, 1, 0)           # the s2 plan sentence, not the s1 one
     assert s["types"]["PROTEST"]["tp"] == 1 and s["types"]["PROTEST"]["fp"] == 0
     assert s["unscored_predictions"] == {"REQUEST": 1}
+
+
+def test_a_sentence_whose_byline_or_line_breaks_were_cleaned_is_still_located(rc):
+    raw = "وكالة المدينة - قصفت المدفعية مواقع شرق المدينة صباح اليوم.\n"
+    clean = "قصفت المدفعية مواقع شرق المدينة صباح اليوم."
+    assert rc.locate(raw, clean, 0, len(raw) - 1) == (0, len(clean))     # the byline glued to it went
+    raw = "قتل جنديان من الجيش\nفي هجوم على حاجز."
+    clean = "قتل جنديان من الجيش في هجوم على حاجز."
+    assert rc.locate(raw, clean, 0, len(raw)) == (0, len(clean))         # its wrapped lines were joined
+    raw = "الرئيسية / أخبار\nخبر قصير"
+    assert rc.locate(raw, "خبر قصير", 0, 16) is None       # a tail shorter than half of it is no trace

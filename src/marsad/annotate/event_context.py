@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from marsad.annotate.dates import clause_date, default_event_date
 from marsad.annotate.event_lexicon import Lexicon, cue_matches, cue_search
-from marsad.annotate.event_text import ArticleView
+from marsad.annotate.event_text import ArticleView, threat_verbs
 from marsad.model import Article, DateMention
 from marsad.text.normalize import normalize_key
 
@@ -51,6 +51,8 @@ def modality_of(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo) -> 
                 _, whi = view.window(h.nend, h.nend, cue.after, h.nend, info.nend)
                 if cue_search(cue.pattern, view.ntext, info.nstart, h.nend, whi, starts):
                     return name
+    if h.entry.type != "THREATEN" and _threatened(view, h, info, clause_lo):
+        return "planned"                    # لوحت النقابات بتنفيذ اعتصام مفتوح: threatened, not done
     # a threat speaks of the future by nature (أي اعتداء سيواجه برد حاسم): the threat itself
     # is made now, so the future prefix does not make it planned
     if "س" in _strip_conj(h.pre) and h.category in ("imperfect", "collocations") \
@@ -58,6 +60,29 @@ def modality_of(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo) -> 
             and view.ntext[h.nstart + len(h.pre):h.nstart + len(h.pre) + 1] in ("ي", "ت", "ن", "ا"):
         return "planned"                    # سيزور، سيفرض عقوبات: the future prefix
     return "asserted"
+
+
+THREAT_REACH = 8   # words back from the act to the verb of threatening that governs it
+
+
+def _threatened(view: ArticleView, h: Hit, info: SentenceInfo, clause_lo: int) -> bool:
+    """Is the act the ب-complement of a verb of threatening in its clause (هدد العمال بالإضراب،
+    لوحت التنسيقيات اليوم بتنفيذ اعتصام، توعد بشن هجمات)? The act glued to ب, or the verbal noun
+    of doing right before it (بتنفيذ، بتنظيم، بخوض، بشن) glued to ب."""
+    before = view.words_before(h.nstart, THREAT_REACH, floor=max(info.nstart, clause_lo))
+    if not before:
+        return False
+    glued = "ب" in _strip_conj(h.pre)[:1] or (before[0].startswith("ب") and len(before[0]) > 3)
+    verbs = threat_verbs()
+    return glued and any(_verb_of(w, verbs) or (w[:1] in "وف" and _verb_of(w[1:], verbs)) for w in before)
+
+
+_PLURAL_ENDINGS = ("ون", "ان", "وا", "ين", "ن")
+
+
+def _verb_of(word: str, verbs: frozenset[str] | set[str]) -> bool:
+    """Is the word one of the verbs, or a plural or dual of one (يهددون، يلوحان، هددن)?"""
+    return word in verbs or any(word.endswith(e) and word[:-len(e)] in verbs for e in _PLURAL_ENDINGS)
 
 
 def attribution_of(view: ArticleView, lex: Lexicon, info: SentenceInfo) -> tuple[str, tuple[int, int]] | None:

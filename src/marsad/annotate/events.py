@@ -412,6 +412,10 @@ def _mark_mentions(view: ArticleView, hits: list[Hit], info: SentenceInfo) -> No
             h.mention_only = True
             continue
         if h.category == "masdar":
+            if view.ntext[h.nstart:h.nend].lstrip("وف") in _MOTIVE_ACCUSATIVES and any(
+                    not k.entry.told_before and (k.category in VERBAL or not k.mention_only) for k in hits[:i]):
+                h.mention_only = True            # اعتصموا … احتجاجا على: the motive of the act before it
+                continue
             if any(k.category in VERBAL for k in earlier):
                 h.mention_only = True            # object of the verb before it
                 h.governed = True
@@ -427,6 +431,11 @@ def _mark_mentions(view: ArticleView, hits: list[Hit], info: SentenceInfo) -> No
             between = view.words_before(h.nstart, view.words_between(prev.nend, h.nstart), floor=prev.nend)
             if not any(w in clause_openers() or w.lstrip("وف") in clause_openers() for w in between):
                 h.mention_only = True
+
+
+# the verbal noun of protest in the accusative of motive (مفعول لأجله): «اعتصموا أمام الوزارة
+# احتجاجا على …», «لوحوا بتنفيذ اعتصام احتجاجا على …» give why the act before them is done
+_MOTIVE_ACCUSATIVES = frozenset({normalize_key("احتجاجا"), normalize_key("احتجاجاً")})
 
 
 def _in_reacted_relative(view: ArticleView, earlier: list[Hit], h: Hit) -> bool:
