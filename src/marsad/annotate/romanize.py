@@ -196,7 +196,7 @@ def romanize(name_ar: str) -> str:
 # ---- the Persian spelling of Iranian names ---------------------------------------------
 
 _FA_CONSONANTS = {**_CONSONANTS, "ق": "gh", "ذ": "z", "ض": "z", "ظ": "z"}
-_FA_ENDINGS = (("زاده", "zadeh"), ("پور", "pour"), ("بور", "pour"))
+_FA_ENDINGS = {"زاده": "zadeh", "پور": "pour", "بور": "pour"}
 
 
 @lru_cache(maxsize=1)
@@ -206,7 +206,7 @@ def _persian_names() -> dict[str, str]:
 
 
 def _transliterate_fa(word: str) -> str:
-    for ending, latin in _FA_ENDINGS:
+    for ending, latin in _FA_ENDINGS.items():
         if word.endswith(ending) and len(word) > len(ending) + 1:   # نصير زاده, نصيرزاده → Nasirzadeh
             return _transliterate(word[:-len(ending)], _FA_CONSONANTS, "ou", persian=True) + latin
     return _transliterate(word, _FA_CONSONANTS, "ou", persian=True)
@@ -216,8 +216,8 @@ def _persian_word(words: list[str], i: int, table: dict[str, str], out: list[str
     word, key = words[i], normalize_key(words[i])
     if key in table:
         out.append(table[key])
-    elif key in ("زاده", "پور", "بور") and out:
-        out[-1] += "zadeh" if key == "زاده" else "pour"      # نصير زاده: one name
+    elif key in _FA_ENDINGS and out:
+        out[-1] += _FA_ENDINGS[key]     # نصير زاده: one name
     elif word.startswith("ال") and len(key) > 3:
         out.append(romanize(word))      # an Arabic family name keeps the Arabic spelling
     else:
