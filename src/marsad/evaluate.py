@@ -327,16 +327,16 @@ def score(gold: dict[str, Any], articles: dict[str, Article], stories: list[Stor
                 pred_persons[key] = pred_persons.get(key, frozenset()) | _forms(e.name_en, e.kb_id)
                 if names_the_person(e):
                     named.add(key)
-        found, missing_p, extra_p = match_persons(gold_persons, {k: v for k, v in pred_persons.items()
-                                                                 if k in named})
+        named_persons = {k: v for k, v in pred_persons.items() if k in named}
+        found, missing_p, extra_p = match_persons(gold_persons, named_persons)
         tp, fp, fn = tp + len(found), fp + len(extra_p), fn + len(missing_p)
         # the earlier figure: every person entity, its name exactly
         for i, part in enumerate(match_persons(gold_persons, pred_persons, strict=True)):
             strict[i] += len(part)
         # spelling aside: named persons compared by ``spelling_skeleton`` (how many misses
         # are a person found under another English spelling)
-        loose_gold = {spelling_skeleton(g) for g in gold_persons}
-        loose_pred = {k: frozenset(spelling_skeleton(f) for f in v) for k, v in pred_persons.items() if k in named}
+        loose_gold = {spelling_skeleton(n) for n in gold_persons}
+        loose_pred = {k: frozenset(spelling_skeleton(f) for f in v) for k, v in named_persons.items()}
         for i, part in enumerate(match_persons(loose_gold, loose_pred)):
             loose[i] += len(part)
         for gd in g.get("dates", []):
