@@ -83,3 +83,9 @@ def test_the_motive_of_a_planned_act_is_no_protest(tmp_path):
     text = "دعا الاتحاد العام للشغل إلى إضراب عام في القطاع العام، احتجاجا على سياسات الحكومة.\n"
     art, events = _events(tmp_path, text)
     assert "PROTEST" not in _types_in(art, events, "احتجاجا على")
+
+
+def test_a_sentence_passed_with_bi_after_a_verdict_verb_is_the_act(tmp_path):
+    text = "قضت محكمة الجنايات في المدينة، صباح اليوم الاثنين، بالسجن مدى الحياة على المتهم الأول في القضية.\n"
+    art, events = _events(tmp_path, text)
+    assert "COERCE" in _types_in(art, events, "بالسجن مدى الحياة")

@@ -337,6 +337,10 @@ doing_verbs = _word_list("doing_verbs",
     """قام، قامت، يقوم …: before ب + a verbal noun, the verbal noun is the act itself.""")
 
 
+verdict_verbs = _word_list("verdict_verbs",
+    """قضت، حكمت …: before ب + a verbal noun in their clause, the verbal noun is the sentence passed.""")
+
+
 commentary_verbs = _word_list("commentary_verbs",
     """يأتي، جاء …: a verbal noun right after one is the subject of a comment (ويأتي القصف بعد …).""")
 

@@ -37,7 +37,7 @@ from marsad.annotate.event_context import (attribution_of, event_date, is_backgr
 from marsad.annotate.event_direction import domestic_unless_foreign, organ_acts
 from marsad.annotate.event_main import Candidate, choose_main, merge_headline_with_lead, merge_repeats
 from marsad.annotate.event_text import (ArticleView, Mention, clause_openers, commentary_verbs, doing_verbs, prepositions,
-                                       relative_pronouns, temporal_subordinators, threat_verbs)
+                                       relative_pronouns, temporal_subordinators, threat_verbs, verdict_verbs)
 from marsad.model import Article, Event, Evidence, Sentence, Span
 from marsad.data import read_lexicon
 from marsad.text.normalize import normalize_key
@@ -420,7 +420,8 @@ def _mark_mentions(view: ArticleView, hits: list[Hit], info: SentenceInfo) -> No
                 h.mention_only = True            # object of the verb before it
                 h.governed = True
             elif pre[:1] in ("ب", "ل") and not (pre[:1] == "ب" and (_after_doing_verb(view, h, info)
-                                                           or _after_casualty(view, h, info))):
+                                                           or _after_casualty(view, h, info)
+                                                           or _after_verdict_verb(view, h, info))):
                 h.mention_only = True            # لزيارة: a purpose, not an act (قامت بإيقافه is the act)
             elif pre.endswith("ال") and info.role != "headline":
                 h.mention_only = h.anaphor = True    # الزيارة، خلال الاتصال: the event already told
@@ -481,6 +482,12 @@ def _after_casualty(view: ArticleView, h: Hit, info: SentenceInfo) -> bool:
     مقتل شخص بانفجار عبوة): the act itself, not a purpose?"""
     casualty = _casualty_words()
     return any(w.lstrip("وف") in casualty or w in casualty for w in view.words_before(h.nstart, 3, floor=info.nstart))
+
+
+def _after_verdict_verb(view: ArticleView, h: Hit, info: SentenceInfo) -> bool:
+    """Is the verbal noun the sentence a court passed, a verdict verb up to eight words before
+    it, commas between (قضت المحكمة البريطانية، اليوم الخميس، بالسجن مدى الحياة)?"""
+    return any(w.lstrip("وف") in verdict_verbs() for w in view.words_before(h.nstart, 8, floor=info.nstart))
 
 
 def _after_doing_verb(view: ArticleView, h: Hit, info: SentenceInfo) -> bool:
