@@ -1265,7 +1265,7 @@ class _Linker:
         if holders and not former and k - j >= 3:
             # أمير قطر تميم حمد بن جاسم آل ثاني: the holder's given and family names around
             # a garbled middle
-            ends = (normalize_key(words[j].text), normalize_key(words[k - 1].text))
+            ends = (words[j].key, words[k - 1].key)
             hit = [h for h in holders if any((f := normalize_key(n).split())[0] == ends[0] and f[-1] == ends[1]
                                              for n in h.get("names_ar") or [] if len(n.split()) >= 2)]
             if len(hit) == 1:
