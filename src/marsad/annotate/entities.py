@@ -211,7 +211,7 @@ def _parties_for(data_dir: Path) -> _Parties:
             raise ValueError(f"{path}: epithet {e!r} needs a phrase and a country or an org")
         epithets.append((words(e["phrase"]), e.get("country"), e.get("org"), frozenset(e.get("context") or ())))
     epithets.sort(key=lambda x: -len(x[0]))     # the longest phrase wins
-    heads = sorted({words(h) for h in raw.get("vessel_heads", [])}, key=lambda x: -len(x))
+    heads = sorted({words(h) for h in raw.get("vessel_heads", [])}, key=lambda x: (-len(x), x))   # ties in a fixed order, not the set's
     return _Parties(frozenset(normalize_key(w) for w in raw.get("demonym_quantifiers", [])), tuple(epithets),
                     frozenset(normalize_key(w) for w in raw.get("place_heads", [])), tuple(heads),
                     frozenset(normalize_key(w) for w in raw.get("vessel_kinds", [])),
