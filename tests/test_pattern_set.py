@@ -6,7 +6,7 @@ import random
 import re
 
 from marsad.text.lexicon import lexicon
-from marsad.text.pattern_set import _CASELESS, _LATIN, PatternSet, _first_chars, _required
+from marsad.text.pattern_set import _CASELESS, _LATIN, GatedPattern, MemoMatch, PatternSet, _first_chars, _required
 from re import _parser
 
 
@@ -55,3 +55,31 @@ def test_caseless_characters_match_only_themselves_and_latin_covers_ascii_letter
     assert {c for c in every if together.match(c)} == caseless
     letters = re.compile("[A-Za-z]", re.IGNORECASE)
     assert {c for c in every if letters.match(c)} <= {c for c in every if _LATIN.match(c)}
+
+
+def test_gated_pattern_searches_as_the_pattern_does():
+    from marsad.text.boilerplate import _EMBEDDED
+    lex = lexicon()
+    patterns = [lex.end_marker, lex.widget_tail, _EMBEDDED, re.compile(r"\w+"), re.compile(r"(?i:pic)\.tw"),
+                re.compile(r"(?:عاجل|Breaking)\s*:", re.IGNORECASE)]
+    lines = ["... عبر التفاوض. انتهى/25", "(انتهى)", "انتهي", "5 دقائق للقراءة", "3 د قراءة ", "نص عادي",
+             "— Name (@handle) May 2, 2025", "pic.twitter.com/abc", "PIC.TWITTER.COM/x", "\u0130 pıc.tw",
+             "View this post on Instagram", "عرض هذا المنشور على إنستغرام", "BREAKING: x", "عاجل: خبر", ""]
+    rnd = random.Random(5)
+    words = [w for line in lines for w in line.split()] + ["(@", ")", "/", ".", "ſ", "K"]
+    lines += [" ".join(rnd.choice(words) for _ in range(rnd.randint(0, 10))) for _ in range(3000)]
+    for pattern in patterns:
+        gated = GatedPattern(pattern)
+        for line in lines:
+            want, got = pattern.search(line), gated.search(line)
+            assert (want and want.span()) == (got and got.span()), (pattern.pattern, line)
+    assert GatedPattern(lex.end_marker)._plain    # the marker's word is read from the pattern
+    assert GatedPattern(re.compile(r"\w+"))._plain is None
+
+
+def test_memo_match_tells_whether_the_pattern_matches():
+    pattern = re.compile(r"^[\s\"'“”«»‘’\-–ـ]*$")
+    memo = MemoMatch(pattern, cap=8)
+    for text in [" ", " « ", "، ", "", "a", " \n", "\n", "ـ", " - "] * 3:
+        assert memo.match(text) is (pattern.match(text) is not None), text
+    assert memo.pattern is pattern and memo.search(" ").span() == (0, 1) and memo.flags == pattern.flags

@@ -35,14 +35,15 @@ from marsad.annotate.knowledge import Alias, KnowledgeBase, as_date, load_kb, sp
 from marsad.annotate.romanize import MAGHREB, romanize, romanize_maghreb, romanize_persian
 from marsad.model import Article, Entity, Finding
 from marsad.text.normalize import normalize, normalize_key
+from marsad.text.pattern_set import MemoMatch
 from marsad.text.tokens import clitic_variants, token_spans
 
 _PUNCT_SPLIT = re.compile(r"[،؛؟٪]")
 # Characters allowed between two words of one name or phrase.
-_JOINING_GAP = re.compile(r"^[\s\"'“”«»‘’\-–ـ]*$")
+_JOINING_GAP = MemoMatch(re.compile(r"^[\s\"'“”«»‘’\-–ـ]*$"))    # (truth tests, per distinct gap)
 _SENTENCE_GAP = re.compile(r"[.!?؟:\n]")
 _CLAUSE_GAP = re.compile(r"[.!?؟:\n،,;؛()\[\]]")
-_ARABIC_WORD = re.compile(r"^[\u0621-\u064A\u0660-\u0669\u0671-\u06D3]+$")
+_ARABIC_WORD = MemoMatch(re.compile(r"^[\u0621-\u064A\u0660-\u0669\u0671-\u06D3]+$"))
 _TANWEEN = re.compile("[\u064B-\u064D]")
 _DIACRITIC = re.compile("[\u064B-\u065F\u0670\u0640]")
 _VERB_PREFIXES = ("يت", "تت", "يست", "تست", "يأ", "تأ")   # imperfect verbs, never given names
@@ -54,7 +55,7 @@ _NASAB = {"بن", "ابن", "بنت", "ال"}     # بن X، آل X (آل normal
 _COMPOUND_SECONDS = {"الدين", "الله"}
 _ALA = re.compile(r"(?<![\u0621-\u064A])على(?![\u0621-\u064A])")
 _ALI = {"علي", "وعلي"}   # عز الدين، حرز الله: the second word of a compound name
-_LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9.\-']*$")
+_LATIN_WORD = MemoMatch(re.compile(r"^[A-Za-z][A-Za-z0-9.\-']*$"))
 _MINISTER_TITLES = {"minister", "foreign_minister", "defense_minister", "interior_minister",
                     "finance_minister", "prime_minister", "deputy_prime_minister", "deputy_foreign_minister"}
 

@@ -176,7 +176,7 @@ class ArticleView:
             glued_title = w[:1] in _ATTACHED_PREPS and len(w) > 3 and _glued_title(w)
             if glued_title:
                 return w[0]                # بنظيره الإيراني [عباس عراقجي]
-            companion = _COMPANION_SUFFIXED.match(w)
+            companion = _COMPANION_SUFFIXED.match(w) if "رفق" in w or "صحب" in w else None    # (its stems)
             if companion and companion.group(1) + "ه" in preps:
                 return companion.group(1) + "ه"    # وبرفقته زوجته، [الملكة رانيا]: a companion, not a party
             if w in preps:

@@ -25,6 +25,7 @@ from functools import cached_property, lru_cache
 
 from marsad.text.breadcrumbs import breadcrumb
 from marsad.text.lexicon import given_names, lexicon, office_titles, phrase_key, sentence_verbs
+from marsad.text.pattern_set import GatedPattern
 from marsad.text.metadata import (Byline, Dateline, byline, credit_after_headline, credit_line, date_line,
                                   desk_label_outlet, digits_to_ascii, find_full_date, is_time_line, spaced_dashes,
                                   standalone_dateline)
@@ -36,6 +37,7 @@ _EMBEDDED = re.compile(
     r"pic\.twitter\.com/\w+|https?://t\.co/\w+|\(@\w{1,30}\)\s+(January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\s+\d{1,2},\s+\d{4}|^(A post shared by|View this post on Instagram|"
     r"عرض هذا المنشور على)", re.IGNORECASE)
+_EMBEDDED_GATED = GatedPattern(_EMBEDDED)    # (most lines hold none of «(@», «pic.twitter.com/», a Latin letter)
 _TWEET_DATE = re.compile(r"\(@\w{1,30}\)\s+((?:January|February|March|April|May|June|July|August|September|"
                          r"October|November|December)\s+\d{1,2},\s+\d{4})")
 _QUOTE_MARK = re.compile(r"^\s*>\s+")     # a Markdown quotation mark left by the dump ("> صنعاء «الأيام»:")
@@ -267,7 +269,7 @@ def _line_rule(text: str, key: str | None = None) -> tuple[str, str] | None:
     """A label decided by the line alone."""
     lex = lexicon()
     stripped = text.strip()
-    if _EMBEDDED.search(stripped):
+    if _EMBEDDED_GATED.search(stripped):
         return "embedded", "embedded post"
     key = phrase_key(stripped) if key is None else key    # phrase_key ignores the edges' spaces
     if not key or not any(c.isalnum() for c in key):
@@ -296,7 +298,7 @@ def _line_rule(text: str, key: str | None = None) -> tuple[str, str] | None:
     if credit_line(stripped):
         # before bylines: "متابعة: OUTLET" names an outlet, "المحرر السياسي" a desk
         return "metadata", "credit"
-    if byline(stripped) or (lex.widget_tail.search(stripped) and byline(lex.widget_tail.sub("", stripped))):
+    if byline(stripped) or (lex.widget_tail_gated.search(stripped) and byline(lex.widget_tail.sub("", stripped))):
         return "metadata", "byline"
     if _reporter_from(stripped):
         return "metadata", "reporter"
@@ -388,7 +390,12 @@ def _widget_row(text: str) -> bool:
     """A row of page tools: every word belongs to a widget phrase or is a font button
     ("حجم الخط: A+ A-"، "طباعة  حفظ  إرسال لصديق"، "تكبير الخط تصغير الخط"), two at least."""
     lex = lexicon()
-    words = [w for w in _ROW_SEPARATORS.split(text.strip().replace(":", " ").replace("：", " ")) if w]
+    # split 17 times at most: a 17th piece left over is a 17th word (the separators are
+    # runs of one class, so no piece between two of them is empty): a paragraph stops here
+    parts = _ROW_SEPARATORS.split(text.strip().replace(":", " ").replace("：", " "), 17)
+    if len(parts) > 17 and parts[17]:
+        return False
+    words = [w for w in parts if w]
     if len(words) < 2 or len(words) > 16:
         return False
     i, found = 0, 0

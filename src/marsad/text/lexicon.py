@@ -9,7 +9,7 @@ from pathlib import Path
 
 from marsad.data import read_lexicon
 from marsad.text.normalize import normalize_key
-from marsad.text.pattern_set import PatternSet
+from marsad.text.pattern_set import GatedPattern, PatternSet
 
 # Spaces (the characters ``\s`` matches, see tests/test_text_normalize.py) and punctuation
 # taken off a key's edges: str.strip, not a regex whose end-anchored branch is tried at
@@ -57,6 +57,7 @@ class Lexicon:
         self.time_of_day_words = {phrase_key(w) for w in data.get("time_of_day_words", [])}
         self.staff_titles = {phrase_key(w) for w in data.get("staff_titles", [])}
         self.widget_tail = re.compile(data.get("widget_tail_pattern", r"(?!)"))
+        self.widget_tail_gated = GatedPattern(self.widget_tail)    # not run on lines without its words
         self.caption_titles = {phrase_key(w) for w in data.get("caption_titles", [])}
         self.caption_title_modifiers = {phrase_key(w) for w in data.get("caption_title_modifiers", [])}
         # issue 11: a text naming its own outlet ("تابعتها «OUTLET»"، "قال مصدر لـ«OUTLET»"):

@@ -34,6 +34,7 @@ _DASHED_WORD_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[-–/]\s*([^\d\s،,/\-–]+
 # "04/22/2024", "04/22/ 2024": month first where the day cannot be a month (> 12)
 _NUMERIC_MDY = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/\s?((?:19|20)\d\d)(?!\d)")
 _YEAR = re.compile(r"(?:19|20)\d\d")     # in every full date
+_CAPITALIZED = re.compile(r"[A-Z][a-z]")    # in every English date of the two patterns above
 
 
 # What follows a prefix from the lexicon: compiled once, not one pattern per prefix and line.
@@ -88,8 +89,12 @@ def find_full_date(text: str) -> tuple[str, int, int] | None:
                 break
     months = _month_numbers()
     # a month by name: the groups of the day and of the month (the year is the third)
+    # (the English month names, [A-Z][a-z]{2,8}, only in text that holds such a pair)
+    english = _CAPITALIZED.search(text) is not None
     for pattern, day, name in ((_WORD_DATE, 1, 2), (_DASHED_WORD_DATE, 1, 2), (_EN_DAY_FIRST, 1, 2),
                                (_EN_DATE, 2, 1)):
+        if not english and (pattern is _EN_DAY_FIRST or pattern is _EN_DATE):
+            continue
         for m in pattern.finditer(text):
             month = months.get(phrase_key(m.group(name)))
             value = _valid(int(m.group(3)), month, int(m.group(day))) if month else None
@@ -250,6 +255,10 @@ _NAME_OUTLET_SPLIT = re.compile(r"\s*(?:\.{2,}|…|[|/–—-]|،)\s*")
 _LEAD_SPLIT = re.compile(r"\s+[-–—|]\s+")
 
 
+_BYLINE_COLON = re.compile(r"^(\S+(?:\s+\S+)?)\s*[:：\-–—]\s*(.+)$")
+_BYLINE_BARE = re.compile(r"^(\S+)\s+((?:[^\s\d.,،:؛!?؟]+\s*){2,4})$")
+
+
 def byline(line: str) -> Byline | None:
     """A byline: "كتب : صفاء مصطفى... العرب نيوز اللندنية", "بقلم: محمد علي", and
     one led by a place and an outlet: "البصرة - وكالة المربد - بقلم: علي حسن"."""
@@ -263,10 +272,14 @@ def byline(line: str) -> Byline | None:
             # the segment just before the prefix is the outlet; the first one, the place
             outlet = lead[-2].strip() if len(lead) == 3 else None
             return Byline(author=found.author, outlet=found.outlet or outlet)
-    m = re.match(r"^(\S+(?:\s+\S+)?)\s*[:：\-–—]\s*(.+)$", stripped)
+    m = _BYLINE_COLON.match(stripped)
     if not m or phrase_key(m.group(1)) not in lexicon().byline_prefixes:
-        # "بقلم رنا الخطيب": no colon, then the line must be only the prefix and a name
-        m = re.match(r"^(\S+)\s+((?:[^\s\d.,،:؛!?؟]+\s*){2,4})$", stripped)
+        # "بقلم رنا الخطيب": no colon, then the line must be only the prefix and a name; the
+        # prefix is the line's first word (tested first: the pattern backtracks on long lines)
+        first = stripped.split(None, 1)
+        if not first or phrase_key(first[0]) not in lexicon().byline_prefixes:
+            return None
+        m = _BYLINE_BARE.match(stripped)
         if not m or phrase_key(m.group(1)) not in lexicon().byline_prefixes:
             return None
     parts = [p for p in _NAME_OUTLET_SPLIT.split(m.group(2).strip()) if p.strip()]

@@ -175,3 +175,62 @@ class PatternSet:
             if pattern.search(text):
                 return True
         return False
+
+
+class GatedPattern:
+    """One pattern whose ``search(text)`` is ``pattern.search(text)``, not run on a text
+    that holds none of the literal strings every match of it holds (read from its parse
+    as ``PatternSet`` reads them: an end-of-story marker's «انته», an embedded post's
+    «pic.twitter.com/» or «(@»). A pattern with no such strings is always run."""
+
+    def __init__(self, pattern: re.Pattern[str]):
+        self.pattern = pattern
+        self._plain: tuple[str, ...] | None = None
+        self._cased = False
+        try:
+            required = _required(list(_parser.parse(pattern.pattern, pattern.flags)))
+        except Exception:   # noqa: BLE001 - a pattern the reading fails on is always run
+            required = None
+        if required and len(required) <= _MAX_REQUIRED:
+            self._plain = tuple(sorted(r for r in required if _caseless(r)))
+            self._cased = len(self._plain) < len(required)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        plain = self._plain
+        if plain is not None:
+            for r in plain:
+                if r in text:
+                    break
+            else:
+                if not self._cased or _LATIN.search(text) is None:
+                    return None
+        return self.pattern.search(text)
+
+
+class _MatchMemo(dict):
+    """string -> whether ``pattern.match(string)``: filled on a miss, cleared past ``cap``."""
+
+    def __init__(self, pattern: re.Pattern[str], cap: int):
+        super().__init__()
+        self._pattern, self._cap = pattern, cap
+
+    def __missing__(self, text: str) -> bool:
+        if len(self) >= self._cap:
+            self.clear()
+        found = self[text] = self._pattern.match(text) is not None
+        return found
+
+
+class MemoMatch:
+    """A pattern asked, over and over, whether it matches at the start of a few distinct
+    short strings (the gap between two words, a word's key): ``match(text)`` is
+    ``pattern.match(text) is not None``, one dictionary lookup (in C) for a string seen
+    before. For truth tests only: it gives True or False, not a match object. Every
+    other attribute (``search``, ``pattern`` ...) is the pattern's."""
+
+    def __init__(self, pattern: re.Pattern[str], cap: int = 100_000):
+        self.pattern = pattern
+        self.match = _MatchMemo(pattern, cap).__getitem__
+
+    def __getattr__(self, name: str):
+        return getattr(self.pattern, name)
