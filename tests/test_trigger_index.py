@@ -114,3 +114,19 @@ def test_a_cue_opening_with_a_non_word_character_is_tried_anywhere():
     for pat, s in ((first, any_start), (second, starts)):
         assert [m.span() for m in cue_matches(pat, text, 0, 0, len(text), s)] == \
             [m.span() for m in pat.finditer(text)] != []
+
+
+def test_word_finder_finds_every_word_a_text_holds():
+    import random
+
+    from marsad.annotate.event_lexicon import WordFinder
+    finder = WordFinder()
+    words = ["ل", "ب", "ال", "الا", "لا", "اتفاق", "اتفاقي", "ه", "قد", "دعا", "ab"]
+    finder.add(words)
+    rnd = random.Random(7)
+    letters = "البلاتفاقيهدعوab "
+    for _ in range(2000):
+        text = "".join(rnd.choice(letters) for _ in range(rnd.randint(0, 40)))
+        assert finder.present(text) == {w for w in words if w in text}, text
+    finder.add(["دعوة"])          # a new word rebuilds the automaton
+    assert finder.present("دعوة ل") == {"دعوة", "ل"}

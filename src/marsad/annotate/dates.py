@@ -923,6 +923,9 @@ _NUMERIC = re.compile(
     r"|(?P<a2>\d{1,2})(?P<s2>[/.\-])(?P<b2>\d{1,2})(?P=s2) ?(?P<y2>\d{4}))(?![\d/.\-]\d)")
 
 
+_NUMERIC_HINT = re.compile(r"\d[/.\-]\d")
+
+
 def _numeric_spec(m: re.Match) -> _Spec | None:
     if m.group("y1"):
         y, mo, d = int(m.group("y1")), int(m.group("m1")), int(m.group("d1"))
@@ -1206,7 +1209,11 @@ def _candidates(text: str) -> tuple[list[_Cand], list[int]]:
         # only tokens that can open an expression: a number or a lexicon word
         if parser.kinds[i] or tok.text.isdigit():
             cands.extend(parser.parse_at(i))
-    for m in _NUMERIC.finditer(norm):
+    # every numeric date holds a digit, a separator and a digit, and starts at most three
+    # characters before the first such triple: the pattern (a look-behind first, tried at
+    # every character) is run from there, and not at all on text without one
+    hint = _NUMERIC_HINT.search(norm)
+    for m in _NUMERIC.finditer(norm, max(0, hint.start() - 3)) if hint else ():
         spec = _numeric_spec(m)
         if spec:
             cands.append(_Cand(m.start(), m.end(), spec))

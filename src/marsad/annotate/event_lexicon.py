@@ -221,7 +221,7 @@ class WordFinder:
 
     def __init__(self) -> None:
         self._words: set[str] = set()
-        self._automaton: ahocorasick.Automaton | None = None
+        self._automaton: tuple[ahocorasick.Automaton, tuple[str, ...]] | None = None   # and the common words
         self._recent: dict[str, set[str]] = {}
 
     def add(self, words) -> None:
@@ -232,19 +232,27 @@ class WordFinder:
 
     def present(self, text: str) -> set[str]:
         """The words (and stems) that occur in ``text``, inside words or not."""
-        automaton = self._automaton
-        if automaton is None:
+        state = self._automaton
+        if state is None:
+            # a single letter (ل، ب) and the article ال are in almost every sentence, a
+            # third of the automaton's hits: they are looked for with ``in`` instead
+            common = tuple(sorted(w for w in self._words if len(w) == 1 or w == "ال"))
             automaton = ahocorasick.Automaton()
             for word in self._words:
-                automaton.add_word(word, word)
+                if word not in common:
+                    automaton.add_word(word, word)
             if len(automaton):
                 automaton.make_automaton()
             self._recent = {}
-            self._automaton = automaton
+            state = self._automaton = (automaton, common)
+        automaton, common = state
         recent = self._recent   # read once: another thread may replace it
         found = recent.get(text)
         if found is None:
             found = {w for _, w in automaton.iter(text)} if len(automaton) else set()
+            for word in common:
+                if word in text:
+                    found.add(word)
             if len(recent) >= self.RECENT:
                 recent.clear()
             recent[text] = found
