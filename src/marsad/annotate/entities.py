@@ -82,9 +82,10 @@ class Match:
     start: int                    # character span in article.text
     end: int
 
-    @property
-    def kinds(self) -> set[str]:
-        return {a.kind for a in self.aliases}
+    def __post_init__(self) -> None:
+        # the kinds of its aliases, asked again and again by the passes (a match's aliases
+        # are never changed once it is made)
+        self.kinds: frozenset[str] = frozenset(a.kind for a in self.aliases)
 
 
 @dataclass
@@ -355,6 +356,7 @@ class _Linker:
         self.used: set[int] = set()          # word indexes already part of a mention
         self.deferred: list[tuple] = []      # back-references resolved once names are linked
         self.matches: list[Match] = []
+        self._name_ends: tuple | None = None     # see _person_name_ends
         self._marks: list[tuple[int, str]] | None = None
         self._mark_variant: dict[int, str] = {}
         self._sentences: list[int] | None = None
@@ -881,12 +883,22 @@ class _Linker:
         if (i - 1) in self._appositive_ends:
             return True
         # the name may go on past the base's form: محمد بن سلمان بن عبدالعزيز آل سعود
-        ends = {pm.j for pm in self.matches if "person" in pm.kinds and
-                any(a.kind == "person" and a.how in ("name", "variant") for a in pm.aliases)}
+        ends = self._person_name_ends()
         while i not in ends and i >= 3 and self.words[i - 2].key in _NAME_PARTICLES \
                 and _JOINING_GAP.match(self.words[i - 1].gap) and _JOINING_GAP.match(self.words[i - 2].gap):
             i -= 2
         return i in ends
+
+    def _person_name_ends(self) -> set[int]:
+        """Where the matches naming a person by name end: worked out once for the
+        article's matches (a title asks for each of its phrases)."""
+        cached = self._name_ends
+        if cached is not None and cached[0] is self.matches and cached[1] == len(self.matches):
+            return cached[2]
+        ends = {pm.j for pm in self.matches if "person" in pm.kinds and
+                any(a.kind == "person" and a.how in ("name", "variant") for a in pm.aliases)}
+        self._name_ends = (self.matches, len(self.matches), ends)
+        return ends
 
     def _maghreb_spelling(self) -> None:
         """Discovered persons of the Maghreb (their role's or description's country,

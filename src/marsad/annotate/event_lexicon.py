@@ -175,6 +175,7 @@ def cue_search(pat: re.Pattern[str], text: str, base: int, lo: int, hi: int,
 
 _WORD_CHAR = re.compile(r"\w")
 _held: tuple | None = None      # (a sentence's present words, its word starts, word -> starts)
+_held_recent: dict[str, tuple] = {}     # sentence -> its ``_held``, for the last few dozen
 
 
 def _word_starts_holding(text: str, present: set[str], word: str) -> set[int]:
@@ -183,7 +184,15 @@ def _word_starts_holding(text: str, present: set[str], word: str) -> set[int]:
     global _held
     held = _held        # read once: another thread may replace it
     if held is None or held[0] is not present:
-        held = _held = (present, [m.start() for m in _WORD_RUN.finditer(text)], {})
+        # the last few dozen sentences' answers are kept, as the shared finder keeps its
+        # own: the quote finder and the event coder ask about the same sentences in turn
+        recent = _held_recent
+        held = recent.get(text)
+        if held is None or held[0] is not present:
+            if len(recent) >= WordFinder.RECENT:
+                recent.clear()
+            held = recent[text] = (present, [m.start() for m in _WORD_RUN.finditer(text)], {})
+        _held = held
     found = held[2].get(word)
     if found is None:
         found = held[2][word] = _starts_of_words_holding(text, word, held[1])

@@ -19,6 +19,8 @@ from marsad.text.lexicon import lexicon, phrase_key
 _ARROWS = re.compile(r"\s*[>»›]\s*")
 _BARS = re.compile(r"\s*[|•·]\s*")
 _DASHES = re.compile(r"\s+[-–—]\s+")
+# each kind of separator with the characters one of which every separator of it holds
+_SEPARATORS = ((_ARROWS, "arrow", ">»›"), (_BARS, "bar", "|•·"), (_DASHES, "dash", "-–—"))
 _NOT_AN_ITEM = re.compile(r"[\d.،,:؛!?؟\"“”«()]")
 ITEM_MAX_WORDS = 4
 ITEMS_MAX = 8
@@ -45,7 +47,9 @@ def breadcrumb(line: str, at_top: bool) -> Breadcrumb | None:
     """The line as a breadcrumb or menu, or None. ``at_top``: the line comes before the
     headline or the first paragraph, where "OUTLET - section" lines live."""
     stripped = line.strip()
-    for pattern, kind in ((_ARROWS, "arrow"), (_BARS, "bar"), (_DASHES, "dash")):
+    for pattern, kind, (a, b, c) in _SEPARATORS:
+        if a not in stripped and b not in stripped and c not in stripped:
+            continue            # (no separator of the kind: one item)
         items = [p.strip() for p in pattern.split(stripped)]
         if len(items) >= 2:
             break

@@ -463,6 +463,8 @@ _LABELLED_URL = re.compile(r"^\s*([^:：\n]{2,20}?)\s*[:：]\s*<?(https?://[^\s>
 def source_link_domain(text: str) -> str | None:
     """The domain of a line that gives the article's own address ("رابط الخبر: https://…",
     labels in boilerplate.json), the outlet of a text dump that has no URL of its own."""
+    if "://" not in text:
+        return None         # (every match holds its URL's "://": most texts have none)
     labels = lexicon().source_link_labels
     for m in _LABELLED_URL.finditer(text):
         if phrase_key(m.group(1)) in labels:
