@@ -291,6 +291,7 @@ class CueList(list):
             for word in needs[0]:
                 self._by_first_part.setdefault(word, []).append(k)
         self._first_words = frozenset(self._by_first_part)   # (set & frozenset: over the smaller)
+        self._rest = [needs[1:] for needs in self._needs]    # the parts after the first
         CUE_WORDS.add(w for needs in self._needs for part in needs for w in part)
         # a cue whose first part's words all begin with a word character starts where a
         # word (\w+) does, at the start of a word holding one of them ((?<!\w), then و/ف)
@@ -305,10 +306,14 @@ class CueList(list):
     def _active_indices(self, present: set[str]) -> list[int]:
         # the sentence's words that open one of these cues (a set intersection in C: the
         # shared finder's answer holds every cue list's words)
-        candidates = {k for w in present & self._first_words for k in self._by_first_part[w]}
+        candidates: set[int] = set()
+        by_first = self._by_first_part
+        for w in present & self._first_words:
+            candidates.update(by_first[w])
         found = []
+        rest = self._rest
         for k in sorted(candidates):
-            for part in self._needs[k][1:]:     # (its first part has a word here already)
+            for part in rest[k]:     # (its first part has a word here already)
                 if present.isdisjoint(part):
                     break
             else:
@@ -436,6 +441,17 @@ class Lexicon:
         # pass over a sentence answers the trigger index and every cue list
         CUE_WORDS.add(every_stem)
         self._last_stems = frozenset(self.by_last_stem)
+        # per stem: the one-part patterns it ends, as order -> candidate (taken with one
+        # dict update), and the others with the stems their other parts need
+        self._by_last: dict[str, tuple[dict[int, tuple], list[tuple]]] = {}
+        for stem, rows in self.by_last_stem.items():
+            singles, multis = {}, []
+            for order, entry, category, pat, others, firsts in rows:
+                if others:
+                    multis.append((order, others, (entry, category, pat, firsts)))
+                else:
+                    singles[order] = (entry, category, pat, firsts)
+            self._by_last[stem] = (singles, multis)
 
     def patterns_in(self, sentence: str) -> list[tuple[TriggerEntry, str, re.Pattern[str]]]:
         """The trigger patterns that can match in ``sentence``, in lexicon order."""
@@ -454,15 +470,19 @@ class Lexicon:
         hold a stem of its first part, instead of every character of the sentence."""
         present = CUE_WORDS.present(sentence)   # (the stems it holds, with the cue lists' words)
         found: dict[int, tuple] = {}
+        by_last = self._by_last
         for stem in present & self._last_stems:
-            for order, entry, category, pat, others, firsts in self.by_last_stem[stem]:
+            singles, multis = by_last[stem]
+            if singles:
+                found.update(singles)
+            for order, others, candidate in multis:
                 if order in found:
                     continue
                 for part in others:         # (a loop, not all(): this runs for every stem found)
                     if present.isdisjoint(part):
                         break
                 else:
-                    found[order] = (entry, category, pat, firsts)
+                    found[order] = candidate
         by_firsts: dict[frozenset[str], list[int]] = {}     # patterns often share their first part
         out = []
         for k in sorted(found):
