@@ -33,6 +33,7 @@ DEMONYM = "demonym"     # a people as a party: المغاربة، السوريو
 _SKELETON_FOLD = str.maketrans({"غ": "ج", "ق": "ج", "ك": "ج", "ث": "س", "ص": "س", "ط": "ت",
                                 "ض": "د", "ذ": "ز", "ظ": "ز", "ح": "ه", "ع": "ا", "ء": ""})
 _WEAK = set("اويه")
+_HOLDERS_MEMO = 4096     # answers of ``holders`` kept (a long stream's titles and days)
 
 
 @lru_cache(maxsize=65536)     # asked for every word of every article (``skeleton_matches``)
@@ -236,6 +237,7 @@ class KnowledgeBase:
         self._spellings: dict[str, list[str]] = defaultdict(list)   # spelling_key of a full name → ids
         self._build_aliases()
         self._order = {pid: n for n, pid in enumerate(self.persons)}
+        self._holders_memo: dict[tuple, tuple[dict, ...]] = {}     # see ``holders``
         # title → (person, role, first day, last day, office country, office org, not national):
         # holders() reads dates and offices once
         self._roles_by_title: dict[str, list[tuple]] = defaultdict(list)
@@ -501,10 +503,16 @@ class KnowledgeBase:
         of bodies that are not the country's government (a regional government,
         a rival authority, a party or an armed group: ``org_is_national``) do
         not answer: رئيس العراق is not the Kurdistan Region's president."""
+        day = as_date(on) or dt.date.today()
+        # the same question comes back for every mention of a title (a title with no
+        # country reads every holder of it in the base): answers are kept per question
+        memo_key = (title if isinstance(title, str) else tuple(title), country, org, day)
+        known = self._holders_memo.get(memo_key)
+        if known is not None:
+            return list(known)
         titles = {title} if isinstance(title, str) else set(title)
         for t in list(titles):
             titles.update(self.titles.equivalents.get(t, []))
-        day = as_date(on) or dt.date.today()
         found: dict[str, dict] = {}
         for t in titles:
             rows = self._roles_by_title_country.get((t, country), ()) if country else \
@@ -518,7 +526,11 @@ class KnowledgeBase:
                     continue
                 found[p["id"]] = p
         # the base's order, so that results do not depend on the order of the titles asked
-        return [found[pid] for pid in sorted(found, key=self._order.__getitem__)]
+        out = [found[pid] for pid in sorted(found, key=self._order.__getitem__)]
+        if len(self._holders_memo) >= _HOLDERS_MEMO:
+            self._holders_memo.clear()
+        self._holders_memo[memo_key] = tuple(out)
+        return out
 
     def org_is_national(self, ref: str | None) -> bool:
         """Whether an office in this organization is an office of its country's
