@@ -141,8 +141,24 @@ def _starts_of_words_holding(text: str, stem: str, word_starts: list[int]) -> se
 
 def iter_matches(pat: re.Pattern[str], text: str, lo: int, hi: int, starts: list[int] | None):
     """``pat.finditer(text, lo, hi)`` when every match starts at one of ``starts``
-    (ascending offsets from ``lo``; None: anywhere): the pattern is tried there only."""
-    return cue_matches(pat, text, lo, lo, hi, starts)
+    (ascending offsets from ``lo``; None: anywhere): the pattern is tried there only.
+    (A list, not a generator: the trigger finder reads every match, and a pattern is
+    asked at one or two starts.)"""
+    if starts is None:
+        return pat.finditer(text, lo, hi)
+    found = []
+    end = lo
+    for start in starts:
+        p = lo + start
+        if p < end:
+            continue            # inside the previous match
+        if p >= hi:
+            break
+        m = pat.match(text, p, hi)
+        if m:
+            found.append(m)
+            end = m.end()
+    return found
 
 
 def cue_matches(pat: re.Pattern[str], text: str, base: int, lo: int, hi: int, starts: list[int] | None):
@@ -170,7 +186,16 @@ def cue_search(pat: re.Pattern[str], text: str, base: int, lo: int, hi: int,
     """``pat.search(text, lo, hi)`` for a cue of ``CueList.active_starts`` (see ``cue_matches``)."""
     if starts is None:
         return pat.search(text, lo, hi)
-    return next(cue_matches(pat, text, base, lo, hi, starts), None)
+    for start in starts:        # (the first match of ``cue_matches``)
+        p = base + start
+        if p < lo:
+            continue
+        if p >= hi:
+            break
+        m = pat.match(text, p, hi)
+        if m:
+            return m
+    return None
 
 
 _WORD_CHAR = re.compile(r"\w")
