@@ -29,14 +29,15 @@ def test_first_characters_and_required_strings_are_read_from_the_pattern():
 
 def test_any_match_equals_searching_every_pattern():
     patterns = lexicon().junk_patterns + [re.compile(p, re.IGNORECASE) for p in (
-        r"^(?:تابعونا|Follow)\s", r"^\s*ملاحظة", r"ممنوع(?=\s)", r"^(?:أ|ب)?ت$", r"(?i:COOKIES)")]
+        r"^(?:تابعونا|Follow)\s", r"^\s*ملاحظة", r"ممنوع(?=\s)", r"^(?:أ|ب)?ت$", r"(?i:COOKIES)",
+        r"^\d(ه)\1", r"^\d+ تعليق$", r"^.{0,3}الحقوق")]
     found = PatternSet(patterns)
     lines = [
         "اقرأ أيضا: عنوان خبر آخر", "تابعونا على فيسبوك", "FOLLOW us", "follow us", "هههههه", "ضحك هههه هنا",
         "الصورة: مصور الوكالة", "قال الوزير إن الحكومة ستعلن القرار غدا.", "جميع الحقوق محفوظة", "© 2025",
         "Copyright 2025", "COOKİES", "الكوكيز", "12 تعليق", "https://example.org/a", "www.example.org",
         "", " ", "ت", "أت", "ملاحظة مهمة", "  ملاحظة", "الرئيسية > سياسة > عربي", "حجم الخط: A+ A-",
-        "بموجب المادة 12 من قانون حقوق المؤلف", "عدد المشاهدات: 120", "قبل 3 ساعات", "5 دقائق للقراءة",
+        "بموجب المادة 12 من قانون حقوق المؤلف", "عدد المشاهدات: 120", "قبل 3 ساعات", "5 دقائق للقراءة", "1هه", "1هو", "ab الحقوق",
     ]
     rnd = random.Random(3)
     words = [w for line in lines for w in line.split()] + ["«", "»", "|", "/", ">", ":", "ممنوع", "\u0130"]
@@ -44,6 +45,7 @@ def test_any_match_equals_searching_every_pattern():
     for line in lines:
         assert found.any_match(line) == any(p.search(line) for p in patterns), line
     assert found._by_first and found._others   # most anchored patterns are indexed
+    assert found._anchored and any(p.pattern == r"^\d(ه)\1" for p, _, _ in found._others)  # a back-reference apart
 
 
 def test_caseless_characters_match_only_themselves_and_latin_covers_ascii_letters():

@@ -118,6 +118,7 @@ def _required(items: list) -> _Req | None:
 
 
 _MAX_REQUIRED = 6     # more strings to look for than this: the pattern is run instead
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")     # \1, (?P=name), (?(1)...): kept apart
 
 
 class PatternSet:
@@ -127,12 +128,15 @@ class PatternSet:
         self.patterns = list(patterns)
         self._by_first: dict[str, list[re.Pattern[str]]] = {}
         self._others: list[tuple[re.Pattern[str], tuple[str, ...] | None, bool]] = []
+        # anchored patterns whose first character is not known, by flags: asked together
+        unindexed: dict[int, list[re.Pattern[str]]] = {}
         for pattern in self.patterns:
-            first, required = None, None
+            first, required, anchored = None, None, False
             try:
                 if not pattern.flags & re.MULTILINE:
                     items = list(_parser.parse(pattern.pattern, pattern.flags))
                     if items and items[0] == (_c.AT, _c.AT_BEGINNING):
+                        anchored = True
                         first = _first_chars(items[1:])
                     else:
                         # (an anchored pattern fails at once where it does not match:
@@ -145,6 +149,8 @@ class PatternSet:
             if first is not None:
                 for ch in first:
                     self._by_first.setdefault(ch, []).append(pattern)
+            elif anchored and not _BACKREFERENCE.search(pattern.pattern):
+                unindexed.setdefault(pattern.flags, []).append(pattern)
             else:
                 if required:
                     # strings without case are looked for as they are; one with an ASCII
@@ -154,10 +160,26 @@ class PatternSet:
                 else:
                     self._others.append((pattern, None, False))
 
+        # An anchored pattern can only match at the start, where ``match`` tries it; the
+        # alternation of several is tried there in one call (group numbers change, so
+        # none may refer back to a group; a set the engine refuses stays one by one).
+        self._anchored: list[re.Pattern[str]] = []
+        for flags, group in unindexed.items():
+            try:
+                together = re.compile("|".join(f"(?:{p.pattern})" for p in group), flags) \
+                    if len(group) > 1 else group[0]
+            except re.error:
+                self._others.extend((p, None, False) for p in group)
+                continue
+            self._anchored.append(together)
+
     def any_match(self, text: str) -> bool:
         """``any(p.search(text) for p in patterns)``."""
         for pattern in self._by_first.get(text[:1], ()):
             if pattern.search(text):
+                return True
+        for together in self._anchored:
+            if together.match(text):
                 return True
         latin: bool | None = None
         for pattern, required, cased in self._others:
