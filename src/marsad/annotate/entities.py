@@ -1319,7 +1319,7 @@ class _Linker:
         pending_short: list[tuple[Match, list[str]]] = []
         kunyas = self._kunyas_after_names()
         for m in self.matches:
-            if any(x in self.used for x in range(m.i, m.j)):
+            if not self.used.isdisjoint(range(m.i, m.j)):
                 m = self._unused_full_name(m)
                 if m is None:
                     continue
@@ -1343,7 +1343,7 @@ class _Linker:
             self._link_other(m)
         confirmed |= self._link_spelling_variants()
         for m, ids in pending_short:
-            if any(x in self.used for x in range(m.i, m.j)):
+            if not self.used.isdisjoint(range(m.i, m.j)):
                 continue
             if len(ids) == 1 and self._relatives_named(m, kb.persons[ids[0]]):
                 continue
@@ -1481,7 +1481,7 @@ class _Linker:
         a discovered person."""
         words = self.words
         for i, (j, end, first) in sorted(kunyas.items()):
-            if any(x in self.used for x in range(i, j)):
+            if not self.used.isdisjoint(range(i, j)):
                 continue
             if first is None:
                 prev = next((mn for mn in self.mentions
@@ -1492,7 +1492,7 @@ class _Linker:
                             mn.end = end
                 self.used.update(range(i, j))
                 continue
-            if any(x in self.used for x in range(first, i)):
+            if not self.used.isdisjoint(range(first, i)):
                 continue
             start = words[first].start
             key = words[first].key
@@ -1852,7 +1852,7 @@ class _Linker:
         a LOC in that country (the nisba also tells طرابلس اللبنانية from Libya's).
         An unknown town after «مدينة»/«بلدة» is discovered the same way."""
         for m in self.matches:
-            if any(x in self.used for x in range(m.i, m.j)):
+            if "place" not in m.kinds or not self.used.isdisjoint(range(m.i, m.j)):
                 continue
             places = [a for a in m.aliases if a.kind == "place"]
             nisba = self._nisba_at(m.j) if places and not self._future_prefix(m) else None
@@ -1932,7 +1932,7 @@ class _Linker:
                         _ARABIC_WORD.match(words[k].key) and not words[k].key.startswith("ال") and \
                         words[k].key not in not_names and k not in self.used:
                     k += 1
-            if k == j or any(x in self.used for x in range(j, k)):
+            if k == j or not self.used.isdisjoint(range(j, k)):
                 continue
             names = words[j:k]
             name_en = None
@@ -2127,7 +2127,7 @@ class _Linker:
         if not opens[key]:
             return None     # no description starts with this word (most words)
         for n in (3, 2, 1):
-            if i + n > len(words) or any(x in self.used for x in range(i, i + n)) or \
+            if i + n > len(words) or not self.used.isdisjoint(range(i, i + n)) or \
                     any(not _JOINING_GAP.match(words[x].gap) for x in range(i + 1, i + n)):
                 continue
             rest = " ".join(w.key for w in words[i + 1:i + n])
@@ -2212,7 +2212,7 @@ class _Linker:
         if end and end - k == 2 and noun_phrase and first not in self.kb.given_names:
             return None
         if end and end - k >= 2:
-            return end if not any(x in self.used for x in range(k, end)) else None
+            return end if self.used.isdisjoint(range(k, end)) else None
         if (first[0] in "ولبفك" or words[k].text.startswith("ال")) and first not in idx.first_names:
             return None
         n = 3 if k + 1 < len(words) and words[k + 1].key in _NAME_PARTICLES else 2
@@ -2425,8 +2425,8 @@ class _Linker:
 
     def _duals_and_sides(self) -> None:
         for m in self.matches:
-            if any(x in self.used for x in range(m.i, m.j)):
-                continue
+            if ("dual" not in m.kinds and "side" not in m.kinds) or not self.used.isdisjoint(range(m.i, m.j)):
+                continue        # (the kinds first: one set test, most matches are neither)
             if "dual" in m.kinds:
                 # the two persons named last who hold that kind of office (الرئيسان: heads of state)
                 title = next(a.id for a in m.aliases if a.kind == "dual")
