@@ -509,3 +509,16 @@ def test_a_verb_describing_a_strike_noun_has_the_strike_as_subject():
 ])
 def test_a_nationality_on_what_a_statement_speaks_of_names_its_other_party(text, expected):
     assert main_of(text)[1:] == expected
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    # the lead names the struck country; a later telling of the same strike by the same doer
+    # names the group of that country it hit
+    (None, "شنت إسرائيل غارة جوية على لبنان فجر اليوم. وقصف الجيش الإسرائيلي مواقع تابعة لحزب الله قرب الحدود.",
+     ("ASSAULT", "Israel Defense Forces", "Hezbollah")),
+    # a telling of another act of that type against another party changes nothing
+    (None, "شنت إسرائيل غارة جوية على لبنان فجر اليوم. وقالت مصادر إن حزب الله قصف مستوطنة المطلة.",
+     ("ASSAULT", "Israel", "Lebanon")),
+])
+def test_a_country_party_takes_the_body_of_that_country_another_telling_names(title, text, expected):
+    assert main_of(text, title=title, dates=[("اليوم", "2025-03-02")]) == expected

@@ -105,6 +105,8 @@ def code_events(article: Article) -> Article:
         main = choose_main(events, prior)
     else:
         main = choose_main(events)
+    if main is not None:
+        _narrow_countries(events, main)
     if main is not None and main.type == "CONSULT":
         _name_delegation_heads(view, main)
     if main is not None and main.date is None:
@@ -121,6 +123,46 @@ def code_events(article: Article) -> Article:
 
 
 _ANAPHOR_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+
+
+def _narrow_countries(cands: list[Candidate], main: Event) -> None:
+    """News tells its main event more than once (headline, lead, the body's details) and
+    names a party by its country in one telling and by the person, force or group of
+    that country in another: إيران تهدد إسرائيل / قال شمخاني؛ شنت إسرائيل غارة
+    على لبنان / قصف أهداف قالت إنها تابعة لحزب الله. A main-event party named only by its
+    country takes the person or body of that same country (a body only for the party
+    acted on: a person of that country is one of its victims) that holds its place in
+    another telling of the act (same type and same other party, or a body of its
+    country). The
+    country stays right where the country is all that matters."""
+    mc = next((c for c in cands if c.event is main), None)
+    if mc is None:
+        return
+    slots = [mc.actor1_mention, mc.actor2_mention]
+    for i in (0, 1):
+        m, other = slots[i], slots[1 - i]
+        if m is None or m.entity.type != "GPE" or not m.entity.country:
+            continue
+        for c in sorted(cands, key=lambda c: c.sentence_index):
+            if c is mc or c.background or c.event.type != main.type or c.reaction:
+                continue
+            pair = [c.actor1_mention, c.actor2_mention]
+            x, y = pair[i], pair[1 - i]
+            # a person of the country acted on is one of its victims or envoys, not the country
+            if x is None or x.entity.type not in (("PERSON", "ORG") if i == 0 else ("ORG",)) \
+                    or x.entity.country != m.entity.country:
+                continue
+            if y is None or other is None or (y.key != other.key and not (
+                    y.entity.country and y.entity.country == other.entity.country)):
+                continue      # no other party to tie it to the main act, or another party
+            if other is not None and x.key == other.key:
+                continue
+            slots[i] = x
+            if i == 0:
+                mc.actor1_mention, main.actor1 = x, x.entity.actor()
+            else:
+                mc.actor2_mention, main.actor2 = x, x.entity.actor()
+            break
 
 
 def _attach_anaphors(cands: list[Candidate]) -> None:
