@@ -35,6 +35,7 @@ EXTRA_NAMES = {
     "التيار الصدري": ("ORG", "Sadrist Movement", "IRQ"),
     "البرلمان العراقي": ("ORG", "Council of Representatives of Iraq", "IRQ"),
     "بغداد": ("GPE", "Baghdad", "IRQ"),
+    "غريتا تونبرغ": ("PERSON", "Greta Thunberg", "SWE"),
 }
 EXTRA_NISBA = {"الأميركي": ("GPE", "United States", "USA"), "الأردني": ("GPE", "Jordan", "JOR"),
                "الجزائرية": ("GPE", "Algeria", "DZA"), "الجزائري": ("GPE", "Algeria", "DZA"),
@@ -522,3 +523,15 @@ def test_a_nationality_on_what_a_statement_speaks_of_names_its_other_party(text,
 ])
 def test_a_country_party_takes_the_body_of_that_country_another_telling_names(title, text, expected):
     assert main_of(text, title=title, dates=[("اليوم", "2025-03-02")]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the name after the comma is in apposition to the person noun the act takes as object;
+    # the preposition before the comma belongs to that noun's modifier
+    ("أعلنت إسرائيل، يوم الثلاثاء، ترحيل الناشطة السويدية في شؤون المناخ والسياسة، غريتا تونبرغ.",
+     ("Israel", "Greta Thunberg")),
+    # a noun that is no person opens the object: the name after the comma is not its apposition
+    ("أعلنت إسرائيل، يوم الثلاثاء، ترحيل ركاب السفينة في عرض البحر، غريتا تونبرغ.", ("Israel", None)),
+])
+def test_a_name_in_apposition_to_the_person_acted_on_past_its_modifier(text, expected):
+    assert main_of(text)[1:] == expected

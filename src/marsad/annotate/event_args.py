@@ -16,6 +16,7 @@ subject-first (بوتين يدعو الشيباني). The rules, in order:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 
 from marsad.annotate.event_text import (ArticleView, Mention, aid_carriers, anaphoric_owners, auxiliaries, clause_openers,
@@ -181,6 +182,11 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
     if second is None and not frame.reaction and frame.etype in SPEECH_TYPES and not frame.nominal:
         # أشاد X بالدور [المصري]، انتقد X السياسة [الأمريكية]: a nationality on the object spoken of
         second = _adjective_on_object(view, frame, subject)
+    if second is None and subject is not None and "OBJ" in frame.preps:
+        # أعلنت [الوزارة] ترحيل الناشطة السويدية في شؤون المناخ، [غريتا تونبرغ]: the doer known, the
+        # name in apposition to the person noun the act takes as object is the one acted on
+        second = next((m for m in around.gap + around.after if m.prep and m.entity.type == "PERSON"
+                       and m.key != subject.key and _apposition_past_modifier(view, frame, m)), None)
     if second is not None and subject is not None and second.key == subject.key:
         second = None
     # المحادثات الإيرانية الأمريكية: one nationality adjective followed by another names both parties
@@ -891,6 +897,35 @@ def _opens_clause(view: ArticleView, m: Mention, floor: int) -> bool:
         if not _title_like(w):
             return False
     return False
+
+
+def _apposition_past_modifier(view: ArticleView, frame: Frame, m: Mention) -> bool:
+    """Is a person's name, after a comma, the apposition of the person noun the act takes
+    as its object (ترحيل [الناشطة] السويدية في شؤون المناخ والسياسة، غريتا تونبرغ; إيداع
+    [الصحافي] بجريدة X، محمد)? The preposition before the comma is inside the noun's
+    modifier and does not govern the name. A place noun after a preposition has its own
+    apposition (في العاصمة، واشنطن) and a title after the preposition is its object (مع
+    نظيره الأمريكي، X): the noun must open the object, right after the act's word."""
+    if not (frame.end <= m.start <= frame.clause_end or frame.head_end <= m.start < frame.end):
+        return False
+    start = frame.head_end if frame.head_end <= m.start < frame.end else frame.end
+    between = view.text[start:m.start]
+    stripped = between.rstrip()
+    if not stripped.endswith(("،", ",")) or any(ch in stripped[:-1] for ch in "،,.:؛\n"):
+        return False
+    words = normalize_key(stripped[:-1]).split()
+    if not 2 <= len(words) <= 9:
+        return False
+    head = words[0]
+    return head.startswith("ال") and (_title_like(head) or head in _person_descriptors())
+
+
+@lru_cache(maxsize=1)
+def _person_descriptors() -> frozenset[str]:
+    """Words that describe a person without an office (titles.json name_cues.descriptors:
+    الناشط، الصحفي، المعارض), one word long, normalized."""
+    from marsad.annotate.knowledge import load_kb
+    return frozenset(normalize_key(d) for d in load_kb().titles.name_cues.descriptors if " " not in d)
 
 
 def _title_like(word: str) -> bool:
