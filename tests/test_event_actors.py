@@ -535,3 +535,17 @@ def test_a_country_party_takes_the_body_of_that_country_another_telling_names(ti
 ])
 def test_a_name_in_apposition_to_the_person_acted_on_past_its_modifier(text, expected):
     assert main_of(text)[1:] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # news writing names the party a statement is aimed at after «في إشارة إلى»
+    ("قال الرئيس دونالد ترامب إن بلاده لن تقبل الإملاءات، في إشارة إلى حركة حماس.",
+     ("REJECT", "Donald Trump", "Hamas")),
+    # the name may follow a short phrase inside the allusion
+    ("رفض الرئيس دونالد ترامب أي إملاء من الخارج، في إشارة إلى الشروط التي تضعها قطر.",
+     ("REJECT", "Donald Trump", "Qatar")),
+    # no allusion cue: no other party is invented
+    ("قال الرئيس دونالد ترامب إن بلاده لن تقبل الإملاءات من أي طرف.", ("REJECT", "Donald Trump", None)),
+])
+def test_an_allusion_names_the_party_a_statement_is_aimed_at(text, expected):
+    assert main_of(text) == expected

@@ -34,7 +34,7 @@ from marsad.annotate.event_lexicon import (VERBAL, Lexicon, TriggerEntry, cue_ma
                                           literal_words, load_lexicon)
 from marsad.annotate.event_context import (attribution_of, event_date, is_background, is_future, modality_of,
                                           reference_date)
-from marsad.annotate.event_direction import domestic_unless_foreign, organ_acts
+from marsad.annotate.event_direction import alludes_types, allusion_phrases, domestic_unless_foreign, organ_acts
 from marsad.annotate.event_main import Candidate, choose_main, merge_headline_with_lead, merge_repeats
 from marsad.annotate.event_text import (ArticleView, Mention, clause_openers, commentary_verbs, doing_verbs, prepositions,
                                        relative_pronouns, temporal_subordinators, threat_verbs, verdict_verbs)
@@ -107,6 +107,7 @@ def code_events(article: Article) -> Article:
         main = choose_main(events)
     if main is not None:
         _narrow_countries(events, main)
+        _allusion_party(view, article, main)
     if main is not None and main.type == "CONSULT":
         _name_delegation_heads(view, main)
     if main is not None and main.date is None:
@@ -123,6 +124,36 @@ def code_events(article: Article) -> Article:
 
 
 _ANAPHOR_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+
+
+def _allusion_party(view: ArticleView, article: Article, main: Event) -> None:
+    """قال X إن تونس ليست للبيع، في إشارة إلى صندوق النقد الدولي: a statement whose speaker
+    names no other party is aimed at the one news writing names after «في إشارة إلى» in the
+    statement's sentence (``allusion`` in event_direction.json)."""
+    if main.actor1 is None or main.actor2 is not None or main.type not in alludes_types() or main.trigger is None:
+        return
+    sent = next((s for s in article.sentences if s.start <= main.trigger.start < s.end), None)
+    if sent is None:
+        return
+    # the statement's sentence after its trigger, else the lead, where news puts the allusion
+    spans = [(main.trigger.end, sent.end)]
+    if article.sentences and article.sentences[0] is not sent:
+        spans.append((article.sentences[0].start, article.sentences[0].end))
+    words = view.words
+    for start, end in spans:
+        i, stop = view.word_index(view.to_norm(start)), view.word_index(view.to_norm(end))
+        for phrase in allusion_phrases():
+            n = len(phrase)
+            for k in range(i, max(i, stop - n + 1)):
+                if tuple(view.ntext[a:b] for a, b in words[k:k + n]) != phrase:
+                    continue
+                after = view.to_original(words[k + n - 1][1], words[k + n - 1][1])[0]
+                m = next(iter(view.mentions(after, end)), None)
+                # في إشارة إلى [الشروط التي يضعها] صندوق النقد: the name within a short phrase
+                if m is not None and view.words_between(view.to_norm(after), view.to_norm(m.start)) <= 4 \
+                        and m.entity.actor().key != main.actor1.key:
+                    main.actor2 = m.entity.actor()
+                return
 
 
 def _narrow_countries(cands: list[Candidate], main: Event) -> None:
