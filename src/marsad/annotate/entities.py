@@ -51,7 +51,7 @@ _DUAL_PLURAL = ("ين", "ان", "ون")
 _PRONOUN_SUFFIXES = ("ته", "تها", "تهم", "تهما")
 _CLITIC_ARTICLE = ("لل", "بال", "وال", "فال", "كال")
 # an age right after a name: (37 سنة)، ” 37 سنة ”، «25 عاما»، - 40 عامًا
-_AGE_AFTER_NAME = re.compile(r"[(\"“”«\-–]\s*\d{1,3}\s*(?:سنة|سنوات|عاما|عامًا|عاماً|عام)\s*[)\"“”»،,]")
+_AGE_AFTER_NAME = re.compile(r"\s*[(\"“”«\-–]\s*\d{1,3}\s*(?:سنة|سنوات|عاما|عامًا|عاماً|عام)\s*[)\"“”»،,]")
 # إخراج، إطلاق، إعلان: an indefinite verbal noun of form IV; a given name of this shape
 # (إيهاب) is in the given-name list, which is asked first
 _IFAAL = re.compile(r"^إ[\u0621-\u064A]{2}ا[\u0621-\u064A]$")
