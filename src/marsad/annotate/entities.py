@@ -2078,27 +2078,6 @@ class _Linker:
                 continue
             self._add_discovered(words[k].start, words[end - 1].end, k, end, iso)
 
-    def _discover_apposed_to_title(self) -> None:
-        """«والي ولاية معسكر، فؤاد عايسي، …»: a title, one to three words of its place or
-        body the base need not know, a comma, then a name of two words or more opening
-        with a known given name and closed by a comma or the sentence's end: the name is
-        in apposition to the title, a discovered person."""
-        words, idx = self.words, self.idx
-        for m in self.matches:      # the article's matches, found once by _scan
-            i = m.i
-            if m.kinds != {"title"} or m.j + 2 >= len(words) or i in self.used:
-                continue
-            k = next((x for x in range(m.j, min(m.j + 4, len(words)))
-                      if words[x].gap.strip() in ("،", ",")), None)
-            if k is None or k == m.j or any(words[x].gap.strip() for x in range(m.j, k)) \
-                    or words[k].key not in idx.first_names or words[k].key in _NAME_PARTICLES \
-                    or any(x in self._person_words for x in range(i, k)):
-                continue    # (the words between may be a place or body the base knows: ولاية معسكر)
-            end = self._described_name(k, comma_ok=True)
-            if end is None or end - k < 2 or not self._break_before(end):
-                continue
-            self._add_discovered(words[k].start, words[end - 1].end, k, end)
-
     def _discover_aged(self) -> None:
         """«عائشة إسماعيل عبد الدايم (37 سنة)»: a name of two to four words (particles
         aside) that opens with a known given name, right before an age in brackets or
@@ -2573,7 +2552,6 @@ class _Linker:
         self._discover_described()
         self._discover_after_nisba()
         self._discover_aged()
-        self._discover_apposed_to_title()
         self._discover_groups()
         self._org_anaphors()
         self._local_aliases()
