@@ -1106,9 +1106,6 @@ class _Linker:
             after_bin = k > j and (words[k - 1].key in ("بن", "ابن", "بنت") or words[k - 1].text == "آل")
             if not after_bin and _match_at(idx, words, k, {"country", "org", "title", "place"}) \
                     and not self._family_name_like_a_town(j, k):
-                if self._nisba_family_name(j, k):
-                    k += 1      # حسام المصري،: the name ends with its nisba family name
-                    break
                 known_after = k > j + 1 and words[k - 1].text.startswith("ال")
                 break
             k += 1
@@ -1168,24 +1165,6 @@ class _Linker:
         words = self.words
         return sum(1 for x in range(j, k) if words[x].key in _NAME_PARTICLES
                    or (x > j and words[x].key in _COMPOUND_SECONDS))
-
-    def _nisba_family_name(self, j: int, k: int) -> bool:
-        """Word k, right after a known given name at j, is a country's nisba with the
-        article (حسام المصري، رامي السوري.) and the clause ends after it: a family name
-        (a bare given name takes no adjective of nationality); the nisba's country mention
-        there is dropped."""
-        words = self.words
-        if k != j + 1 or words[j].key not in self.idx.first_names or words[j].key in _NAME_PARTICLES \
-                or not words[k].text.startswith("ال") or not self._break_before(k + 1):
-            return False
-        m = _match_at(self.idx, words, k, {"country", "org", "title", "place"})
-        if m is None or m.j != k + 1 or not all(a.kind == "country" and a.how == "nisba" for a in m.aliases):
-            return False
-        w = words[k]
-        self.mentions = [mn for mn in self.mentions if not (
-            mn.how == "nisba" and mn.start == w.start and mn.end == w.end)]
-        self.used.discard(k)
-        return True
 
     def _family_name_like_a_town(self, j: int, k: int) -> bool:
         """Word k, right after a known given name at j, is a town's name with the
@@ -2015,10 +1994,6 @@ class _Linker:
             if words[i].key in cues.list_cues and i not in self.used:
                 i = self._discover_list(i)
                 continue
-            if words[i].key in ("كل", "وكل") and i + 1 < len(words) and words[i + 1].key == "من" \
-                    and i + 1 not in self.used:
-                i = self._discover_list(i + 1, alone=True)
-                continue
             k = self._after_descriptor(i)
             if k is None:
                 i += 1
@@ -2111,11 +2086,9 @@ class _Linker:
                 self._add_discovered(words[j].start + (bare != first), words[w].end, j, w + 1)
                 break
 
-    def _discover_list(self, i: int, alone: bool = False) -> int:
+    def _discover_list(self, i: int) -> int:
         """وهن A B وC D: after a pronoun of list_cues, a list of two names or more
-        (each two or three plausible name words) names that many persons. After كل من
-        (``alone``) the first item is a person by itself when it opens with a known given
-        name and a comma follows it (كل من حسن الفيلالي، عضو المكتب، و...)."""
+        (each two or three plausible name words) names that many persons."""
         words = self.words
         first = self._described_name(i + 1, colon_ok=True) if i + 1 < len(words) and (
             _JOINING_GAP.match(words[i + 1].gap) or words[i + 1].gap.strip() == ":") else None
@@ -2131,10 +2104,6 @@ class _Linker:
                 and words[i + 1].key not in _NAME_PARTICLES:
             return i + 1    # وهو موضوع حاسم: a singular pronoun before a noun phrase, not a list of names
         rest = self._listed_names(first)
-        if not rest and alone and words[i + 1].key in self.idx.first_names and words[i + 1].key not in _NAME_PARTICLES \
-                and first < len(words) and words[first].gap.strip()[:1] in ("،", ","):
-            self._add_discovered(words[i + 1].start, words[first - 1].end, i + 1, first)
-            return first
         if not rest:
             return i + 1
         for start, k, end in [(words[i + 1].start, i + 1, first)] + rest:
@@ -2273,10 +2242,8 @@ class _Linker:
                 k += 1      # الناشط البيئي: an adjective of the description, never a name's first word
                 continue
             m = _match_at(self.idx, words, k, {"country", "org"})
-            if m and m.aliases[0].kind == "country" and m.aliases[0].how == "nisba" and not country \
-                    and not (m.j < len(words) and words[m.j].key in ("بن", "بنت", "ابن")
-                             and words[k].key in self.idx.first_names):
-                country, k = m.aliases[0].id, m.j     # (تركي بن عبد المحسن: a given name before بن)
+            if m and m.aliases[0].kind == "country" and m.aliases[0].how == "nisba" and not country:
+                country, k = m.aliases[0].id, m.j
                 continue
             if words[k].key == "في" and k + 1 < len(words):
                 m2 = _match_at(self.idx, words, k + 1, {"country", "org"})
