@@ -50,11 +50,6 @@ _VERB_PREFIXES = ("يت", "تت", "يست", "تست", "يأ", "تأ")   # imperf
 _DUAL_PLURAL = ("ين", "ان", "ون")
 _PRONOUN_SUFFIXES = ("ته", "تها", "تهم", "تهما")
 _CLITIC_ARTICLE = ("لل", "بال", "وال", "فال", "كال")
-# an age right after a name: (37 سنة)، ” 37 سنة ”، «25 عاما»، - 40 عامًا
-_AGE_AFTER_NAME = re.compile(r"\s*[(\"“”«\-–]\s*\d{1,3}\s*(?:سنة|سنوات|عاما|عامًا|عاماً|عام)\s*[)\"“”»،,]")
-# إخراج، إطلاق، إعلان: an indefinite verbal noun of form IV; a given name of this shape
-# (إيهاب) is in the given-name list, which is asked first
-_IFAAL = re.compile(r"^إ[\u0621-\u064A]{2}ا[\u0621-\u064A]$")
 _NAME_PARTICLES = {"ابو", "بن", "ابن", "عبد", "ال", "ام", "بنت", "ايت"}
 _NASAB = {"بن", "ابن", "بنت", "ال"}     # بن X، آل X (آل normalizes to ال)
 _COMPOUND_SECONDS = {"الدين", "الله"}
@@ -428,12 +423,8 @@ class _Linker:
         words = normalize_key(name_ar).split()
         if len(words) < 2:
             return None
-        # أنور بن محمد قرقاش is أنور قرقاش: the father's name (بن X) the base leaves out
-        bare = tuple(w for x, w in enumerate(words) if not (0 < x < len(words) - 1 and (
-            w in ("بن", "بنت", "ابن") or (x > 1 and words[x - 1] in ("بن", "بنت", "ابن")))))
         fits = {pid for full, pid in self.idx.name_ends.get((words[0], words[-1]), ())
-                if (len(full) > len(words) and _subsequence(words, full))
-                or (len(bare) < len(words) and _subsequence(list(bare), full))}
+                if len(full) > len(words) and _subsequence(words, full)}
         return self.kb.persons[fits.pop()] if len(fits) == 1 else None
 
     # -- step 3: titles and what follows them
@@ -1092,52 +1083,34 @@ class _Linker:
         if (first[0] in "ولبفك" or words[j].text.startswith("ال")) and first not in idx.first_names:
             return None     # a proclitic or the article (as written: إلسا is a name): a phrase
         k = j
-        known_after = False     # the name stopped before a title, body or country the base knows
         while k < len(words) and k - j - self._particles(j, k + 1) < 4:
             w = words[k]
             if k > j and (not _JOINING_GAP.match(w.gap) or _QUOTES.search(w.gap)):
                 break   # a quote inside is no name: أشاد "بمبادرة ..."
-            if (self._stopword(k, k - j) and not (w.text in _ALI and k > j and words[k - 1].key in _NASAB)) \
-                    or not _ARABIC_WORD.match(w.key) or len(w.key) < 2:
-                break   # (بن علي: after بن, علي is a father's name, never the preposition)
+            if self._stopword(k, k - j) or not _ARABIC_WORD.match(w.key) or len(w.key) < 2:
+                break
             if not self._name_part_ok(k, k - j):
                 break
-            # بن سلطان: a father's name; آل سعيد: a house's name, not the town
-            after_bin = k > j and (words[k - 1].key in ("بن", "ابن", "بنت") or words[k - 1].text == "آل")
+            after_bin = k > j and words[k - 1].key in ("بن", "ابن", "بنت")   # بن سلطان: a father's name
             if not after_bin and _match_at(idx, words, k, {"country", "org", "title", "place"}) \
                     and not self._family_name_like_a_town(j, k):
-                known_after = k > j + 1 and words[k - 1].text.startswith("ال")
                 break
             k += 1
         n = k - j
         if n == 0:
             return None
-        if n > 2 and k < len(words) and _JOINING_GAP.match(words[k].gap) \
-                and self.kb.titles.name_cues.is_masdar(words[k].key) and words[k - 1].key not in idx.first_names \
-                and not words[k - 1].text.startswith("ال"):
-            k, n = k - 1, n - 1     # كريم منصور حفل الافتتاح: the noun before a verbal noun is its head
         if n >= 2 and self._noun_and_adjective(j, k):
             return None
         if n >= 3 and words[j + 1].key in _NASAB:
-            # نواف بن بندر [بن فهد] [آل X]: a nasab ends after the last بن/آل pair, or one
-            # family name later where the name clearly ends there (أنور بن محمد قرقاش،)
+            # نواف بن بندر [بن فهد] [آل X]: a nasab ends after the last بن/آل pair
             i = j + 1
             while i + 1 < k and words[i].key in _NASAB:
                 i += 2
-            comma_after = k < len(words) and words[k].gap.strip()[:1] in ("،", ",")
-            if not (i + 1 == k and (known_after or comma_after or (
-                    self._break_before(k) and not words[i].text.startswith("ال")))):
-                k = i
-            n = k - j
-            # فهد بن محمود آل سعيد: a name ends with its house (آل X)
-            known_after = known_after or (k == i and words[i - 2].text == "آل")
+            k, n = i, i - j
         starts_with_given = words[j].key in idx.first_names or words[j].key in _NAME_PARTICLES \
             or words[j].text in _ALI
-        # أحمد بن محمد الجروان رئيس المكتب: a name that runs up to a title the base knows ends there
         ends_at_break = self._break_before(k) or (k < len(words) and (
-            words[k].key in idx.stopwords or not self._name_part_ok(k, k - j))) or (
-            known_after and starts_with_given and (k >= len(words) or words[k - 2].text == "آل"
-                                                   or _match_at(idx, words, k, {"title"}) is not None))
+            words[k].key in idx.stopwords or not self._name_part_ok(k, k - j)))
         if n >= 2 and (ends_at_break or starts_with_given):
             if not ends_at_break and n > 2:
                 # without a clear end keep the usual two-word name (and a particle pair; عبد X and a
@@ -1205,7 +1178,7 @@ class _Linker:
         if key not in self.idx.first_names and not (key[:1] in ("و", "ف") and key[1:] in self.idx.first_names):
             plain = _DIACRITIC.sub("", words[k].text)
             bare = plain[1:] if plain[:1] in ("و", "ف") else plain
-            if pos == 0 and (plain.endswith("ة") or _IFAAL.match(plain) or plain.startswith(_VERB_PREFIXES) or bare.startswith(
+            if pos == 0 and (plain.endswith("ة") or plain.startswith(_VERB_PREFIXES) or bare.startswith(
                     _VERB_PREFIXES) or (len(plain) <= 5 and plain[:1] == "ي" and plain[1:2] not in "اأإآويئ")
                     or (len(bare) >= 6 and bare[:1] in "يت" and bare.endswith(("ان", "ون")))):
                 return False    # قضية، رئاسة: a noun; يتحدثان، فيتعين، يضع، يبحثان: a verb (given names are known)
@@ -2053,39 +2026,6 @@ class _Linker:
                 continue
             self._add_discovered(words[k].start, words[end - 1].end, k, end, iso)
 
-    def _discover_aged(self) -> None:
-        """«عائشة إسماعيل عبد الدايم (37 سنة)»: a name of two to four words (particles
-        aside) that opens with a known given name, right before an age in brackets or
-        quotes, is a discovered person; the age is how news lists the killed, the
-        injured and the accused."""
-        words, idx = self.words, self.idx
-        ages = [m.start() for m in _AGE_AFTER_NAME.finditer(self.text)]
-        if not ages:
-            return
-        ends = {w.end: x for x, w in enumerate(words)}
-        for off in ages:
-            w = next((ends[e] for e in range(off, max(off - 3, -1), -1) if e in ends), None)
-            if w is None or w in self.used:
-                continue
-            for n in (6, 5, 4, 3, 2):
-                j = w + 1 - n
-                if j < 0 or n - self._particles(j, w + 1) > 4 or n - self._particles(j, w + 1) < 2:
-                    continue
-                first = words[j].key
-                bare = first[1:] if first[:1] == "و" and first not in idx.first_names else first
-                if (bare not in idx.first_names or bare in _NAME_PARTICLES) and bare != "عبد":
-                    continue
-                if not (j == 0 or self._break_before(j) or bare != first or words[j - 1].key in idx.stopwords):
-                    continue    # the name opens a clause or a list item (، وفلان)
-                if not self.used.isdisjoint(range(j, w + 1)) or any(
-                        not _JOINING_GAP.match(words[x].gap) or not _ARABIC_WORD.match(words[x].key)
-                        or (self._stopword(x, x - j) and words[x].text not in _ALI)
-                        or not self._name_part_ok(x, x - j)
-                        for x in range(j + 1, w + 1)):
-                    continue
-                self._add_discovered(words[j].start + (bare != first), words[w].end, j, w + 1)
-                break
-
     def _discover_list(self, i: int) -> int:
         """وهن A B وC D: after a pronoun of list_cues, a list of two names or more
         (each two or three plausible name words) names that many persons."""
@@ -2518,7 +2458,6 @@ class _Linker:
         self._link_epithets()
         self._discover_described()
         self._discover_after_nisba()
-        self._discover_aged()
         self._discover_groups()
         self._org_anaphors()
         self._local_aliases()
