@@ -5,19 +5,9 @@ words those forms must not swallow (a verbal noun that looks like a verb with a 
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from marsad.annotate.events import code_events
-from marsad.model import Article, Sentence
-
-
-def asserted_types(text: str) -> set[str]:
-    art = Article(id="t", text=text)
-    art.sentences = [Sentence(m.start(), m.end(), m.group())
-                     for m in re.finditer(r"[^.!?؟\n]+[.!?؟]*", text) if m.group().strip()]
-    return {e.type for e in code_events(art).events if e.modality == "asserted"}
+from test_event_precision import asserted_types
 
 
 @pytest.mark.parametrize("text, expected", [
