@@ -144,6 +144,12 @@ def test_protesters_who_follow_a_group_are_that_group():
     assert main_of(text) == ("PROTEST", "Sadrist Movement", "Council of Representatives of Iraq")
 
 
+def test_a_groups_building_does_not_make_its_stormers_the_group():
+    # «مقرا للتيار X» names the group's premises: the crowd that storms them is not the group
+    _, doer, target = main_of("اقتحم متظاهرون غاضبون مقرا للتيار الصدري في بغداد مساء الأحد.")
+    assert doer != "Sadrist Movement" and target == "Sadrist Movement"
+
+
 def test_a_courtesy_word_carries_the_preposition_of_the_name_after_it():
     # «بجلالة الملك X»: the glued ب of the courtesy word introduces X, the call's partner; a
     # country after «مع» later in the sentence is what was spoken of

@@ -24,7 +24,7 @@ from marsad.annotate.event_text import (ArticleView, Mention, aid_carriers, anap
                                         place_nouns, place_targets, pronoun_openers,
                                         place_topics,
                                         placeless_modes, prepositions, relative_pronouns, subject_openers,
-                                        member_words, title_nouns, title_words, weapon_words)
+                                        affiliation_words, member_words, title_nouns, title_words, weapon_words)
 from marsad.annotate.event_direction import (converse_modes, head_words, honorifics, is_directed, meeting_verbs, members_in,
                                              pair_nouns, state_organs, strike_nouns, time_words)
 from marsad.model import Entity
@@ -1096,7 +1096,7 @@ def _head_preposition(view: ArticleView, m: Mention, frame: Frame, others: list[
 def _follower_of(view: ArticleView, m: Mention) -> bool:
     """Is ``m`` named through ل after a follower or supporter word (مناصرون للتيار، التابعين لرجل
     الدين X)? Those people are the group's own."""
-    _, affiliation = member_words()
+    affiliation = affiliation_words()   # a building (مقرا للتيار) is no follower
     words = [w.lstrip("و") if len(w) > 3 else w for w in view.words_before(view.to_norm(m.start), 5)]
     if view.preposition_before(m.start, floor=max(0, m.start - 40), lookback=1) == "ل":
         return any(w in affiliation for w in words[:2])

@@ -381,6 +381,13 @@ def member_words() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(normalize_key(w) for w in data.get("affiliation", []) + data.get("premises", [])))
 
 
+@lru_cache(maxsize=1)
+def affiliation_words() -> frozenset[str]:
+    """The follower and supporter words alone (تابعين، مناصرين), without the premises that
+    ``member_words`` adds: people of a group, not its buildings."""
+    return frozenset(normalize_key(w) for w in _modality_data().get("member_words", {}).get("affiliation", []))
+
+
 place_nouns = _word_list("place_nouns",
     """Site nouns before a city's name (مطار، مدينة): the place stands for its country as a party.""")
 
