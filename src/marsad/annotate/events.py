@@ -132,7 +132,7 @@ def _allusion_party(view: ArticleView, article: Article, main: Event) -> None:
     statement's sentence (``allusion`` in event_direction.json)."""
     if main.actor1 is None or main.actor2 is not None or main.type not in alludes_types() or main.trigger is None:
         return
-    sent = next((s for s in article.sentences if s.start <= main.trigger.start < s.end), None)
+    sent = article.sentence_at(main.trigger.start)
     if sent is None:
         return
     # the statement's sentence after its trigger, else the lead, where news puts the allusion
