@@ -164,8 +164,7 @@ def _narrow_countries(cands: list[Candidate], main: Event) -> None:
     country takes the person or body of that same country (a body only for the party
     acted on: a person of that country is one of its victims) that holds its place in
     another telling of the act (same type and same other party, or a body of its
-    country). The
-    country stays right where the country is all that matters."""
+    country). The country stays right where the country is all that matters."""
     mc = next((c for c in cands if c.event is main), None)
     if mc is None:
         return
@@ -186,7 +185,7 @@ def _narrow_countries(cands: list[Candidate], main: Event) -> None:
             if y is None or other is None or (y.key != other.key and not (
                     y.entity.country and y.entity.country == other.entity.country)):
                 continue      # no other party to tie it to the main act, or another party
-            if other is not None and x.key == other.key:
+            if x.key == other.key:
                 continue
             slots[i] = x
             if i == 0:
