@@ -107,13 +107,14 @@ def strike_nouns() -> frozenset[str]:
     return _word_set("strike_nouns")
 
 
-
+@lru_cache(maxsize=1)
 def allusion_phrases() -> tuple[tuple[str, ...], ...]:
     """«في إشارة إلى»: the cue after a statement that names the party it is aimed at, as
     tuples of normalized words."""
     return tuple(tuple(normalize_key(p).split()) for p in _DIRECTION["allusion"]["phrases"])
 
 
+@lru_cache(maxsize=1)
 def alludes_types() -> frozenset[str]:
     """Types of statement whose unnamed other party an allusion cue may name."""
     return frozenset(_DIRECTION["allusion"]["types"])
