@@ -534,10 +534,10 @@ def test_a_country_party_takes_the_body_of_that_country_another_telling_names(ti
 @pytest.mark.parametrize("text, expected", [
     # the name after the comma is in apposition to the person noun the act takes as object;
     # the preposition before the comma belongs to that noun's modifier
-    ("أعلنت إسرائيل، يوم الثلاثاء، ترحيل الناشطة السويدية في شؤون المناخ والسياسة، غريتا تونبرغ.",
+    ("أعلنت إسرائيل، مساء الأحد، ترحيل الناشطة البيئية المعروفة في أوروبا، غريتا تونبرغ.",
      ("Israel", "Greta Thunberg")),
     # a noun that is no person opens the object: the name after the comma is not its apposition
-    ("أعلنت إسرائيل، يوم الثلاثاء، ترحيل ركاب السفينة في عرض البحر، غريتا تونبرغ.", ("Israel", None)),
+    ("أعلنت إسرائيل، مساء الأحد، ترحيل طاقم القارب الراسي في الميناء، غريتا تونبرغ.", ("Israel", None)),
 ])
 def test_a_name_in_apposition_to_the_person_acted_on_past_its_modifier(text, expected):
     assert main_of(text)[1:] == expected

@@ -183,7 +183,7 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
         # أشاد X بالدور [المصري]، انتقد X السياسة [الأمريكية]: a nationality on the object spoken of
         second = _adjective_on_object(view, frame, subject)
     if second is None and subject is not None and "OBJ" in frame.preps:
-        # أعلنت [الوزارة] ترحيل الناشطة السويدية في شؤون المناخ، [غريتا تونبرغ]: the doer known, the
+        # أعلنت [الوزارة] ترحيل الناشطة البيئية المعروفة في أوروبا، [X]: the doer known, the
         # name in apposition to the person noun the act takes as object is the one acted on
         second = next((m for m in around.gap + around.after if m.prep and m.entity.type == "PERSON"
                        and m.key != subject.key and _apposition_past_modifier(view, frame, m)), None)
@@ -901,7 +901,7 @@ def _opens_clause(view: ArticleView, m: Mention, floor: int) -> bool:
 
 def _apposition_past_modifier(view: ArticleView, frame: Frame, m: Mention) -> bool:
     """Is a person's name, after a comma, the apposition of the person noun the act takes
-    as its object (ترحيل [الناشطة] السويدية في شؤون المناخ والسياسة، غريتا تونبرغ; إيداع
+    as its object (ترحيل [الناشطة] البيئية المعروفة في أوروبا، X; إيداع
     [الصحافي] بجريدة X، محمد)? The preposition before the comma is inside the noun's
     modifier and does not govern the name. A place noun after a preposition has its own
     apposition (في العاصمة، واشنطن) and a title after the preposition is its object (مع
