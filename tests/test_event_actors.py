@@ -548,7 +548,7 @@ def test_a_name_in_apposition_to_the_person_acted_on_past_its_modifier(text, exp
     ("قال الرئيس دونالد ترامب إن بلاده لن تقبل الإملاءات، في إشارة إلى حركة حماس.",
      ("REJECT", "Donald Trump", "Hamas")),
     # the name may follow a short phrase inside the allusion
-    ("رفض الرئيس دونالد ترامب أي إملاء من الخارج، في إشارة إلى الشروط التي تضعها قطر.",
+    ("رفض الرئيس دونالد ترامب أي تدخل في شؤون بلاده، في إشارة إلى المطالب التي تقدمها قطر.",
      ("REJECT", "Donald Trump", "Qatar")),
     # no allusion cue: no other party is invented
     ("قال الرئيس دونالد ترامب إن بلاده لن تقبل الإملاءات من أي طرف.", ("REJECT", "Donald Trump", None)),

@@ -127,7 +127,7 @@ _ANAPHOR_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 
 
 def _allusion_party(view: ArticleView, article: Article, main: Event) -> None:
-    """قال X إن تونس ليست للبيع، في إشارة إلى صندوق النقد الدولي: a statement whose speaker
+    """قال X إن بلاده لن تخضع للضغوط، في إشارة إلى Y: a statement whose speaker
     names no other party is aimed at the one news writing names after «في إشارة إلى» in the
     statement's sentence (``allusion`` in event_direction.json)."""
     if main.actor1 is None or main.actor2 is not None or main.type not in alludes_types() or main.trigger is None:
@@ -149,7 +149,7 @@ def _allusion_party(view: ArticleView, article: Article, main: Event) -> None:
                     continue
                 after = view.to_original(words[k + n - 1][1], words[k + n - 1][1])[0]
                 m = next(iter(view.mentions(after, end)), None)
-                # في إشارة إلى [الشروط التي يضعها] صندوق النقد: the name within a short phrase
+                # في إشارة إلى [المطالب التي تقدمها] Y: the name within a short phrase
                 if m is not None and view.words_between(view.to_norm(after), view.to_norm(m.start)) <= 4 \
                         and m.entity.actor().key != main.actor1.key:
                     main.actor2 = m.entity.actor()
