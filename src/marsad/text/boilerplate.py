@@ -749,7 +749,6 @@ def _mark_headline_lists(items: list[Line]) -> None:
 
 
 _NAME_LINKS = frozenset({"عبد", "ابو", "بن", "ابن", "ال", "بنت", "ام"})   # as phrase_key writes them
-_CAPTION_PUNCT = re.compile(r"[\d.،,:؛;!?؟«»\"“”()\[\]/|]")
 CAPTION_MAX_WORDS = 8
 NAME_PART_MAX = 3
 
@@ -761,7 +760,7 @@ def _person_caption(text: str) -> bool:
     الأردني السابق»). No punctuation, no digit, no function word, no word with the article
     that is no nisba, and no unknown word opening like a present-tense verb (ي، ت، ن): a
     headline or subheading has a verb or an object («الرئيس التونسي يحذر»)."""
-    if _CAPTION_PUNCT.search(text):
+    if _NAME_PUNCT.search(text):
         return False
     words = phrase_key(text).split()
     if not 3 <= len(words) <= CAPTION_MAX_WORDS:
@@ -800,7 +799,7 @@ def _mark_person_captions(items: list[Line]) -> None:
     ``_person_caption``); under the headline ``_mark_under_title`` asks the same."""
     for pos in range(1, len(items) - 1):
         ln, before, after = items[pos], items[pos - 1], items[pos + 1]
-        if ln.label != "content" or not 3 <= _words(ln.body) <= CAPTION_MAX_WORDS or _CAPTION_PUNCT.search(ln.body):
+        if ln.label != "content" or not 3 <= _words(ln.body) <= CAPTION_MAX_WORDS or _NAME_PUNCT.search(ln.body):
             continue
         if (before.kept and after.label == "content" and _is_paragraph(before.body)
                 and _is_paragraph(after.body) and _person_caption(ln.body)):
