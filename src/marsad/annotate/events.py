@@ -129,7 +129,8 @@ _ANAPHOR_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 def _allusion_party(view: ArticleView, article: Article, main: Event) -> None:
     """قال X إن بلاده لن تخضع للضغوط، في إشارة إلى Y: a statement whose speaker
     names no other party is aimed at the one news writing names after «في إشارة إلى» in the
-    statement's sentence (``allusion`` in event_direction.json)."""
+    statement's sentence after its trigger, else in the lead (``allusion`` in
+    event_direction.json)."""
     if main.actor1 is None or main.actor2 is not None or main.type not in alludes_types() or main.trigger is None:
         return
     sent = article.sentence_at(main.trigger.start)
