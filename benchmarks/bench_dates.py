@@ -18,7 +18,7 @@ Speed is sentences per second on one core (median of several passes).
     python benchmarks/bench_dates.py --real dev     # real news pages instead (corpus/real)
 
 With ``--real SPLIT`` the cases are the real-article corpus's pages of that split (texts
-from its cache, gold from ``scripts/real_corpus.py build``): each whole page is one case,
+from its cache, gold from its parts; a missing text stops the run): each whole page is one case,
 its expected mentions the gold date expressions, and its anchor the page's gold
 publication date, else its event's gold date (the day a story gives an undated page).
 Both tools get the same anchor, so this compares the taggers, not how each finds it.
@@ -47,21 +47,19 @@ GRAINS = {10: "day", 7: "month", 4: "year"}
 
 def real_cases(split: str) -> list[dict]:
     """The pages of one split of the real-article corpus as cases (see the module doc)."""
-    import json
-
     sys.path.insert(0, str(ROOT / "scripts"))
-    from real_corpus import cache_dir
+    from real_corpus import cached_paths, split_gold
 
-    gold = json.loads((ROOT / "corpus" / "real" / f"gold_{split}.json").read_text(encoding="utf-8"))
+    gold = split_gold(split)
     event_date = {e["event_id"]: e.get("date") for e in gold["events"]}
-    cache = cache_dir()
+    # a page missing from the cache stops the run, naming it: a silent skip would change the score
+    paths = dict(zip(gold["articles"], cached_paths(gold["articles"])))
     cases = []
     for aid, art in gold["articles"].items():
         anchor = art.get("published") or event_date.get(art["main_event"])
-        path = cache / f"{aid}.txt"
-        if not anchor or len(anchor) != 10 or not path.exists():
+        if not anchor or len(anchor) != 10:
             continue
-        text = path.read_text(encoding="utf-8")
+        text = Path(paths[aid]).read_text(encoding="utf-8")
         mentions = []
         for d in art.get("dates", []):
             if d.get("iso") and len(d["iso"]) in GRAINS and d["text"] in text:

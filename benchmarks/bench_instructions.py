@@ -52,6 +52,8 @@ def inner(rounds: int) -> None:
 
 def count(src: Path, rounds: int) -> tuple[int, int]:
     """(instructions, articles) for the code under ``src``."""
+    print(f"counting {rounds} round(s) of {src} under callgrind (about a minute a round) ...",
+          file=sys.stderr, flush=True)
     with tempfile.TemporaryDirectory(prefix="marsad-callgrind-") as tmp:
         env = {**os.environ, "PYTHONPATH": str(src), "PYTHONHASHSEED": "0"}
         run = subprocess.run(["valgrind", "--tool=callgrind", "--instr-atstart=no",
@@ -79,6 +81,8 @@ def main() -> None:
     parser.add_argument("--baseline", metavar="REF", help="also count git revision REF, in the same run")
     parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.rounds < 1:
+        parser.error(f"--rounds {args.rounds}: at least one round is needed to count")
     if args.inner:
         inner(args.rounds)
         return
@@ -87,6 +91,10 @@ def main() -> None:
             raise SystemExit(f"bench_instructions: {tool} is not installed (apt-get install valgrind)")
     old = None
     if args.baseline:
+        resolved = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--verify", "--quiet",
+                                   f"{args.baseline}^{{commit}}"], capture_output=True, text=True)
+        if resolved.returncode != 0:
+            raise SystemExit(f"bench_instructions: --baseline {args.baseline}: not a commit of this repository")
         with tempfile.TemporaryDirectory(prefix="marsad-bench-") as tmp:
             tree = Path(tmp) / "tree"
             subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", "--quiet", str(tree),

@@ -247,15 +247,15 @@ def write_url_records(split: str, path: Path, parts: list[str] | None = None) ->
             out.write(json.dumps({"id": aid, "text": text, "url": urls.get(aid)}, ensure_ascii=False) + "\n")
 
 
-def parse_parts(value: str | None) -> list[str] | None:
-    """``--parts c5,s3`` -> ['c5', 's3'], checked against parts/."""
+def parse_parts(value: str | None, flag: str = "--parts") -> list[str] | None:
+    """``--parts c5,s3`` -> ['c5', 's3'], checked against parts/ (``flag`` names the option in errors)."""
     if not value:
         return None
     parts = [p.strip() for p in value.split(",") if p.strip()]
     known = {path.name.split(".")[0] for path in PARTS.glob("*.jsonl")}
     unknown = [p for p in parts if p not in known]
     if unknown:
-        raise SystemExit(f"--parts: no part named {', '.join(unknown)} in {PARTS}")
+        raise SystemExit(f"{flag}: no part named {', '.join(unknown)} in {PARTS}")
     return parts
 
 
@@ -403,7 +403,7 @@ def predict_sentences(rows: list[dict], *, modalities: tuple[str, ...] = ("asser
         sha.setdefault(key, r["sha256"])
     paths = cached_paths(by_article)
     predicted: dict[tuple, set[str]] = {}
-    for art in annotate(paths):
+    for art in annotate(paths, progress=True):
         aid = Path(art.source_path or art.id).stem if art.id not in by_article else art.id
         raw = (cache_dir() / f"{aid}.txt").read_text(encoding="utf-8")
         spans = []

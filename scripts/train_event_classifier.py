@@ -276,7 +276,11 @@ def main(argv=None) -> int:
 
     if args.new_parts:
         SENTENCE_PARTS["C"] = ()
-        ARTICLE_PARTS["C"] = tuple(p.strip() for p in args.new_parts.split(",") if p.strip())
+        new_parts = rc.parse_parts(args.new_parts, "--new-parts")
+        no_gold = [p for p in new_parts if not (rc.PARTS / f"{p}.gold.json").is_file()]
+        if no_gold:
+            raise SystemExit(f"--new-parts: {', '.join(no_gold)} has no gold.json (only full-annotation parts)")
+        ARTICLE_PARTS["C"] = tuple(new_parts)
     sides = "ABC" if args.new_parts else "AB"
     rows = {s: sentence_data(s) for s in sides}
     gold = {s: article_gold(s) for s in sides}
@@ -288,8 +292,10 @@ def main(argv=None) -> int:
           file=sys.stderr)
     if args.rules_at:
         with tempfile.TemporaryDirectory() as tmp:
-            archive = subprocess.run(["git", "-C", str(REPO), "archive", args.rules_at, "src"],
-                                     check=True, capture_output=True).stdout
+            git = subprocess.run(["git", "-C", str(REPO), "archive", args.rules_at, "src"], capture_output=True)
+            if git.returncode != 0:
+                raise SystemExit(f"--rules-at {args.rules_at}: {git.stderr.decode(errors='replace').strip()}")
+            archive = git.stdout
             subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
             dump = Path(tmp) / "runs.json"
             subprocess.run([sys.executable, __file__, "--dump-runs", str(dump)]
@@ -302,6 +308,10 @@ def main(argv=None) -> int:
     else:
         runs = run_pipeline(aids)
     data = {s: training_set(rows[s], gold[s], runs) for s in "AB"}
+    # both sides together: the A+B->C fold and the shipped model are trained on it
+    both_texts = data["A"][0] + data["B"][0]
+    both_labels = np.concatenate([data["A"][1], data["B"][1]])
+    both_mask = np.concatenate([data["A"][2], data["B"][2]])
     report = []
     picked = {}
     for train_side, test_side in (("A", "B"), ("B", "A")):
@@ -336,13 +346,12 @@ def main(argv=None) -> int:
         report.append("")
     if args.new_parts:
         # the newest parts, held back from both sides: settings picked on A+B only
-        texts = data["A"][0] + data["B"][0]
-        labels = np.concatenate([data["A"][1], data["B"][1]])
-        mask = np.concatenate([data["A"][2], data["B"][2]])
+        print("fold A+B->C: settings on 3 inner folds, then the model", file=sys.stderr)
         groups = data["A"][3] + data["B"][3]
         train_gold = {**gold["A"], **gold["B"]}
-        bonus, gate, thr = pick_on_train(rows["A"] + rows["B"], train_gold, runs, texts, labels, mask, groups)
-        model = fit(texts, labels, mask)
+        bonus, gate, thr = pick_on_train(rows["A"] + rows["B"], train_gold, runs, both_texts, both_labels,
+                                         both_mask, groups)
+        model = fit(both_texts, both_labels, both_mask)
         prob, vec = prob_fn(model)
         test_gold = gold["C"]
         base = main_accuracy(test_gold, runs, prob, 0.0)
@@ -358,15 +367,12 @@ def main(argv=None) -> int:
     print("\n".join(report))
     if not args.no_save:
         print("the shipped model, on both sides", file=sys.stderr)
-        texts = data["A"][0] + data["B"][0]
-        labels = np.concatenate([data["A"][1], data["B"][1]])
-        mask = np.concatenate([data["A"][2], data["B"][2]])
-        model = fit(texts, labels, mask)
-        model.meta.update({"sentences": float(len(texts))})
+        model = fit(both_texts, both_labels, both_mask)
+        model.meta.update({"sentences": float(len(both_texts))})
         out = Path(args.out)
         out.parent.mkdir(parents=True, exist_ok=True)
         model.save(out)
-        print(f"wrote {out} ({out.stat().st_size} bytes, {len(texts)} training sentences)")
+        print(f"wrote {out} ({out.stat().st_size} bytes, {len(both_texts)} training sentences)")
     return 0
 
 
