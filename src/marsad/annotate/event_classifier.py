@@ -70,17 +70,6 @@ def _word_strings(word: str) -> set[str]:
     return feats
 
 
-def feature_strings(sentence: str) -> set[str]:
-    """The features of one sentence as strings (what ``features`` hashes)."""
-    words = words_of(sentence)
-    feats: set[str] = {"^"}    # a constant feature: no sentence is empty
-    for w in words:
-        feats |= _word_strings(w)
-    for a, b in zip(words, words[1:]):
-        feats.add(f"b:{a} {b}")
-    return feats
-
-
 def _bucket(feature: str, dim: int) -> int:
     return zlib.crc32(feature.encode("utf-8")) % dim
 
@@ -92,8 +81,9 @@ def _word_buckets(word: str, dim: int) -> tuple[int, ...]:
 
 
 def features(sentence: str, dim: int = DEFAULT_DIM) -> tuple[np.ndarray, np.ndarray]:
-    """Hashed features of ``feature_strings``: (distinct bucket indices, values), binary and
-    L2-normalized (features that share a bucket count once)."""
+    """Hashed features of one sentence: a constant, each word's own features (itself, its
+    stem, its character 2- to 5-grams) and each word pair; (distinct bucket indices,
+    values), binary and L2-normalized (features that share a bucket count once)."""
     words = words_of(sentence)
     buckets = {_bucket("^", dim)}
     for w in words:
