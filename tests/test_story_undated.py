@@ -226,3 +226,41 @@ def test_pickled_features_carry_their_words_not_the_text():
     assert (g.main.type, g.main.mode, g.actors, g.event_date) == (f.main.type, f.main.mode, f.actors, f.event_date)
     assert len(pickle.dumps(g)) < len(pickle.dumps(f.__dict__ | {"words": None}))
     assert word_similarity(g, f) == 1.0 and f.words is not None
+
+
+def test_the_office_holder_spelled_another_way_is_no_story_discrepancy():
+    from marsad.model import Finding
+    from marsad.stories.discrepancies import name_discrepancies, same_person_spelled
+
+    expected = "مسعود بزشكيان (Masoud Pezeshkian)"
+    assert same_person_spelled("مسعود بيزشكيان", expected)
+    assert same_person_spelled("Massoud Pezeshkian", expected)
+    assert not same_person_spelled("علي بزشكيان", expected)      # another given name: another man
+    assert not same_person_spelled("حسن روحاني", expected)
+    text = "وصل الرئيس الإيراني مسعود بيزشكيان إلى العاصمة في زيارة رسمية"
+    start = text.index("مسعود")
+    art = Article(id="v", text=text, raw=text)
+    field = "holder of President of Iran on 2025-03-01"
+    art.findings = [Finding(kind="kb_conflict", field=field, found="مسعود بيزشكيان", expected=expected,
+                            start=start, end=start + 14)]
+    assert name_discrepancies([art]) == []
+    art.findings[0].found = "حسن روحاني"      # another man named as the holder still contradicts the base
+    assert [d.field for d in name_discrepancies([art])] == [field]
+
+
+def test_a_holder_conflict_is_judged_on_the_events_date():
+    from marsad.model import Finding
+    from marsad.stories.discrepancies import name_discrepancies
+
+    # A page without a date of its own was checked against today's holder; the story's
+    # event is dated to a year when that person did not hold the office.
+    text = "قال الرئيس التونسي الباجي قائد السبسي إن الحكومة ستواصل الإصلاحات"
+    start = text.index("الباجي")
+    art = Article(id="u", text=text, raw=text)
+    art.findings = [Finding(kind="kb_conflict", field="holder of President of Tunisia on 2026-12-07",
+                            found="الباجي قائد السبسي", expected="قيس سعيد (Kais Saied)", start=start, end=start + 18)]
+    then = Event(type="CONSULT", date="2017-05-02")
+    assert name_discrepancies([art], then) == []
+    now = Event(type="CONSULT", date="2024-05-02")
+    assert len(name_discrepancies([art], now)) == 1
+    assert len(name_discrepancies([art])) == 1
