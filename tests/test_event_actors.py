@@ -555,3 +555,21 @@ def test_a_name_in_apposition_to_the_person_acted_on_past_its_modifier(text, exp
 ])
 def test_an_allusion_names_the_party_a_statement_is_aimed_at(text, expected):
     assert main_of(text) == expected
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    # an arrest told with nobody named takes the country of the place its sentence names
+    ("اعتقال ستة متهمين بسرقة المحال التجارية في بغداد",
+     "وقالت مصادر محلية إن المتهمين اعترفوا بما نسب إليهم.", ("COERCE", "Iraq", "Iraq")),
+    # no place in its sentence: the country whose places the article names most
+    ("خروج مظاهرات غاضبة أمام مبنى المحافظة",
+     "ورفع المحتجون في بغداد لافتات تطالب بتحسين الخدمات، فيما انتشرت قوات الأمن في شوارع بغداد.",
+     ("PROTEST", "Iraq", "Iraq")),
+    # a protest in solidarity with another people is not addressed at home
+    ("خروج مظاهرات في بغداد تضامنا مع سكان غزة", "ورفع المشاركون الأعلام.", ("PROTEST", None, None)),
+    # two countries named as often: whose act it is stays unknown
+    ("اعتقال ستة متهمين بسرقة المحال التجارية",
+     "ونقل المتهمون من بغداد إلى دمشق بعد التحقيق معهم.", ("COERCE", None, None)),
+])
+def test_an_act_at_home_with_nobody_named_takes_the_country_where_it_happened(title, text, expected):
+    assert main_of(text, title=title) == expected

@@ -34,7 +34,8 @@ from marsad.annotate.event_lexicon import (VERBAL, Lexicon, TriggerEntry, cue_ma
                                           literal_words, load_lexicon)
 from marsad.annotate.event_context import (attribution_of, event_date, is_background, is_future, modality_of,
                                           reference_date)
-from marsad.annotate.event_direction import alludes_types, allusion_phrases, domestic_unless_foreign, organ_acts
+from marsad.annotate.event_direction import (alludes_types, allusion_phrases, domestic_unless_foreign, is_domestic,
+                                            organ_acts, solidarity_words)
 from marsad.annotate.event_main import Candidate, choose_main, merge_headline_with_lead, merge_repeats
 from marsad.annotate.event_text import (ArticleView, Mention, clause_openers, commentary_verbs, doing_verbs, prepositions,
                                        relative_pronouns, temporal_subordinators, threat_verbs, verdict_verbs)
@@ -108,6 +109,7 @@ def code_events(article: Article) -> Article:
     if main is not None:
         _narrow_countries(events, main)
         _allusion_party(view, article, main)
+        _home_country(view, article, events, main)
     if main is not None and main.type == "CONSULT":
         _name_delegation_heads(view, main)
     if main is not None and main.date is None:
@@ -155,6 +157,50 @@ def _allusion_party(view: ArticleView, article: Article, main: Event) -> None:
                         and m.entity.actor().key != main.actor1.key:
                     main.actor2 = m.entity.actor()
                 return
+
+
+def _home_country(view: ArticleView, article: Article, cands: list[Candidate], main: Event) -> None:
+    """An act done at home that the text tells without naming anyone (اعتقال خمسة متهمين في
+    المحافظة، خرجت مظاهرات أمام البرلمان، تفريق المحتجين بالغاز) is coded, as CAMEO codes an
+    unnamed crowd, police or court, with both parties of the country where it happened
+    (``domestic`` in event_direction.json): the one country of the places its sentence names,
+    else the country whose places the article names most (strictly more often than any
+    other). A protest told with another country or a solidarity word is left alone."""
+    if main.actor1 is not None or main.actor2 is not None or main.trigger is None \
+            or not is_domestic(main.type, main.mode):
+        return
+    mc = next((c for c in cands if c.event is main), None)
+    sent = article.sentence_at(main.trigger.start)
+    if mc is None or sent is None:
+        return
+    if domestic_unless_foreign(main.type) and any(
+            solidarity_words().intersection(normalize_key(e.sentence or "").split()) for e in main.evidence):
+        return                                   # وقفة تضامنا مع غزة: addressed abroad
+    # places by name: a nationality (عناصر إسرائيلية) may be those acted on, not where it happened
+    here = [m for m in view.mentions(sent.start, sent.end, types=LOCATION_TYPES) if m.entity.country]
+    countries = {m.entity.country for m in here}
+    named = countries | {m.entity.country for m in view.mentions(sent.start, sent.end, nisba=True)}
+    if len(named) > 1:
+        return                                   # two countries named: whose act it is is unclear
+    if not here:
+        if named:
+            return
+        counts: dict[str, list] = {}
+        for e in article.entities:
+            if e.type in LOCATION_TYPES and e.country and e.how != "nisba":
+                counts.setdefault(e.country, []).append(e)
+        ranked = sorted(counts.values(), key=len, reverse=True)
+        if not ranked or (len(ranked) > 1 and len(ranked[1]) >= len(ranked[0])):
+            return
+        e = ranked[0][0]
+        here = [Mention(e.start, e.end, e, None)]
+    elif domestic_unless_foreign(main.type) and mc.countries - countries:
+        return                                   # a protest whose sentence names another country
+    country = country_of_place(here[0])
+    if country is None:
+        return
+    main.actor1 = main.actor2 = country.entity.actor()
+    mc.actor1_mention = mc.actor2_mention = country
 
 
 def _narrow_countries(cands: list[Candidate], main: Event) -> None:
