@@ -40,7 +40,8 @@ EXTRA_NAMES = {
 EXTRA_NISBA = {"الأميركي": ("GPE", "United States", "USA"), "الأردني": ("GPE", "Jordan", "JOR"),
                "الجزائرية": ("GPE", "Algeria", "DZA"), "الجزائري": ("GPE", "Algeria", "DZA"),
                "التونسي": ("GPE", "Tunisia", "TUN"), "اللبناني": ("GPE", "Lebanon", "LBN"),
-               "الإسرائيلي": ("GPE", "Israel", "ISR"), "التونسية": ("GPE", "Tunisia", "TUN")}
+               "الإسرائيلي": ("GPE", "Israel", "ISR"), "التونسية": ("GPE", "Tunisia", "TUN"),
+               "لبنانية": ("GPE", "Lebanon", "LBN")}
 
 
 def build(text: str, title: str | None = None, dates=()):
@@ -573,3 +574,14 @@ def test_an_allusion_names_the_party_a_statement_is_aimed_at(text, expected):
 ])
 def test_an_act_at_home_with_nobody_named_takes_the_country_where_it_happened(title, text, expected):
     assert main_of(text, title=title) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an indefinite nationality on the bare object after a transitive verb names the party acted on
+    ("احتجزت روسيا ناقلة نفط إيرانية في البحر الأسود.", ("Russia", "Iran")),
+    ("قصفت المدفعية الإسرائيلية بلدات لبنانية حدودية.", ("Israel", "Lebanon")),
+    # a nationality on a weapon names its maker, not the target
+    ("قصفت روسيا بصواريخ إيرانية الصنع مدينة خاركيف.", ("Russia", "Ukraine")),
+])
+def test_a_nationality_on_the_object_names_the_party_acted_on(text, expected):
+    assert main_of(text)[1:] == expected

@@ -596,6 +596,8 @@ def _second(view: ArticleView, frame: Frame, around: _Around, subject: Mention |
         if adj is not None and view.words_between(view.to_norm(frame.end), view.to_norm(adj.start)) == 0 \
                 and (subject is None or adj.key != subject.key):
             return adj
+    if second is None and "OBJ" in frame.preps:
+        second = _nationality_on_object(view, frame, subject)
     if second is None and frame.preps:
         # على منشآت نووية إيرانية: a nationality after the preposition names the target
         for m in view.mentions(frame.end, frame.arg_end or frame.clause_end, nisba=True):
@@ -609,6 +611,38 @@ def _second(view: ArticleView, frame: Frame, around: _Around, subject: Mention |
     if second is None and subject is not None and subject.partner is not None:
         second = Mention(subject.start, subject.end, subject.partner, None)   # الرئيسان اتفقا
     return second
+
+
+def _nationality_on_object(view: ArticleView, frame: Frame, subject: Mention | None) -> Mention | None:
+    """هدمت السلطات 17 منشأة [فلسطينية]، قصفت المدفعية بلدات [لبنانية]، استقبل الوزير وفدا
+    [إيرانيا]: an indefinite nationality on the bare object right after a transitive verb (a count
+    and one or two nouns between, no preposition, comma or clause opener) names the party acted
+    on, unless it is the subject's own country or the noun is a weapon (صواريخ أمريكية: the
+    maker, not the target)."""
+    start = frame.end
+    if subject is not None and subject.start >= frame.end:
+        start = subject.end    # قصفت المدفعية الإسرائيلية بلدات لبنانية: past the subject after the verb
+    end = after_relative(view, start, frame.clause_end or frame.sent_end)
+    if end <= start:
+        return None
+    adj = next(iter(view.mentions(start, end, nisba=True)), None)
+    if adj is None or (subject is not None and subject.entity.country == adj.entity.country):
+        return None
+    word = view.ntext[view.to_norm(adj.start):view.to_norm(adj.end)]
+    if word.startswith("ال") or view.mentions(start, adj.start):
+        return None            # a definite adjective agrees with a definite noun: not this object
+    between = view.ntext[view.to_norm(start):view.to_norm(adj.start)]
+    words = between.split()
+    if not 1 <= len(words) <= 3 or any(ch in between for ch in "،,.:؛()«»\"") \
+            or not all(w.isdigit() or w[:1].isalpha() for w in words):
+        return None
+    nouns = [w for w in words if not w.isdigit()]
+    if not nouns or any(w in prepositions() or w in clause_openers() or w.startswith("ال") for w in nouns) \
+            or view.preposition_before(adj.start, floor=frame.end, lookback=3) is not None:
+        return None
+    if any(w.lstrip("وفب") in weapon_words() for w in nouns):
+        return None
+    return adj
 
 
 def _attack_on_patient(view: ArticleView, frame: Frame, around: _Around
