@@ -264,3 +264,24 @@ def test_a_holder_conflict_is_judged_on_the_events_date():
     now = Event(type="CONSULT", date="2024-05-02")
     assert len(name_discrepancies([art], now)) == 1
     assert len(name_discrepancies([art])) == 1
+
+
+def test_undated_reports_of_one_persons_resignation_need_fewer_shared_words():
+    from marsad.stories.cluster import LINK_THRESHOLD
+    pm = Actor(name_en="A prime minister", country="IRQ", kb_id="a_prime_minister", kind="PERSON")
+    one = _article("r1", "قدم رئيس الوزراء استقالته رسميا إلى البرلمان بعد أسابيع من الاحتجاجات في الشوارع والساحات",
+                   type="CONCEDE", mode="resign", a1=pm, a2=None)
+    two = _article("r2", "رفع رئيس الوزراء استقالة حكومته وسط غضب شعبي متصاعد وضغوط المرجعية الدينية في البلاد",
+                   type="CONCEDE", mode="resign", a1=pm, a2=None)
+    fa, fb = features(one), features(two)
+    assert UNDATED_WORDS / 2 <= word_similarity(fa, fb) < UNDATED_WORDS
+    assert score(fa, fb) >= LINK_THRESHOLD
+    # Another known person in one of them: the same man's act with someone else.
+    two.events[0].actor2 = SISI
+    assert score(fa, features(two)) == 0.0
+    two.events[0].actor2 = None
+    # A threat is said again and again: two reports of one person's threats sharing
+    # as few words stay apart.
+    for art in (one, two):
+        art.events[0].type, art.events[0].mode = "THREATEN", "threaten"
+    assert score(features(one), features(two)) == 0.0

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from marsad.model import Event
 from marsad.stories.dedup import DUPLICATE_THRESHOLD, lsh_candidates, similarity
 from marsad.stories.features import (Features, actor_countries, actor_keys, content_words, mode_agreement,
-                                     modes_conflict, recurring_types)
+                                     modes_conflict, once_types, recurring_types)
 
 LINK_THRESHOLD = 0.5
 TEXT_LSH_THRESHOLD = 0.3
@@ -263,10 +263,26 @@ def score(a: Features, b: Features) -> float:
     if a.day is None or b.day is None:
         # Without a day on both sides, agreeing annotations cannot tell this week's
         # call between two leaders from last year's: the texts must share their words.
-        needed = UNDATED_WORDS / 2 if _partial_agreement(a, b) else UNDATED_WORDS
+        needed = UNDATED_WORDS / 2 if _partial_agreement(a, b) or _once_for_same_people(a, b) else UNDATED_WORDS
         if max(words, text) < needed:
             return 0.0
     return 0.5 * event + 0.15 * entities + 0.35 * max(min(1.0, text * 2), min(1.0, words * 3))
+
+
+def _once_for_same_people(a: Features, b: Features) -> bool:
+    """Both main events are the same known people's (a president's agreement with one
+    leader is not his agreement with another), of one type and the same mode, of a
+    kind done once on one occasion (``once_types``: a resignation, an agreement, a
+    withdrawal; not a call, a threat or a strike): two short reports that word it
+    differently may share fewer words."""
+    ma, mb = a.main, b.main
+    if ma.type != mb.type or ma.type not in once_types() or not ma.mode or ma.mode != mb.mode:
+        return False
+    return bool(_known_people(ma)) and _known_people(ma) == _known_people(mb)
+
+
+def _known_people(ev: Event) -> frozenset[str]:
+    return frozenset(x.key for x in (ev.actor1, ev.actor2) if x and x.kind == "PERSON" and x.kb_id)
 
 
 def parties(f: Features) -> frozenset[str]:

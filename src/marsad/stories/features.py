@@ -28,6 +28,10 @@ def recurring_types() -> frozenset[str]:
     return frozenset(read_lexicon("event_modes.json")["recurring_types"]["types"])
 
 
+def once_types() -> frozenset[str]:
+    return frozenset(read_lexicon("event_modes.json")["once_types"]["types"])
+
+
 def mode_group(mode: str | None) -> str | None:
     """The kind of encounter a mode names (remote, in_person, written, ...), if exclusive."""
     return _modes()[0].get(mode) if mode else None
