@@ -285,3 +285,18 @@ def test_undated_reports_of_one_persons_resignation_need_fewer_shared_words():
     for art in (one, two):
         art.events[0].type, art.events[0].mode = "THREATEN", "threaten"
     assert score(features(one), features(two)) == 0.0
+
+
+def test_a_conjunction_written_onto_a_known_name_is_no_story_discrepancy():
+    from marsad.model import Finding
+    from marsad.stories.discrepancies import name_discrepancies
+
+    text = "واجتمع الوزير المنتدب وكريم بناني مع ممثلي النقابات"
+    start = text.index("وكريم")
+    art = Article(id="w", text=text, raw=text)
+    field = "name of Minister Delegate of Nowhere"
+    art.findings = [Finding(kind="kb_conflict", field=field, found="وكريم بناني", expected="كريم بناني (Karim Bennani)",
+                            start=start, end=start + 11)]
+    assert name_discrepancies([art]) == []
+    art.findings[0].found = "سليم بناني"     # another given name is still flagged
+    assert [d.field for d in name_discrepancies([art])] == [field]

@@ -299,6 +299,21 @@ def same_person_spelled(found: str, expected: str | None) -> bool:
     return (len(f) == 1 and len(f[-1]) >= 4) or (len(f) > 1 and f[0] == e[0])
 
 
+_CLITICS = ("و", "ف")
+
+
+def _with_a_clitic(found: str, expected: str | None) -> bool:
+    """The expected name with a conjunction written onto it («وفلان»): the annotator
+    read the letter as part of the given name, and the name is the base's."""
+    from marsad.annotate.knowledge import spelling_key
+
+    m = _EXPECTED.match(expected or "")
+    key = normalize_key(found)
+    if not m or not key.startswith(_CLITICS):
+        return False
+    return spelling_key(key[1:]) == spelling_key(m.group(1))
+
+
 def _holder_at(expected: str | None, label: str, day: date) -> bool | None:
     """Whether the base's expected holder held the office ``label`` on ``day``
     (None: the base has no such person by that English name)."""
@@ -351,6 +366,8 @@ def name_discrepancies(articles: list[Article], main: Event | None = None) -> li
                 continue
             if f.field.startswith("holder of") and (same_person_spelled(f.found, f.expected)
                                                     or (not art.published and _not_the_holder_then(f, day))):
+                continue
+            if _with_a_clitic(f.found, f.expected):
                 continue
             by_field.setdefault(f.field, []).append((art, f))
     for field_name, items in sorted(by_field.items()):
