@@ -585,3 +585,24 @@ def test_an_act_at_home_with_nobody_named_takes_the_country_where_it_happened(ti
 ])
 def test_a_nationality_on_the_object_names_the_party_acted_on(text, expected):
     assert main_of(text)[1:] == expected
+
+
+def _main_of_text(tmp_path, text: str):
+    """The main event of ``text`` through the whole pipeline (the knowledge base's names)."""
+    from marsad.workflow import annotate
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    main = next(iter(annotate([str(path)]))).main_event
+    return main.type, *(a.name_en if a else None for a in (main.actor1, main.actor2))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an armed group's attack at home with no target named struck its own country's people
+    ("مجزرة جديدة ترتكبها قوات الدعم السريع\nهاجمت قوات الدعم السريع قرية صغيرة فجر الأحد "
+     "وقتلت عشرات المدنيين وأحرقت المنازل.", ("ASSAULT", "Rapid Support Forces", "Sudan")),
+    # another country named where the attack is told: the target is not guessed
+    ("مجزرة جديدة ترتكبها قوات الدعم السريع\nهاجمت قوات الدعم السريع قرية صغيرة قرب الحدود مع "
+     "تشاد فجر الأحد وقتلت عشرات المدنيين.", ("ASSAULT", "Rapid Support Forces", None)),
+])
+def test_an_armed_groups_attack_at_home_strikes_its_own_country(tmp_path, text, expected):
+    assert _main_of_text(tmp_path, text) == expected

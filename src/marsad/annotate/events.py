@@ -110,6 +110,7 @@ def code_events(article: Article) -> Article:
         _narrow_countries(events, main)
         _allusion_party(view, article, main)
         _home_country(view, article, events, main)
+        _armed_group_at_home(view, article, events, main)
     if main is not None and main.type == "CONSULT":
         _name_delegation_heads(view, main)
     if main is not None and main.date is None:
@@ -185,15 +186,10 @@ def _home_country(view: ArticleView, article: Article, cands: list[Candidate], m
     if not here:
         if named:
             return
-        counts: dict[str, list] = {}
-        for e in article.entities:
-            if e.type in LOCATION_TYPES and e.country and e.how != "nisba":
-                counts.setdefault(e.country, []).append(e)
-        ranked = sorted(counts.values(), key=len, reverse=True)
-        if not ranked or (len(ranked) > 1 and len(ranked[1]) >= len(ranked[0])):
+        most = _most_named_place(article)
+        if most is None:
             return
-        e = ranked[0][0]
-        here = [Mention(e.start, e.end, e, None)]
+        here = [most]
     elif domestic_unless_foreign(main.type) and mc.countries - countries:
         return                                   # a protest whose sentence names another country
     country = country_of_place(here[0])
@@ -201,6 +197,52 @@ def _home_country(view: ArticleView, article: Article, cands: list[Candidate], m
         return
     main.actor1 = main.actor2 = country.entity.actor()
     mc.actor1_mention = mc.actor2_mention = country
+
+
+def _most_named_place(article: Article) -> Mention | None:
+    """A place of the country whose places (names and nationality adjectives) the article
+    names most, strictly more often than any other country's; None on a tie or none."""
+    counts: dict[str, list] = {}
+    for e in article.entities:
+        if e.type in LOCATION_TYPES and e.country:
+            counts.setdefault(e.country, []).append(e)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if not ranked or (len(ranked) > 1 and len(ranked[1]) >= len(ranked[0])):
+        return None
+    e = ranked[0][0]
+    return Mention(e.start, e.end, e, None)
+
+
+def _armed_group_at_home(view: ArticleView, article: Article, cands: list[Candidate], main: Event) -> None:
+    """An attack by an armed group (a militia, an insurgency: ``kind`` armed_group in the
+    knowledge base) told with no target named, in an article that names no other country or
+    whose places are mostly those of the group's own country, and whose tellings name no other
+    country (مجزرة ارتكبتها ميليشيا X
+    في قرية …), struck that country's people: CAMEO codes the unnamed victims as the
+    country's civilians. A group striking abroad names the place or country it struck."""
+    if main.type != "ASSAULT" or main.actor1 is None or main.actor2 is not None or not main.actor1.country:
+        return
+    mc = next((c for c in cands if c.event is main), None)
+    if mc is None or mc.actor1_mention is None or mc.actor1_mention.entity.type != "ORG":
+        return
+    from marsad.annotate.knowledge import load_kb      # the knowledge base loads once, on first need
+    kb_id = mc.actor1_mention.entity.kb_id
+    if not kb_id or (load_kb().organizations.get(kb_id) or {}).get("kind") != "armed_group":
+        return
+    home = main.actor1.country
+    for e in main.evidence:
+        sent = article.sentence_at(e.start)
+        if sent is not None and _countries_named(view, sent.start, sent.end) - {home}:
+            return                               # another country named where the attack is told
+    if {e.country for e in article.entities if e.country} <= {home}:
+        most = mc.actor1_mention                 # the article names no country but the group's
+    else:
+        most = _most_named_place(article)
+        if most is None or most.entity.country != home:
+            return
+    country = country_of_place(most)
+    if country is not None:
+        main.actor2, mc.actor2_mention = country.entity.actor(), country
 
 
 def _narrow_countries(cands: list[Candidate], main: Event) -> None:
@@ -739,7 +781,7 @@ def _code_sentence(article: Article, view: ArticleView, lex: Lexicon, info: Sent
             entry_id=h.entry.id, occasion=h.entry.occasion, carrier=h.entry.carrier,
             reaction=h.entry.reaction,
             mention_only=h.mention_only, background=background,
-            framed=h.category == "masdar" and _framed(view, lex, h, info),
+            framed=h.category in ("masdar", "collocations") and _framed(view, lex, h, info),
             subject_dropped=h.category == "masdar" or _subject_dropped(view, h), dual=_dual_verb(view, h),
             subordinate=_subordinate(view, h, info), anaphor=h.anaphor and not _commented(view, h, info),
             quoted=any(q.direct and q.start <= start and end <= q.end for q in article.quotes),
