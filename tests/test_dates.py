@@ -268,8 +268,9 @@ def test_anaphoric_day_follows_the_previous_date_and_the_story_anchor():
     art = tag_dates(_article(text, None))
     assert [(d.text, d.value, d.anchor) for d in art.dates] == [
         ("أمس", None, "story"), ("اليوم نفسه", None, "story")]
+    # the story's day is the shelling's: a report saying "أمس" was written the day after
     resolve_with_story_date(art, "2025-05-07")
-    assert [d.value for d in art.dates] == ["2025-05-06", "2025-05-06"]
+    assert [d.value for d in art.dates] == ["2025-05-07", "2025-05-07"]
     dated = tag_dates(_article(text, "2025-05-07"))
     assert [(d.value, d.anchor) for d in dated.dates] == [("2025-05-06", "published"), ("2025-05-06", "text")]
 
@@ -292,6 +293,23 @@ def test_story_pass_today_weekday_before_the_story_date():
     art = tag_dates(_article("أعلنت الرئاسة اليوم الاثنين أن القمة تعقد بعد غد.", None))
     resolve_with_story_date(art, "2025-02-12")
     assert [d.value for d in art.dates] == ["2025-02-10", "2025-02-12"]
+
+
+def test_story_pass_puts_the_relative_days_on_the_story_day():
+    # no weekday to go by: the writing day is the one under which the text's relative days
+    # name the story's day (its event's), here the day before the page was written
+    art = tag_dates(_article("اقتحمت القوات البلدة أمس واعتقلت عددا من الشبان، وقال شهود إن "
+                             "المواجهات استمرت حتى المساء.", None))
+    resolve_with_story_date(art, "2025-03-04")
+    assert [(d.text, d.value) for d in art.dates] == [("أمس", "2025-03-04")]
+    # a preview: "غدا" names the story's day, written the day before it
+    art = tag_dates(_article("يصل وزير الخارجية غدا إلى العاصمة في زيارة رسمية.", None))
+    resolve_with_story_date(art, "2025-03-04")
+    assert [(d.text, d.value) for d in art.dates] == [("غدا", "2025-03-04")]
+    # a weekday that disagrees still wins over this: "أمس الأحد" of a Tuesday story
+    art = tag_dates(_article("وقعت الاشتباكات أمس الأحد في ضواحي المدينة.", None))
+    resolve_with_story_date(art, "2025-03-04")
+    assert art.dates[0].value == "2025-03-02"
 
 
 def test_story_pass_without_weekdays_keeps_the_story_date():

@@ -1339,6 +1339,12 @@ def _weekday_disagreements(mentions: list[DateMention]) -> int:
     return sum(1 for m in mentions if m.relative and m.note and m.note.startswith("weekday "))
 
 
+def _relative_days_on(mentions: list[DateMention], day: dt.date) -> int:
+    """Relative day mentions of the text ("أمس"، "الخميس"، "اليوم") that resolve to ``day``."""
+    iso = day.isoformat()
+    return sum(1 for m in mentions if m.relative and m.grain == "day" and m.value == iso)
+
+
 def _day_distance(delta: int) -> float:
     """How far a day ``delta`` days from the base is: a day after it before a day as far before it."""
     return abs(delta) + (0.5 if delta < 0 else 0)
@@ -1349,8 +1355,9 @@ def _writing_day(text: str, base: dt.date, days: range, main_span: tuple[int, in
     """Of the days ``base + d`` (d in ``days``), the one the text was most likely written
     on, with the text's mentions resolved against it: the fewest weekdays that disagree
     with it ("اليوم الخميس" is a Thursday, "أمس الأربعاء" too); then the mention at
-    ``main_span`` resolving to ``main_day``; then the least distance from ``base``, a day
-    after it before a day as far before it."""
+    ``main_span`` resolving to ``main_day``; then, given ``main_day``, the most relative
+    day mentions resolving to it; then the least distance from ``base``, a day after it
+    before a day as far before it."""
     best: tuple | None = None
     # the base day first: when nothing disagrees with it (most texts), no other day can win
     for delta in sorted(days, key=_day_distance):
@@ -1360,10 +1367,13 @@ def _writing_day(text: str, base: dt.date, days: range, main_span: tuple[int, in
         if main_span is not None:
             m = next((m for m in mentions if (m.start, m.end) == main_span), None)
             main_off = m is None or m.value != (main_day or base).isoformat()
-        key = (_weekday_disagreements(mentions), main_off, _day_distance(delta))
+        # a story's day is its event's: of the days left, the one under which most of the
+        # text's relative days name that event's day («أمس» in a report of the day after)
+        on_event = -_relative_days_on(mentions, main_day) if main_day is not None else 0
+        key = (_weekday_disagreements(mentions), main_off, on_event, _day_distance(delta))
         if best is None or key < best[0]:
             best = (key, anchor, mentions)
-        if key[:2] == (0, False):
+        if key[:2] == (0, False) and main_day is None:
             break       # the days after this one in the order are farther: none can beat it
     assert best is not None, "days must not be empty"
     return best[1], best[2]
@@ -1377,8 +1387,9 @@ def story_anchor(article: Article, story_day: dt.date) -> tuple[dt.date, list[Da
     "أمس الأربعاء" in a report of a Wednesday event was written on Thursday. Of the
     days around the story's date, the one chosen has (1) the fewest weekdays that
     disagree with it, (2) the article's main-event mention (its trigger's clause
-    date, when relative) resolving to the story's date, (3) the least distance
-    from the story's date (``_writing_day``)."""
+    date, when relative) resolving to the story's date, (3) the most relative day
+    mentions resolving to the story's date ("أمس" in a report written the day after
+    the event), (4) the least distance from the story's date (``_writing_day``)."""
     main = article.main_event
     main_span = None
     if main is not None and main.trigger is not None and article.dates:
