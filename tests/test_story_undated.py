@@ -300,3 +300,21 @@ def test_a_conjunction_written_onto_a_known_name_is_no_story_discrepancy():
     assert name_discrepancies([art]) == []
     art.findings[0].found = "سليم بناني"     # another given name is still flagged
     assert [d.field for d in name_discrepancies([art])] == [field]
+
+
+def test_a_one_off_act_may_be_told_a_day_off():
+    # An agreement is reported on the day it was signed or on the day it was announced.
+    sat = _call("sat", "يوم السبت", type="AGREE", mode="sign")
+    sun = _call("sun", "يوم الأحد", type="AGREE", mode="sign")
+    tue = _call("tue", "يوم الثلاثاء", type="AGREE", mode="sign")
+    assert not conflict(features(sat), features(sun))
+    assert conflict(features(sat), features(tue))
+    dated = _call("dated", "اليوم الاثنين 23 يناير 2017", value="2017-01-23", published="2017-01-23",
+                  date="2017-01-23", type="AGREE", mode="sign")
+    assert not conflict(features(sun), features(dated))
+    assert conflict(features(_call("wed", "يوم الأربعاء", type="AGREE", mode="sign")), features(dated))
+    # Calls between the same leaders on two days in a row are two calls.
+    assert conflict(features(_call("c1", "يوم السبت")), features(_call("c2", "يوم الأحد")))
+    # Days of the month, across the turn of the year too.
+    assert not conflict(features(_call("d31", "في 31 ديسمبر", type="AGREE", mode="sign")),
+                        features(_call("d1", "في 1 يناير", type="AGREE", mode="sign")))

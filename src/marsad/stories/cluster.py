@@ -42,16 +42,39 @@ def _partial_conflict(a: Features, b: Features) -> bool:
     """An article without a day-grain date whose text names the weekday or the day of
     the month («الخميس», «1 فبراير») cannot report an event on another day: the same
     two leaders' calls of other weeks are other events."""
+    once = int(_told_once(a, b))
     if a.day is None and b.day is None:
-        return (a.weekday is not None and b.weekday is not None and a.weekday != b.weekday) or \
-            (a.month_day is not None and b.month_day is not None and a.month_day != b.month_day)
+        return (a.weekday is not None and b.weekday is not None and min(
+            (a.weekday - b.weekday) % 7, (b.weekday - a.weekday) % 7) > once) or \
+            (a.month_day is not None and b.month_day is not None and
+             _days_between(a.month_day, b.month_day) > once)
     undated, dated = (a, b) if a.day is None else (b, a)
     if dated.day is None or (undated.weekday is None and undated.month_day is None):
         return False
-    days = [dated.day + timedelta(days=k) for k in range(-_slack(dated), _slack(dated) + 1)]
+    slack = max(_slack(dated), once)
+    days = [dated.day + timedelta(days=k) for k in range(-slack, slack + 1)]
     if undated.weekday is not None and all(d.weekday() != undated.weekday for d in days):
         return True
     return undated.month_day is not None and all((d.month, d.day) != undated.month_day for d in days)
+
+
+def _told_once(a: Features, b: Features) -> bool:
+    """Both main events are of one type done once on one occasion (``once_types``: an
+    agreement, a resignation, a withdrawal) and share a party: a report may name the
+    day it was announced rather than the day it was done, so a weekday or a day of
+    the month one day off is the same event (a call or a strike of the next day is
+    another one)."""
+    return a.main.type == b.main.type and a.main.type in once_types() and _overlap(a.main, b.main)
+
+
+def _days_between(x: tuple[int, int], y: tuple[int, int]) -> int:
+    """Days between two days of the month (in a leap year; 1 January and 31 December
+    are a day apart too); a day that does not exist is only equal to itself."""
+    try:
+        gap = abs((date(2024, *x) - date(2024, *y)).days)
+    except ValueError:
+        return 0 if x == y else 366
+    return min(gap, 366 - gap)
 
 
 def _partial_agreement(a: Features, b: Features) -> bool:
