@@ -32,7 +32,7 @@ from itertools import chain
 from pathlib import Path
 
 from marsad.annotate.knowledge import Alias, KnowledgeBase, as_date, load_kb, spelling_key
-from marsad.annotate.romanize import MAGHREB, romanize, romanize_maghreb, romanize_persian
+from marsad.annotate.romanize import LEVANT, MAGHREB, romanize, romanize_levant, romanize_maghreb, romanize_persian
 from marsad.model import Article, Entity, Finding
 from marsad.text.normalize import normalize, normalize_key
 from marsad.text.pattern_set import MemoMatch
@@ -921,6 +921,8 @@ class _Linker:
                 m.name_en = romanize_maghreb(m.name_ar, country)
             elif m.country == "IRN":    # an Iranian's own role or description: the Persian spelling
                 m.name_en = romanize_persian(m.name_ar)
+            elif country in LEVANT and m.name_en == romanize(m.name_ar):
+                m.name_en = romanize_levant(m.name_ar)     # شحادة → Shahadeh
 
     def _prefer_named_holders(self) -> None:
         """Without a publication date the article's date is a guess (the latest date

@@ -171,6 +171,10 @@ def _arabic_word(words: list[str], i: int, table: dict[str, str], out: list[str]
     if i + 1 < len(words) and normalize_key(words[i + 1]) == "الله" and key not in ("عبد", "ابو", "بن"):
         out.append(_transliterate(word) + "allah")     # حرز الله → Harzallah, نصر الله → Nasrallah
         return 2
+    nxt = normalize_key(words[i + 1]) if i + 1 < len(words) else ""
+    if key == "عبد" and nxt.startswith("ال") and len(nxt) > 3:
+        out.append("Abdul " + _transliterate(words[i + 1][2:]))   # عبد الخالق → Abdul Khaleq
+        return 2
     if key in table:
         out.append(table[key])
     elif word.startswith("ال") and len(key) > 3:   # not أل: أليكسي is no article
@@ -191,6 +195,33 @@ def romanize(name_ar: str) -> str:
     """The English spelling Marsad gives an Arabic personal name (أبو قصرة → Abu Qasra,
     مرهف أبو قصرة → Murhaf Abu Qasra). The same input always gives the same output."""
     return _romanize_words(name_ar, _given_names(), _arabic_word)
+
+
+# ---- the Levant's -eh ------------------------------------------------------------------
+
+LEVANT = frozenset({"PSE", "JOR", "LBN", "SYR"})
+# after a guttural, an emphatic consonant or ر the ending stays -a (حلايقة → Halayqa, أبو قصرة → Abu Qasra)
+_NO_IMALA = frozenset("حخعغقصضطظهر")
+
+
+def romanize_levant(name_ar: str) -> str:
+    """The spelling of a name of Palestine, Jordan, Lebanon or Syria: as ``romanize``, but a
+    family name ending in taa marbuta ends in -eh, as the region's names are written in
+    English (شحادة → Shahadeh, الخرابشة → al-Kharabsheh, هنية → Haniyeh, أبو عرفة → Abu
+    Arfeh), except after a guttural, an emphatic consonant or ر, where the region's speech
+    keeps the a (حلايقة → Halayqa, أبو قصرة → Abu Qasra). Given names keep the table's spelling (حمزة stays Hamza)."""
+    table = _given_names()
+    words = _DIACRITICS.sub("", name_ar).split()
+    out = romanize(name_ar).split()
+    if len(out) != len(words):      # a pair of words read as one (عبد الله): leave the name as it is
+        return " ".join(out)
+    for i, (word, latin) in enumerate(zip(words, out)):
+        key = normalize_key(word)
+        bare = key[2:] if key.startswith("ال") else key
+        if i and word.endswith("ة") and len(word) > 2 and word[-2] not in _NO_IMALA \
+                and key not in table and bare not in table and latin.endswith("a"):
+            out[i] = latin[:-1] + "eh"
+    return " ".join(out)
 
 
 # ---- the Persian spelling of Iranian names ---------------------------------------------
