@@ -72,3 +72,22 @@ def test_common_prepositions_do_not_block_a_lead_date():
     assert lead_date("توجه الرئيس إلى الرياض يوم الأحد 10 مارس 2024 في زيارة رسمية")[0] == "2024-03-10"
     assert lead_date("اجتمع المجلس بعد ظهر الأحد 10 مارس 2024 في العاصمة")[0] == "2024-03-10"
     assert lead_date("تجري المناورات من 3 حتى 9 ديسمبر 2018 قبالة السواحل.") is None
+
+
+def test_a_byline_that_ends_with_the_date_gives_the_publication_date():
+    # the writer's name, a weekday, the date and a time on one line under the headline
+    art = page("المزارعون يتسلمون البذور المدعومة", "", "كتب: سامي يوسف الأحد 10-03-2024 14:20", "", PARA, "", PARA2)
+    assert art.published == "2024-03-10"
+    assert art.author == "سامي يوسف"
+    art = page("المزارعون يتسلمون البذور المدعومة", "", "بقلم: سامي يوسف - 10 مارس 2024", "", PARA, "", PARA2)
+    assert (art.published, art.author) == ("2024-03-10", "سامي يوسف")
+    # a date that words follow is not the page's
+    art = page("المزارعون يتسلمون البذور المدعومة", "", "كتب: سامي يوسف", "", PARA, "", PARA2)
+    assert art.published is None
+
+
+def test_a_date_line_with_a_two_digit_year():
+    assert date_line("2:05 م, الأحد, 10 مارس 24") == "2024-03-10"
+    assert date_line("10 مارس 24") == "2024-03-10"
+    assert date_line("قتل 10 أشخاص في 24") is None
+    assert find_full_date("وصل 10 مارس 24 زائرا") is None       # not in running text

@@ -26,9 +26,9 @@ from functools import cached_property, lru_cache
 from marsad.text.breadcrumbs import breadcrumb
 from marsad.text.lexicon import given_names, lexicon, office_titles, phrase_key, sentence_verbs
 from marsad.text.pattern_set import GatedPattern
-from marsad.text.metadata import (Byline, Dateline, byline, credit_after_headline, credit_line, date_line,
-                                  desk_label_outlet, digits_to_ascii, find_full_date, is_time_line, spaced_dashes,
-                                  standalone_dateline)
+from marsad.text.metadata import (Byline, Dateline, byline, byline_date, credit_after_headline, credit_line,
+                                  date_line, desk_label_outlet, digits_to_ascii, find_full_date, is_time_line,
+                                  spaced_dashes, standalone_dateline)
 from marsad.text.metadata import _looks_like_person as looks_like_person
 
 _SENTENCE_END = re.compile(r"[.!?؟…:\"”»)\]'’]\s*$")
@@ -509,6 +509,10 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
             if found:
                 out.dates.append(found[0])
         elif ln.reason == "byline":
+            dated = byline_date(stripped)       # "كتب: فلان الأحد 29-11-2020 19:45"
+            if dated:
+                stripped = dated[0]
+                out.dates.append(dated[1])
             out.bylines.append(byline(stripped) or byline(lex.widget_tail.sub("", stripped)))
         elif ln.reason == "reporter":
             out.bylines.append(_reporter_from(stripped))

@@ -181,6 +181,24 @@ def lead_date(line: str) -> tuple[str, int, int] | None:
     return None
 
 
+def byline_date(line: str) -> tuple[str, str] | None:
+    """A byline that ends with the page's date ("كتب: فلان الأحد 29-11-2020 19:45",
+    "بقلم: فلان - 2 يناير 2025"): the line without the date (the weekday before it and
+    a time after it dropped) and the date. None when words other than a time follow it."""
+    found = find_full_date(line)
+    if not found:
+        return None
+    value, start, end = found
+    tail = line[end:].strip(" -–—|،,")
+    if tail and not is_time_line(tail):
+        return None
+    head = line[:start].rstrip(" -–—|،,:")
+    words = head.split()
+    if words and phrase_key(words[-1].strip("،,")) in lexicon().weekdays:
+        head = " ".join(words[:-1]).rstrip(" -–—|،,:")
+    return head, value
+
+
 def is_time_line(line: str) -> bool:
     core = digits_to_ascii(line.strip().strip(_BULLETS).strip())
     return bool(_TIME.match(core) or _AGO.match(core))
@@ -218,6 +236,9 @@ def _without_date_prefix(core: str) -> str:
     return core
 
 
+_TWO_DIGIT_YEAR = re.compile(r"(?<!\d)(\d{1,2})\s+([^\d\s،,/|]+)\s+(\d{2})\s*$")
+
+
 def _single_date_line(line: str) -> str | None:
     core = line.strip().strip(_BULLETS).strip()
     if not core or len(core) > 90:
@@ -225,6 +246,13 @@ def _single_date_line(line: str) -> str | None:
     lex = lexicon()
     core = _without_date_prefix(core)
     found = find_full_date(core)
+    if not found:
+        # a year of two digits after a month's name, only on a line that is a date:
+        # "الأثنين, 21 فبراير 22" (a page date: this century)
+        m = _TWO_DIGIT_YEAR.search(digits_to_ascii(core))
+        if m and phrase_key(m.group(2)) in _month_numbers():
+            core = core[:m.start(3)] + "20" + m.group(3) + core[m.end(3):]
+            found = find_full_date(core)
     if not found:
         return None
     value, start, end = found
