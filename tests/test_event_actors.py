@@ -606,3 +606,19 @@ def _main_of_text(tmp_path, text: str):
 ])
 def test_an_armed_groups_attack_at_home_strikes_its_own_country(tmp_path, text, expected):
     assert _main_of_text(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a head of state's visit to a country meets that country's head of state on that day
+    ("الرئيس الفرنسي إيمانويل ماكرون يزور المغرب\nوصل الرئيس الفرنسي إيمانويل ماكرون يوم 28 أكتوبر 2024 "
+     "إلى المغرب في زيارة دولة تستمر ثلاثة أيام.", ("CONSULT", "Emmanuel Macron", "Mohammed VI")),
+    # the article names whom of that country the visitor met: that person, not the office holder
+    ("الرئيس الفرنسي إيمانويل ماكرون يزور المغرب\nوصل الرئيس الفرنسي إيمانويل ماكرون يوم 28 أكتوبر 2024 "
+     "إلى المغرب في زيارة دولة، وكان في استقباله رئيس الحكومة عزيز أخنوش.", None),
+])
+def test_a_head_of_states_visit_to_a_country_meets_its_head_of_state(tmp_path, text, expected):
+    got = _main_of_text(tmp_path, text)
+    if expected is None:
+        assert got[2] != "Mohammed VI"
+    else:
+        assert got == expected

@@ -39,7 +39,7 @@ from marsad.annotate.event_direction import (alludes_types, allusion_phrases, do
 from marsad.annotate.event_main import Candidate, choose_main, merge_headline_with_lead, merge_repeats
 from marsad.annotate.event_text import (ArticleView, Mention, clause_openers, commentary_verbs, doing_verbs, prepositions,
                                        relative_pronouns, temporal_subordinators, threat_verbs, verdict_verbs)
-from marsad.model import Article, Event, Evidence, Sentence, Span
+from marsad.model import Article, Entity, Event, Evidence, Sentence, Span
 from marsad.data import read_lexicon
 from marsad.text.normalize import normalize_key
 from marsad.text.tokens import clitic_variants
@@ -117,6 +117,8 @@ def code_events(article: Article) -> Article:
         main.date = _lead_date(article, view, events, main)
     if main is not None and main.date is None and main.modality == "asserted":
         main.date = reference_date(article)    # told in the present with no date of its own
+    if main is not None:
+        _head_of_state_host(article, events, main)
     _attach_anaphors(events)
     # a recap of an earlier event (كان قد، ويأتي ذلك بعد، منذ) is background to the news, not a
     # new event this article reports: kept only when nothing else could be the main event
@@ -243,6 +245,52 @@ def _armed_group_at_home(view: ArticleView, article: Article, cands: list[Candid
     country = country_of_place(most)
     if country is not None:
         main.actor2, mc.actor2_mention = country.entity.actor(), country
+
+
+_STATE_VISIT_MODES = frozenset({"visit", "host"})
+
+
+def _head_of_state_host(article: Article, cands: list[Candidate], main: Event) -> None:
+    """A head of state's visit to a country, or hosting of one (أمير الكويت يزور الأردن), is
+    an encounter with that country's head of state, when the text names no one of that
+    country for it: the knowledge base's one holder of a head-of-state office there on
+    the event's date (or the article's). Only where the other party is itself a head of
+    state on that day (a minister's visit meets a minister), and never without a date."""
+    if main.type != "CONSULT" or main.mode not in _STATE_VISIT_MODES or main.actor1 is None or main.actor2 is None:
+        return
+    mc = next((c for c in cands if c.event is main), None)
+    day = main.date or reference_date(article)
+    if mc is None or not day or len(day) < 10:
+        return
+    from marsad.annotate.knowledge import load_kb      # the knowledge base loads once, on first need
+    kb = load_kb()
+    heads = list(kb.titles.head_of_state)
+    for i, (person, place) in enumerate(((main.actor1, main.actor2), (main.actor2, main.actor1))):
+        if person.kind != "PERSON" or not person.kb_id or place.kind != "GPE" or not place.country \
+                or place.kb_id != place.country or place.country == person.country or not person.country:
+            continue
+        if person.kb_id not in {p["id"] for p in kb.holders(heads, country=person.country, on=day[:10])}:
+            return
+        if any(e.type == "PERSON" and e.country == place.country for e in article.entities):
+            return                                # the article names whom of that country it met
+        hosts = kb.holders(heads, country=place.country, on=day[:10])
+        if len(hosts) != 1:
+            return
+        p = hosts[0]
+        m = mc.actor2_mention if i == 0 else mc.actor1_mention
+        if m is None:
+            return
+        role = kb.role_on(p, day[:10], set(heads))
+        host = Entity(m.start, m.end, m.entity.text, type="PERSON", name_en=p.get("name_en"),
+                      name_ar=(p.get("names_ar") or [None])[0], wikidata=p.get("wikidata"),
+                      country=place.country, role=kb.role_label(role, place.country) if role else None,
+                      kb_id=p["id"], how="role")
+        mention = Mention(m.start, m.end, host, m.prep)
+        if i == 0:
+            main.actor2, mc.actor2_mention = host.actor(), mention
+        else:
+            main.actor1, mc.actor1_mention = host.actor(), mention
+        return
 
 
 def _narrow_countries(cands: list[Candidate], main: Event) -> None:
