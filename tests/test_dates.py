@@ -378,3 +378,20 @@ def test_yesterday_named_as_the_page_day_is_that_day():
     art = tag_dates(Article(id="p2", raw="", published="2026-02-09",
                             text="استقبل ولي العهد اليوم الأحد وزير الخارجية الفرنسي في الرياض."))
     assert [(d.text, d.value) for d in art.dates] == [("اليوم الأحد", "2026-02-08")]
+
+
+def test_a_page_known_to_its_month_by_its_address():
+    # "/2025/02/slug": no day, so only what the month alone decides is resolved
+    from marsad.annotate.dates import url_month
+    assert url_month("https://example.com/2025/02/a-slug") == (2025, 2)
+    assert url_month("https://example.com/2024/4/post_12.html") == (2024, 4)
+    assert url_month("https://example.com/2025/02/12/a-slug") is None     # a day: the page's date
+    assert url_month("https://example.com/news/2021/4567/") is None
+    art = Article(id="m", text="وقع الطرفان اتفاقا في 3 فبراير، واجتمعا أمس لمتابعته بعد محادثات نوفمبر الماضي، "
+                               "ويلتقيان مجددا في 25 من الشهر الجاري.", url="https://example.com/2025/02/a-slug")
+    got = [(d.text, d.value, d.anchor) for d in tag_dates(art).dates]
+    assert got == [("3 فبراير", "2025-02-03", "url"), ("أمس", None, "story"),
+                   ("نوفمبر الماضي", "2024-11", "url"), ("25 من الشهر الجاري", "2025-02-25", "url")]
+    # the story's day still wins for the page's relative days
+    resolve_with_story_date(art, "2025-02-05")
+    assert [d.value for d in art.dates][:2] == ["2025-02-03", "2025-02-05"]

@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from hijridate import Gregorian, Hijri
 
@@ -1312,8 +1313,39 @@ def tag_dates(article: Article) -> Article:
     for m in mentions:
         if m.relative and anchor is None:
             m.anchor = "story"
+    if anchor is None:
+        month = url_month(article.url)
+        if month is not None:
+            _resolve_within_month(text, mentions, *month)
     article.dates = mentions
     return article
+
+
+# "/2025/02/slug" (a WordPress month permalink, a Blogger address): the page's month
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(?!\d{1,2}(?:[/.\-]|$))")
+
+
+def url_month(url: str | None) -> tuple[int, int] | None:
+    """The year and month a page's address gives without a day ("/2024/04/slug.html")."""
+    m = _URL_MONTH.search(urlsplit(url).path) if url else None
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def _resolve_within_month(text: str, mentions: list[DateMention], year: int, month: int) -> None:
+    """A page known only to its month (from its address): the relative mentions that
+    resolve alike against its first and its last day ("1 فبراير", "نوفمبر الماضي", "20 من
+    الشهر الجاري") take that value, anchor "url"; the others ("أمس", "الخميس") still
+    wait for the story's day."""
+    first = dt.date(year, month, 1)
+    last = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+    at_last = {(m.start, m.end): (m.value, m.end_value) for m in find_dates(text, last)}
+    for m in find_dates(text, first):
+        if not m.relative or m.value is None or at_last.get((m.start, m.end)) != (m.value, m.end_value):
+            continue
+        for mine in mentions:
+            if (mine.start, mine.end) == (m.start, m.end) and mine.value is None:
+                mine.value, mine.grain, mine.end_value, mine.anchor = m.value, m.grain, m.end_value, "url"
+                mine.note = "month of the page's address"
 
 
 def _outlet_spans(text: str, outlet: str | None) -> list[tuple[int, int]]:
