@@ -622,3 +622,13 @@ def test_a_head_of_states_visit_to_a_country_meets_its_head_of_state(tmp_path, t
         assert got[2] != "Mohammed VI"
     else:
         assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the subject of شهد is where the attack happened: the place's country was struck
+    ("شهدت العاصمة دمشق مساء الجمعة هجوما مسلحا على فندق.", ("ASSAULT", None, "Syria")),
+    # a crowd's protest keeps its scene as its doers
+    ("شهدت بغداد مساء الجمعة مظاهرات حاشدة.", ("PROTEST", "Baghdad", "Iraq")),
+])
+def test_the_subject_of_a_scene_verb_is_where_the_act_happened(text, expected):
+    assert main_of(text) == expected

@@ -26,7 +26,8 @@ from marsad.annotate.event_text import (ArticleView, Mention, aid_carriers, anap
                                         placeless_modes, prepositions, relative_pronouns, subject_openers,
                                         affiliation_words, member_words, title_nouns, title_words, weapon_words)
 from marsad.annotate.event_direction import (converse_modes, head_words, honorifics, is_directed, meeting_verbs, members_in,
-                                             pair_nouns, state_organs, strike_nouns, time_words)
+                                             pair_nouns, scene_targets, scene_verbs, state_organs, strike_nouns,
+                                             time_words)
 from marsad.model import Entity
 from marsad.text.normalize import normalize_key
 
@@ -59,6 +60,7 @@ class Frame:
     doer_in_trigger: bool = False    # محتجون يقتحمون: the trigger names its doers
     reaction: bool = False           # a welcome/condemnation of another act (تنديد … بدخول X)
     etype: str = ""                  # the entry's PLOVER type (before any retyping)
+    scene: "Mention | None" = None   # set by pick_actors: the subject of شهدت, where the act happened
 
 
 @dataclass
@@ -155,6 +157,8 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
     second = _second(view, frame, around, subject, partner)
     if frame.receiver_subject:
         subject, second = second, subject
+    if second is None and frame.scene is not None:
+        second = country_of_place(frame.scene)     # شهدت مقديشو هجوما: Somalia was struck
     if second is None and subject is not None:
         # أجراه معه [ولي العهد]، قطع العلاقات معها: a pronoun after one of the entry's prepositions
         # is the party named first in the sentence (the one the clause is about)
@@ -223,6 +227,10 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
         doer = _relative_doer(view, frame)
         if doer is not None:
             return doer, "relative"        # نددت مصر بالهجوم الذي شنته [إسرائيل]: the act's own doer
+        scene = _scene_subject(view, frame, around) if scene_targets(frame.etype) else None
+        if scene is not None:
+            frame.scene = scene
+            return None, "scene"           # شهدت [مقديشو] هجوما: where it happened, not who did it
     fronted = next((m for m in before if m.prep is None), None)
     joined = None
     if fronted is not None:
@@ -353,6 +361,28 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
     if adj is not None:
         return adj, "adjective"
     return subject, ("before" if subject is not None else "none")
+
+
+def _scene_subject(view: ArticleView, frame: Frame, around: _Around) -> Mention | None:
+    """The subject of a scene verb opening the clause of a verbal noun, its object (شهدت
+    العاصمة الصومالية [مقديشو]، مساء الجمعة، هجوما): a place, or a nationality on a place noun;
+    None where the clause opens otherwise or its subject is a person or a body."""
+    first = view.to_norm(frame.clause_start)
+    words = view.words_before(view.to_norm(frame.start), 12, floor=first)
+    if not words:
+        return None
+    opener = words[-1]
+    if opener[:1] in ("و", "ف") and opener[1:] in scene_verbs():
+        opener = opener[1:]
+    if opener not in scene_verbs():
+        return None
+    if any(w in clause_openers() or w in relative_pronouns() for w in words[:-1]):
+        return None
+    subject = next((m for m in reversed(around.before) if m.prep is None), None) \
+        or next(iter(view.mentions(frame.clause_start, frame.start, nisba=True)), None)
+    if subject is None or subject.entity.type not in LOCATION_TYPES:
+        return None
+    return subject
 
 
 def _definite_chain_before(view: ArticleView, start: int, adj: Mention) -> bool:

@@ -64,6 +64,16 @@ def time_words() -> frozenset[str]:
     return _word_set("state_organs", "time")
 
 
+def scene_verbs() -> frozenset[str]:
+    """Verbs whose subject is the scene of their object event (شهدت، تشهد), not its doer."""
+    return _word_set("scene_verbs")
+
+
+def scene_targets(event_type: str | None) -> bool:
+    """Is the scene of an event of this type the party acted on when none is named?"""
+    return event_type in _DIRECTION.get("scene_verbs", {}).get("target_types", ())
+
+
 def on_own_ground(event_type: str | None) -> bool:
     """Is a place of the doer's own country where an event of this type happens, not its
     second party (an army deploying in its own towns)?"""
