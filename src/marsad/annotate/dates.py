@@ -1568,16 +1568,22 @@ def _today_phrases() -> frozenset[tuple[str, ...]]:
                      if any(e.kind == "relday" and e.value == 0 for e in entries))
 
 
+@lru_cache(maxsize=4096)   # per date text: every trigger of an article asks about its dates
+def _says_today(text: str) -> bool:
+    """Do the words of a date mention hold one of the lexicon's "today" phrases?"""
+    today = _today_phrases()
+    words = tuple(_tokens_of(_normalize(text)[0]))
+    return any(words[i:i + len(k)] == k for k in today for i in range(len(words)))
+
+
 def default_event_date(article: Article) -> str | None:
     """The date of an event reported in the present tense with no date of its own:
     the text's resolved "today" (the day it was written: "اليوم الأحد" on a page dated
     Monday is the Sunday), else the publication date."""
-    today = _today_phrases()
     for d in article.dates:
         if not (d.relative and d.value and d.grain == "day"):
             continue            # (tested first: the words of every date were read for every trigger)
-        words = tuple(_tokens_of(_normalize(d.text)[0]))
-        if any(words[i:i + len(k)] == k for k in today for i in range(len(words))):
+        if _says_today(d.text):
             return d.value[:10]
     anchor = parse_anchor(article.published)
     return anchor.isoformat() if anchor is not None else None

@@ -315,7 +315,11 @@ def _match_at(idx: _Index, words: list[Word], i: int, kinds: set[str] | None = N
 
 def _scan(idx: _Index, words: list[Word]) -> list[Match]:
     out, i = [], 0
+    openers = idx.openers
     while i < len(words):
+        if openers.get(words[i].key, True) == ():
+            i += 1          # a word known to open no phrase (most words): no call
+            continue
         m = _match_at(idx, words, i)
         if m:
             out.append(m)
@@ -2248,11 +2252,13 @@ class _Linker:
         groups, words = self.kb.groups, self.words
         if not groups.heads:
             return
+        heads = groups.heads.keys()
         i = 0
         while i < len(words):
             w = words[i]
-            head = next((v for v in w.variants if v in groups.heads
-                         and not w.key[:len(w.key) - len(v)].endswith("ال")), None)
+            head = None if heads.isdisjoint(w.variants) else \
+                next((v for v in w.variants if v in groups.heads
+                      and not w.key[:len(w.key) - len(v)].endswith("ال")), None)
             if head is None or i in self.used:
                 i += 1
                 continue

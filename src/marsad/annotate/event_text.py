@@ -58,6 +58,7 @@ class ArticleView:
         self.words = [m.span() for m in _WORD.finditer(self.ntext)]  # normalized offsets
         self._word_starts = [w[0] for w in self.words]
         self._ordered: tuple | None = None      # see ``_entities_in_order``
+        self._of_kind: tuple | None = None      # see ``_actors_in_order``
         self._breaks: tuple[list[int], list[int]] | None = None     # see ``clause_bounds``
 
     @classmethod
@@ -197,15 +198,26 @@ class ArticleView:
             self._ordered = (ents, len(ents), ordered, [e.start for e in ordered])
         return self._ordered[2], self._ordered[3]
 
+    def _actors_in_order(self, types: tuple[str, ...], nisba: bool) -> tuple[list[Entity], list[int]]:
+        """``_entities_in_order`` narrowed to the ones ``mentions`` keeps for ``types`` and
+        ``nisba``, once per kind of question: most spans are asked the same one."""
+        ordered, _ = self._entities_in_order()
+        memo = self._of_kind
+        if memo is None or memo[0] is not ordered:
+            memo = self._of_kind = (ordered, {})
+        found = memo[1].get((types, nisba))
+        if found is None:
+            ents = [e for e in ordered if e.type in types and (e.how == "nisba") == nisba]
+            found = memo[1][(types, nisba)] = (ents, [e.start for e in ents])
+        return found
+
     def mentions(self, start: int, end: int, types: tuple[str, ...] = ACTOR_TYPES,
                  nisba: bool = False) -> list[Mention]:
         """Actor mentions inside original span [start, end), adjacent names of one
         actor merged (الرئيس الروسي فلاديمير بوتين), nested mentions dropped."""
-        ordered, starts = self._entities_in_order()
-        ents = []
-        for e in ordered[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)]:
-            if e.type in types and e.end <= end and (e.how == "nisba") == nisba:
-                ents.append(e)
+        ordered, starts = self._actors_in_order(types, nisba)
+        ents = [e for e in ordered[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)]
+                if e.end <= end]
         if len(ents) <= 1:          # (most spans: nothing to merge or drop)
             return [Mention(e.start, e.end, e, None, None) for e in ents]
         kept: list[Entity] = []
