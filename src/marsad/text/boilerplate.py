@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from marsad.text.breadcrumbs import breadcrumb
-from marsad.text.lexicon import given_names, lexicon, office_titles, phrase_key, sentence_verbs
+from marsad.text.lexicon import country_names, given_names, lexicon, office_titles, phrase_key, sentence_verbs
 from marsad.text.pattern_set import GatedPattern
 from marsad.text.metadata import (Byline, Dateline, byline, byline_date, credit_after_headline, credit_line,
                                   date_line, desk_label_outlet, digits_to_ascii, find_full_date, is_time_line,
@@ -166,6 +166,11 @@ _CLOCK = re.compile(r"^(?:GMT|UTC|KSA)?\d{1,2}:\d{2}(?::\d{2})?(?:am|pm)?$", re.
 _DATE_WORDS = {"على", "الساعة", "الساعه", "في", "يوم", "GMT", "UTC", "KSA", "am", "pm", "م", "ص", "هـ", "ه"}
 
 
+_GLUED = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d|ة)(?=[\u0621-\u064a])")   # ("6th" stays)
+_LONG_NUMBER = re.compile(r"^\d{5,10}$")      # a year glued to a counter: "202576"
+_USER_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.]{1,20}")
+
+
 def _date_furniture(text: str) -> bool:
     """A line made only of a date or time in a form the date-line parser does not read
     ("17-يونيو-2020", "ثلاثاء, 08/24/2021 - 19:01", "تاريخ النشر: 22nd, April 2024 GMT",
@@ -181,18 +186,25 @@ def _date_furniture(text: str) -> bool:
         if key.startswith(prefix + " ") or key.startswith(prefix + ":"):
             core = re.sub(r"^\S+(?:\s+\S+){%d}\s*[:：]?" % (len(prefix.split()) - 1), "", core)
             break
+    # tokens a page glues together: "202576 مشاهدةآخر" (a year and a counter, a counter and a
+    # label), "admin4 ديسمبر": a digit after a letter, a letter after a digit, a letter after ة
+    core = _GLUED.sub(" ", core)
     words = [t for t in _DATE_SEPARATORS.split(core) if t]
     has_month = has_time = False
-    numbers = 0
+    numbers = user = 0
     for w in words:
         k = phrase_key(w)
         bare = k[2:] if k.startswith("ال") else k
         if _CLOCK.match(w):
             has_time = True
-        elif _TIME_OR_NUMBER.match(w):
+        elif _TIME_OR_NUMBER.match(w) or _LONG_NUMBER.match(w):
             numbers += 1
         elif k in lex.months or w in lex.months:
             has_month = True
+        elif not k or k in lex.month_words or k.lower() in lex.date_stamp_words or k in lex.time_of_day_words:
+            continue    # "تشرين الأوّل"، "162 مشاهدة"، "تم نشره"، "11:23 صباحاً"
+        elif _USER_NAME.fullmatch(w) and not user:
+            user += 1   # the poster's user name in Latin letters ("admin"), once
         elif k in lex.weekdays or "ال" + bare in lex.weekdays or k in lex.date_prefix_words:
             continue
         elif w in _DATE_WORDS or k in _DATE_WORDS or k in lex.date_line_filler or k in lex.hijri_words:
@@ -213,6 +225,57 @@ def _caption(stripped: str) -> bool:
         return False
     credit = stripped[stripped.rfind("(") + 1:].rstrip(") ")
     return len(re.findall(r"\w+", credit)) <= 5 and phrase_key(credit) not in lex.media_tags
+
+
+CREDITED_CAPTION_MAX_WORDS = 20
+# "(Ebrahim Noroozi/AP)"، "(تصوير: فلان/رويترز)": a photographer and an agency in brackets
+# closing the line, the wire services' caption credit (a sentence quoting an agency names it
+# alone: "(رويترز)")
+_PHOTOGRAPHER_CREDIT = re.compile(r"\([^()/]{3,40}/\s*(?:AP|AFP|Reuters|EPA|Getty Images|Getty|Anadolu|"
+                                  r"رويترز|أ ف ب|ا ف ب|أ\.ف\.ب|أ ب|الأناضول|الاناضول|غيتي|جيتي)\s*\)\s*$")
+_ISSUE = re.compile(r"^العدد\s*(?:رقم\s*)?[:：]?\s*\d{3,6}(?!\d)")
+ISSUE_LINE_MAX_WORDS = 15
+
+
+def _issue_line(stripped: str) -> bool:
+    """A printed paper's issue number with the issue's date ("العدد 5280 بتاريخ 19-02-2017م"،
+    "العدد 3388 - الجمعة 16 ديسمبر 2011م …"): the page's masthead, never the text."""
+    m = _ISSUE.match(stripped)
+    return bool(m) and _words(stripped) <= ISSUE_LINE_MAX_WORDS and find_full_date(stripped[m.end():]) is not None
+LABEL_AND_PLACE_MAX_WORDS = 5
+_SPACED_DASH = re.compile(r"\s[-–—ـ]\s")
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    return frozenset(lexicon().places | country_names())
+
+
+def _label_and_place(stripped: str) -> bool:
+    """A name or section, a spaced dash and a known place, alone on a line ("دنا بريس –
+    مصر"، "العالم - مصر"): where the site files the story, never a sentence or a headline
+    (a headline naming two places, "غزة - رفح", has the place first)."""
+    if _words(stripped) > LABEL_AND_PLACE_MAX_WORDS or re.search(r"[\d.!?؟،,:«»\"“”()]", stripped):
+        return False
+    parts = _SPACED_DASH.split(stripped)
+    if len(parts) != 2:
+        return False
+    places = _place_names()
+    head, tail = phrase_key(parts[0]), phrase_key(parts[1])
+    return bool(head) and tail in places and head not in places and 1 <= len(head.split()) <= 3
+
+
+
+
+def _credited_caption(stripped: str) -> bool:
+    """A line ending with a photo credit after a dash ("انفجار سيارة - أرشيفية"، "… بدير
+    الزور- أرشيفية"، "… ـ غيتي"; `photo_credit_words`): the picture's caption, whatever the
+    outlet; the words before the dash end no sentence."""
+    m = lexicon().photo_credit_end.search(stripped)
+    if not m or _words(stripped) > CREDITED_CAPTION_MAX_WORDS:
+        return False
+    before = stripped[:m.start()].rstrip()
+    return bool(re.search(r"\w", before)) and not re.search(r"[.!?؟]$", before)
 
 
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
@@ -293,7 +356,7 @@ def _line_rule(text: str, key: str | None = None) -> tuple[str, str] | None:
         return "boilerplate", "widget row"
     if lex.junk.any_match(stripped):
         return "boilerplate", "pattern"
-    if _date_furniture(stripped):
+    if _date_furniture(stripped) or _issue_line(stripped):
         return "metadata", "date furniture"
     if credit_line(stripped):
         # before bylines: "متابعة: OUTLET" names an outlet, "المحرر السياسي" a desk
@@ -308,7 +371,7 @@ def _line_rule(text: str, key: str | None = None) -> tuple[str, str] | None:
         return "metadata", "outlet and date"
     if standalone_dateline(stripped):
         return "metadata", "dateline"
-    if _caption(stripped):
+    if _caption(stripped) or _credited_caption(stripped) or _PHOTOGRAPHER_CREDIT.search(stripped):
         return "boilerplate", "caption"
     if _SITE_DOMAIN.match(stripped):
         return "boilerplate", "site name"        # "AHDATH.INFO"، "www.example.ma"
@@ -355,6 +418,9 @@ def _mark_latin_widgets(items: list[Line]) -> None:
             continue    # a short label above the text is the headline finder's: it may be the site's name
         if ln.label == "content" and _words(ln.body) <= LATIN_WIDGET_MAX_WORDS and _LATIN_WIDGET.fullmatch(ln.body):
             ln.label, ln.reason = "boilerplate", "foreign-script widget"
+        elif (ln.label == "content" and _words(ln.body) <= FOREIGN_STAMP_MAX_WORDS and _NUMERIC_STAMP.search(ln.body)
+              and re.search(r"[A-Za-z\u00c0-\u024f]{3}", ln.body) and not _ARABIC_LETTER.search(ln.body)):
+            ln.label, ln.reason = "metadata", "foreign-script date stamp"
 
 
 def _mark_names_alone(items: list[Line]) -> None:
@@ -365,7 +431,11 @@ def _mark_names_alone(items: list[Line]) -> None:
 
 # A short line in Latin letters only (see ``_mark_latin_widgets``); an English sentence quoted
 # in the text is longer or comes with its Arabic.
-_LATIN_WIDGET = re.compile(r"[A-Za-z][A-Za-z .,:!?'’&-]{0,40}")
+_LATIN_WIDGET = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f .,:!?'’&-]{0,40}")   # "Destek için" too
+# a stamp in another script with a numeric date or a clock ("Updated: 01.04.2024 18:56"):
+# the page's own furniture in a foreign-language template
+_NUMERIC_STAMP = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d{2}")
+FOREIGN_STAMP_MAX_WORDS = 15
 LATIN_WIDGET_MAX_WORDS = 5
 _NUMBERS_ONLY = re.compile(r"[\d٠-٩][\d٠-٩\s.,،:/\-–|+%()]*")
 
@@ -484,12 +554,16 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
     _mark_latin_widgets(items)
     _mark_staff_box(items, lex)
     out.breadcrumb_outlet = _mark_breadcrumbs(items)
+    for ln in items:     # (after the breadcrumbs: at the top, "OUTLET - COUNTRY" names the outlet)
+        if ln.label == "content" and _label_and_place(ln.body):
+            ln.label, ln.reason = "boilerplate", "label and place"
     _find_title(items, title_hint)
     _mark_headline_lists(items)
     _mark_repeats(items, title_hint)
     _mark_numbered_series(items)
     _mark_credit_under_title(items)
     _mark_list_zones(items, lex)
+    _mark_comment_zones(items, lex)
     _mark_under_title(items)
     _mark_person_captions(items)
     _mark_names_alone(items)
@@ -504,7 +578,9 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
             value = date_line(stripped)
             if value:
                 out.dates.append(value)
-        elif ln.reason == "date furniture":
+        elif ln.reason in ("date furniture", "foreign-script date stamp") or (
+                ln.reason == "caption" and _PHOTOGRAPHER_CREDIT.search(stripped)):
+            # (a wire photo's caption gives the day it was taken: the story's)
             found = find_full_date(stripped)
             if found:
                 out.dates.append(found[0])
@@ -757,6 +833,9 @@ CAPTION_MAX_WORDS = 8
 NAME_PART_MAX = 3
 
 
+_STATE_PARTICIPLE = re.compile(r"م[\u0621-\u064a]{3,7}ا")   # متحدثا، مستقبلا (tanween dropped by phrase_key)
+
+
 def _person_caption(text: str) -> bool:
     """A photo caption that only names a person: titles (data/kb/titles.json and the ranks
     of `caption_titles`), nisbas (العراقي، السيسي), given names and name words
@@ -791,7 +870,10 @@ def _person_caption(text: str) -> bool:
                 i, n_other, run = i + 1, n_other + 1, 0
                 continue
             compound = i > 0 and words[i - 1] in _NAME_LINKS       # عبد الكريم، أبو بكر، بن سلمان
-            if (w.startswith("ال") and not compound or w in lex.open_end_words or w[:1] in "يتن" and not compound
+            if i == len(words) - 1 and n_title and n_other and _STATE_PARTICIPLE.fullmatch(w):
+                break       # "… متحدثاً"، "… مستقبلاً": what the person is doing in the picture
+            family = i > 0 and words[i - 1] in names and w.startswith("ال")     # عمر الرزاز: a family name
+            if (w.startswith("ال") and not (compound or family) or w in lex.open_end_words or w[:1] in "يتن" and not compound
                     or len(w) < 3 and w not in _NAME_LINKS or run >= NAME_PART_MAX + 1):
                 return False
             i, n_other, run = i + 1, n_other + 1, run + 1   # a name word: برهان، ماكرون
@@ -869,6 +951,51 @@ def _mark_repeats(items: list[Line], title_hint: str | None) -> None:
         if key in seen and ln.label == "content":
             ln.label, ln.reason = "boilerplate", "repeated line"
         seen.add(key)
+    # a trail printed over the headline, which the headline finder may have missed: the line
+    # after it, or the one after that, is the headline
+    for pos, ln in enumerate(items):
+        if ln.label == "content" and any(_trail_to_title(ln.loose, o.loose)
+                                         for o in items[pos + 1:pos + 3] + ([title] if title else [])):
+            ln.label, ln.reason = "boilerplate", "breadcrumb to the headline"
+        elif ln is title:
+            # the trail was taken for the headline: the headline is the line it ends with
+            head = next((o for o in items[pos + 1:pos + 3] if o.label == "content"
+                         and _trail_to_title(ln.loose, o.loose)), None)
+            if head is not None:
+                ln.label, ln.reason = "boilerplate", "breadcrumb to the headline"
+                head.label, head.reason = "title", "after its breadcrumb"
+                title = head
+
+
+_HOME_WORDS = frozenset(phrase_key(w) for w in ("الرئيسية", "الصفحة", "Home"))
+
+
+def _trail_to_title(key: str, title: str) -> bool:
+    """The headline again, after (or before) words that all name the site's sections, places
+    or its home page ("الرئيسية أخبار المغرب HEADLINE"): a breadcrumb trail ending in the
+    story's own title, printed as one line."""
+    if len(title.split()) < TRAIL_TITLE_MIN_WORDS or len(key) <= len(title):
+        return False
+    if key.endswith(" " + title):
+        rest = key[:-len(title)].split()
+    elif key.startswith(title + " "):
+        rest = key[len(title):].split()
+    else:
+        return False
+    lex = lexicon()
+    words = _section_words()
+    return 0 < len(rest) <= TRAIL_MAX_WORDS and all(
+        w in words or w in lex.places or w in _HOME_WORDS or (w[2:] if w.startswith("ال") else w) in words
+        for w in rest)
+
+
+TRAIL_MAX_WORDS = 6
+TRAIL_TITLE_MIN_WORDS = 3
+
+
+@lru_cache(maxsize=1)
+def _section_words() -> frozenset[str]:
+    return frozenset(w for label in lexicon().section_labels for w in label.split())
 
 
 STAFF_NAME_MAX_WORDS = 4
@@ -980,6 +1107,12 @@ def _mark_numbered_series(items: list[Line]) -> None:
                 ln.label, ln.reason = "boilerplate", "numbered series"
 
 
+# Under a list header, a line of up to this many words that ends with no full stop, holds no
+# comma and opens no sentence going on ("وأشار البيان …") is still another story's title, not
+# the text again
+ZONE_TITLE_MAX_WORDS = 30
+
+
 def _mark_list_zones(items: list[Line], lex) -> None:
     """After a list header ("اقرأ أيضا", "مقالات ذات صلة"), short lines are links."""
     in_zone = False
@@ -990,10 +1123,35 @@ def _mark_list_zones(items: list[Line], lex) -> None:
         if not in_zone:
             continue
         text = ln.body
-        if ln.label == "content" and (_is_paragraph(text) and not _LIST_MARKER.match(text)):
+        if ln.label == "content" and (_is_paragraph(text) and not _LIST_MARKER.match(text)
+                                      and (_PARAGRAPH_END.search(text) or _words(text) > ZONE_TITLE_MAX_WORDS
+                                           or "،" in text or "," in text or _continues(text) or _sentence_start(text))):
             in_zone = False
         elif ln.label == "content":
             ln.label, ln.reason = "boilerplate", "related list"
+
+
+_COUNTER = re.compile(r"[\d٠-٩()\[\]]+")
+
+
+def _mark_comment_zones(items: list[Line], lex) -> None:
+    """A comment section's header (`comment_headers`, its counter aside: "تعليقات الزوار (0)")
+    after the text's paragraphs opens the comment form and the readers' comments: every line
+    up to the next list header is the page's, not the article's (a reader's comment reads
+    like a paragraph, so the header, not the line, decides)."""
+    seen_paragraph = in_zone = False
+    for ln in items:
+        if ln.reason == "list header":
+            in_zone = False
+            continue
+        if in_zone:
+            if ln.label in ("content", "title"):
+                ln.label, ln.reason = "boilerplate", "comment section"
+            continue
+        if ln.label in ("content", "title") and _is_paragraph(ln.body):
+            seen_paragraph = True
+        elif seen_paragraph and phrase_key(_COUNTER.sub(" ", ln.body)).lower() in lex.comment_headers:
+            in_zone = True
 
 
 _TAG_SET_OFF = re.compile(r"(?:\.{2,}|…|\s[-–—|:]|[(\[])\s*([^.…\-–—|:()\[\]]{2,30}?)\s*[)\]]?\s*$")

@@ -88,6 +88,15 @@ class Lexicon:
         # "18 شعبان 1444 هـ": day, Hijri month, year and an optional mark, on raw text
         months = "|".join(sorted((re.escape(m) for m in data["hijri_months"]), key=len, reverse=True))
         marks = "|".join(sorted((re.escape(m) for m in data["hijri_year_marks"]), key=len, reverse=True))
+        # round 5: what a date stamp holds beside its date (a counter, a label, a time of day),
+        # the words of two-word month names («تشرين الأول»), and a photo caption's credit after
+        # a dash at the end of the line («… - أرشيفية»)
+        self.date_stamp_words = {phrase_key(w).lower() for w in data.get("date_stamp_words", [])}
+        self.month_words = {w for m in self.months if " " in m for w in m.split()}
+        credits = "|".join(sorted((re.escape(w) for w in data.get("photo_credit_words", [])), key=len, reverse=True))
+        self.photo_credit_end = re.compile(
+            rf"(?:\s[-–—ـ|]|[-–—|])\s*(?:{credits})\s*$", re.IGNORECASE) if credits else re.compile(r"(?!)")
+        self.comment_headers = {phrase_key(w).lower() for w in data.get("comment_headers", [])}
         self.hijri_date = re.compile(rf"(?<!\d)\d{{1,2}}\s+(?:{months})\s*،?\s*1[34]\d\d(?!\d)\s*(?:(?:{marks})(?!\w))?")
 
 
@@ -105,6 +114,23 @@ def given_names() -> frozenset[str]:
     """Arabic given names from the knowledge base (data/kb/given_names.json), to tell
     a reporter's name from an outlet's in bylines and datelines; empty if absent."""
     return frozenset(phrase_key(n) for n in _kb_table("given_names.json", "names"))
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Arabic names of countries and their capitals (data/kb/countries.jsonl), normalized:
+    the place a site files a story under ("… – مصر"); empty if the file is absent."""
+    path = Path(__file__).resolve().parent.parent / "data" / "kb" / "countries.jsonl"
+    names: set[str] = set()
+    try:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line) if line.strip() else {}
+            for field in ("names_ar", "capital_ar"):
+                value = row.get(field) or []
+                names.update(phrase_key(n) for n in ([value] if isinstance(value, str) else value))
+    except (OSError, ValueError):
+        return frozenset()
+    return frozenset(names)
 
 
 @lru_cache(maxsize=1)
