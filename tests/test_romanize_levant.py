@@ -1,7 +1,8 @@
 """The Levant's -eh for family names in taa marbuta (romanize_levant), its use for
 discovered persons of Palestine, Jordan, Lebanon and Syria, the Abdul of a separate
-عبد before the article, and persons of the base added in round 5. Names and sentences
-written here."""
+عبد before the article, persons of the base added in round 5, ministers' portfolios of
+two words and names with a particle before a complementizer. Names and sentences written
+here."""
 
 from __future__ import annotations
 
@@ -56,7 +57,25 @@ def test_discovered_egyptian_keeps_a() -> None:
     ("ودافع الرئيس الفرنسي الأسبق نيكولا ساركوزي عن نفسه أمام المحكمة.", "2021-03-01", "nicolas_sarkozy"),
     ("وأعلن وزير الطاقة الإماراتي سهيل المزروعي عن خطة جديدة.", "2023-06-01", "suhail_al_mazrouei"),
     ("وقال رئيس الجامعة الملكية لكرة القدم فوزي لقجع إن الملعب جاهز.", "2024-01-10", "fouzi_lekjaa"),
+    ("وافتتحت وزيرة التضامن الاجتماعي مايا مرسي مركزا جديدا للرعاية.", "2025-01-15", "maya_morsy"),
+    ("وزار وزير الأشغال العامة والنقل اللبناني فايز رسامني المرفأ صباحا.", "2025-06-01", "fayez_rasamny"),
 ])
 def test_round5_persons_are_linked(text: str, published: str, kb_id: str) -> None:
     art = link_entities(Article(id="t", text=text, published=published), kb=load_kb())
     assert kb_id in {e.kb_id for e in art.entities if e.type == "PERSON"}
+
+
+@pytest.mark.parametrize("text, name_ar, name_en", [
+    # a portfolio of two words (noun and adjective) is a title; the name after it is found
+    ("وقال وزير التنمية الاجتماعية الأردني سامر خليل إن الدعم مستمر.", "سامر خليل", "Samer Khalil"),
+    ("وقالت وزيرة التضامن الاجتماعي المصرية منى حسين إن الدعم مستمر.", "منى حسين", "Mona Hussein"),
+    # a particle's word stays in the name before a complementizer
+    ("وقال وزير الصحة الأردني سامر أبو زيد إن المستشفيات جاهزة.", "سامر أبو زيد", "Samer Abu Zaid"),
+    # بني + a family name is one name
+    ("وقال وزير الزراعة الأردني سامر بني هاني إن الموسم جيد.", "سامر بني هاني", "Samer Bani Hani"),
+    ("وقال وزير الزراعة الأردني سامر بني مصطفى إن الموسم جيد.", "سامر بني مصطفى", "Samer Bani Mustafa"),
+])
+def test_minister_names_after_portfolios_and_particles(text: str, name_ar: str, name_en: str) -> None:
+    art = link_entities(Article(id="t", text=text, published="2024-05-06"), kb=load_kb())
+    ps = [(e.text, e.name_en) for e in art.entities if e.type == "PERSON"]
+    assert ps == [(name_ar, name_en)]

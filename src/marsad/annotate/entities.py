@@ -51,6 +51,8 @@ _DUAL_PLURAL = ("ين", "ان", "ون")
 _PRONOUN_SUFFIXES = ("ته", "تها", "تهم", "تهما")
 _CLITIC_ARTICLE = ("لل", "بال", "وال", "فال", "كال")
 _NAME_PARTICLES = {"ابو", "بن", "ابن", "عبد", "ال", "ام", "بنت", "ايت"}
+# a family name of a tribe's sons (بني هاني، بني مصطفى): after a given name, one name with it
+_FAMILY_PARTICLES = {"بني"}
 _NASAB = {"بن", "ابن", "بنت", "ال"}     # بن X، آل X (آل normalizes to ال)
 _COMPOUND_SECONDS = {"الدين", "الله"}
 _ALA = re.compile(r"(?<![\u0621-\u064A])على(?![\u0621-\u064A])")
@@ -1122,6 +1124,7 @@ class _Linker:
                 # without a clear end keep the usual two-word name (and a particle pair; عبد X and a
                 # compound given name, عز الدين، حرز الله, are one word)
                 n = 3 if words[j + 1].key in _NAME_PARTICLES or words[j].key == "عبد" \
+                    or words[j + 1].key in _FAMILY_PARTICLES \
                     or words[j + 1].key in _COMPOUND_SECONDS else 2
             if words[j].key in _NAME_PARTICLES and n < 2:
                 return None
@@ -1195,8 +1198,9 @@ class _Linker:
         if pos >= 1 and key.startswith(_CLITIC_ARTICLE):
             return False    # للصحفيين، بالهجوم: a preposition and the article, not a name
         if pos >= 2 and k + 1 < len(words) and _JOINING_GAP.match(words[k + 1].gap) and \
-                words[k + 1].key in cues.complementizers and key not in _COMPOUND_SECONDS:
-            return False
+                words[k + 1].key in cues.complementizers and key not in _COMPOUND_SECONDS \
+                and words[k - 1].key not in _NAME_PARTICLES and words[k - 1].key not in _FAMILY_PARTICLES:
+            return False    # (a particle's word stays: محمد أبو زيد إن, وليد بني مصطفى إن)
         return True
 
     def _link_named(self, p: dict, how: str, j: int, k: int, chosen: list[str], country: str | None,
