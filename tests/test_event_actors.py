@@ -632,3 +632,12 @@ def test_a_head_of_states_visit_to_a_country_meets_its_head_of_state(tmp_path, t
 ])
 def test_the_subject_of_a_scene_verb_is_where_the_act_happened(text, expected):
     assert main_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a mission named with a nationality: the state whose mission was struck, not the city's
+    ("قصفت إسرائيل مبنى السفارة الإيرانية في دمشق.", ("ASSAULT", "Israel", "Iran")),
+    ("قصفت إسرائيل مبنى ملاصقا للسفارة الإيرانية في دمشق.", ("ASSAULT", "Israel", "Iran")),
+])
+def test_an_attack_on_a_mission_strikes_the_state_it_represents(text, expected):
+    assert main_of(text) == expected

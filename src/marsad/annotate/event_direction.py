@@ -64,6 +64,11 @@ def time_words() -> frozenset[str]:
     return _word_set("state_organs", "time")
 
 
+def mission_nouns() -> frozenset[str]:
+    """Nouns of a state's mission abroad (سفارة، قنصلية), without ال."""
+    return frozenset(w.removeprefix("ال") for w in _word_set("missions"))
+
+
 def scene_verbs() -> frozenset[str]:
     """Verbs whose subject is the scene of their object event (شهدت، تشهد), not its doer."""
     return _word_set("scene_verbs")

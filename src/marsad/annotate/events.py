@@ -27,7 +27,8 @@ from itertools import islice
 
 from marsad.annotate import event_classifier
 from marsad.annotate.dates import clause_date, in_temporal_clause
-from marsad.annotate.event_args import (LOCATION_TYPES, Frame, after_place_noun, aid_donor, country_of_place, names_a_pair, pick_actors,
+from marsad.annotate.event_args import (LOCATION_TYPES, Frame, after_place_noun, after_relative, aid_donor, country_of_place,
+                                       names_a_pair, pick_actors,
                                        organ_doer, pick_location, place_after, place_party, share_converse_parties,
                                        speaker_roles)
 from marsad.annotate.event_lexicon import (VERBAL, Lexicon, TriggerEntry, cue_matches, cue_search, iter_matches,
@@ -35,7 +36,7 @@ from marsad.annotate.event_lexicon import (VERBAL, Lexicon, TriggerEntry, cue_ma
 from marsad.annotate.event_context import (attribution_of, event_date, is_background, is_future, modality_of,
                                           reference_date)
 from marsad.annotate.event_direction import (alludes_types, allusion_phrases, domestic_unless_foreign, is_domestic,
-                                            organ_acts, solidarity_words)
+                                            mission_nouns, organ_acts, solidarity_words)
 from marsad.annotate.event_main import Candidate, choose_main, merge_headline_with_lead, merge_repeats
 from marsad.annotate.event_text import (ArticleView, Mention, clause_openers, commentary_verbs, doing_verbs, prepositions,
                                        relative_pronouns, temporal_subordinators, threat_verbs, verdict_verbs)
@@ -959,6 +960,10 @@ def _place_party(view: ArticleView, frame: Frame, etype: str, a1: Mention | None
         country = country_of_place(place) if place is not None else None
         if country is not None and country.entity.country != own:
             return country
+    if etype == "ASSAULT" and (a2 is None or (a2.entity.type in LOCATION_TYPES and a2.entity.how != "nisba")):
+        mission = _mission_struck(view, frame, own)
+        if mission is not None:
+            return mission                           # السفارة الإيرانية في دمشق: Iran was struck
     if etype == "ASSAULT":
         if a2 is not None and a2.entity.type in LOCATION_TYPES and a2.entity.how != "nisba":
             group = next((m for m in view.mentions(frame.end, a2.start, types=("ORG", "PERSON"))
@@ -971,6 +976,19 @@ def _place_party(view: ArticleView, frame: Frame, etype: str, a1: Mention | None
             if country is not None and own is not None and country.entity.country != own:
                 return country
     return a2
+
+
+def _mission_struck(view: ArticleView, frame: Frame, own: str | None) -> Mention | None:
+    """A nationality right after a mission noun (`missions` in event_direction.json) after an
+    attack's trigger in its clause (مبنى [السفارة] الإيرانية، مقر القنصلية التركية): the state
+    whose mission was struck; never the doer's own."""
+    end = after_relative(view, frame.end, max(frame.clause_end, frame.arg_end) or frame.sent_end)
+    for adj in view.mentions(frame.end, end, nisba=True):
+        before = view.words_before(view.to_norm(adj.start), 1, floor=view.to_norm(frame.end))
+        if before and before[0].lstrip("وفبل").removeprefix("ال") in mission_nouns() \
+                and adj.entity.country and adj.entity.country != own:
+            return adj
+    return None
 
 
 # normalized: إلى → الي، على → علي (airdrops «على غزة» land on the place)
