@@ -1,0 +1,75 @@
+"""Round 5, sentence-level PROTEST / ASSAULT / COERCE (issue 11): forms of the three types by
+class, from the lexicon (triggers.json), on our own news-style sentences. Protests told by a
+crowd and a place or a motive, a march with its purpose, a strike without food; attacks told by
+the shell that fell, the missile intercepted, the ambush, «اعتدى على»; arrests told by the
+police as subject, «توقيف» of a person, custody, prison; dispersals of a sit-in."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from marsad.annotate.events import code_events
+from marsad.model import Article, Sentence
+
+
+def asserted_types(text: str) -> set[str]:
+    art = Article(id="t", text=text)
+    art.sentences = [Sentence(m.start(), m.end(), m.group())
+                     for m in re.finditer(r"[^.!?؟\n]+[.!?؟]*", text) if m.group().strip()]
+    return {e.type for e in code_events(art).events if e.modality == "asserted"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # protests: a crowd and where it gathered, a motive, the verb of a march or a sit-in
+    ("نفذ سكان الحي وقفة أمام مقر البلدية صباح اليوم.", "PROTEST"),
+    ("شارك المئات في مسيرة جابت الشوارع الرئيسية للبلدة.", "PROTEST"),
+    ("تجمهر العشرات أمام مبنى الشركة للمطالبة برواتبهم.", "PROTEST"),
+    ("احتشد آلاف الأهالي في الميدان العام تنديدا بالقرار.", "PROTEST"),
+    ("انطلقت مسيرة تضامنا مع الأسرى من أمام الجامع.", "PROTEST"),
+    ("وتجمع المئات أمام مقر القنصلية مساء الخميس.", "PROTEST"),
+    ("وانتقد المحتجون تأخر الإصلاحات الموعودة.", "PROTEST"),
+    ("ودخل المعتقلون في إضراب مفتوح عن الطعام.", "PROTEST"),
+    ("ورفع المشاركون في الوقفة صور المفقودين.", "PROTEST"),
+    ("وصل أنصار الفريقين إلى الساحة واعتدوا على واجهات المحال.", "PROTEST"),
+    # attacks told by their shells, interceptions, ambushes and assaults
+    ("سقطت قذائف هاون على سوق شعبية في البلدة.", "ASSAULT"),
+    ("صواريخ أطلقها المقاتلون سقطت قرب مدرسة في المدينة.", "ASSAULT"),
+    ("اعترضت الدفاعات الجوية ثلاث طائرات مسيرة فوق العاصمة.", "ASSAULT"),
+    ("أسقط الجيش صاروخا أطلق باتجاه القاعدة الجوية.", "ASSAULT"),
+    ("نصب مسلحون كمينا لقافلة عسكرية على الطريق الجبلي.", "ASSAULT"),
+    ("اعتدى مستوطنون على رعاة في الأغوار.", "ASSAULT"),
+    ("تعرض سائق أجرة للطعن في وسط المدينة.", "ASSAULT"),
+    ("أطلقت الفصائل رشقة صاروخية نحو البلدات الحدودية.", "ASSAULT"),
+    # arrests, custody, prison; dispersals of a protest
+    ("أوقفت الشرطة أربعة شبان في الحي الغربي.", "COERCE"),
+    ("قبضت قوات الأمن على مطلوبين في المنطقة الصناعية.", "COERCE"),
+    ("دهمت قوة أمنية مستودعا في ضواحي المدينة.", "COERCE"),
+    ("تم احتجاز المدون لساعات في المطار.", "COERCE"),
+    ("اقتادت دورية الأمن الشاب إلى جهة مجهولة.", "COERCE"),
+    ("قررت النيابة حبس المتهمين على ذمة التحقيق.", "COERCE"),
+    ("زجت السلطات بعشرات المعارضين في السجون.", "COERCE"),
+    ("أصدرت المحكمة حكما بإعدام ثلاثة متهمين.", "COERCE"),
+    ("فضت الشرطة الاعتصام بالقوة فجر الأحد.", "COERCE"),
+    ("استخدمت قوات الأمن خراطيم المياه لتفريق المحتجين.", "COERCE"),
+    ("منعت قوات الأمن المتظاهرين من بلوغ مقر البرلمان.", "COERCE"),
+    ("أطلقت الشرطة الرصاص المطاطي على الحشود.", "COERCE"),
+])
+def test_forms_are_found(text, expected):
+    assert expected in asserted_types(text), asserted_types(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a leader's walk, a career, a law, a player: no protest, attack or arrest
+    ("وخرج المحافظ في جولة تفقدية إلى شوارع المدينة.", "PROTEST"),
+    ("وشارك الوزير في مسيرة البناء منذ سنوات.", "PROTEST"),
+    ("اعترض النائب على مشروع القانون في الجلسة.", "ASSAULT"),
+    ("اعتدت الحكومة على حقوق الموظفين بقرارها الأخير.", "ASSAULT"),
+    ("قرر الاتحاد توقيف اللاعب أربع مباريات.", "COERCE"),
+    ("يشكو السجناء من ظروف احتجاز قاسية.", "COERCE"),
+    ("سعى المتطوعون إلى منع التصادم بين الشرطة والمتظاهرين.", "COERCE"),
+    ("تحدث الرئيس عن سيدهم الذي قادهم في الحرب.", "COERCE"),
+])
+def test_look_alikes_are_not_events(text, absent):
+    assert absent not in asserted_types(text), asserted_types(text)
