@@ -39,8 +39,16 @@ class LexiconError(ValueError):
     """A lexicon file that cannot be used, with the file and the reason."""
 
 
+# Prepositions whose normalized form ends in ي (إلى، على، لدى، حتى): they take only a
+# pronoun (إليه، عليها), never a verb's endings, and their ي is no ending that may drop
+# (آل of آل نهيان is no إلى).
+_PARTICLES = frozenset({"الي", "علي", "لدي", "حتي"})
+
+
 def _word_pattern(word: str, kind: str) -> str:
     """Regex for one normalized word with the endings Arabic adds to it."""
+    if word in _PARTICLES:
+        return re.escape(word) + _PRONOUN
     if word.endswith("ه") and len(word) > 2:            # ة: زيارة, زيارته, زيارات
         return re.escape(word[:-1]) + r"(?:ه|ات|ت(?:ا|ان|ين|ه|ها|هم|هما|ي|نا|كم)?)" + _PRONOUN
     if word.endswith("ي") and len(word) > 2 and kind != "noun":   # أجرى, أجراه, التقيا

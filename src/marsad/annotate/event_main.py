@@ -278,12 +278,19 @@ def _demote_reactions(events: list[Candidate]) -> None:
     the reacting party asked for) is about the reaction."""
     news = [c for c in events if not c.reaction and not c.background and not c.carrier and not c.quoted
             and not c.subordinate
-            and c.event.modality == "asserted" and c.roles & {"headline", "lead"}]
+            and c.event.modality in ("asserted", "planned") and c.roles & {"headline", "lead"}]
+    # a call or meeting told as the frame of what was said (خلال اتصال هاتفي …، أدان) or opening
+    # the article: its parties' reactions told with or after it are what they said in it
+    encounters = [c for c in events if c.occasion and c.event.modality == "asserted" and not c.background
+                  and not c.subordinate and (c.framed or c.roles & {"headline", "lead"})]
     for c in events:
         if not c.reaction:
             continue
         mine = _key(c.actor1_mention)
-        if any(mine is None or _key(n.actor1_mention) != mine for n in news):
+        if any(mine is None or _key(n.actor1_mention) != mine for n in news) \
+                or any((o.framed and o.sentence_index == c.sentence_index)
+                       or (mine is not None and mine in (_key(o.actor1_mention), _key(o.actor2_mention))
+                           and o.sentence_index <= c.sentence_index) for o in encounters):
             c.event.score = round(c.event.score + REACTION, 3)
 
 

@@ -1,0 +1,98 @@
+"""The main event's type, round 5 (issue 11): general mechanisms met on real news, tested on
+sentences of our own. A verbal altercation is an accusation; what someone must do (an
+obligation) is not done; a document signed or memoranda exchanged are an agreement; a
+preposition compiled in a phrase keeps its final letter (the family name آل is no إلى)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from marsad.annotate.event_lexicon import compile_phrase
+from marsad.annotate.events import code_events
+from marsad.model import Article, Sentence
+from marsad.text.normalize import normalize_key
+
+
+def _coded(text: str) -> Article:
+    art = Article(id="t", text=text)
+    art.sentences = [Sentence(m.start(), m.end(), m.group())
+                     for m in re.finditer(r"[^.!?؟\n]+[.!?؟]*", text) if m.group().strip()]
+    return code_events(art)
+
+
+def asserted_types(text: str) -> set[str]:
+    return {e.type for e in _coded(text).events if e.modality == "asserted"}
+
+
+def main_type(text: str) -> str | None:
+    main = _coded(text).main_event
+    return main.type if main else None
+
+
+@pytest.mark.parametrize("text", [
+    "شهد مقر الحكومة مشادة كلامية حادة بين وزير المالية ورئيس البرلمان.",
+    "ملاسنة بين وزيري الخارجية خلال الجلسة الافتتاحية للمؤتمر",
+    "تلاسن النائبان في جلسة البرلمان المخصصة لمناقشة الموازنة.",
+])
+def test_a_verbal_altercation_is_an_accusation(text):
+    assert main_type(text) == "ACCUSE"
+
+
+def test_an_altercation_between_players_is_no_political_event():
+    assert "ACCUSE" not in asserted_types("وقعت مشادة بين لاعبي الفريقين في الدقائق الأخيرة من المباراة.")
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("وقال الرئيس إن على الحكومة أن تسحب قواتها من المدينة فورا.", "RETREAT"),
+    ("وأضاف أن عليهم أن يفرجوا عن جميع المعتقلين السياسيين.", "CONCEDE"),
+    ("وقال الوزير إنه يجب أن تسحب القوات من الحدود قبل أي حوار.", "RETREAT"),
+])
+def test_what_someone_must_do_is_not_done(text, etype):
+    assert etype not in asserted_types(text), asserted_types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وقع رئيسا البلدين وثيقة للتعاون في مجال الطاقة.",
+    "ترأس الوزيران مراسم تبادل خمس مذكرات تفاهم بين البلدين في مجالات التعليم والصحة.",
+])
+def test_a_document_signed_or_memoranda_exchanged_are_an_agreement(text):
+    assert main_type(text) == "AGREE"
+
+
+def test_a_family_name_is_no_preposition():
+    pat = compile_phrase("دعا|دعت * إلى|الى", "collocations")
+    assert not pat.search(normalize_key("وصل الوفد بدعوة من الشيخ حمد بن خليفة آل ثاني"))
+    assert pat.search(normalize_key("دعا الأمين العام الأطراف إلى التهدئة"))
+    assert pat.search(normalize_key("دعا الوزير إليه"))
+
+
+def test_an_explosion_that_targeted_a_place_is_an_attack_though_a_government_is_named():
+    # «الحكومة» after استهدف marks a verbal attack on it, unless the sentence names a blast
+    text = "وكشفت مصادر محلية تفاصيل الانفجارات التي استهدفت المطار لحظة وصول الحكومة الجديدة صباح اليوم."
+    assert main_type(text) == "ASSAULT"
+
+
+def test_a_condemnation_told_inside_a_call_is_what_was_said_in_the_call():
+    text = ("الرئيس المصري: التصعيد في المنطقة يهدد أسعار الطاقة\n"
+            "أعرب الرئيس المصري عبد الفتاح السيسي اليوم عن قلقه البالغ من اتساع التصعيد العسكري في المنطقة.\n"
+            "وخلال تلقيه اتصالا هاتفيا من الرئيس الفرنسي إيمانويل ماكرون، أدان الرئيس المصري عبد الفتاح السيسي "
+            "استهداف إيران لدول عربية.")
+    events = _coded(text).events
+    call = next(e for e in events if e.type == "CONSULT")
+    condemnation = next(e for e in events if e.type == "ACCUSE")
+    assert call.main and call.score > condemnation.score
+
+
+def test_a_visit_announced_in_the_lead_is_news_that_a_reaction_in_the_body_does_not_outrank():
+    # the lead's act, planned or done, demotes another party's reaction told in the body alike
+    body = ("\nوأفاد الديوان بأن الزيارة تأتي بدعوة من الرئيس الفرنسي.\n"
+            "ورفض وزير الخارجية الأردني أيمن الصفدي أمس خطة الرئيس الأمريكي دونالد ترامب بشأن غزة.")
+
+    def rejection(lead: str) -> float:
+        return next(e.score for e in _coded(lead + body).events if e.type == "REJECT")
+
+    planned = rejection("أعلن الديوان الملكي اليوم أن الملك سيلتقي الرئيس الفرنسي إيمانويل ماكرون في باريس الأسبوع المقبل.")
+    done = rejection("أعلن الديوان الملكي اليوم أن الملك التقى الرئيس الفرنسي إيمانويل ماكرون في باريس.")
+    assert planned == done
