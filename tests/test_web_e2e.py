@@ -3,12 +3,16 @@ chromium-driver, driven by Selenium), on a real server over loopback.
 
 They ingest the bundled demo corpus (or, without it, tests/data/web), open the
 pages, check the right-to-left layout, use the filters and the highlight
-toggles, and save screenshots into docs/img/ for docs/web.md.
+toggles, and take screenshots: into a temporary folder, or into the folder named by
+``MARSAD_SCREENSHOTS`` (``MARSAD_SCREENSHOTS=docs/img pytest tests/test_web_e2e.py``
+refreshes those of docs/web.md; a plain test run leaves the tree as it was).
 """
 
 from __future__ import annotations
 
+import os
 import socket
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -20,7 +24,7 @@ pytestmark = pytest.mark.browser
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 REPO = Path(__file__).resolve().parents[1]
-SCREENSHOTS = REPO / "docs" / "img"
+SCREENSHOTS = Path(os.environ.get("MARSAD_SCREENSHOTS") or tempfile.mkdtemp(prefix="marsad-screenshots-"))
 WEB_DATA = Path(__file__).parent / "data" / "web"
 
 if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
