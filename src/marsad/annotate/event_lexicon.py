@@ -475,18 +475,16 @@ class Lexicon:
         CUE_WORDS.add(every_stem)
         self._last_stems = frozenset(self.by_last_stem)
         # per stem: the one-part patterns it ends, as order -> candidate (taken with one
-        # dict update), and the others by each stem of their first part, with the stems
-        # their parts after it need (a sentence's stems select them with one set test)
-        self._by_last: dict[str, tuple[dict[int, tuple], dict[str, list[tuple]], frozenset[str]]] = {}
+        # dict update), and the others with the stems their other parts need
+        self._by_last: dict[str, tuple[dict[int, tuple], list[tuple]]] = {}
         for stem, rows in self.by_last_stem.items():
-            singles, multis = {}, {}
+            singles, multis = {}, []
             for order, entry, category, pat, others, firsts in rows:
                 if others:
-                    for first in others[0]:
-                        multis.setdefault(first, []).append((order, others[1:], (entry, category, pat, firsts)))
+                    multis.append((order, others, (entry, category, pat, firsts)))
                 else:
                     singles[order] = (entry, category, pat, firsts)
-            self._by_last[stem] = (singles, multis, frozenset(multis))
+            self._by_last[stem] = (singles, multis)
 
     def patterns_in(self, sentence: str) -> list[tuple[TriggerEntry, str, re.Pattern[str]]]:
         """The trigger patterns that can match in ``sentence``, in lexicon order."""
@@ -507,20 +505,17 @@ class Lexicon:
         found: dict[int, tuple] = {}
         by_last = self._by_last
         for stem in present & self._last_stems:
-            singles, multis, opening = by_last[stem]
+            singles, multis = by_last[stem]
             if singles:
                 found.update(singles)
-            if not opening:
-                continue
-            for first in present & opening:     # (the patterns whose first part is here)
-                for order, others, candidate in multis[first]:
-                    if order in found:
-                        continue
-                    for part in others:         # (a loop, not all(): this runs for every stem found)
-                        if present.isdisjoint(part):
-                            break
-                    else:
-                        found[order] = candidate
+            for order, others, candidate in multis:
+                if order in found:
+                    continue
+                for part in others:         # (a loop, not all(): this runs for every stem found)
+                    if present.isdisjoint(part):
+                        break
+                else:
+                    found[order] = candidate
         by_firsts: dict[frozenset[str], list[int]] = {}     # patterns often share their first part
         out = []
         for k in sorted(found):
