@@ -228,7 +228,7 @@ def _caption(stripped: str) -> bool:
 
 
 CREDITED_CAPTION_MAX_WORDS = 20
-# "(Ebrahim Noroozi/AP)"، "(تصوير: فلان/رويترز)": a photographer and an agency in brackets
+# "(Name Surname/AP)"، "(تصوير: فلان/رويترز)": a photographer and an agency in brackets
 # closing the line, the wire services' caption credit (a sentence quoting an agency names it
 # alone: "(رويترز)")
 _PHOTOGRAPHER_CREDIT = re.compile(r"\([^()/]{3,40}/\s*(?:AP|AFP|Reuters|EPA|Getty Images|Getty|Anadolu|"
@@ -238,8 +238,8 @@ ISSUE_LINE_MAX_WORDS = 15
 
 
 def _issue_line(stripped: str) -> bool:
-    """A printed paper's issue number with the issue's date ("العدد 5280 بتاريخ 19-02-2017م"،
-    "العدد 3388 - الجمعة 16 ديسمبر 2011م …"): the page's masthead, never the text."""
+    """A printed paper's issue number with the issue's date ("العدد 4417 بتاريخ 08-05-2019م"،
+    "العدد 2961 - الخميس 3 مارس 2016م …"): the page's masthead, never the text."""
     m = _ISSUE.match(stripped)
     return bool(m) and _words(stripped) <= ISSUE_LINE_MAX_WORDS and find_full_date(stripped[m.end():]) is not None
 LABEL_AND_PLACE_MAX_WORDS = 5
@@ -268,8 +268,8 @@ def _label_and_place(stripped: str) -> bool:
 
 
 def _credited_caption(stripped: str) -> bool:
-    """A line ending with a photo credit after a dash ("انفجار سيارة - أرشيفية"، "… بدير
-    الزور- أرشيفية"، "… ـ غيتي"; `photo_credit_words`): the picture's caption, whatever the
+    """A line ending with a photo credit after a dash ("حريق في مستودع - أرشيفية"، "… قرب
+    الميناء- أرشيفية"، "… ـ غيتي"; `photo_credit_words`): the picture's caption, whatever the
     outlet; the words before the dash end no sentence."""
     m = lexicon().photo_credit_end.search(stripped)
     if not m or _words(stripped) > CREDITED_CAPTION_MAX_WORDS:

@@ -248,7 +248,7 @@ def _single_date_line(line: str) -> str | None:
     found = find_full_date(core)
     if not found:
         # a year of two digits after a month's name, only on a line that is a date:
-        # "الأثنين, 21 فبراير 22" (a page date: this century)
+        # "الأحد, 10 مارس 24" (a page date: this century)
         m = _TWO_DIGIT_YEAR.search(digits_to_ascii(core))
         if m and phrase_key(m.group(2)) in _month_numbers():
             core = core[:m.start(3)] + "20" + m.group(3) + core[m.end(3):]
