@@ -4,7 +4,7 @@ word forms. Sentences are our own."""
 
 from __future__ import annotations
 
-from marsad.text.metadata import date_line, find_full_date, leading_date
+from marsad.text.metadata import byline_date, date_line, find_full_date, leading_date
 from text_page import page
 
 PARA = ("أعلنت وزارة الزراعة، اليوم الأحد، إطلاق برنامج لدعم صغار المزارعين في المحافظات الجنوبية "
@@ -81,9 +81,9 @@ def test_a_byline_that_ends_with_the_date_gives_the_publication_date():
     assert art.author == "سامي يوسف"
     art = page("المزارعون يتسلمون البذور المدعومة", "", "بقلم: سامي يوسف - 10 مارس 2024", "", PARA, "", PARA2)
     assert (art.published, art.author) == ("2024-03-10", "سامي يوسف")
-    # a date that words follow is not the page's
-    art = page("المزارعون يتسلمون البذور المدعومة", "", "كتب: سامي يوسف", "", PARA, "", PARA2)
-    assert art.published is None
+    # a date that words other than a time follow is not the page's
+    assert byline_date("كتب: سامي يوسف في 10 مارس 2024 من مكتب العاصمة") is None
+    assert byline_date("كتب: سامي يوسف الأحد 10-03-2024 14:20") == ("كتب: سامي يوسف", "2024-03-10")
 
 
 def test_a_date_line_with_a_two_digit_year():
