@@ -912,7 +912,9 @@ class _Linker:
         most) take the region's French-based
         spelling (romanize_maghreb): عمر الراضي is Omar Radi, not Omar al-Radi. Discovered
         persons whose role or description is Iranian take the Persian spelling
-        (romanize_persian): حسين أكبري is Hossein Akbari, not Hussein Akbari."""
+        (romanize_persian): حسين أكبري is Hossein Akbari, not Hussein Akbari. Discovered
+        persons of the Levant whose plain spelling is used take its -eh (romanize_levant):
+        سامي شحادة is Sami Shahadeh."""
         gpes = sorted((m for m in self.mentions if m.country and (m.type in ("GPE", "LOC") or m.kb_id)),
                       key=lambda m: m.start)
         counts = Counter(m.country for m in gpes)
