@@ -228,11 +228,6 @@ def _caption(stripped: str) -> bool:
 
 
 CREDITED_CAPTION_MAX_WORDS = 20
-# "(Name Surname/AP)"، "(تصوير: فلان/رويترز)": a photographer and an agency in brackets
-# closing the line, the wire services' caption credit (a sentence quoting an agency names it
-# alone: "(رويترز)")
-_PHOTOGRAPHER_CREDIT = re.compile(r"\([^()/]{3,40}/\s*(?:AP|AFP|Reuters|EPA|Getty Images|Getty|Anadolu|"
-                                  r"رويترز|أ ف ب|ا ف ب|أ\.ف\.ب|أ ب|الأناضول|الاناضول|غيتي|جيتي)\s*\)\s*$")
 _ISSUE = re.compile(r"^العدد\s*(?:رقم\s*)?[:：]?\s*\d{3,6}(?!\d)")
 ISSUE_LINE_MAX_WORDS = 15
 
@@ -371,7 +366,7 @@ def _line_rule(text: str, key: str | None = None) -> tuple[str, str] | None:
         return "metadata", "outlet and date"
     if standalone_dateline(stripped):
         return "metadata", "dateline"
-    if _caption(stripped) or _credited_caption(stripped) or _PHOTOGRAPHER_CREDIT.search(stripped):
+    if _caption(stripped) or _credited_caption(stripped) or lex.photographer_credit.search(stripped):
         return "boilerplate", "caption"
     if _SITE_DOMAIN.match(stripped):
         return "boilerplate", "site name"        # "AHDATH.INFO"، "www.example.ma"
@@ -579,7 +574,7 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
             if value:
                 out.dates.append(value)
         elif ln.reason in ("date furniture", "foreign-script date stamp") or (
-                ln.reason == "caption" and _PHOTOGRAPHER_CREDIT.search(stripped)):
+                ln.reason == "caption" and lex.photographer_credit.search(stripped)):
             # (a wire photo's caption gives the day it was taken: the story's)
             found = find_full_date(stripped)
             if found:

@@ -97,6 +97,10 @@ class Lexicon:
         self.photo_credit_end = re.compile(
             rf"(?:\s[-–—ـ|]|[-–—|])\s*(?:{credits})\s*$", re.IGNORECASE) if credits else re.compile(r"(?!)")
         self.comment_headers = {phrase_key(w).lower() for w in data.get("comment_headers", [])}
+        # "(Name Surname/AP)": a photographer and an agency in brackets closing the line
+        agencies = "|".join(re.escape(w) for w in data.get("photographer_credit_agencies", []))
+        self.photographer_credit = re.compile(
+            rf"\([^()/]{{3,40}}/\s*(?:{agencies})\s*\)\s*$") if agencies else re.compile(r"(?!)")
         self.hijri_date = re.compile(rf"(?<!\d)\d{{1,2}}\s+(?:{months})\s*،?\s*1[34]\d\d(?!\d)\s*(?:(?:{marks})(?!\w))?")
 
 
