@@ -227,7 +227,6 @@ def _caption(stripped: str) -> bool:
     return len(re.findall(r"\w+", credit)) <= 5 and phrase_key(credit) not in lex.media_tags
 
 
-CREDITED_CAPTION_MAX_WORDS = 20
 _ISSUE = re.compile(r"^العدد\s*(?:رقم\s*)?[:：]?\s*\d{3,6}(?!\d)")
 ISSUE_LINE_MAX_WORDS = 15
 
@@ -237,6 +236,8 @@ def _issue_line(stripped: str) -> bool:
     "العدد 2961 - الخميس 3 مارس 2016م …"): the page's masthead, never the text."""
     m = _ISSUE.match(stripped)
     return bool(m) and _words(stripped) <= ISSUE_LINE_MAX_WORDS and find_full_date(stripped[m.end():]) is not None
+
+
 LABEL_AND_PLACE_MAX_WORDS = 5
 _SPACED_DASH = re.compile(r"\s[-–—ـ]\s")
 
@@ -260,6 +261,7 @@ def _label_and_place(stripped: str) -> bool:
     return bool(head) and tail in places and head not in places and 1 <= len(head.split()) <= 3
 
 
+CREDITED_CAPTION_MAX_WORDS = 20
 
 
 def _credited_caption(stripped: str) -> bool:
