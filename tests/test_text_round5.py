@@ -75,6 +75,7 @@ def test_a_breadcrumb_trail_ending_in_the_headline():
     trail = "الرئيسية أخبار محلية " + HEAD
     art = page(trail, HEAD, P1, P2)
     assert art.text.split("\n") == [HEAD, P1, P2]
+    assert art.title == HEAD        # the trail was the headline finder's pick: the line under it is
     # the headline with words of its own before it is another line
     other = "بعد عامين من الانتظار " + HEAD
     assert labels(other, HEAD, P1, P2)[other][1] != "breadcrumb to the headline"
