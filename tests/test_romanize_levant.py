@@ -79,3 +79,10 @@ def test_minister_names_after_portfolios_and_particles(text: str, name_ar: str, 
     art = link_entities(Article(id="t", text=text, published="2024-05-06"), kb=load_kb())
     ps = [(e.text, e.name_en) for e in art.entities if e.type == "PERSON"]
     assert ps == [(name_ar, name_en)]
+
+
+def test_lebanons_interior_portfolio_is_the_interior_ministry() -> None:
+    # Lebanon names its interior ministry with the municipalities: still the interior minister
+    text = "وصرح وزير الداخلية والبلديات اللبناني بأن البلديات ستنتخب في الربيع."
+    art = link_entities(Article(id="t", text=text, published="2025-06-01"), kb=load_kb())
+    assert [e.kb_id for e in art.entities if e.type == "PERSON"] == ["ahmad_al_hajjar"]
