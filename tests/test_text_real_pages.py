@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.text.boilerplate import classify_lines
-from text_page import page
+from text_page import labels, page
 
 HEAD = "وزراء الزراعة العرب يتفقون على خطة مشتركة لمواجهة الجفاف"
 P1 = ("اتفق وزراء الزراعة العرب، في ختام اجتماعهم الطارئ يوم الأحد، على خطة مشتركة لمواجهة موجة "
@@ -19,10 +19,6 @@ P2 = ("وقال رئيس الاجتماع في مؤتمر صحفي إن الخط
       "الري الحديث، مشيرا إلى أن التمويل سيأتي من مساهمات الدول الأعضاء.")
 P3 = ("وكانت منظمات دولية قد حذرت من تراجع محاصيل القمح في عدة دول عربية بنسبة قد تصل إلى الثلث "
       "خلال الموسم المقبل.")
-
-
-def labels(*lines: str) -> dict[str, tuple[str, str]]:
-    return {ln.text.strip(): (ln.label, ln.reason) for ln in classify_lines(list(lines)).lines}
 
 
 def kept(*lines: str) -> list[str]:

@@ -4,8 +4,7 @@ breadcrumb trails, issue numbers). Every line here is written for this test."""
 
 from __future__ import annotations
 
-from marsad.text.boilerplate import classify_lines
-from text_page import page
+from text_page import labels, page
 
 HEAD = "المجلس البلدي يقر خطة لتوسيع شبكة المياه في الأحياء الشرقية"
 P1 = ("أقر المجلس البلدي، مساء الثلاثاء، خطة لتوسيع شبكة المياه في الأحياء الشرقية بكلفة تقارب "
@@ -14,10 +13,6 @@ P2 = ("وقال رئيس المجلس في مؤتمر صحفي إن الخطة �
       "العمل سيجري على ثلاث مراحل.")
 P3 = ("وأضاف أن البلدية ستنشر جدول الأشغال على موقعها قبل بدء كل مرحلة، حتى يعرف السكان مواعيد "
       "انقطاع المياه المؤقتة.")
-
-
-def labels(*lines: str) -> dict[str, tuple[str, str]]:
-    return {ln.text: (ln.label, ln.reason) for ln in classify_lines(list(lines)).lines}
 
 
 def test_a_date_stamp_with_a_counter_a_user_name_or_a_label_is_furniture():
