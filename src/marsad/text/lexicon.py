@@ -88,9 +88,9 @@ class Lexicon:
         # "18 شعبان 1444 هـ": day, Hijri month, year and an optional mark, on raw text
         months = "|".join(sorted((re.escape(m) for m in data["hijri_months"]), key=len, reverse=True))
         marks = "|".join(sorted((re.escape(m) for m in data["hijri_year_marks"]), key=len, reverse=True))
-        # round 5: what a date stamp holds beside its date (a counter, a label, a time of day),
-        # the words of two-word month names («تشرين الأول»), and a photo caption's credit after
-        # a dash at the end of the line («… - أرشيفية»)
+        # what a date stamp may hold beside its date (a counter, a label, a time of day), the
+        # words of two-word month names («تشرين الأول»), and a photo caption's credit after a
+        # dash at the end of the line («… - أرشيفية»)
         self.date_stamp_words = {phrase_key(w).lower() for w in data.get("date_stamp_words", [])}
         self.month_words = {w for m in self.months if " " in m for w in m.split()}
         credits = "|".join(sorted((re.escape(w) for w in data.get("photo_credit_words", [])), key=len, reverse=True))
