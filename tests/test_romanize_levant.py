@@ -86,3 +86,15 @@ def test_lebanons_interior_portfolio_is_the_interior_ministry() -> None:
     text = "وصرح وزير الداخلية والبلديات اللبناني بأن البلديات ستنتخب في الربيع."
     art = link_entities(Article(id="t", text=text, published="2025-06-01"), kb=load_kb())
     assert [e.kb_id for e in art.entities if e.type == "PERSON"] == ["ahmad_al_hajjar"]
+
+
+@pytest.mark.parametrize("text, published, kb_id", [
+    ("وقالت المتحدثة باسم البيت الأبيض سارة ساندرز إن الرحلة تأجلت. وأوضحت ساندرز أن السبب هو الطقس.",
+     "2018-05-01", "sarah_huckabee_sanders"),
+    ("وانتقد السيناتور بيرني ساندرز الموازنة الجديدة. وطالب ساندرز بزيادة الضرائب على الأثرياء.",
+     "2024-05-01", "bernie_sanders"),
+])
+def test_a_shared_family_name_follows_the_full_name(text: str, published: str, kb_id: str) -> None:
+    # ساندرز alone names two persons of the base: it is the one the article named in full
+    art = link_entities(Article(id="t", text=text, published=published), kb=load_kb())
+    assert {e.kb_id for e in art.entities if e.type == "PERSON"} == {kb_id}
