@@ -16,12 +16,12 @@ from marsad.annotate.event_direction import honorifics
 from marsad.data import read_lexicon
 from marsad.model import Article, Entity, Sentence
 from marsad.text.normalize import normalize, normalize_key
+from marsad.text.tokens import CONJUNCTIONS
 
 _WORD = re.compile(r"\w+")
 # Punctuation that closes a clause for argument search.
 _CLAUSE_BREAK = re.compile(r"[،,؛;:«»“”\"()\[\]\n]|\s[-–—]\s")
 _HARD_BREAK = re.compile(r"[؛;:«»“”\"()\[\].!?؟\n]")
-_PROCLITIC_CONJ = ("و", "ف")
 # Prepositions that can be written attached to the next word.
 _ATTACHED_PREPS = ("ب", "ل", "ك")
 ACTOR_TYPES = ("PERSON", "ORG", "GPE")
@@ -145,7 +145,7 @@ class ArticleView:
             j -= 1
         glued = self.ntext[j:n]
         if glued:
-            g = glued[1:] if glued[:1] in _PROCLITIC_CONJ and len(glued) > 1 else glued
+            g = glued[1:] if glued[:1] in CONJUNCTIONS and len(glued) > 1 else glued
             if g[:1] in _ATTACHED_PREPS:
                 return g[:1]
             return None
@@ -153,7 +153,7 @@ class ArticleView:
         first = _WORD.match(self.ntext, n)
         if first:
             w = first.group()
-            w = w[1:] if w[:1] in _PROCLITIC_CONJ and len(w) > 3 else w
+            w = w[1:] if w[:1] in CONJUNCTIONS and len(w) > 3 else w
             if w.startswith(("بال", "لل")) and len(w) > 4:
                 return w[0]
         i = self.word_index(n)
@@ -172,7 +172,7 @@ class ArticleView:
             w = ntext[s:e]
             if w in openers:
                 break                      # أن بوتين: a new clause, nothing before it governs the name
-            if w[:1] in _PROCLITIC_CONJ and len(w) > 2 and w[1:] in preps:
+            if w[:1] in CONJUNCTIONS and len(w) > 2 and w[1:] in preps:
                 w = w[1:]
             glued_title = w[:1] in _ATTACHED_PREPS and len(w) > 3 and _glued_title(w)
             if glued_title:

@@ -10,10 +10,12 @@ from datetime import date
 from dataclasses import dataclass
 from functools import lru_cache
 
+from marsad.annotate.knowledge import load_kb, name_skeleton, role_active, spelling_key
 from marsad.data import read_lexicon
 from marsad.model import Article, Discrepancy, Event
 from marsad.stories.features import mode_group, modes_conflict
 from marsad.text.normalize import normalize_key
+from marsad.text.tokens import CONJUNCTIONS
 
 
 def _values(pairs: list[tuple[object, str]]) -> list[dict]:
@@ -269,8 +271,8 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 
 def _name_words(name: str, latin: bool) -> list[str]:
-    from marsad.annotate.knowledge import name_skeleton
-
+    """The words of a name as spelling-insensitive keys: in Latin letters, the first
+    letter and the consonants after it; in Arabic, ``name_skeleton`` of each word."""
     if latin:
         words = re.findall(r"[a-z]+", name.lower())
         skeletons = ["".join(c for c in w[1:] if c not in "aeiouy") for w in words]
@@ -299,17 +301,12 @@ def same_person_spelled(found: str, expected: str | None) -> bool:
     return (len(f) == 1 and len(f[-1]) >= 4) or (len(f) > 1 and f[0] == e[0])
 
 
-_CLITICS = ("و", "ف")
-
-
-def _with_a_clitic(found: str, expected: str | None) -> bool:
+def _with_a_conjunction(found: str, expected: str | None) -> bool:
     """The expected name with a conjunction written onto it («وفلان»): the annotator
     read the letter as part of the given name, and the name is the base's."""
-    from marsad.annotate.knowledge import spelling_key
-
     m = _EXPECTED.match(expected or "")
     key = normalize_key(found)
-    if not m or not key.startswith(_CLITICS):
+    if not m or not key.startswith(CONJUNCTIONS):
         return False
     return spelling_key(key[1:]) == spelling_key(m.group(1))
 
@@ -317,8 +314,6 @@ def _with_a_clitic(found: str, expected: str | None) -> bool:
 def _holder_at(expected: str | None, label: str, day: date) -> bool | None:
     """Whether the base's expected holder held the office ``label`` on ``day``
     (None: the base has no such person by that English name)."""
-    from marsad.annotate.knowledge import load_kb, role_active
-
     m = _EXPECTED.match(expected or "")
     if not m:
         return None
@@ -332,7 +327,7 @@ def _holder_at(expected: str | None, label: str, day: date) -> bool | None:
 
 def _event_day(main: Event | None) -> date | None:
     value = main.date if main is not None else None
-    if not value or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[:10]) or len(value) < 10:
+    if not value or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[:10]):
         return None
     try:
         return date.fromisoformat(value[:10])
@@ -367,7 +362,7 @@ def name_discrepancies(articles: list[Article], main: Event | None = None) -> li
             if f.field.startswith("holder of") and (same_person_spelled(f.found, f.expected)
                                                     or (not art.published and _not_the_holder_then(f, day))):
                 continue
-            if _with_a_clitic(f.found, f.expected):
+            if _with_a_conjunction(f.found, f.expected):
                 continue
             by_field.setdefault(f.field, []).append((art, f))
     for field_name, items in sorted(by_field.items()):

@@ -19,6 +19,8 @@ from marsad.text.normalize import normalize_key
 _LETTER = r"[^\W_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200c]"
 _WORD = re.compile(rf"(?:{_LETTER})+(?:[-'’](?:{_LETTER})+)*")
 
+# The conjunctions written onto the next word (وقال، فإن)
+CONJUNCTIONS = ("و", "ف")
 # Proclitic sequences, longest first: conjunction (و ف), preposition (ب ل ك),
 # future marker (س) and the article (ال). ل + ال is written لل.
 _PROCLITICS = sorted(
