@@ -41,11 +41,11 @@ def _slack(a: Features) -> int:
 def _partial_conflict(a: Features, b: Features) -> bool:
     """An article without a day-grain date whose text names the weekday or the day of
     the month («الخميس», «1 فبراير») cannot report an event on another day: the same
-    two leaders' calls of other weeks are other events."""
+    two leaders' calls of other weeks are other events. A one-off act (``_told_once``)
+    may be named a day off."""
     once = int(_told_once(a, b))
     if a.day is None and b.day is None:
-        return (a.weekday is not None and b.weekday is not None and min(
-            (a.weekday - b.weekday) % 7, (b.weekday - a.weekday) % 7) > once) or \
+        return (a.weekday is not None and b.weekday is not None and _weekdays_between(a.weekday, b.weekday) > once) or \
             (a.month_day is not None and b.month_day is not None and
              _days_between(a.month_day, b.month_day) > once)
     undated, dated = (a, b) if a.day is None else (b, a)
@@ -65,6 +65,11 @@ def _told_once(a: Features, b: Features) -> bool:
     the month one day off is the same event (a call or a strike of the next day is
     another one)."""
     return a.main.type == b.main.type and a.main.type in once_types() and _overlap(a.main, b.main)
+
+
+def _weekdays_between(x: int, y: int) -> int:
+    """Days between two weekdays, the nearer way round (Saturday and Sunday: 1)."""
+    return min((x - y) % 7, (y - x) % 7)
 
 
 def _days_between(x: tuple[int, int], y: tuple[int, int]) -> int:
@@ -240,8 +245,7 @@ def separate(a: Features, b: Features) -> bool:
 
 def _other_party(a: Features, b: Features) -> bool:
     """``a``'s main event has a known person as a party that ``b``'s has not."""
-    return any(x.kind == "PERSON" and x.kb_id and x.key not in b.actors
-               for x in (a.main.actor1, a.main.actor2) if x)
+    return any(key not in b.actors for key in _known_people(a.main))
 
 
 def is_link(a: Features, b: Features) -> bool:
@@ -305,6 +309,7 @@ def _once_for_same_people(a: Features, b: Features) -> bool:
 
 
 def _known_people(ev: Event) -> frozenset[str]:
+    """The keys of the main event's parties that are persons the base knows."""
     return frozenset(x.key for x in (ev.actor1, ev.actor2) if x and x.kind == "PERSON" and x.kb_id)
 
 
