@@ -318,3 +318,18 @@ def test_a_one_off_act_may_be_told_a_day_off():
     # Days of the month, across the turn of the year too.
     assert not conflict(features(_call("d31", "في 31 ديسمبر", type="AGREE", mode="sign")),
                         features(_call("d1", "في 1 يناير", type="AGREE", mode="sign")))
+
+
+def test_two_romanizations_of_one_discovered_name_are_one_name():
+    from marsad.stories.discrepancies import name_discrepancies
+
+    def report(aid, name_en):
+        text = "وقال وزير الزراعة فلان في مؤتمر صحفي إن المحصول تراجع هذا العام"
+        art = Article(id=aid, text=text, raw=text)
+        art.entities = [Entity(start=5, end=17, text="وزير الزراعة", type="PERSON", name_en=name_en,
+                               country="JOR", role="Minister of Agriculture", how="discovered")]
+        return art
+
+    assert name_discrepancies([report("a", "Massoud Haddad"), report("b", "Masoud Hadad")]) == []
+    assert [d.field for d in name_discrepancies([report("a", "Massoud Haddad"), report("b", "Khaled Haddad")])] \
+        == ["name of Minister of Agriculture"]
