@@ -236,6 +236,9 @@ def test_the_office_holder_spelled_another_way_is_no_story_discrepancy():
     assert same_person_spelled("مسعود بيزشكيان", expected)
     assert same_person_spelled("Massoud Pezeshkian", expected)
     assert not same_person_spelled("علي بزشكيان", expected)      # another given name: another man
+    # a given name that differs by a long vowel is another name (محمد, محمود)
+    assert same_person_spelled("محمود عباس", "محمود عباس (Mahmoud Abbas)")
+    assert not same_person_spelled("محمد عباس", "محمود عباس (Mahmoud Abbas)")
     assert not same_person_spelled("حسن روحاني", expected)
     text = "وصل الرئيس الإيراني مسعود بيزشكيان إلى العاصمة في زيارة رسمية"
     start = text.index("مسعود")

@@ -285,8 +285,8 @@ def _name_words(name: str, latin: bool) -> list[str]:
 def same_person_spelled(found: str, expected: str | None) -> bool:
     """Whether the name an article gives (``found``) is the base's office holder
     (``expected``, "Arabic name (English name)") spelled another way: the same
-    family name and the same first name, compared by their consonant skeletons
-    (بزشكيان/پزشكيان/بيزشكيان، أردوغان/إردوغان), or in Latin letters against the
+    family name by its consonant skeleton (بزشكيان/پزشكيان/بيزشكيان، أردوغان/إردوغان)
+    and the same given name by ``spelling_key``, or in Latin letters against the
     English name. A family name alone after the title (الرئيس بيزشكيان) is compared
     by that name; another given name (رفعت الأسد for بشار الأسد) is another person."""
     m = _EXPECTED.match(expected or "")
@@ -297,8 +297,14 @@ def same_person_spelled(found: str, expected: str | None) -> bool:
     e = _name_words(m.group(2) if latin else m.group(1), latin)
     if not f or not e or len(f[-1]) < 2 or f[-1] != e[-1]:
         return False
-    # a short skeleton (سعيد: سد) says little alone: the first name must agree too
-    return (len(f) == 1 and len(f[-1]) >= 4) or (len(f) > 1 and f[0] == e[0])
+    if len(f) == 1:
+        # a short skeleton (سعيد: سد) says little alone
+        return len(f[-1]) >= 4
+    if latin:
+        return f[0] == e[0]
+    # An Arabic given name keeps its long vowels: محمد is not محمود, سعد not سعيد
+    # (the skeleton, made for foreign family names, would merge them).
+    return spelling_key(normalize_key(found).split()[0]) == spelling_key(normalize_key(m.group(1)).split()[0])
 
 
 def _with_a_conjunction(found: str, expected: str | None) -> bool:
