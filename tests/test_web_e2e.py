@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import socket
 import tempfile
+from functools import cache
 import threading
 import time
 from pathlib import Path
@@ -24,8 +25,15 @@ pytestmark = pytest.mark.browser
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 REPO = Path(__file__).resolve().parents[1]
-SCREENSHOTS = Path(os.environ.get("MARSAD_SCREENSHOTS") or tempfile.mkdtemp(prefix="marsad-screenshots-"))
 WEB_DATA = Path(__file__).parent / "data" / "web"
+
+
+@cache
+def _screenshots() -> Path:
+    """Made on the first screenshot, not when the module is collected (a skipped or
+    deselected run would leave an empty folder behind)."""
+    return Path(os.environ.get("MARSAD_SCREENSHOTS") or tempfile.mkdtemp(prefix="marsad-screenshots-"))
+
 
 if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
     pytest.skip(f"headless Chromium is not installed ({CHROMIUM} and {CHROMEDRIVER} are needed: "
@@ -99,11 +107,11 @@ def _biggest_story(db) -> dict:
 
 
 def _screenshot(driver, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    _screenshots().mkdir(parents=True, exist_ok=True)
     # Full page height, so the screenshot shows the whole page, within reason.
     height = driver.execute_script("return document.documentElement.scrollHeight")
     driver.set_window_size(1400, min(max(height, 800), 2600))
-    driver.save_screenshot(str(SCREENSHOTS / f"{name}.png"))
+    driver.save_screenshot(str(_screenshots() / f"{name}.png"))
     driver.set_window_size(1400, 1000)
 
 
@@ -206,6 +214,6 @@ def test_search_page_finds_arabic_articles_by_an_english_name(server, browser):
 def test_screenshots_are_png(server):
     # Runs last in this module: the screenshots that docs/web.md shows exist and are PNGs.
     for name in ("story", "stories", "actor", "charts", "search"):
-        data = (SCREENSHOTS / f"{name}.png").read_bytes()
+        data = (_screenshots() / f"{name}.png").read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n", name
 
