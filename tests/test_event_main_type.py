@@ -32,7 +32,7 @@ def main_type(text: str) -> str | None:
 
 
 @pytest.mark.parametrize("text", [
-    "شهد مقر الحكومة مشادة كلامية حادة بين وزير المالية ورئيس البرلمان.",
+    "اندلعت مشادة كلامية بين وزير الزراعة ونقيب الفلاحين في ختام الاجتماع.",
     "ملاسنة بين وزيري الخارجية خلال الجلسة الافتتاحية للمؤتمر",
     "تلاسن النائبان في جلسة البرلمان المخصصة لمناقشة الموازنة.",
 ])
@@ -70,29 +70,34 @@ def test_a_family_name_is_no_preposition():
 
 def test_an_explosion_that_targeted_a_place_is_an_attack_though_a_government_is_named():
     # «الحكومة» after استهدف marks a verbal attack on it, unless the sentence names a blast
-    text = "وكشفت مصادر محلية تفاصيل الانفجارات التي استهدفت المطار لحظة وصول الحكومة الجديدة صباح اليوم."
+    text = "استهدف تفجير مبنى البلدية أثناء اجتماع أعضاء الحكومة المحلية فيه مساء أمس."
     assert main_type(text) == "ASSAULT"
 
 
 def test_a_condemnation_told_inside_a_call_is_what_was_said_in_the_call():
-    text = ("الرئيس المصري: التصعيد في المنطقة يهدد أسعار الطاقة\n"
-            "أعرب الرئيس المصري عبد الفتاح السيسي اليوم عن قلقه البالغ من اتساع التصعيد العسكري في المنطقة.\n"
-            "وخلال تلقيه اتصالا هاتفيا من الرئيس الفرنسي إيمانويل ماكرون، أدان الرئيس المصري عبد الفتاح السيسي "
-            "استهداف إيران لدول عربية.")
-    events = _coded(text).events
-    call = next(e for e in events if e.type == "CONSULT")
-    condemnation = next(e for e in events if e.type == "ACCUSE")
-    assert call.main and call.score > condemnation.score
+    # the same condemnation told in a remark to the press is not demoted
+    opening = ("رئيس الوزراء الإيطالي: أزمة الهجرة تتطلب حلا أوروبيا مشتركا\n"
+               "حذر رئيس الوزراء الإيطالي اليوم من تزايد أعداد المهاجرين الواصلين إلى سواحل بلاده.\n")
+    condemnation = "ندد رئيس الوزراء الإيطالي بعصابات تهريب البشر في البحر المتوسط."
+
+    def events(frame: str):
+        return _coded(opening + frame + condemnation).events
+
+    in_call = events("وأثناء تلقيه اتصالا هاتفيا من الرئيس التونسي قيس سعيد، ")
+    call = next(e for e in in_call if e.type == "CONSULT")
+    said_in_call = next(e.score for e in in_call if e.type == "ACCUSE")
+    said_to_press = next(e.score for e in events("وفي تصريح للصحفيين، ") if e.type == "ACCUSE")
+    assert call.main and said_in_call < said_to_press
 
 
 def test_a_visit_announced_in_the_lead_is_news_that_a_reaction_in_the_body_does_not_outrank():
     # the lead's act, planned or done, demotes another party's reaction told in the body alike
-    body = ("\nوأفاد الديوان بأن الزيارة تأتي بدعوة من الرئيس الفرنسي.\n"
-            "ورفض وزير الخارجية الأردني أيمن الصفدي أمس خطة الرئيس الأمريكي دونالد ترامب بشأن غزة.")
+    body = ("\nوقالت الرئاسة إن اللقاء يلبي دعوة وجهها رئيس الوزراء الإيطالي في الربيع الماضي.\n"
+            "ورفض وزير الخارجية الجزائري أمس مقترح الاتحاد الأوروبي بشأن مراكز إيواء المهاجرين.")
 
     def rejection(lead: str) -> float:
         return next(e.score for e in _coded(lead + body).events if e.type == "REJECT")
 
-    planned = rejection("أعلن الديوان الملكي اليوم أن الملك سيلتقي الرئيس الفرنسي إيمانويل ماكرون في باريس الأسبوع المقبل.")
-    done = rejection("أعلن الديوان الملكي اليوم أن الملك التقى الرئيس الفرنسي إيمانويل ماكرون في باريس.")
+    planned = rejection("أعلنت الرئاسة التونسية اليوم أن الرئيس سيستقبل رئيس الوزراء الإيطالي في قرطاج الأسبوع المقبل.")
+    done = rejection("أعلنت الرئاسة التونسية اليوم أن الرئيس استقبل رئيس الوزراء الإيطالي في قرطاج.")
     assert planned == done
