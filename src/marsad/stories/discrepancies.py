@@ -357,7 +357,8 @@ def name_discrepancies(articles: list[Article], main: Event | None = None) -> li
     people holding one role under different names in different sources. Persons are
     compared by who they are, not by their letters: a "holder of" conflict whose
     name is the holder's own spelled another way, or whose holder is not the one
-    in office on the story's event date, is none."""
+    in office on the story's event date, is none; nor is a base name with a
+    conjunction written onto it («وفلان»)."""
     found: list[Discrepancy] = []
     by_field: dict[str, list[tuple[Article, object]]] = {}
     day = _event_day(main)
