@@ -643,8 +643,8 @@ def test_the_subject_of_a_scene_verb_is_where_the_act_happened(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # a mission named with a nationality: the state whose mission was struck, not the city's
-    ("قصفت إسرائيل مبنى السفارة الإيرانية في دمشق.", ("ASSAULT", "Israel", "Iran")),
-    ("قصفت إسرائيل مبنى ملاصقا للسفارة الإيرانية في دمشق.", ("ASSAULT", "Israel", "Iran")),
+    ("قصفت إسرائيل مقر القنصلية الإيرانية في بيروت.", ("ASSAULT", "Israel", "Iran")),
+    ("قصفت إسرائيل بناية مجاورة للسفارة الإيرانية في بيروت.", ("ASSAULT", "Israel", "Iran")),
 ])
 def test_an_attack_on_a_mission_strikes_the_state_it_represents(text, expected):
     assert main_of(text) == expected
