@@ -644,11 +644,11 @@ def _second(view: ArticleView, frame: Frame, around: _Around, subject: Mention |
 
 
 def _nationality_on_object(view: ArticleView, frame: Frame, subject: Mention | None) -> Mention | None:
-    """هدمت السلطات 17 منشأة [فلسطينية]، قصفت المدفعية بلدات [لبنانية]، استقبل الوزير وفدا
-    [إيرانيا]: an indefinite nationality on the bare object right after a transitive verb (a count
-    and one or two nouns between, no preposition, comma or clause opener) names the party acted
-    on, unless it is the subject's own country or the noun is a weapon (صواريخ أمريكية: the
-    maker, not the target)."""
+    """هدمت الجرافات 9 منازل [فلسطينية]، قصفت المدفعية بلدات [لبنانية]، استقبل الوزير وفدا
+    [إيرانيا]: an indefinite nationality on the bare object right after a transitive verb (up to
+    three words between, nouns and perhaps a count, no preposition, comma or clause opener) names
+    the party acted on, unless it is the subject's own country or the noun is a weapon (صواريخ
+    أمريكية: the maker, not the target)."""
     start = frame.end
     if subject is not None and subject.start >= frame.end:
         start = subject.end    # قصفت المدفعية الإسرائيلية بلدات لبنانية: past the subject after the verb

@@ -65,7 +65,7 @@ def time_words() -> frozenset[str]:
 
 
 def mission_nouns() -> frozenset[str]:
-    """Nouns of a state's mission abroad (سفارة، قنصلية), without ال."""
+    """Nouns of a state's mission abroad and of its envoy (سفارة، قنصلية، سفير), without ال."""
     return frozenset(w.removeprefix("ال") for w in _word_set("missions"))
 
 

@@ -220,9 +220,9 @@ def _armed_group_at_home(view: ArticleView, article: Article, cands: list[Candid
     """An attack by an armed group (a militia, an insurgency: ``kind`` armed_group in the
     knowledge base) told with no target named, in an article that names no other country or
     whose places are mostly those of the group's own country, and whose tellings name no other
-    country (مجزرة ارتكبتها ميليشيا X
-    في قرية …), struck that country's people: CAMEO codes the unnamed victims as the
-    country's civilians. A group striking abroad names the place or country it struck."""
+    country (أحرق مسلحو الجماعة قرية نائية), struck that country's people: CAMEO codes the
+    unnamed victims as the country's civilians. A group striking abroad names the place or
+    country it struck."""
     if main.type != "ASSAULT" or main.actor1 is None or main.actor2 is not None or not main.actor1.country:
         return
     mc = next((c for c in cands if c.event is main), None)
@@ -252,7 +252,7 @@ _STATE_VISIT_MODES = frozenset({"visit", "host"})
 
 
 def _head_of_state_host(article: Article, cands: list[Candidate], main: Event) -> None:
-    """A head of state's visit to a country, or hosting of one (أمير الكويت يزور الأردن), is
+    """A head of state's visit to a country, or hosting of one (رئيس السنغال يزور موريتانيا), is
     an encounter with that country's head of state, when the text names no one of that
     country for it: the knowledge base's one holder of a head-of-state office there on
     the event's date (or the article's). Only where the other party is itself a head of
@@ -979,9 +979,9 @@ def _place_party(view: ArticleView, frame: Frame, etype: str, a1: Mention | None
 
 
 def _mission_struck(view: ArticleView, frame: Frame, own: str | None) -> Mention | None:
-    """A nationality right after a mission noun (`missions` in event_direction.json) after an
-    attack's trigger in its clause (مبنى [السفارة] الإيرانية، مقر القنصلية التركية): the state
-    whose mission was struck; never the doer's own."""
+    """A nationality right after a mission or envoy noun (`missions` in event_direction.json)
+    after an attack's trigger in its clause (مبنى [السفارة] الإيرانية، مقر القنصلية التركية):
+    the state whose mission was struck; never the doer's own."""
     end = after_relative(view, frame.end, max(frame.clause_end, frame.arg_end) or frame.sent_end)
     for adj in view.mentions(frame.end, end, nisba=True):
         before = view.words_before(view.to_norm(adj.start), 1, floor=view.to_norm(frame.end))
