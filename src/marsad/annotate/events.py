@@ -256,7 +256,7 @@ def _head_of_state_host(article: Article, cands: list[Candidate], main: Event) -
     an encounter with that country's head of state, when the text names no one of that
     country for it: the knowledge base's one holder of a head-of-state office there on
     the event's date (or the article's). Only where the other party is itself a head of
-    state on that day (a minister's visit meets a minister), and never without a date."""
+    state on that day (a minister's visit is left to the country), and never without a date."""
     if main.type != "CONSULT" or main.mode not in _STATE_VISIT_MODES or main.actor1 is None or main.actor2 is None:
         return
     mc = next((c for c in cands if c.event is main), None)
