@@ -6,19 +6,8 @@ police as subject, «توقيف» of a person, custody, prison; dispersals of a 
 
 from __future__ import annotations
 
-import re
-
 import pytest
-
-from marsad.annotate.events import code_events
-from marsad.model import Article, Sentence
-
-
-def asserted_types(text: str) -> set[str]:
-    art = Article(id="t", text=text)
-    art.sentences = [Sentence(m.start(), m.end(), m.group())
-                     for m in re.finditer(r"[^.!?؟\n]+[.!?؟]*", text) if m.group().strip()]
-    return {e.type for e in code_events(art).events if e.modality == "asserted"}
+from coded_sentences import asserted_types
 
 
 @pytest.mark.parametrize("text, expected", [

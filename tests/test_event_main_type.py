@@ -5,30 +5,11 @@ preposition compiled in a phrase keeps its final letter (the family name آل is
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from coded_sentences import asserted_types, coded, main_type
 
 from marsad.annotate.event_lexicon import compile_phrase
-from marsad.annotate.events import code_events
-from marsad.model import Article, Sentence
 from marsad.text.normalize import normalize_key
-
-
-def _coded(text: str) -> Article:
-    art = Article(id="t", text=text)
-    art.sentences = [Sentence(m.start(), m.end(), m.group())
-                     for m in re.finditer(r"[^.!?؟\n]+[.!?؟]*", text) if m.group().strip()]
-    return code_events(art)
-
-
-def asserted_types(text: str) -> set[str]:
-    return {e.type for e in _coded(text).events if e.modality == "asserted"}
-
-
-def main_type(text: str) -> str | None:
-    main = _coded(text).main_event
-    return main.type if main else None
 
 
 @pytest.mark.parametrize("text", [
@@ -81,7 +62,7 @@ def test_a_condemnation_told_inside_a_call_is_what_was_said_in_the_call():
     condemnation = "ندد رئيس الوزراء الإيطالي بعصابات تهريب البشر في البحر المتوسط."
 
     def events(frame: str):
-        return _coded(opening + frame + condemnation).events
+        return coded(opening + frame + condemnation).events
 
     in_call = events("وأثناء تلقيه اتصالا هاتفيا من الرئيس التونسي قيس سعيد، ")
     call = next(e for e in in_call if e.type == "CONSULT")
@@ -96,7 +77,7 @@ def test_a_visit_announced_in_the_lead_is_news_that_a_reaction_in_the_body_does_
             "ورفض وزير الخارجية الجزائري أمس مقترح الاتحاد الأوروبي بشأن مراكز إيواء المهاجرين.")
 
     def rejection(lead: str) -> float:
-        return next(e.score for e in _coded(lead + body).events if e.type == "REJECT")
+        return next(e.score for e in coded(lead + body).events if e.type == "REJECT")
 
     planned = rejection("أعلنت الرئاسة التونسية اليوم أن الرئيس سيستقبل رئيس الوزراء الإيطالي في قرطاج الأسبوع المقبل.")
     done = rejection("أعلنت الرئاسة التونسية اليوم أن الرئيس استقبل رئيس الوزراء الإيطالي في قرطاج.")

@@ -5,19 +5,8 @@ attack on a government, sports, habitual attacks)."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
-
-from marsad.annotate.events import code_events
-from marsad.model import Article, Sentence
-
-
-def asserted_types(text: str) -> set[str]:
-    art = Article(id="t", text=text)
-    art.sentences = [Sentence(m.start(), m.end(), m.group())
-                     for m in re.finditer(r"[^.!?؟\n]+[.!?؟]*", text) if m.group().strip()]
-    return {e.type for e in code_events(art).events if e.modality == "asserted"}
+from coded_sentences import asserted_types, coded, main_type
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -113,11 +102,9 @@ def test_an_attack_told_as_news_keeps_its_relative_clause_verb():
 
 
 def evidence_sentences(text: str, etype: str) -> set[str]:
-    art = Article(id="t", text=text)
-    art.sentences = [Sentence(m.start(), m.end(), m.group())
-                     for m in re.finditer(r"[^.!?؟\n]+[.!?؟]*", text) if m.group().strip()]
+    art = coded(text)
     out = set()
-    for e in code_events(art).events:
+    for e in art.events:
         if e.type == etype:
             for ev in e.evidence:
                 out |= {s.text.strip() for s in art.sentences if s.start <= ev.start < s.end}
@@ -210,14 +197,6 @@ def test_attacks_in_more_phrasings(text):
 
 
 # --- round 3: the main event's type, by class of error on real news
-
-def main_type(text: str) -> str | None:
-    art = Article(id="t", text=text)
-    art.sentences = [Sentence(m.start(), m.end(), m.group())
-                     for m in re.finditer(r"[^.!?؟\n]+[.!?؟]*", text) if m.group().strip()]
-    main = code_events(art).main_event
-    return main.type if main else None
-
 
 @pytest.mark.parametrize("text, expected", [
     # a death by fire, told by the verbal noun, the armed doers, or the wounds
