@@ -273,14 +273,16 @@ def choose_main(cands: list[Candidate], prior: Callable[[Candidate], float] | No
 
 def _demote_reactions(events: list[Candidate]) -> None:
     """Reactions of third parties (رحبت، أدانت، ترفضه) are their own events but not
-    the news when the headline or lead tells an asserted act of another kind by
-    someone else; an article whose headline and lead only react (and tell what
-    the reacting party asked for) is about the reaction."""
+    the news when the headline or lead tells an act of another kind, done or planned,
+    by someone else, or when they were said in a call or meeting (see below); an
+    article whose headline and lead only react (and tell what the reacting party
+    asked for) is about the reaction."""
     news = [c for c in events if not c.reaction and not c.background and not c.carrier and not c.quoted
             and not c.subordinate
             and c.event.modality in ("asserted", "planned") and c.roles & {"headline", "lead"}]
     # a call or meeting told as the frame of what was said (خلال اتصال هاتفي …، أدان) or opening
-    # the article: its parties' reactions told with or after it are what they said in it
+    # the article: any reaction in a framing sentence, and its parties' reactions told with or
+    # after it, are what was said in it
     encounters = [c for c in events if c.occasion and c.event.modality == "asserted" and not c.background
                   and not c.subordinate and (c.framed or c.roles & {"headline", "lead"})]
     for c in events:
