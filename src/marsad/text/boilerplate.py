@@ -338,6 +338,8 @@ def _line_rule(text: str, key: str | None = None) -> tuple[str, str] | None:
     item_key = phrase_key(_LIST_MARKER.sub("", stripped)) if _LIST_MARKER.match(stripped) else key
     if key in lex.list_headers or item_key in lex.list_headers:
         return "boilerplate", "list header"
+    if _header_and_teaser(key, stripped):
+        return "boilerplate", "list header and teaser"
     if key in lex.junk_lines or item_key in lex.junk_lines:
         return "boilerplate", "widget"
     end = _end_marker(stripped)
@@ -375,6 +377,25 @@ def _line_rule(text: str, key: str | None = None) -> tuple[str, str] | None:
     if _NUMBERS_ONLY.fullmatch(stripped) and not stripped.endswith("."):
         return "boilerplate", "numbers only"     # a counter, a page number, "23,222"; "2023." ends a wrapped sentence
     return None
+
+
+@lru_cache(maxsize=1)
+def _teaser_heads() -> tuple[str, ...]:
+    """List headers that can stand before another story's title on the same line
+    ("أخبار ذات علاقة TITLE", "اقرأ أيضا: TITLE"): those of two words or more that open no
+    sentence of a text going on (not «في السياق نفسه»، «من نفس القسم»)."""
+    return tuple(h + " " for h in lexicon().list_headers
+                 if len(h.split()) >= 2 and h.split()[0] not in ("في", "من") and _ARABIC_LETTER.search(h))
+
+
+def _header_and_teaser(key: str, stripped: str) -> bool:
+    """A list header and one story's title on one line: what follows the header is a
+    title (three words or more, up to a headline's length, no full stop at its end)."""
+    if not key.startswith(_teaser_heads()):
+        return False
+    head = next(h for h in _teaser_heads() if key.startswith(h))
+    rest = key[len(head):].lstrip(" :：-–—")
+    return 3 <= _words(rest) <= HEADLINE_MAX_WORDS and not stripped.rstrip().endswith(".")
 
 
 NAME_ALONE_MAX_WORDS = 4
@@ -566,6 +587,7 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
     _mark_names_alone(items)
     _mark_echoes(items)
     _mark_teasers(items)
+    _mark_term_cards(items)
     _mark_trailing(items)
     dated_at: list[int] = []      # the line of each date, in the order of ``out.dates``
     for ln in items:
@@ -1170,6 +1192,36 @@ def _mark_teasers(items: list[Line]) -> None:
         text = ln.body
         if _heading_like(text) and _words(text) >= 4 and _media_tag_end(text):
             ln.label, ln.reason = "boilerplate", "teaser"
+
+
+_COPULA = frozenset({"هو", "هي", "هم", "هما"})
+_BRACKETED_START = re.compile(r"^\s*\([^()]{1,40}\)")
+TERM_CARDS_MIN = 2    # one term and its definition at the end may be an explainer's last section
+
+
+def _term_card(term: Line, definition: Line) -> bool:
+    """A term alone on a line (a name of up to five words) and under it a definition that
+    opens with the same term and a pronoun of being: «حزب الله» / «حزب الله هو حزب …»,
+    «الوكالة الدولية (IAEA) هي …»."""
+    if _words(term.body) > 5 or _SENTENCE_END.search(term.body) or not definition.key.startswith(term.key + " "):
+        return False
+    rest = _BRACKETED_START.sub("", definition.key[len(term.key):]).split()
+    return bool(rest) and rest[0] in _COPULA
+
+
+def _mark_term_cards(items: list[Line]) -> None:
+    """At the end of a page, two or more terms each with a definition under it are the
+    template's box of tags explained (an encyclopedia's first sentence for each place or
+    body the story names), not the story."""
+    pos, pairs = len(items) - 1, []
+    while pos >= 1 and items[pos].label == "content" and items[pos - 1].label == "content" \
+            and _term_card(items[pos - 1], items[pos]):
+        pairs.append(pos)
+        pos -= 2
+    if len(pairs) >= TERM_CARDS_MIN:
+        for p in pairs:
+            for ln in (items[p - 1], items[p]):
+                ln.label, ln.reason = "boilerplate", "term card"
 
 
 def _mark_trailing(items: list[Line]) -> None:

@@ -201,7 +201,8 @@ def byline_date(line: str) -> tuple[str, str] | None:
 
 def is_time_line(line: str) -> bool:
     core = digits_to_ascii(line.strip().strip(_BULLETS).strip())
-    return bool(_TIME.match(core) or _AGO.match(core))
+    # "منذ 3 ساعات" is a page's relative stamp; "منذ يناير 2023" (since a month of a year) is a subheading
+    return bool(_TIME.match(core) or _AGO.match(core) and not _YEAR.search(core))
 
 
 def date_line(line: str) -> str | None:
@@ -463,8 +464,10 @@ def _looks_like_person(seg: str) -> bool:
     if not 2 <= len(words) <= 4 or any(ch.isdigit() for ch in seg):
         return False
     names = given_names()
+    first = phrase_key(words[0])
     if names:
-        return phrase_key(words[0]) in names
+        # «عبدالكريم»: عبد glued to a divine name with the article is always a given name
+        return first in names or first.startswith("عبدال") and len(first) > 6
     return not words[0].startswith("ال")
 
 
