@@ -1054,3 +1054,24 @@ def test_per_word_memos_start_again_past_their_cap(monkeypatch) -> None:
 def test_a_description_word_opens_no_name_in_a_list(real_kb) -> None:
     art = link(real_kb, "واعتقلت الشرطة الصحافي سامي نصار، ومراسل قناة محلية.")
     assert [e.text for e in art.entities if e.type == "PERSON"] == ["سامي نصار"]
+
+
+def test_a_town_that_is_also_a_given_name_ends_a_three_word_name(real_kb) -> None:
+    # عمران is a town in Yemen and a given name: as the third word of a name it is the family name
+    art = link(real_kb, "وأعلن العقيد سامر نادر عمران أن الطريق أعيد فتحه.")
+    assert [e.text for e in art.entities if e.type == "PERSON"] == ["سامر نادر عمران"]
+    assert not [e for e in art.entities if e.type == "LOC"]
+    # after a preposition it is still the town
+    art = link(real_kb, "ووصل العقيد سامر نادر إلى عمران أمس.")
+    assert [e.text for e in art.entities if e.type == "LOC"] == ["عمران"]
+
+
+def test_a_known_full_name_with_one_more_given_name_is_someone_else(real_kb) -> None:
+    art = link(real_kb, "ونعت الحركة في بيانها محمد مصطفى أيوب، وقالت إنه قتل في غارة.", "2025-11-01")
+    assert people(art) == [("محمد مصطفى أيوب", "Mohammad Mustafa Ayoub", "discovered")]
+    # the known name alone is still the known person
+    art = link(real_kb, "وقال محمد مصطفى إن الحكومة ستجتمع غدا.", "2025-11-01")
+    assert people(art) == [("محمد مصطفى", "Mohammad Mustafa", "name")]
+    # a title's first word in apposition is no name part
+    art = link(real_kb, "والتقى علي شمخاني أمين المجلس الأعلى للأمن القومي وفدا زائرا.", "2020-01-10")
+    assert [e.name_en for e in art.entities if e.type == "PERSON"] == ["Ali Shamkhani"]

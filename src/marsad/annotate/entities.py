@@ -410,14 +410,15 @@ class _Linker:
         return self._person_words.get(k)
 
     def _add_discovered(self, start: int, end: int, i: int, j: int, country: str | None = None,
-                        role: str | None = None, titles: tuple[str, ...] = ()) -> None:
-        """A person the base does not know, named by the text between the offsets (words i..j-1)."""
+                        role: str | None = None, titles: tuple[str, ...] = (), name_en: str | None = None) -> None:
+        """A person the base does not know, named by the text between the offsets (words i..j-1);
+        ``name_en`` overrides the romanized name."""
         name_ar = self.text[start:end]
         known = self._shortened_name_of(name_ar)
         if known is not None and (country is None or known.get("country") in (None, country)):
             self._add(self._person_mention(known, start, end, "variant", titles, country), i, j)
             return
-        self._add(Mention(start, end, "PERSON", "discovered", None, romanize(name_ar), name_ar, None,
+        self._add(Mention(start, end, "PERSON", "discovered", None, name_en or romanize(name_ar), name_ar, None,
                           country, role, titles, local_key=normalize_key(name_ar)), i, j)
 
     def _shortened_name_of(self, name_ar: str) -> dict | None:
@@ -1154,13 +1155,25 @@ class _Linker:
         """Word k, right after a known given name at j, is a town's name with the
         article only (سليم الأبيض) or one that is also a given name (ممدوح سالم): a
         family name, since a bare given name is not followed by a place without a
-        preposition."""
+        preposition. From the third word of a name on, a town's name that is also a
+        given name is the family name whatever the first word (شاكر سليم عمران)."""
         words, idx = self.words, self.idx
-        if k != j + 1 or words[j].key not in idx.first_names or not (
-                words[k].text.startswith("ال") or words[k].key in idx.first_names):
-            return False    # a town's name that is also a given name (سالم, Salem in India) too
+        if k == j or (k == j + 1 and words[j].key not in idx.first_names) or not (
+                (k == j + 1 and words[k].text.startswith("ال")) or words[k].key in idx.first_names):
+            return False    # a town's name that is also a given name (سالم, Salem in India) too,
+            #                 also as the third word (شاكر سليم عمران: Amran in Yemen)
         m = _match_at(idx, words, k, {"country", "org", "title", "place"})
         return m is not None and m.j == k + 1 and m.kinds == {"place"}
+
+    def _third_name_like_a_town(self, k: int) -> bool:
+        """Word k, a town's name that is also a given name, closes a name of three
+        words: the two words before it are untaken and the unknown name read from
+        them runs through word k."""
+        j = k - 2
+        if any(x in self.used for x in (j, j + 1)) or not self._family_name_like_a_town(j, k):
+            return False
+        end = self._unknown_name(j)
+        return end is not None and end > k
 
     def _noun_and_adjective(self, j: int, k: int) -> bool:
         """Words j..k-1 read as a feminine noun and its agreeing indefinite nisba
@@ -1201,8 +1214,10 @@ class _Linker:
             return False    # للصحفيين، بالهجوم: a preposition and the article, not a name
         if pos >= 2 and k + 1 < len(words) and _JOINING_GAP.match(words[k + 1].gap) and \
                 words[k + 1].key in cues.complementizers and key not in _COMPOUND_SECONDS \
+                and key not in self.idx.first_names \
                 and words[k - 1].key not in _NAME_PARTICLES and words[k - 1].key not in _FAMILY_PARTICLES:
-            return False    # (a particle's word stays: محمد أبو زيد إن, وليد بني مصطفى إن)
+            return False    # (a particle's word stays: محمد أبو زيد إن, وليد بني مصطفى إن; and a
+            #                 given name read as a family name: سامي نادر عمران أن)
         return True
 
     def _link_named(self, p: dict, how: str, j: int, k: int, chosen: list[str], country: str | None,
@@ -1345,6 +1360,8 @@ class _Linker:
                 continue    # محمد بن سلمان بن عبدالعزيز آل سعود: a father's name, not a mention
             if persons:
                 full = [a for a in persons if a.how in ("name", "variant")]
+                if full and self._name_goes_on(m):
+                    continue
                 if full and len({a.id for a in full}) == 1:
                     p = kb.persons[full[0].id]
                     self._add(self._person_mention(p, m.start, m.end, full[0].how), m.i, m.j)
@@ -1372,6 +1389,39 @@ class _Linker:
         self._attach_kunyas(kunyas)
 
     # -- kunyas in parentheses: سمير فلان (أبو عامر)
+
+    def _title_heads(self) -> set[str]:
+        """First words of the base's title phrases (أمين of أمين عام)."""
+        heads = getattr(self, "_heads", None)
+        if heads is None:
+            heads = self._heads = {p.split()[0] for p in self.kb.titles.phrases if p.strip()}
+        return heads
+
+    def _name_goes_on(self, m: Match) -> bool:
+        """A known person's full name of two words or more followed, joined, by one more
+        known given name (with no given name after it) names someone else whose name begins the same
+        way (محمد مصطفى is not محمد مصطفى سالم). That longer name becomes a discovered
+        person. True when it did."""
+        words, idx = self.words, self.idx
+        k = m.j
+        if m.j - m.i < 2 or k >= len(words) or k in self.used or not _JOINING_GAP.match(words[k].gap) \
+                or _QUOTES.search(words[k].gap) or words[k].key not in idx.first_names \
+                or words[k].key in idx.stopwords or words[k].key in _NAME_PARTICLES \
+                or _match_at(idx, words, k, {"person", "country", "org", "title", "place"}) \
+                or words[k].key in self._title_heads():
+            return False    # علي شمخاني أمين المجلس: a title's first word (أمين عام) in apposition
+        after = k + 1
+        if not self._name_part_ok(k, k - m.i) or (after < len(words) and _JOINING_GAP.match(words[after].gap)
+                                                   and words[after].key in idx.first_names):
+            return False    # a given name after it too: a list of names, or a longer name
+        if any(x in self.used for x in range(m.i, after)):
+            return False
+        # the words the two names share keep the base's spelling (Mohammad Mustafa + Ayoub)
+        ids = {a.id for a in m.aliases if a.kind == "person" and a.how in ("name", "variant")}
+        known = (self.kb.persons[next(iter(ids))].get("name_en") or "").split() if len(ids) == 1 else []
+        name_en = " ".join(known + [romanize(words[k].text)]) if len(known) == m.j - m.i else None
+        self._add_discovered(words[m.i].start, words[k].end, m.i, after, name_en=name_en)
+        return True
 
     def _relatives_named(self, m: Match, p: dict) -> bool:
         """«حازم وأمير ومحمد هنية»: two given names or more joined by و before the family
@@ -1684,6 +1734,8 @@ class _Linker:
             if m.j == m.i + 1 and m.i > 0 and self._family_name_like_a_town(m.i - 1, m.i) \
                     and _JOINING_GAP.match(self.words[m.i].gap):
                 return      # ممدوح سالم: a family name (Salem in India is no place of this text)
+            if m.j == m.i + 1 and m.i > 1 and self._third_name_like_a_town(m.i):
+                return      # شاكر سليم عمران: the third word of a name (Amran in Yemen is no place here)
             pl = kb.places[a.id]
             self._add(Mention(m.start, m.end, "LOC", "name", a.id, pl.get("name_en"),
                               (pl.get("names_ar") or [None])[0], pl.get("wikidata"), pl.get("country")),
