@@ -1075,3 +1075,9 @@ def test_a_known_full_name_with_one_more_given_name_is_someone_else(real_kb) -> 
     # a title's first word in apposition is no name part
     art = link(real_kb, "والتقى علي شمخاني أمين المجلس الأعلى للأمن القومي وفدا زائرا.", "2020-01-10")
     assert [e.name_en for e in art.entities if e.type == "PERSON"] == ["Ali Shamkhani"]
+
+
+def test_a_plural_past_verb_opens_no_name_after_a_description(real_kb) -> None:
+    # المعتقلين is a description; قادوا (they led) is a verb, not a given name
+    art = link(real_kb, "وأشارت التحقيقات إلى أن المعتقلين قادوا جماعة مسلحة سرية تهدف إلى الإخلال بالأمن.")
+    assert [e for e in art.entities if e.type == "PERSON"] == []

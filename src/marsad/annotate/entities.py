@@ -1204,8 +1204,10 @@ class _Linker:
             bare = plain[1:] if plain[:1] in ("و", "ف") else plain
             if pos == 0 and (plain.endswith("ة") or plain.startswith(_VERB_PREFIXES) or bare.startswith(
                     _VERB_PREFIXES) or (len(plain) <= 5 and plain[:1] == "ي" and plain[1:2] not in "اأإآويئ")
-                    or (len(bare) >= 6 and bare[:1] in "يت" and bare.endswith(("ان", "ون")))):
-                return False    # قضية، رئاسة: a noun; يتحدثان، فيتعين، يضع، يبحثان: a verb (given names are known)
+                    or (len(bare) >= 6 and bare[:1] in "يت" and bare.endswith(("ان", "ون")))
+                    or (len(bare) >= 4 and bare.endswith("وا"))):
+                return False    # قضية، رئاسة: a noun; يتحدثان، فيتعين، يضع، يبحثان، قادوا: a verb (given
+                #                 names are known)
             if pos >= 1 and plain.endswith(_PRONOUN_SUFFIXES) and len(plain) >= 5:
                 return False    # استقالته، حكومتها: a noun with a pronoun suffix
         if _TANWEEN.search(words[k].text):
