@@ -648,3 +648,36 @@ def test_the_subject_of_a_scene_verb_is_where_the_act_happened(text, expected):
 ])
 def test_an_attack_on_a_mission_strikes_the_state_it_represents(text, expected):
     assert main_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the force glued by ل to the attack noun, with على and the target after it, did it
+    ("قتل ثمانية مدنيين في غارة للجيش الإسرائيلي على قرية في جنوب لبنان.",
+     ("ASSAULT", "Israel Defense Forces", "Lebanon")),
+    ("سقط عشرات القتلى والجرحى في قصف لقوات الدعم السريع على سوق شعبي في مدينة الفاشر السودانية.",
+     ("ASSAULT", "Rapid Support Forces", "Sudan")),
+])
+def test_the_owner_of_an_attack_noun_did_it(tmp_path, text, expected):
+    assert _main_of_text(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a deal to import or sell goods: the country they come from or go to is the other party
+    ("وقع الأردن اتفاقية جديدة لاستيراد الكهرباء من مصر.", ("AGREE", "Jordan", "Egypt")),
+    ("قالت الحكومة إن العراق وقع اتفاقا أوليا لتصدير النفط إلى الأردن.", ("AGREE", "Iraq", "Jordan")),
+    # a country named after من with no buying or selling is no party
+    ("وقع الأردن اتفاقية لتطوير الموانئ بدعم من اليابان.", ("AGREE", "Jordan", None)),
+])
+def test_a_deal_to_buy_or_sell_names_the_other_country(tmp_path, text, expected):
+    assert _main_of_text(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the act protested against names its doer: that side is the protest's other party
+    ("تظاهر المئات في عمان تنديدا بالعدوان الإسرائيلي على غزة.", ("PROTEST", None, "Israel")),
+    ("إضراب شامل في الضفة الغربية تنديدا بمجزرة الاحتلال.", ("PROTEST", None, "Israel")),
+    # a person acted on, or the place where it happened, is no party
+    ("تظاهر المئات في عمان احتجاجا على اعتقال محمد العلي.", ("PROTEST", None, None)),
+])
+def test_a_protests_motive_names_its_other_party(tmp_path, text, expected):
+    assert _main_of_text(tmp_path, text) == expected

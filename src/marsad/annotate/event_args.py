@@ -15,7 +15,8 @@ subject-first (بوتين يدعو الشيباني). The rules, in order:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 
@@ -26,7 +27,8 @@ from marsad.annotate.event_text import (ArticleView, Mention, aid_carriers, anap
                                         placeless_modes, prepositions, relative_pronouns, subject_openers,
                                         affiliation_words, member_words, title_nouns, title_words, weapon_words)
 from marsad.annotate.event_direction import (converse_modes, head_words, honorifics, is_directed, meeting_verbs, members_in,
-                                             pair_nouns, scene_targets, scene_verbs, state_organs, strike_nouns,
+                                             pair_nouns, scene_targets, scene_verbs, state_organs, strike_nouns, trade_nouns,
+                                             protest_motives,
                                              time_words)
 from marsad.model import Entity
 from marsad.text.normalize import normalize_key
@@ -118,6 +120,15 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
         further=[m for m in ms if frame.clause_end <= m.start < frame.arg_end],
         before=[m for m in reversed(ms) if m.end <= frame.start and m.start >= frame.clause_start],
         before_sentence=[m for m in reversed(ms) if m.end <= frame.start])
+    if frame.etype == "ASSAULT" and not frame.reaction:
+        doer = _attack_owner(view, frame, ms)
+        if doer is not None:
+            # قتل ثلاثة في قصف [لقوات X] على مدينة Y: the force the attack noun is owned by,
+            # with the target after على, did it
+            target = next((m for m in ms if m.start >= doer.end and m.key != doer.key
+                           and view.preposition_before(m.start, floor=doer.end, lookback=4) in ("على", "علي")),
+                          None)
+            return doer, target
     subject, how = _subject(view, frame, around)
     frame.subject_how = how
 
@@ -191,6 +202,8 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
         # name in apposition to the person noun the act takes as object is the one acted on
         second = next((m for m in around.gap + around.after if m.prep and m.entity.type == "PERSON"
                        and m.key != subject.key and _apposition_past_modifier(view, frame, m)), None)
+    if second is None and subject is not None and frame.etype == "AGREE":
+        second = _trade_partner(view, frame, subject)  # وقعت X اتفاقا لاستيراد الغاز من [Y]
     if second is not None and subject is not None and second.key == subject.key:
         second = None
     # المحادثات الإيرانية الأمريكية: one nationality adjective followed by another names both parties
@@ -204,7 +217,85 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
             other = _next_adjective(view, adj)
             if other is not None:
                 return adj, other
+    if second is None and frame.etype == "PROTEST":
+        second = _motive_doer(view, frame)             # إضراب تنديدا بالمجزرة التي ارتكبها [X]
+        if second is not None and subject is not None and second.key == subject.key:
+            second = None
     return subject, second
+
+
+_OWNER_LAM = re.compile(r"\s*(?:ل|لل)$")
+_TARGET_NEXT = re.compile(r"^[^.،,؛:\n]{0,40}?(?:^|\s)(?:على|علي|ضد)\s")
+
+
+def _attack_owner(view: ArticleView, frame: Frame, ms: list[Mention]) -> Mention | None:
+    """An armed group or person glued by ل to the attack noun that ends the trigger, with
+    على or ضد and the target after it (في غارة للجيش على بلدة، هجوم لحركة X ضد قاعدة): Arabic
+    news names an attack's doer as the noun's owner. Not a country (قصف لغزة is a target)."""
+    for m in ms:
+        if m.start < frame.end:
+            continue
+        if m.entity.type not in ("ORG", "PERSON") or m.entity.how == "nisba":
+            return None
+        if not _OWNER_LAM.fullmatch(view.text[frame.end:m.start]):
+            return None
+        if not _TARGET_NEXT.match(view.text[m.end:m.end + 60]):
+            return None
+        return m
+    return None
+
+
+def _motive_doer(view: ArticleView, frame: Frame) -> Mention | None:
+    """A protest's motive (`protest_motives`: تنديدا، احتجاجا على) within six words after its
+    trigger in the sentence: the doer named in a relative clause on the act protested against
+    (تنديدا بالمجزرة التي ارتكبها [X]), a nationality right after it (تنديدا بالعدوان
+    [الإسرائيلي]) or a body or epithet in its genitive (بمجزرة [الاحتلال]) is the other party."""
+    motives, hi = protest_motives(), view.to_norm(frame.sent_end)
+    i = view.word_index(view.to_norm(frame.end))
+    for k in range(i, min(i + 6, len(view.words) - 2)):
+        s, e = view.words[k]
+        if s >= hi or any(ch in view.ntext[view.to_norm(frame.end):s] for ch in ".:؛"):
+            return None
+        if view.ntext[s:e].lstrip("و") not in motives:
+            continue
+        j = k + 2 if view.ntext[slice(*view.words[k + 1])] in ("على", "علي", "ضد") else k + 1
+        if j >= len(view.words) or view.words[j][0] >= hi:
+            return None
+        obj_end = view.to_original(view.words[j][1], view.words[j][1])[0]
+        near = min(obj_end + 40, frame.sent_end)
+        adj = min(view.mentions(obj_end, near) + view.mentions(obj_end, near, nisba=True),
+                  key=lambda m: m.start, default=None)
+        if adj is not None and view.text[obj_end:adj.start].strip() == "" \
+                and (adj.entity.how in ("nisba", "epithet") or adj.entity.type == "ORG"):
+            # بالعدوان [الإسرائيلي]، بمجزرة [الاحتلال]: not a person (اعتقال [X] is acted on)
+            # nor a place's name (بمجزرة [نابلس] is where it happened)
+            return adj
+        return _relative_doer(view, replace(frame, end=obj_end), reach=3)
+    return None
+
+
+_TRADE_PREPS = frozenset({"من", "الي", "الى", "إلى", "ل"})
+
+
+def _trade_partner(view: ArticleView, frame: Frame, subject: Mention) -> Mention | None:
+    """An agreement or deal whose object is buying or selling (اتفاقا لاستيراد الغاز من [Y]،
+    صفقة لبيع طائرات إلى [Y]): the country the goods come from or go to is the other party."""
+    lo, hi = view.to_norm(frame.end), view.to_norm(frame.clause_end)
+    nouns = trade_nouns()
+    for s, e in islice(view.words, view.word_index(lo), None):
+        if s >= hi:
+            return None
+        w = view.ntext[s:e]
+        if w in nouns or (w[:1] == "ل" and w[1:] in nouns):
+            break
+    else:
+        return None
+    end = view.to_original(e, e)[0]
+    for m in view.mentions(end, frame.clause_end, types=LOCATION_TYPES):
+        if m.entity.type == "GPE" and m.entity.country and m.entity.country != subject.entity.country \
+                and view.preposition_before(m.start, floor=end, lookback=3) in _TRADE_PREPS:
+            return m
+    return None
 
 
 def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention | None, str]:

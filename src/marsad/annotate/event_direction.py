@@ -117,6 +117,18 @@ def head_words() -> frozenset[str]:
     return _word_set("head_words")
 
 
+def trade_nouns() -> frozenset[str]:
+    """Verbal nouns of buying and selling (استيراد، بيع): a deal for them names its partner
+    country with من or إلى."""
+    return _word_set("trade_nouns")
+
+
+def protest_motives() -> frozenset[str]:
+    """Accusatives of motive after a protest (تنديدا، احتجاجا): the act they govern names the
+    protest's other party."""
+    return _word_set("protest_motives")
+
+
 def strike_nouns() -> frozenset[str]:
     """Indefinite strike nouns a following verb may describe (ضربة … استهدفت)."""
     return _word_set("strike_nouns")
