@@ -1,4 +1,4 @@
-"""Page furniture, round 6 (everyday regional news): a list header with one story's title on
+"""Page furniture on everyday regional news (round 5, second pass): a list header with one story's title on
 the same line, a box of terms each with its definition at the end of the page, an author's
 name whose first word glues «عبد» to a divine name, and a «since a year» subheading that is
 no relative time stamp. Every line here is written for this test."""
