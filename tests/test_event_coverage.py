@@ -6,8 +6,7 @@ words those forms must not swallow (a verbal noun that looks like a verb with a 
 from __future__ import annotations
 
 import pytest
-
-from test_event_precision import asserted_types
+from coded_sentences import asserted_types
 
 
 @pytest.mark.parametrize("text, expected", [
