@@ -37,9 +37,14 @@ def test_abdul_before_the_article() -> None:
     assert romanize("علي عبد") == "Ali Abd"
 
 
-def _discovered(text: str, published: str = "2024-05-06") -> list[str]:
+def _persons(text: str, published: str = "2024-05-06") -> list:
+    """The PERSON entities linked in ``text`` published that day."""
     art = link_entities(Article(id="t", text=text, published=published), kb=load_kb())
-    return [e.name_en for e in art.entities if e.type == "PERSON" and e.how == "discovered"]
+    return [e for e in art.entities if e.type == "PERSON"]
+
+
+def _discovered(text: str, published: str = "2024-05-06") -> list[str]:
+    return [e.name_en for e in _persons(text, published) if e.how == "discovered"]
 
 
 def test_discovered_jordanian_takes_eh() -> None:
@@ -61,8 +66,7 @@ def test_discovered_egyptian_keeps_a() -> None:
     ("وزار وزير الأشغال العامة والنقل اللبناني فايز رسامني المرفأ صباحا.", "2025-06-01", "fayez_rasamny"),
 ])
 def test_round5_persons_are_linked(text: str, published: str, kb_id: str) -> None:
-    art = link_entities(Article(id="t", text=text, published=published), kb=load_kb())
-    assert kb_id in {e.kb_id for e in art.entities if e.type == "PERSON"}
+    assert kb_id in {e.kb_id for e in _persons(text, published)}
 
 
 @pytest.mark.parametrize("text, name_ar, name_en", [
@@ -76,16 +80,13 @@ def test_round5_persons_are_linked(text: str, published: str, kb_id: str) -> Non
     ("وقال وزير الزراعة الأردني سامر بني مصطفى إن الموسم جيد.", "سامر بني مصطفى", "Samer Bani Mustafa"),
 ])
 def test_minister_names_after_portfolios_and_particles(text: str, name_ar: str, name_en: str) -> None:
-    art = link_entities(Article(id="t", text=text, published="2024-05-06"), kb=load_kb())
-    ps = [(e.text, e.name_en) for e in art.entities if e.type == "PERSON"]
-    assert ps == [(name_ar, name_en)]
+    assert [(e.text, e.name_en) for e in _persons(text)] == [(name_ar, name_en)]
 
 
 def test_lebanons_interior_portfolio_is_the_interior_ministry() -> None:
     # Lebanon names its interior ministry with the municipalities: still the interior minister
     text = "وصرح وزير الداخلية والبلديات اللبناني بأن البلديات ستنتخب في الربيع."
-    art = link_entities(Article(id="t", text=text, published="2025-06-01"), kb=load_kb())
-    assert [e.kb_id for e in art.entities if e.type == "PERSON"] == ["ahmad_al_hajjar"]
+    assert [e.kb_id for e in _persons(text, "2025-06-01")] == ["ahmad_al_hajjar"]
 
 
 @pytest.mark.parametrize("text, published, kb_id", [
@@ -96,5 +97,4 @@ def test_lebanons_interior_portfolio_is_the_interior_ministry() -> None:
 ])
 def test_a_shared_family_name_follows_the_full_name(text: str, published: str, kb_id: str) -> None:
     # ساندرز alone names two persons of the base: it is the one the article named in full
-    art = link_entities(Article(id="t", text=text, published=published), kb=load_kb())
-    assert {e.kb_id for e in art.entities if e.type == "PERSON"} == {kb_id}
+    assert {e.kb_id for e in _persons(text, published)} == {kb_id}
