@@ -28,6 +28,7 @@ def recurring_types() -> frozenset[str]:
     return frozenset(read_lexicon("event_modes.json")["recurring_types"]["types"])
 
 
+@lru_cache(maxsize=1)
 def once_types() -> frozenset[str]:
     return frozenset(read_lexicon("event_modes.json")["once_types"]["types"])
 
