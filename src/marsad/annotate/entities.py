@@ -129,6 +129,7 @@ class _Index:
     name_ends: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     first_name_spellings: set[str] = field(default_factory=set)    # spelling_key of first_names
     stopwords: set[str] = field(default_factory=set)
+    title_heads: set[str] = field(default_factory=set)   # first words of title phrases (أمين of أمين عام)
 
 
 @lru_cache(maxsize=8)
@@ -162,6 +163,7 @@ def _index_for(kb: KnowledgeBase) -> _Index:
     idx.first_names |= {k for k in kb.given_names if " " not in k and k not in _NAME_PARTICLES}
     idx.first_name_spellings = {spelling_key(k) for k in idx.first_names}
     idx.stopwords = set(t.name_stopwords)
+    idx.title_heads = {p.split()[0] for p in t.phrases if p.strip()}
     return idx
 
 
@@ -1392,13 +1394,6 @@ class _Linker:
 
     # -- kunyas in parentheses: سمير فلان (أبو عامر)
 
-    def _title_heads(self) -> set[str]:
-        """First words of the base's title phrases (أمين of أمين عام)."""
-        heads = getattr(self, "_heads", None)
-        if heads is None:
-            heads = self._heads = {p.split()[0] for p in self.kb.titles.phrases if p.strip()}
-        return heads
-
     def _name_goes_on(self, m: Match) -> bool:
         """A known person's full name of two words or more followed, joined, by one more
         known given name (with no given name after it) names someone else whose name begins the same
@@ -1410,7 +1405,7 @@ class _Linker:
                 or _QUOTES.search(words[k].gap) or words[k].key not in idx.first_names \
                 or words[k].key in idx.stopwords or words[k].key in _NAME_PARTICLES \
                 or _match_at(idx, words, k, {"person", "country", "org", "title", "place"}) \
-                or words[k].key in self._title_heads():
+                or words[k].key in idx.title_heads:
             return False    # علي شمخاني أمين المجلس: a title's first word (أمين عام) in apposition
         after = k + 1
         if not self._name_part_ok(k, k - m.i) or (after < len(words) and _JOINING_GAP.match(words[after].gap)
