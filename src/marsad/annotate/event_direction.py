@@ -64,6 +64,7 @@ def time_words() -> frozenset[str]:
     return _word_set("state_organs", "time")
 
 
+@lru_cache(maxsize=1)
 def mission_nouns() -> frozenset[str]:
     """Nouns of a state's mission abroad and of its envoy (سفارة، قنصلية، سفير), without ال."""
     return frozenset(w.removeprefix("ال") for w in _word_set("missions"))
