@@ -168,10 +168,10 @@ def _romanize_words(name_ar: str, table: dict[str, str],
 def _arabic_word(words: list[str], i: int, table: dict[str, str], out: list[str]) -> int:
     word = words[i]
     key = normalize_key(word)
-    if i + 1 < len(words) and normalize_key(words[i + 1]) == "الله" and key not in ("عبد", "ابو", "بن"):
+    nxt = normalize_key(words[i + 1]) if i + 1 < len(words) else ""
+    if nxt == "الله" and key not in ("عبد", "ابو", "بن"):
         out.append(_transliterate(word) + "allah")     # حرز الله → Harzallah, نصر الله → Nasrallah
         return 2
-    nxt = normalize_key(words[i + 1]) if i + 1 < len(words) else ""
     if key == "عبد" and nxt.startswith("ال") and len(nxt) > 3:
         out.append("Abdul " + _transliterate(words[i + 1][2:]))   # عبد الخالق → Abdul Khaleq
         return 2
