@@ -107,11 +107,12 @@ def code_events(article: Article) -> Article:
         main = choose_main(events, prior)
     else:
         main = choose_main(events)
+    mc = next((c for c in events if c.event is main), None) if main is not None else None   # its candidate, for the steps below
     if main is not None:
-        _narrow_countries(events, main)
+        _narrow_countries(events, mc, main)
         _allusion_party(view, article, main)
-        _home_country(view, article, events, main)
-        _armed_group_at_home(view, article, events, main)
+        _home_country(view, article, mc, main)
+        _armed_group_at_home(view, article, mc, main)
     if main is not None and main.type == "CONSULT":
         _name_delegation_heads(view, main)
     if main is not None and main.date is None:
@@ -119,7 +120,7 @@ def code_events(article: Article) -> Article:
     if main is not None and main.date is None and main.modality == "asserted":
         main.date = reference_date(article)    # told in the present with no date of its own
     if main is not None:
-        _head_of_state_host(article, events, main)
+        _head_of_state_host(article, mc, main)
     _attach_anaphors(events)
     # a recap of an earlier event (كان قد، ويأتي ذلك بعد، منذ) is background to the news, not a
     # new event this article reports: kept only when nothing else could be the main event
@@ -163,7 +164,7 @@ def _allusion_party(view: ArticleView, article: Article, main: Event) -> None:
                 return
 
 
-def _home_country(view: ArticleView, article: Article, cands: list[Candidate], main: Event) -> None:
+def _home_country(view: ArticleView, article: Article, mc: Candidate | None, main: Event) -> None:
     """An act done at home that the text tells without naming anyone (اعتقال خمسة متهمين في
     المحافظة، خرجت مظاهرات أمام البرلمان، تفريق المحتجين بالغاز) is coded, as CAMEO codes an
     unnamed crowd, police or court, with both parties of the country where it happened
@@ -173,7 +174,6 @@ def _home_country(view: ArticleView, article: Article, cands: list[Candidate], m
     if main.actor1 is not None or main.actor2 is not None or main.trigger is None \
             or not is_domestic(main.type, main.mode):
         return
-    mc = next((c for c in cands if c.event is main), None)
     sent = article.sentence_at(main.trigger.start)
     if mc is None or sent is None:
         return
@@ -216,7 +216,7 @@ def _most_named_place(article: Article) -> Mention | None:
     return Mention(e.start, e.end, e, None)
 
 
-def _armed_group_at_home(view: ArticleView, article: Article, cands: list[Candidate], main: Event) -> None:
+def _armed_group_at_home(view: ArticleView, article: Article, mc: Candidate | None, main: Event) -> None:
     """An attack by an armed group (a militia, an insurgency: ``kind`` armed_group in the
     knowledge base) told with no target named, in an article that names no other country or
     whose places are mostly those of the group's own country, and whose tellings name no other
@@ -225,7 +225,6 @@ def _armed_group_at_home(view: ArticleView, article: Article, cands: list[Candid
     country it struck."""
     if main.type != "ASSAULT" or main.actor1 is None or main.actor2 is not None or not main.actor1.country:
         return
-    mc = next((c for c in cands if c.event is main), None)
     if mc is None or mc.actor1_mention is None or mc.actor1_mention.entity.type != "ORG":
         return
     from marsad.annotate.knowledge import load_kb      # the knowledge base loads once, on first need
@@ -251,7 +250,7 @@ def _armed_group_at_home(view: ArticleView, article: Article, cands: list[Candid
 _STATE_VISIT_MODES = frozenset({"visit", "host"})
 
 
-def _head_of_state_host(article: Article, cands: list[Candidate], main: Event) -> None:
+def _head_of_state_host(article: Article, mc: Candidate | None, main: Event) -> None:
     """A head of state's visit to a country, or hosting of one (رئيس السنغال يزور موريتانيا), is
     an encounter with that country's head of state, when the text names no one of that
     country for it: the knowledge base's one holder of a head-of-state office there on
@@ -259,7 +258,6 @@ def _head_of_state_host(article: Article, cands: list[Candidate], main: Event) -
     state on that day (a minister's visit is left to the country), and never without a date."""
     if main.type != "CONSULT" or main.mode not in _STATE_VISIT_MODES or main.actor1 is None or main.actor2 is None:
         return
-    mc = next((c for c in cands if c.event is main), None)
     day = main.date or reference_date(article)
     if mc is None or not day or len(day) < 10:
         return
@@ -294,7 +292,7 @@ def _head_of_state_host(article: Article, cands: list[Candidate], main: Event) -
         return
 
 
-def _narrow_countries(cands: list[Candidate], main: Event) -> None:
+def _narrow_countries(cands: list[Candidate], mc: Candidate | None, main: Event) -> None:
     """News tells its main event more than once (headline, lead, the body's details) and
     names a party by its country in one telling and by the person, force or group of
     that country in another: إيران تهدد إسرائيل / قال شمخاني؛ شنت إسرائيل غارة
@@ -303,7 +301,6 @@ def _narrow_countries(cands: list[Candidate], main: Event) -> None:
     acted on: a person of that country is one of its victims) that holds its place in
     another telling of the act (same type and same other party, or a body of its
     country). The country stays right where the country is all that matters."""
-    mc = next((c for c in cands if c.event is main), None)
     if mc is None:
         return
     slots = [mc.actor1_mention, mc.actor2_mention]
