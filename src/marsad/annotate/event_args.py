@@ -126,7 +126,7 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
             # قتل ثلاثة في قصف [لقوات X] على مدينة Y: the force the attack noun is owned by,
             # with the target after على, did it
             target = next((m for m in ms if m.start >= doer.end and m.key != doer.key
-                           and view.preposition_before(m.start, floor=doer.end, lookback=4) in ("على", "علي")),
+                           and view.preposition_before(m.start, floor=doer.end, lookback=4) == "علي"),   # normalized على
                           None)
             return doer, target
     subject, how = _subject(view, frame, around)
@@ -258,7 +258,7 @@ def _motive_doer(view: ArticleView, frame: Frame) -> Mention | None:
             return None
         if view.ntext[s:e].lstrip("و") not in motives:
             continue
-        j = k + 2 if view.ntext[slice(*view.words[k + 1])] in ("على", "علي", "ضد") else k + 1
+        j = k + 2 if view.ntext[slice(*view.words[k + 1])] in ("علي", "ضد") else k + 1     # normalized: على → علي
         if j >= len(view.words) or view.words[j][0] >= hi:
             return None
         obj_end = view.to_original(view.words[j][1], view.words[j][1])[0]
@@ -274,7 +274,7 @@ def _motive_doer(view: ArticleView, frame: Frame) -> Mention | None:
     return None
 
 
-_TRADE_PREPS = frozenset({"من", "الي", "الى", "إلى", "ل"})
+_TRADE_PREPS = frozenset({"من", "الي", "ل"})     # normalized: إلى → الي
 
 
 def _trade_partner(view: ArticleView, frame: Frame, subject: Mention) -> Mention | None:
