@@ -390,7 +390,7 @@ def member_words() -> tuple[frozenset[str], frozenset[str]]:
     """(members, affiliation): عناصر من X، مسلحين تابعين لـX، مقرا لـX: X is the party, not a source."""
     data = _modality_data().get("member_words", {})
     return (frozenset(normalize_key(w) for w in data.get("members", [])),
-            frozenset(normalize_key(w) for w in data.get("affiliation", []) + data.get("premises", [])))
+            affiliation_words() | frozenset(normalize_key(w) for w in data.get("premises", [])))
 
 
 @lru_cache(maxsize=1)
