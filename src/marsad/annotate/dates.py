@@ -29,7 +29,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 from urllib.parse import urlsplit
 
 from hijridate import Gregorian, Hijri
@@ -908,13 +908,41 @@ class _Parser:
 
     def parse_at(self, i: int) -> list[_Cand]:
         out = []
-        for rule in (self.day_expr, self.date_expr, self.part_expr, self.period_expr,
-                     self.ago_expr, self.year_range, self.year_expr, self.holiday_expr, self.anaphor_expr,
-                     self.weekday_range):
-            hit = rule(i)
+        for rule in _rules_opened_by(self.kinds[i], self.texts[i].isdigit()):
+            hit = rule(self, i)
             if hit and hit[0] > i:
                 out.append(_Cand(self.toks[i].start, self.toks[hit[0] - 1].end, hit[1]))
         return out
+
+
+# Each expression rule, in the order ``parse_at`` tries them, with the kinds of lexicon
+# phrase its first token must open (one of them) and whether a number may open it instead:
+# a rule whose opening token holds none of them returns None before reading anything else
+# (every path through it starts with ``look`` of one of these kinds or ``number`` at i).
+_RULE_OPENERS: tuple[tuple[Callable, frozenset[str], bool], ...] = (
+    (_Parser.day_expr, frozenset({"pod", "yawm", "relday", "weekday"}), False),
+    (_Parser.date_expr, frozenset({"rstart", "ord", "monthword", "gmonth", "hmonth"}), True),
+    (_Parser.part_expr, frozenset({"part"}), False),
+    (_Parser.period_expr, frozenset({"this", "period"}), False),
+    (_Parser.ago_expr, frozenset({"ago"}), False),
+    (_Parser.year_range, frozenset({"rstart", "yearpair"}), False),
+    (_Parser.year_expr, frozenset({"yearword"}), True),
+    (_Parser.holiday_expr, frozenset({"holiday", "holidayday", "pod"}), False),
+    (_Parser.anaphor_expr, frozenset({"anaphor", "pod"}), False),
+    (_Parser.weekday_range, frozenset({"rstart"}), False),
+)
+_RULES_FOR: dict[tuple[frozenset[str], bool], tuple[Callable, ...]] = {}
+
+
+def _rules_opened_by(kinds: frozenset[str], digit: bool) -> tuple[Callable, ...]:
+    """The rules of ``_RULE_OPENERS`` a token opening ``kinds`` (a number or not) may open,
+    worked out once per distinct set of kinds (a few dozen)."""
+    rules = _RULES_FOR.get((kinds, digit))
+    if rules is None:
+        rules = _RULES_FOR[(kinds, digit)] = tuple(
+            rule for rule, opened_by, by_number in _RULE_OPENERS
+            if (digit and by_number) or not kinds.isdisjoint(opened_by))
+    return rules
 
 
 # ---------------------------------------------------------------- regex patterns
