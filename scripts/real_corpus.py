@@ -9,7 +9,8 @@ cache outside the repository (``$MARSAD_REAL_CORPUS``, else
     python scripts/real_corpus.py rebuild RESPONSE.json...  # texts from saved search answers
     python scripts/real_corpus.py verify                    # every cached text against its hash
     python scripts/real_corpus.py build                     # parts/ -> manifest.jsonl, gold_*.json, sentences.jsonl
-    python scripts/real_corpus.py score {dev|heldout}       # marsad evaluate on that split
+    python scripts/real_corpus.py score {dev|heldout} [--parts P,Q] [--cached-only]
+                                                            # marsad evaluate on that split
     python scripts/real_corpus.py stats                     # articles, outlets, events, types per split
     python scripts/real_corpus.py score-sentences {dev|heldout} [--errors]
                                         # sentence-level event detection: P/R/F1 per PLOVER type
@@ -218,13 +219,33 @@ def cmd_stats(args) -> int:
     return 0
 
 
-def split_gold(split: str, parts: list[str] | None = None) -> dict:
-    """One split's merged gold, narrowed to the articles of some parts (``--parts c5,s3``):
-    their events, secondary events and discrepancies only."""
+def cached_ids() -> set[str]:
+    """The articles whose text is in the cache (``--cached-only``)."""
+    return {p.stem for p in cache_dir().glob("*.txt")}
+
+
+def narrow_to_cached(ids, what: str) -> set[str]:
+    """``ids`` less those with no cached text, saying how many were left out: a partly
+    rebuilt cache can still be scored, on fewer articles, and the reader is told so."""
+    ids = set(ids)
+    have = ids & cached_ids()
+    if len(have) < len(ids):
+        print(f"--cached-only: scoring {len(have)} of {len(ids)} {what}; "
+              f"{len(ids) - len(have)} have no cached text in {cache_dir()}", file=sys.stderr)
+    if not have:
+        raise SystemExit(f"--cached-only: none of the {len(ids)} {what} has a cached text in {cache_dir()}")
+    return have
+
+
+def split_gold(split: str, parts: list[str] | None = None, only: set[str] | None = None) -> dict:
+    """One split's merged gold, narrowed to the articles of some parts (``--parts c5,s3``)
+    and, with ``only``, to those article ids: their events, secondary events and
+    discrepancies only."""
     gold = merged_gold()[split]
-    if not parts:
+    if not parts and only is None:
         return gold
-    keep = {aid: art for aid, art in gold["articles"].items() if part_of(aid) in parts}
+    keep = {aid: art for aid, art in gold["articles"].items()
+            if (not parts or part_of(aid) in parts) and (only is None or aid in only)}
     events = {art["main_event"] for art in keep.values()}
     return {**gold, "articles": keep,
             "events": [e for e in gold["events"] if e["event_id"] in events],
@@ -233,16 +254,17 @@ def split_gold(split: str, parts: list[str] | None = None) -> dict:
             "discrepancies": [d for d in gold.get("discrepancies", []) if d.get("event_id") in events]}
 
 
-def split_inputs(split: str, parts: list[str] | None = None) -> list[str]:
-    return cached_paths(split_gold(split, parts)["articles"])
+def split_inputs(split: str, parts: list[str] | None = None, only: set[str] | None = None) -> list[str]:
+    return cached_paths(split_gold(split, parts, only)["articles"])
 
 
-def write_url_records(split: str, path: Path, parts: list[str] | None = None) -> None:
+def write_url_records(split: str, path: Path, parts: list[str] | None = None,
+                      only: set[str] | None = None) -> None:
     """The split's texts as JSON Lines records with each manifest URL (``score --urls``):
     what a crawler that knows each page's address would give the pipeline."""
     urls = {row["id"]: row["url"] for row in manifest()}
     with path.open("w", encoding="utf-8") as out:
-        for aid in split_gold(split, parts)["articles"]:
+        for aid in split_gold(split, parts, only)["articles"]:
             text = (cache_dir() / f"{aid}.txt").read_text(encoding="utf-8")
             out.write(json.dumps({"id": aid, "text": text, "url": urls.get(aid)}, ensure_ascii=False) + "\n")
 
@@ -267,18 +289,22 @@ def cmd_score(args) -> int:
 
     cmd_build(args)  # the merged files are generated from the parts, never edited
     parts = parse_parts(args.parts)
+    only = None
+    if args.cached_only:
+        only = narrow_to_cached(split_gold(args.split, parts)["articles"], f"{args.split} articles")
     with tempfile.TemporaryDirectory() as tmp:
-        inputs = split_inputs(args.split, parts)
+        inputs = split_inputs(args.split, parts, only)
         if not inputs:
             raise SystemExit(f"no {args.split} articles in parts {', '.join(parts or [])}")
         gold_path = CORPUS / f"gold_{args.split}.json"
-        if parts:
+        if parts or only is not None:
             gold_path = Path(tmp) / "gold.json"
-            gold_path.write_text(json.dumps(split_gold(args.split, parts), ensure_ascii=False), encoding="utf-8")
+            gold_path.write_text(json.dumps(split_gold(args.split, parts, only), ensure_ascii=False),
+                                 encoding="utf-8")
         if args.urls:
             # a text dump has no place for its URL; JSON Lines records carry it
             inputs = [str(Path(tmp) / f"{args.split}.jsonl")]
-            write_url_records(args.split, Path(inputs[0]), parts)
+            write_url_records(args.split, Path(inputs[0]), parts, only)
         scores = evaluate(gold_path, inputs, progress=True)
     if args.json:
         print(json.dumps(scores, ensure_ascii=False, indent=1))
@@ -447,6 +473,9 @@ def cmd_score_sentences(args) -> int:
     rows = [r for r in sentence_rows(args.split) if not parts or part_of(r["article"]) in parts]
     if not rows:
         raise SystemExit(f"no {args.split} sentences in parts {', '.join(parts or [])}")
+    if args.cached_only:
+        have = narrow_to_cached({r["article"] for r in rows}, f"{args.split} sentence articles")
+        rows = [r for r in rows if r["article"] in have]
     modalities = ("asserted", "denied", "planned", "hypothetical") if args.all_modalities else ("asserted",)
     predicted = predict_sentences(rows, modalities=modalities)
     scores = score_sentence_labels(rows, predicted)
@@ -488,6 +517,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--urls", action="store_true",
                    help="give the pipeline each page's manifest URL (JSON Lines records), as a crawler would")
     p.add_argument("--parts", help="score only these parts, comma-separated (e.g. c5)")
+    p.add_argument("--cached-only", action="store_true",
+                   help="score the articles whose text is cached, saying how many are left out")
     p.set_defaults(run=cmd_score)
     p = sub.add_parser("score-sentences", help="sentence-level event detection on one split")
     p.add_argument("split", choices=SPLITS)
@@ -496,6 +527,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--all-modalities", action="store_true",
                    help="count denied, planned and hypothetical events too (as a user reading every event would)")
     p.add_argument("--parts", help="score only these parts, comma-separated (e.g. s3)")
+    p.add_argument("--cached-only", action="store_true",
+                   help="score the sentences of articles whose text is cached, saying how many are left out")
     p.set_defaults(run=cmd_score_sentences)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -190,6 +190,26 @@ def test_scoring_stops_on_a_missing_cached_text_and_names_it(rc, tmp_path, monke
         rc.predict_sentences([{"article": "t_002", "start": 0, "end": 2, "sha256": ""}])
 
 
+def test_cached_only_scores_the_cached_articles_and_says_how_many_were_left_out(rc, tmp_path, monkeypatch, capsys):
+    gold, rows, texts = small_part(rc)
+    rows.append({**rows[0], "id": "t_003", "url": "https://example.org/t_003", "sha256": "0" * 64})
+    gold["articles"]["t_003"] = {"main_event": "te01"}
+    gold["events"][0]["articles"].append("t_003")
+    write_part(tmp_path / "parts", "p1", gold, rows)
+    monkeypatch.setattr(rc, "PARTS", tmp_path / "parts")
+    monkeypatch.setenv("MARSAD_REAL_CORPUS", str(tmp_path / "cache"))
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "t_001.txt").write_text(texts["t_001"], encoding="utf-8")
+    have = rc.narrow_to_cached(rc.split_gold("dev")["articles"], "dev articles")
+    assert have == {"t_001"}
+    assert "scoring 1 of 2 dev articles; 1 have no cached text" in capsys.readouterr().err
+    narrowed = rc.split_gold("dev", only=have)
+    assert list(narrowed["articles"]) == ["t_001"] and [e["event_id"] for e in narrowed["events"]] == ["te01"]
+    assert rc.split_inputs("dev", only=have) == [str(tmp_path / "cache" / "t_001.txt")]
+    with pytest.raises(SystemExit, match="none of the 1 heldout articles"):
+        rc.narrow_to_cached(rc.split_gold("heldout")["articles"], "heldout articles")
+
+
 def test_rebuild_names_an_unreadable_answer_and_goes_on(rc, tmp_path, monkeypatch, capsys):
     gold, rows, texts = small_part(rc)
     write_part(tmp_path / "parts", "p1", gold, rows)
