@@ -1271,9 +1271,7 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
         raise TypeError(f"find_dates: anchor must be a datetime.date or None, got {anchor!r}")
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
-    cands, offsets = _candidates(text)
-    # longest expressions first; a shorter one inside a longer one is part of it
-    cands.sort(key=lambda c: (-(c.end - c.start), c.start))
+    cands, offsets = _sorted_candidates(text)
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
     anaphoric: dict[int, int] = {}   # id of a mention -> its day offset from the previous date
@@ -1296,6 +1294,26 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
             anaphoric[id(mentions[-1])] = c.spec.n
     mentions.sort(key=lambda d: d.start)
     return _resolve_anaphors(mentions, anaphoric, anchor)
+
+
+_recent_candidates: dict[str, tuple[list[_Cand], list[int]]] = {}
+_RECENT_TEXTS = 8
+
+
+def _sorted_candidates(text: str) -> tuple[list[_Cand], list[int]]:
+    """``_candidates`` of ``text``, longest expressions first (a shorter one inside a longer
+    one is part of it), kept for the last few texts: what a text says does not depend on
+    the anchor, and the writing day of an undated article (``_writing_day``) or a page
+    known to its month reads one text against up to ten anchors. (The candidates are
+    only read, never changed, by ``find_dates``.)"""
+    found = _recent_candidates.get(text)
+    if found is None:
+        cands, offsets = _candidates(text)
+        cands.sort(key=lambda c: (-(c.end - c.start), c.start))
+        if len(_recent_candidates) >= _RECENT_TEXTS:
+            _recent_candidates.clear()
+        found = _recent_candidates[text] = (cands, offsets)
+    return found
 
 
 def _resolve_anaphors(mentions: list[DateMention], anaphoric: dict[int, int],
@@ -1367,11 +1385,14 @@ def _resolve_within_month(text: str, mentions: list[DateMention], year: int, mon
     first = dt.date(year, month, 1)
     last = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
     at_last = {(m.start, m.end): (m.value, m.end_value) for m in find_dates(text, last)}
+    mine_at: dict[tuple[int, int], list[DateMention]] = {}
+    for mine in mentions:
+        mine_at.setdefault((mine.start, mine.end), []).append(mine)
     for m in find_dates(text, first):
         if not m.relative or m.value is None or at_last.get((m.start, m.end)) != (m.value, m.end_value):
             continue
-        for mine in mentions:
-            if (mine.start, mine.end) == (m.start, m.end) and mine.value is None:
+        for mine in mine_at.get((m.start, m.end), ()):
+            if mine.value is None:
                 mine.value, mine.grain, mine.end_value, mine.anchor = m.value, m.grain, m.end_value, "url"
                 mine.note = "month of the page's address"
 
