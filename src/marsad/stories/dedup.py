@@ -13,7 +13,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from marsad.text.normalize import normalize_key
-from marsad.text.tokens import tokenize
+from marsad.text.tokens import token_texts
 
 NUM_PERM = 64
 SHINGLE = 3
@@ -33,7 +33,7 @@ def _empty_signature() -> MinHash:
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[str]:
-    words = [_word_key(t.text) for t in tokenize(text)]
+    words = [_word_key(t) for t in token_texts(text)]
     if len(words) < size:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}

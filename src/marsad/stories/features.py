@@ -13,7 +13,7 @@ from marsad.data import read_lexicon
 from marsad.model import Article, DateMention, Event
 from marsad.stories.dedup import signature
 from marsad.text.normalize import normalize_key
-from marsad.text.tokens import tokenize
+from marsad.text.tokens import token_texts
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +129,7 @@ def mention_weekday(text: str) -> int | None:
     """The weekday a date expression names («مساء الخميس», «أمس الإثنين»), 0 = Monday;
     None when it names none or several (a range)."""
     words = _weekday_words()
-    found = {words[k] for k in (normalize_key(t.text) for t in tokenize(text)) if k in words}
+    found = {words[k] for k in (normalize_key(t) for t in token_texts(text)) if k in words}
     return found.pop() if len(found) == 1 else None
 
 
@@ -182,7 +182,7 @@ def _lead_day_mention(article: Article) -> DateMention | None:
     # («الجمعة الماضية», «السبت المقبل»).
     shifted = _shift_words()
     days = [d for d in article.dates if d.start < limit and d.grain == "day" and d.note != "deadline"
-            and d.value is None and not shifted & {normalize_key(t.text) for t in tokenize(d.text)}]
+            and d.value is None and not shifted & {normalize_key(t) for t in token_texts(d.text)}]
     return min(days, key=lambda d: d.start) if days else None
 
 
@@ -234,7 +234,7 @@ def word_stem(word: str) -> str | None:
 def text_words(text: str) -> frozenset[str]:
     """The stems of a text's content words: what two tellings of one event share in
     whatever words (numbers, places, names, the act) when they share no phrase."""
-    return frozenset(s for s in (word_stem(t.text) for t in tokenize(text)) if s)
+    return frozenset(s for s in (word_stem(t) for t in token_texts(text)) if s)
 
 
 def article_text(article: Article) -> str:

@@ -46,6 +46,11 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
+def token_texts(text: str) -> list[str]:
+    """The words of ``tokenize`` as strings only (no match or Token made for each word)."""
+    return _WORD.findall(text)
+
+
 def token_spans(text: str):
     """The words of ``tokenize`` as regex matches (no Token made for each word)."""
     return _WORD.finditer(text)
