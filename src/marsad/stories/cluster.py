@@ -305,7 +305,8 @@ def _once_for_same_people(a: Features, b: Features) -> bool:
     ma, mb = a.main, b.main
     if ma.type != mb.type or ma.type not in once_types() or not ma.mode or ma.mode != mb.mode:
         return False
-    return bool(_known_people(ma)) and _known_people(ma) == _known_people(mb)
+    people = _known_people(ma)
+    return bool(people) and people == _known_people(mb)
 
 
 def _known_people(ev: Event) -> frozenset[str]:

@@ -324,11 +324,29 @@ def _holder_at(expected: str | None, label: str, day: date) -> bool | None:
     if not m:
         return None
     kb = load_kb()
-    people = [p for p in kb.persons.values() if p.get("name_en") == m.group(2).strip()]
+    people = _persons_named(kb, m.group(2).strip())
     if len(people) != 1:
         return None
     p = people[0]
     return any(kb.role_label(r, p.get("country")) == label and role_active(r, day) for r in p.get("roles") or [])
+
+
+_by_english_name: tuple | None = None     # (the base, English name -> its persons in base order)
+
+
+def _persons_named(kb, name: str) -> list[dict]:
+    """The base's persons whose English name is ``name``, from an index built once per
+    base (a scan of every person each time before)."""
+    global _by_english_name
+    index = _by_english_name     # read once: another thread may replace it
+    if index is None or index[0] is not kb:
+        by_name: dict[str, list[dict]] = {}
+        for p in kb.persons.values():
+            n = p.get("name_en")
+            if isinstance(n, str):
+                by_name.setdefault(n, []).append(p)
+        index = _by_english_name = (kb, by_name)
+    return index[1].get(name, [])
 
 
 def _event_day(main: Event | None) -> date | None:
