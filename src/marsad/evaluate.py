@@ -241,8 +241,19 @@ def boilerplate_scores(gold_articles: dict[str, dict], articles: dict[str, Artic
 # Gold discrepancy fields and the words of Marsad's discrepancy fields that report them:
 # a wrong name is "name of <role>" (a known person misnamed) or "holder of <office>"
 # (someone named as holding an office the base gives to another).
+# The annotators of the parts name a field in their own words («toll», «death toll»,
+# «toll_killed», «injured»): each family is read as the field Marsad reports.
 DISCREPANCY_FIELDS = {"person_name": ("name of", "holder of"), "casualties": ("casualties",),
-                      "date": ("date",), "arrests": ("arrested",)}
+                      "date": ("date",), "arrests": ("arrested",),
+                      "toll": ("casualties",), "death toll": ("casualties_killed",),
+                      "toll killed": ("casualties_killed",), "toll wounded": ("casualties_injured",),
+                      "toll injured": ("casualties_injured",), "injured": ("casualties_injured",),
+                      "wounded": ("casualties_injured",), "killed": ("casualties_killed",)}
+
+
+def _discrepancy_words(field: str) -> tuple[str, ...]:
+    key = field.strip().lower().replace("_", " ")
+    return DISCREPANCY_FIELDS.get(field, DISCREPANCY_FIELDS.get(key, (field,)))
 
 
 def discrepancy_scores(gold: dict[str, Any], stories: list[Story]) -> dict[str, Any]:
@@ -252,7 +263,7 @@ def discrepancy_scores(gold: dict[str, Any], stories: list[Story]) -> dict[str, 
     planted = gold.get("discrepancies", [])
     found = []
     for d in planted:
-        words = DISCREPANCY_FIELDS.get(d["field"], (d["field"],))
+        words = _discrepancy_words(d["field"])
         odd = {a for v in d["values"][1:] for a in v["articles"]}
         hit = any(any(w in rec.field for w in words) and odd & {a for v in rec.values for a in v["article_ids"]}
                   for st in stories if odd & set(st.article_ids) for rec in st.discrepancies)
