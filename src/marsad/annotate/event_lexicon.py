@@ -85,10 +85,23 @@ def parse_phrase(phrase: str) -> list[tuple[str, list[list[str]]]]:
     return parts
 
 
-def _alternative(words: list[str], kind: str, imperfect: bool) -> str:
+# A collocation's first part lists an imperfect verb by its third person masculine (يدعو،
+# يتوصل); the other persons differ only in the prefix: ت (she, a country or ministry, and
+# "you"), ن (we, in quoted statements). أ (I) is left out: it is the perfect's spelling.
+_COLLOCATION_PERSONS = "[يتن]"
+
+
+def _collocation_imperfect(word: str) -> bool:
+    """Is this first word of a collocation an imperfect verb (ي + a stem of three letters or more)?"""
+    return word.startswith("ي") and len(word) >= 4
+
+
+def _alternative(words: list[str], kind: str, imperfect: bool, collocation: bool = False) -> str:
     out = []
     for i, w in enumerate(words):
-        if i == 0 and imperfect and w.startswith("ي"):
+        if i == 0 and collocation and _collocation_imperfect(w):
+            out.append(_COLLOCATION_PERSONS + _word_pattern(w[1:], kind))
+        elif i == 0 and imperfect and w.startswith("ي"):
             out.append("[يتان]" + _word_pattern(w[1:], kind))
         else:
             out.append((_ANY_PREFIX if i else "") + _word_pattern(w, kind if i == 0 else "any"))
@@ -103,7 +116,8 @@ def compile_phrase(phrase: str, category: str) -> re.Pattern[str]:
     gaps = 0
     for i, (joiner, alts) in enumerate(parse_phrase(phrase)):
         first = i == 0
-        pat = "(?:" + "|".join(_alternative(a, kind if first else "any", first and category == "imperfect")
+        pat = "(?:" + "|".join(_alternative(a, kind if first else "any", first and category == "imperfect",
+                                            first and category == "collocations")
                                for a in alts) + ")"
         if first:
             out.append(r"(?<!\w)(?P<pre>" + prefix + ")" + pat)
@@ -123,13 +137,15 @@ def _stem(word: str) -> str:
 def part_stems(phrase: str, category: str) -> tuple[frozenset[str], ...]:
     """For each part of the phrase, the stems of its alternatives' first words: any
     match of the phrase contains one stem of every part (``_word_pattern`` keeps a
-    word's stem and an imperfect's first part drops only its ي)."""
+    word's stem and an imperfect's first part, or a collocation's first imperfect verb,
+    drops only its ي)."""
     out = []
     for i, (_, alts) in enumerate(parse_phrase(phrase)):
         stems = set()
         for alt in alts:
             stem = _stem(alt[0])
-            if i == 0 and category == "imperfect" and stem.startswith("ي"):
+            if i == 0 and ((category == "imperfect" and stem.startswith("ي"))
+                           or (category == "collocations" and _collocation_imperfect(alt[0]))):
                 stem = stem[1:]
             stems.add(stem)
         out.append(frozenset(stems))

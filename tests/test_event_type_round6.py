@@ -1,0 +1,50 @@
+"""The main event's type, round 6 (issue 11): breadth of the trigger lexicon by word family and
+by PLOVER definition, on sentences of our own. A collocation's imperfect verb takes every
+person prefix (تتوصل، تتبادل، ندعو), as the imperfect category already did; a forceful warning
+(لن نسمح، لن يتهاون، سنتعامل بحزم) is THREATEN, not REJECT; a rejection told by its predicate
+(خط أحمر، غير مقبولة) is REJECT; an appeal with the purpose ل (دعا X لوقف …) or a request filed
+(تقدم بطلب) is REQUEST; recalling one's own ambassador is no complaint; backing down from a
+decision (عن قرار …) is CONCEDE; ratifying an agreement is AGREE; relief goods named without
+the word «مساعدات» and a donation told by its sum are AID; a ban on imports is SANCTION."""
+
+from __future__ import annotations
+
+import pytest
+from coded_sentences import asserted_types, main_type
+
+from marsad.annotate.event_lexicon import compile_phrase, part_stems
+from marsad.text.normalize import normalize_key
+
+
+def test_a_collocations_imperfect_verb_takes_every_person_prefix():
+    pat = compile_phrase("يدعو|دعا * إلى|الى", "collocations")
+    for text in ("يدعو الوزير إلى الحوار", "تدعو الوزارة إلى الحوار", "ندعو الأطراف إلى الحوار"):
+        assert pat.search(normalize_key(text)), text
+    # the prefilter's stem of the imperfect drops its ي, as for the imperfect category
+    assert "دع" in part_stems("يدعو * إلى", "collocations")[0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("الوزارة تتبادل مذكرات تفاهم مع نظيرتها الأردنية في مجال النقل", "AGREE"),
+    ("الهيئة تتوصل إلى تسوية مع الشركة المشغلة للميناء", "AGREE"),
+    ("صادق مجلس النواب على اتفاقية التعاون الجمركي مع تونس.", "AGREE"),
+    ("قائد الشرطة: لن نسمح بالمساس بأمن المدينة وسنتعامل بحزم مع المخالفين", "THREATEN"),
+    ("أكد المحافظ أن السلطات لن تتهاون مع أي محاولة للتخريب.", "THREATEN"),
+    ("وزير الخارجية: تهجير السكان خط أحمر", "REJECT"),
+    ("وصفت الحكومة الخطوة الأحادية بأنها غير مقبولة.", "REJECT"),
+    ("دعت الهيئة المجتمع الدولي لوقف الانتهاكات بحق المدنيين.", "REQUEST"),
+    ("الخارجية تدعو مجلس الأمن لتحمل مسؤولياته", "REQUEST"),
+    ("تقدمت البلدية بطلب رسمي إلى الوزارة لتمويل المشروع.", "REQUEST"),
+    ("استدعت الحكومة سفيرها لدى الدولة الجارة للتشاور.", "SANCTION"),
+    ("حظرت الحكومة استيراد الفواكه من الدولة المجاورة.", "SANCTION"),
+    ("تراجعت الوزارة عن قرار رفع رسوم التسجيل.", "CONCEDE"),
+    ("وصلت شاحنة محملة بالأدوية إلى المستشفى الميداني.", "AID"),
+    ("تبرع رجل أعمال بخمسة ملايين دينار لصندوق الإغاثة.", "AID"),
+    ("سلمت المنظمة مستلزمات طبية إلى مستشفى المدينة.", "AID"),
+])
+def test_word_families_of_the_rarer_types(text, expected):
+    assert main_type(text) == expected
+
+
+def test_what_a_law_does_not_allow_is_no_event():
+    assert asserted_types("لا يسمح القانون بتأجيل الانتخابات أكثر من مرة.") == set()
