@@ -45,14 +45,17 @@ def _partial_conflict(a: Features, b: Features) -> bool:
     may be named a day off."""
     once = int(_told_once(a, b))
     if a.day is None and b.day is None:
-        return (a.weekday is not None and b.weekday is not None and _weekdays_between(a.weekday, b.weekday) > once) or \
+        return (a.weekday is not None and b.weekday is not None and _weekdays_between(a.weekday, b.weekday) > once
+                and not _announced_next_day(a, b) and not _announced_next_day(b, a)) or \
             (a.month_day is not None and b.month_day is not None and
-             _days_between(a.month_day, b.month_day) > once)
+             _days_between(a.month_day, b.month_day) > once
+             and not _announced_next_day(a, b) and not _announced_next_day(b, a))
     undated, dated = (a, b) if a.day is None else (b, a)
     if dated.day is None or (undated.weekday is None and undated.month_day is None):
         return False
     slack = max(_slack(dated), once)
-    days = [dated.day + timedelta(days=k) for k in range(-slack, slack + 1)]
+    # a day the undated report gives as its statement's may be the day after the event
+    days = [dated.day + timedelta(days=k) for k in range(-slack, slack + 1 + undated.announced)]
     if undated.weekday is not None and all(d.weekday() != undated.weekday for d in days):
         return True
     return undated.month_day is not None and all((d.month, d.day) != undated.month_day for d in days)
@@ -65,6 +68,22 @@ def _told_once(a: Features, b: Features) -> bool:
     the month one day off is the same event (a call or a strike of the next day is
     another one)."""
     return a.main.type == b.main.type and a.main.type in once_types() and _overlap(a.main, b.main)
+
+
+def _announced_next_day(a: Features, b: Features) -> bool:
+    """``a`` names the day of a statement about the event (``Features.announced``) and
+    ``b`` names the day before it: the event, then the announcement («قُتل الأربعاء»,
+    «أعلن الجيش مساء الخميس مقتله»)."""
+    if not a.announced:
+        return False
+    if a.weekday is not None and b.weekday is not None:
+        return (a.weekday - b.weekday) % 7 == 1
+    if a.month_day is not None and b.month_day is not None:
+        try:
+            return (date(2024, *a.month_day) - date(2024, *b.month_day)).days in (1, -365)
+        except ValueError:
+            return False
+    return False
 
 
 def _weekdays_between(x: int, y: int) -> int:

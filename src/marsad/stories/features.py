@@ -73,6 +73,8 @@ class Features:
     words: frozenset[str] | None = None  # the stems of the title's and the text's words (``content_words``)
     weekday: int | None = None      # the weekday the text names for an undated main event (0 = Monday)
     month_day: tuple[int, int] | None = None  # its month and day, when the text names them without a year
+    # that day is a statement's («أعلن الجيش مساء الخميس»): the event is of that day or the day before
+    announced: bool = False
     text: str | None = field(default=None, repr=False, compare=False)  # the title and text ``words`` come from
     lead: frozenset[str] = frozenset()  # keys of the known people the lead names (``lead_people``)
     lead_countries: frozenset[str] = frozenset()  # for a main event without actors, the lead's countries
@@ -196,12 +198,23 @@ def partial_date(article: Article, main: Event | None) -> tuple[int | None, tupl
     """What the text says of the day of a main event that has no day-grain date (no
     publication date to resolve «الخميس» against): the weekday it names and the month
     and day it names without a year. Two reports of one event cannot disagree on them."""
+    weekday, month_day, _ = partial_day(article, main)
+    return weekday, month_day
+
+
+def partial_day(article: Article, main: Event | None) -> tuple[int | None, tuple[int, int] | None, bool]:
+    """``partial_date``, and whether the day is that of a statement about the event: a
+    speech verb and its subject right before the day («أعلن الجيش الإسرائيلي مساء
+    الخميس عن مقتل …», «أعلن المغرب الاثنين أن …») date the announcement, which comes on
+    the day of the event or the day after it."""
     if main is None or (main.date and len(main.date) == 10):
-        return None, None
+        return None, None, False
     mention = _main_date_mention(article, main) or _lead_day_mention(article)
     if mention is None or mention.grain != "day":
-        return None, None
-    return mention_weekday(mention.text), mention_month_day(mention.text)
+        return None, None, False
+    from marsad.stories.discrepancies import _dates_speech  # (it imports this module)
+
+    return mention_weekday(mention.text), mention_month_day(mention.text), _dates_speech(article, mention)
 
 
 @lru_cache(maxsize=1)
@@ -290,7 +303,7 @@ def features(article: Article, signature_: MinHash | None = None) -> Features:
     main = article.main_event
     actors = actor_keys(main)
     event_date = main.date if main else None
-    weekday, month_day = partial_date(article, main)
+    weekday, month_day, announced = partial_day(article, main)
     text = article_text(article)
     return Features(
         id=article.id, outlet=article.outlet, published=article.published, main=main, actors=actors,
@@ -300,7 +313,7 @@ def features(article: Article, signature_: MinHash | None = None) -> Features:
         location=main.location if main else None, event_date=event_date,
         date_evidence=_date_evidence(article, event_date),
         signature=signature_ if signature_ is not None else signature(text),
-        weekday=weekday, month_day=month_day, text=text, lead=lead_people(article),
+        weekday=weekday, month_day=month_day, announced=announced, text=text, lead=lead_people(article),
         lead_countries=lead_countries(article) if main is not None and not actors else frozenset(),
     )
 
