@@ -83,11 +83,14 @@ class Match:
     variant: str                  # the form of the first word that matched
     start: int                    # character span in article.text
     end: int
+    # the kinds of its aliases, asked again and again by the passes (a match's aliases
+    # are never changed once it is made); given by ``_match_at`` when its aliases are
+    # a phrase's own (the index keeps their kinds), worked out here otherwise
+    kinds: frozenset[str] = None    # type: ignore[assignment]
 
     def __post_init__(self) -> None:
-        # the kinds of its aliases, asked again and again by the passes (a match's aliases
-        # are never changed once it is made)
-        self.kinds: frozenset[str] = frozenset(a.kind for a in self.aliases)
+        if self.kinds is None:
+            self.kinds = frozenset(a.kind for a in self.aliases)
 
 
 @dataclass
@@ -112,7 +115,8 @@ class Mention:
 class _Index:
     first: dict[str, list[tuple[tuple[str, ...], list[Alias]]]] = field(default_factory=dict)
     # ``first`` split by each phrase's second word (one-word phrases apart), order kept:
-    # a common first word (وزير، رئيس) opens hundreds of phrases, the next word a few
+    # a common first word (وزير، رئيس) opens hundreds of phrases, the next word a few;
+    # each phrase as (rest, aliases, the aliases' kinds)
     by_second: dict[str, tuple[dict[str, list], list]] = field(default_factory=dict)
     # a word's key -> its clitic forms that open a phrase: (rank, form, by_second[form]);
     # worked out once per distinct word (most open none)
@@ -152,7 +156,8 @@ def _index_for(kb: KnowledgeBase) -> _Index:
         lst.sort(key=lambda x: -len(x[0]))
         longer, single = idx.by_second[first] = ({}, [])
         for rest, aliases in lst:
-            (longer.setdefault(rest[0], []) if rest else single).append((rest, aliases))
+            (longer.setdefault(rest[0], []) if rest else single).append(
+                (rest, aliases, frozenset(a.kind for a in aliases)))
     for p in kb.persons.values():
         for n in p.get("names_ar") or []:
             words = normalize_key(n).split()
@@ -289,29 +294,40 @@ def _match_at(idx: _Index, words: list[Word], i: int, kinds: set[str] | None = N
     following = words[i + 1].key if i + 1 < len(words) else None
     for v_rank, variant, phrases in openers:
         # the phrases that can match here, longest first as in ``first``
-        for rest, aliases in chain(phrases[0].get(following, ()), phrases[1]):
+        for rest, aliases, alias_kinds in chain(phrases[0].get(following, ()), phrases[1]):
             # the words after the first are checked before the aliases are filtered:
             # a common first word (وزير، رئيس) opens many phrases and most do not go on
             j = i + 1 + len(rest)
             if j > len(words):
                 continue
-            if any(words[i + 1 + k].key != w or not _JOINING_GAP.match(words[i + 1 + k].gap)
-                   for k, w in enumerate(rest)):
-                continue
+            k = i + 1
+            for w in rest:
+                nxt = words[k]
+                if nxt.key != w or not _JOINING_GAP.match(nxt.gap):
+                    break
+                k += 1
+            else:
+                k = 0
+            if k:
+                continue        # a word after the first is not the phrase's
             if kinds is not None:
                 aliases = [a for a in aliases if a.kind in kinds]
+                alias_kinds = None
             if v_rank and words[i].key[:len(words[i].key) - len(variant)].endswith("ال"):
                 aliases = [a for a in aliases if a.kind != "person"]
+                alias_kinds = None
             if v_rank and len(variant.replace("ال", "", 1)) < 4:
                 # كريم is not ك + ريم: short stems keep their clitic unless they name a country,
                 # or begin a person's full name of several words (وعمر الراضي, وعلي عمار)
                 aliases = [a for a in aliases if a.kind not in ("person", "place") or (
                     a.kind == "person" and rest and a.how in ("name", "variant"))]
+                alias_kinds = None
             if not aliases:
                 continue
             # on a tie the form that keeps the article wins (والسوريين → السوريين, not سوريين)
             if best is None or j > best.j or (j == best.j and variant == "ال" + best.variant):
-                best = Match(i, j, aliases, variant, _variant_offset(words[i], variant), words[j - 1].end)
+                best = Match(i, j, aliases, variant, _variant_offset(words[i], variant), words[j - 1].end,
+                             alias_kinds)
         if best is not None and v_rank == 0:
             break   # the word as written beats its clitic-stripped forms
     return best
