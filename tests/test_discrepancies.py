@@ -415,3 +415,36 @@ def test_a_report_that_gives_the_other_figure_too_does_not_contradict_it():
 def test_the_year_of_a_date_is_no_toll():
     assert casualty_figures("غارة على الضاحية 6 يونيو 2024 أربعة شهداء وتسعة جرحى", "2024") == {
         "killed": 4, "injured": 9}
+
+
+# --- counts written without a number, round 6 ---------------------------------------
+
+def test_a_dual_is_two_and_a_singular_with_one_is_one():
+    assert casualty_figures("أسفرت الغارة عن سقوط قتيلين وثلاثة جرحى") == {"killed": 2, "injured": 3}
+    assert casualty_figures("أدى القصف إلى مقتل شخصين وإصابة طفلين في الحي") == {"killed": 2, "injured": 2}
+    assert casualty_figures("استشهد شابان برصاص القوات عند الحاجز") == {"killed": 2}
+    assert casualty_figures("ما أدى إلى سقوط ضحية واحدة وإصابة 14 آخرين") == {"killed": 1, "injured": 14}
+    assert casualty_figures("أسفر الانفجار عن مقتل شخص واحد") == {"killed": 1}
+    # a sound plural in ـين reads like a dual: no count
+    assert casualty_figures("أسفر القصف عن مقتل مدنيين في القرية") == {}
+    # killed and wounded together are neither
+    assert casualty_figures("أسفر الانفجار عن مقتل وإصابة شخصين") == {}
+    assert casualty_counts("سقط قتيلان على الأقل في الهجوم")["killed"].hedge == "more"
+
+
+def test_the_killed_before_the_wounded_keep_their_own_number():
+    assert casualty_figures("أسفر الهجوم عن ستة قتلى وإصابة 12 آخرين") == {"killed": 6, "injured": 12}
+    assert casualty_figures("أسفر الهجوم عن 40 قتيلا وجريحا") == {}
+
+
+def test_verbs_of_taking_lives_and_hundreds_in_words():
+    assert casualty_figures("انفجار أودى بحياة 12 شخصا في السوق") == {"killed": 12}
+    assert casualty_figures("هجوم راح ضحيته 7 مدنيين") == {"killed": 7}
+    assert casualty_figures("سقوط ثلاث مئة قتيل في المجزرة") == {"killed": 300}
+
+
+def test_two_against_three_killed_disagree():
+    a = report("d1", "أسفرت الغارة على المبنى عن سقوط قتيلين")
+    b = report("d2", "أسفرت الغارة على المبنى عن مقتل ثلاثة أشخاص")
+    assert fields([a, b])["casualties_killed"] == [{"value": 2, "article_ids": ["d1"]},
+                                                   {"value": 3, "article_ids": ["d2"]}]

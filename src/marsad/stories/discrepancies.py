@@ -469,7 +469,26 @@ def _casualty_lexicon() -> dict:
         rf"(?:{_alternatives(data['companions']['words'])})")
     background = re.compile(rf"(?<!\w)[وفبل]?(?:{_alternatives(figures['background_cues']['words'])})(?!\w)")
     return {"numbers": numbers, "multipliers": multipliers, "word_number": word_number, "number": number,
-            "patterns": patterns, "companions": companions, "background": background}
+            "patterns": patterns, "companions": companions, "background": background,
+            "implied": _implied_count_patterns(data)}
+
+
+def _implied_count_patterns(data: dict) -> dict[str, list[tuple[re.Pattern, int]]]:
+    """Counts written without a number (casualties.json ``implied_counts``): a dual is
+    two («سقوط قتيلين», «مقتل شخصين»), a singular followed by «واحد» one («ضحية واحدة»)."""
+    implied = data["implied_counts"]
+    one = _alternatives(implied["one_words"])
+    persons = _alternatives(implied["person_duals"])
+    out: dict[str, list[tuple[re.Pattern, int]]] = {}
+    for kind in ("killed", "injured"):
+        verbal = _alternatives(data[kind + "_verbal"] + _figures()["casualty_verbs"][kind])
+        out[kind] = [
+            (re.compile(rf"(?<!\w)[وبل]?(?:{_alternatives(implied[kind + '_duals'])})(?!\w)"), 2),
+            (re.compile(rf"(?<!\w)[وفبل]?(?:{verbal})\s+(?:{persons})(?!\w)"), 2),
+            (re.compile(rf"(?<!\w)[وبل]?(?:{_alternatives(implied[kind + '_singulars'])})\s+(?:{one})(?!\w)"), 1),
+            (re.compile(rf"(?<!\w)[وفبل]?(?:{verbal})\s+(?:{_alternatives(implied['person_singulars'])})\s+(?:{one})(?!\w)"), 1),
+        ]
+    return out
 
 
 @lru_cache(maxsize=512)
@@ -540,6 +559,7 @@ def _compare_lexicon() -> dict:
         # (not «ستة قتلى وإصابة 12»: the killed have their own number)
         "killed_before": re.compile(rf"(?<!\w)[وفبل]?(?:{_alternatives(data_c['killed_verbal'])})\s+$"),
         "injured_after": re.compile(rf"^\s*و(?:{_alternatives(data_c['injured_nouns'] + data_c['injured_verbal'])})"),
+        "number_next": re.compile(rf"^\s+(?:(?:{_alternatives(_figures()['hedges']['words'])})\s+)?{number}(?!\w)"),
         "earlier": re.compile(_alternatives(data["earlier_cues"])),
         "later": re.compile(_alternatives(data["later_cues"])),
     }
@@ -596,7 +616,9 @@ def _both_kinds(norm: str, m: re.Match, kind: str) -> bool:
         return False
     if kind == "injured":
         return m.group(0).startswith("و") and bool(cmp["killed_before"].search(norm[max(0, m.start() - 20):m.start()]))
-    return bool(cmp["injured_after"].match(norm[m.end():m.end() + 20]))
+    after = cmp["injured_after"].match(norm[m.end():m.end() + 20])
+    # «ستة قتلى وإصابة 12»: the wounded have their own number
+    return bool(after) and not cmp["number_next"].match(norm[m.end() + after.end():m.end() + after.end() + 40])
 
 
 def casualty_counts(text: str, year: str | None = None,
@@ -622,6 +644,11 @@ def casualty_count_lists(text: str, year: str | None = None,
                 value = _number(m.group(1), lex["numbers"], m.group(2), lex["multipliers"])
                 if value and not _both_kinds(norm, m, kind) and not _a_year(norm, m):
                     hits.append((m.start(), _count(norm, m, value)))
+        for pat, value in lex["implied"].get(kind, ()):
+            for m in pat.finditer(norm):
+                # («مقتل وإصابة شخصين» is a count of both; a killed dual has its own word)
+                if kind == "killed" or not _both_kinds(norm, m, kind):
+                    hits.append((m.start(), _implied_count(norm, m, value)))
         if kind == "killed":
             for m in lex["companions"].finditer(norm):
                 value = _number(m.group(1), lex["numbers"], m.group(2), lex["multipliers"])
@@ -634,6 +661,13 @@ def casualty_count_lists(text: str, year: str | None = None,
         if hits:
             out[kind] = [c for _, c in hits]
     return out
+
+
+def _implied_count(norm: str, m: re.Match, value: int) -> Count:
+    """A count without a number keeps a hedge written after it («قتيلين على الأقل»)."""
+    if _compare_lexicon()["more_after"].match(norm[m.end():m.end() + 40]):
+        return Count(value, "more")
+    return Count(value)
 
 
 def _event_sentence(art: Article, ev: Event) -> tuple[int, int] | None:
