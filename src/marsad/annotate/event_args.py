@@ -21,7 +21,7 @@ from functools import lru_cache
 from itertools import islice
 
 from marsad.annotate.event_text import (ArticleView, Mention, aid_carriers, anaphoric_owners, auxiliaries, clause_openers,
-                                        crowd_words, doing_verbs, meeting_purposes, not_object_prepositions, noun_determiners,
+                                        crowd_words, doing_verbs, fronted_openers, meeting_purposes, receipt_verbs, not_object_prepositions, noun_determiners,
                                         place_nouns, place_targets, pronoun_openers,
                                         place_topics,
                                         placeless_modes, prepositions, relative_pronouns, subject_openers,
@@ -131,6 +131,10 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
             return doer, target
     subject, how = _subject(view, frame, around)
     frame.subject_how = how
+    if how == "main" and not frame.possessed:
+        sender = _received_from(view, frame, around)
+        if sender is not None:
+            return sender, subject       # وفي اتصال هاتفي تلقاه من [X]، بحث [Y]: Y received it
 
     if frame.nominal:
         pair = _pair_named_before(view, frame, around)
@@ -146,11 +150,11 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
         if partner is not None and m is partner:
             break        # بحث [X] و[Y] … بين طهران والرياض: the coordinated subjects are the pair
         if m.prep == "بين":
-            if m.partner is not None and (subject is None or how in ("before", "none", "adjective", "governor")
+            if m.partner is not None and (subject is None or how in ("before", "none", "adjective", "governor", "main")
                                           or frame.pair_from_between):
                 return m, Mention(m.start, m.end, m.partner, None)     # بين الزعيمين: a dual names both
             rest = [x for x in near[i + 1:] if x.key != m.key]
-            if how in ("before", "none", "adjective", "governor") or frame.pair_from_between:
+            if how in ("before", "none", "adjective", "governor", "main") or frame.pair_from_between:
                 return m, (rest[0] if rest else None)
             return subject, m
 
@@ -314,6 +318,12 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
             if first is not None and first.prep is None and _coordinated(view, first, ms) is doer:
                 doer = first                       # أعلنت السعودية وإيران اتفاقهما
             return doer, "governor"
+    if (frame.nominal or frame.possessed) and not frame.reacted and not around.before_sentence:
+        # وخلال لقائه الوزير X، أكد الرئيس [Y]; وفي اتصال هاتفي مع X، بحث [Y]: the fronted phrase's
+        # pronoun, or its doerless noun, is the main clause's subject
+        doer = _main_clause_subject(view, frame, around)
+        if doer is not None:
+            return doer, "main"
     if frame.nominal:
         doer = _relative_doer(view, frame)
         if doer is not None:
@@ -452,6 +462,67 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
     if adj is not None:
         return adj, "adjective"
     return subject, ("before" if subject is not None else "none")
+
+
+def _main_clause_subject(view: ArticleView, frame: Frame, around: _Around) -> Mention | None:
+    """The subject of the main clause after a fronted adverbial phrase that opens the sentence
+    with the trigger (وخلال [لقائه] وزير الخارجية X في القاهرة، أكد الرئيس [Y] …): one opener
+    (خلال، في، عقب: ``fronted_openers``) before the verbal noun, then past one of the next
+    commas a verb and its subject, only titles, honorifics and time words between them. A noun
+    without a pronoun suffix must name no doer of its own in its phrase (خلال زيارة [ماكرون]
+    إلى القاهرة، أكد السيسي: the visit is Macron's)."""
+    n_trig = view.to_norm(frame.start)
+    before = view.words_before(n_trig, 2, floor=view.to_norm(frame.sent_start))
+    if len(before) != 1:
+        return None
+    opener = before[0]
+    if opener not in fronted_openers() and not (opener[:1] in ("و", "ف") and opener[1:] in fronted_openers()):
+        return None
+    n_end = view.to_norm(frame.sent_end)
+    pos = view.to_norm(frame.end)
+    times, preps, determiners = time_words(), prepositions(), noun_determiners()
+    for _ in range(3):
+        brk = _PHRASE_BREAK.search(view.ntext, pos, n_end)
+        if brk is None or brk.group() not in "،,":
+            return None
+        comma = brk.start()
+        cut = view.to_original(comma, comma)[0]
+        if not frame.possessed and any(m.prep is None and frame.start <= m.start < cut for m in around.all):
+            return None                    # the phrase names its own doer
+        i0 = view.word_index(comma + 1)
+        m = next((x for x in around.all if x.start > cut), None)
+        if m is not None and m.prep is None:
+            im = view.word_index(view.to_norm(m.start))
+            nxt = view.ntext.find("،", comma + 1, view.to_norm(m.start))
+            if 1 <= im - i0 <= 6 and nxt < 0:
+                verb = view.ntext[view.words[i0][0]:view.words[i0][1]]
+                bare = verb[1:] if verb[:1] in ("و", "ف") and len(verb) > 3 else verb
+                if not (bare in preps or bare in determiners or verb.startswith("ال") or _title_like(verb)
+                        or bare in clause_openers() or bare in times):
+                    between = [view.ntext[s:e] for s, e in view.words[i0 + 1:im]]
+                    if all(_title_like(w) or w in title_nouns() or w in honorifics() or w in times for w in between):
+                        return m
+        pos = comma + 1
+    return None
+
+
+_PHRASE_BREAK = re.compile(r"[،,.:؛\n]")
+
+
+def _received_from(view: ArticleView, frame: Frame, around: _Around) -> Mention | None:
+    """The sender named after من past a relative verb of receiving on the trigger, before the
+    comma that closes its phrase (اتصال هاتفي [تلقاه] من الرئيس X،), or None."""
+    n_end = view.to_norm(frame.sent_end)
+    pos = view.to_norm(frame.end)
+    brk = _PHRASE_BREAK.search(view.ntext, pos, n_end)
+    comma = brk.start() if brk is not None else n_end
+    verbs = receipt_verbs()
+    for s, e in view.words[view.word_index(pos):view.word_index(comma)][:3]:
+        w = view.ntext[s:e]
+        if w in verbs or (w[:1] in ("و", "ف") and w[1:] in verbs):
+            after, cut = view.to_original(e, e)[0], view.to_original(comma, comma)[0]
+            return next((m for m in around.all if after <= m.start < cut and m.prep == "من"), None)
+    return None
 
 
 def _scene_subject(view: ArticleView, frame: Frame, around: _Around) -> Mention | None:

@@ -326,6 +326,16 @@ def subject_openers() -> frozenset[str]:
     return frozenset(normalize_key(p) for p in _modality_data().get("subject_openers", []))
 
 
+fronted_openers = _word_list("fronted_openers",
+    """خلال، في، عقب …: a verbal noun right after one, opening the sentence, is a fronted adverbial
+    phrase whose doer is the subject of the main clause after the comma.""")
+
+
+receipt_verbs = _word_list("receipt_verbs",
+    """تلقاه، تسلمها …: a relative verb of receiving on a verbal noun (اتصال هاتفي تلقاه من X):
+    the one after من sent it.""")
+
+
 relative_pronouns = _word_list("relative_pronouns",
     """الذي، التي …: an imperfect verb right after one describes its antecedent.""")
 

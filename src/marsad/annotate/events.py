@@ -1089,10 +1089,36 @@ def _frame(view: ArticleView, lex: Lexicon, info: SentenceInfo, h: Hit, next_sta
 
 def _possessed(view: ArticleView, h: Hit) -> bool:
     """Is the trigger a verbal noun carrying a pronoun suffix (إثر لقائه، اتفاقهما على)?"""
-    if h.category != "masdar":
-        return False
+    if h.category != "masdar" and not (h.category == "collocations" and h.entry.receiver_subject):
+        return False     # (وخلال [تلقيه] اتصالا من X: the receiving noun of a collocation)
     first = view.ntext[h.nstart:h.head_nend]
-    return bool(_POSSESSIVE.search(first)) and not first.endswith("ياه")
+    if _POSSESSIVE.search(first):
+        return not first.endswith("ياه")
+    if not first.endswith("ه") or h.entry.type not in _ENCOUNTER_TYPES \
+            or view.text[view.to_original(h.head_nend - 1, h.head_nend)[0]] != "ه":
+        return False
+    # استقباله، اجتماعه، اتصاله: ه written as such (not a ة) after a verbal noun the lexicon
+    # lists without an ending of its own; only for encounters, whose pronoun is a party (the
+    # pronoun of اعتقاله، اغتياله is the one acted on)
+    bare = first[:-1]
+    nouns = _masdar_heads()
+    return any(bare[len(p):] in nouns for p in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل") if bare.startswith(p))
+
+
+_ENCOUNTER_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+@lru_cache(maxsize=1)
+def _masdar_heads() -> frozenset[str]:
+    """The normalized first words of the lexicon's verbal nouns that end in no ة/ه (اجتماع،
+    استقبال، اتصال): a ه after one of them is a pronoun suffix."""
+    out = set()
+    for e in read_lexicon("triggers.json")["entries"]:
+        for phrase in e.get("masdar", []):
+            w = normalize_key(phrase.split()[0]) if phrase.split() else ""
+            if len(w) > 2 and not phrase.split()[0].endswith(("ة", "ه")):
+                out.add(w)
+    return frozenset(out)
 
 
 def _carry_subjects(cands: list[Candidate]) -> None:

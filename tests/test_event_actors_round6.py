@@ -1,0 +1,59 @@
+"""Round 6 (issue 11): actors from Arabic clause structure that carries across outlets.
+
+Sentences written for Marsad in news style; entities come from the test gazetteer of
+test_event_actors (the coder alone is exercised).
+"""
+
+from __future__ import annotations
+
+from test_event_actors import build, main_of, parties_of
+from marsad.annotate.events import code_events
+
+
+# --- a fronted adverbial phrase: its verbal noun is the main clause subject's ----------------
+
+def test_pronoun_of_a_fronted_meeting_is_the_main_clause_subject():
+    # وخلال لقائه X، أكد Y: «his meeting» is Y's, named after the comma, not X's
+    text = ("وخلال لقائه الرئيس السوري أحمد الشرع في أنقرة اليوم، أكد الرئيس التركي رجب طيب أردوغان "
+            "دعم بلاده لوحدة سوريا.")
+    assert parties_of(text, etype="CONSULT") == ("Recep Tayyip Erdoğan", "Ahmed al-Sharaa")
+
+
+def test_pronoun_written_with_ha_after_a_noun_without_ta_marbuta():
+    # استقباله (ه, not ة, after استقبال): the host is the one named after the comma
+    text = ("وخلال استقباله العاهل الأردني عبد الله الثاني في البيت الأبيض، شدد الرئيس الأميركي "
+            "دونالد ترامب على متانة العلاقات بين البلدين.")
+    assert parties_of(text, etype="CONSULT") == ("Donald Trump", "King Abdullah II")
+
+
+def test_fronted_call_with_a_partner_after_mit():
+    text = ("وفي اتصال هاتفي مع الرئيس الروسي فلاديمير بوتين، بحث الرئيس التركي رجب طيب أردوغان "
+            "تطورات الأوضاع في سوريا.")
+    assert parties_of(text, mode="phone") == ("Recep Tayyip Erdoğan", "Vladimir Putin")
+
+
+def test_fronted_call_received_names_the_caller_first():
+    # تلقاه من X: X made the call, the main clause's subject received it
+    text = ("وفي اتصال هاتفي تلقاه من الرئيس الروسي فلاديمير بوتين، بحث الرئيس التركي رجب طيب أردوغان "
+            "تطورات الأوضاع في سوريا.")
+    assert parties_of(text, mode="phone") == ("Vladimir Putin", "Recep Tayyip Erdoğan")
+
+
+def test_fronted_receiving_noun_with_its_pronoun():
+    text = ("وخلال تلقيه اتصالا هاتفيا من الرئيس الروسي فلاديمير بوتين، حذر الرئيس التركي رجب طيب "
+            "أردوغان من اتساع الحرب.")
+    assert parties_of(text, mode="phone") == ("Vladimir Putin", "Recep Tayyip Erdoğan")
+
+
+def test_fronted_visit_that_names_its_own_visitor_keeps_him():
+    # زيارة [بوتين] إلى أنقرة: the genitive is the visitor; the main clause's subject is not
+    text = ("وخلال زيارة الرئيس الروسي فلاديمير بوتين إلى أنقرة، أكد الرئيس التركي رجب طيب أردوغان "
+            "أهمية التعاون.")
+    assert parties_of(text, mode="visit")[0] == "Vladimir Putin"
+
+
+def test_pronoun_of_an_arrest_noun_is_not_a_party_of_an_encounter():
+    # قبل اعتقاله: the pronoun of an arrest is the one arrested; the ه reading is for encounters only
+    text = "وغادر الناشط أحمد الشرع السجن أمس بعد أن قضى عامين فيه منذ اعتقاله في دمشق."
+    art = code_events(build(text))
+    assert all(not (e.type == "COERCE" and e.actor1 and e.actor1.name_en == "Ahmed al-Sharaa") for e in art.events)
