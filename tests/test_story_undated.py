@@ -3,7 +3,7 @@ their text names, the words they share, and actors that cannot stand in for each
 
 from __future__ import annotations
 
-from marsad.model import Actor, Article, DateMention, Entity, Event, Span
+from marsad.model import Actor, Article, DateMention, Entity, Event, Sentence, Span
 from marsad.stories import build_stories
 from marsad.stories.cluster import UNDATED_WORDS, candidate_pairs, conflict, score, word_similarity
 from marsad.stories.features import features, mention_month_day, mention_weekday, text_words
@@ -336,3 +336,20 @@ def test_two_romanizations_of_one_discovered_name_are_one_name():
     assert name_discrepancies([report("a", "Massoud Haddad"), report("b", "Masoud Hadad")]) == []
     assert [d.field for d in name_discrepancies([report("a", "Massoud Haddad"), report("b", "Khaled Haddad")])] \
         == ["name of Minister of Agriculture"]
+
+
+def test_a_headline_cut_in_two_does_not_use_up_the_lead():
+    """A title cut at «..» makes two short sentences; the day the first paragraph names
+    is still the lead's (the lead runs to its first paragraph's length)."""
+    text = ("مساعدات من الجو.. إنزال جديد فوق القطاع\n"
+            "نفذت القوات الجوية، اليوم الجمعة، عملية إنزال جوي جديدة فوق القطاع شاركت فيها طائرات "
+            "من عدة دول، وأسقطت نحو أربعين طنا من المواد الغذائية والإغاثية للمدنيين.")
+    art = Article(id="drop", text=text, raw=text, title=text[:40])
+    art.sentences = [Sentence(0, 15, text[:15]), Sentence(16, 39, text[16:39]),
+                     Sentence(40, len(text), text[40:])]
+    art.events = [Event(type="AID", mode="humanitarian", actor1=SISI, main=True, trigger=Span(0, 7, text[:7]),
+                        article_ids=["drop"])]
+    when = "اليوم الجمعة"
+    start = text.index(when)
+    art.dates = [DateMention(start, start + len(when), when, value=None, grain="day", anchor="story", relative=True)]
+    assert features(art).weekday == 4

@@ -178,7 +178,9 @@ def _lead_day_mention(article: Article) -> DateMention | None:
     clause names none: a news text tells the day of its news at the top."""
     if not article.dates:
         return None
-    limit = _lead_limit(article)
+    # (a headline cut at «..» or a dateline is no sentence of the lead: it runs to its
+    # first paragraph's length, as for ``lead_people``)
+    limit = max(_lead_limit(article), LEAD_CHARS)
     # Not a day the text dates by itself (a resolved date there is not the main
     # event's, or the coder would have taken it), nor a day before or after the news
     # («الجمعة الماضية», «السبت المقبل»).
