@@ -448,3 +448,21 @@ def test_two_against_three_killed_disagree():
     b = report("d2", "أسفرت الغارة على المبنى عن مقتل ثلاثة أشخاص")
     assert fields([a, b])["casualties_killed"] == [{"value": 2, "article_ids": ["d1"]},
                                                    {"value": 3, "article_ids": ["d2"]}]
+
+
+def test_a_pluperfect_or_a_days_count_is_no_toll_of_the_event():
+    # «وكانت … قد»: what happened before the news
+    assert casualty_figures("قتل 5 أشخاص في الغارة، وكانت غارة مماثلة قد أسفرت عن مقتل 3 آخرين.") == {"killed": 5}
+    assert casualty_figures("وكان الجيش قد قتل 12 شخصا في هجوم سابق. وقتل 4 في قصف اليوم.") == {"killed": 4}
+    # «وقد» alone is no pluperfect
+    assert casualty_figures("قتل 7 أشخاص في هجوم على السوق. وقد أصيب 10 آخرون") == {"killed": 7, "injured": 10}
+    # a day's count of all the attacks, and what had happened before
+    assert casualty_figures("استشهد 60 شخصا خلال الـ24 ساعة الماضية في أنحاء القطاع") == {}
+    assert casualty_figures("وسبق أن قتل 9 أشخاص في هجوم على القرية نفسها") == {}
+
+
+def test_a_recap_in_one_report_does_not_contradict_the_others():
+    a = report("p1", "أسفرت الغارة على المبنى عن مقتل 4 أشخاص، وكانت غارة على الحي نفسه قد قتلت 9 أشخاص")
+    b = report("p2", "قتل 4 أشخاص في الغارة على المبنى")
+    c = report("p3", "استهدفت الغارة مبنى سكنيا، وكانت غارة سابقة قد أودت بحياة 9 أشخاص")
+    assert "casualties_killed" not in fields([a, b, c])

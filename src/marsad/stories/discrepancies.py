@@ -468,8 +468,11 @@ def _casualty_lexicon() -> dict:
         rf"(?<!\w)[وفبل]?(?:{_alternatives(data['killed_verbal'])})\s+(?:\S+\s+){{1,8}}?و{number}\s+"
         rf"(?:{_alternatives(data['companions']['words'])})")
     background = re.compile(rf"(?<!\w)[وفبل]?(?:{_alternatives(figures['background_cues']['words'])})(?!\w)")
+    plu = figures["background_cues"]["pluperfect"]
+    pluperfect = re.compile(rf"(?<!\w)[وف]?(?:{_alternatives(plu['auxiliaries'])})(?:\s+\S+){{0,{plu['max_between']}}}?"
+                            rf"\s+{re.escape(normalize_key(plu['particle']))}(?=\s)")
     return {"numbers": numbers, "multipliers": multipliers, "word_number": word_number, "number": number,
-            "patterns": patterns, "companions": companions, "background": background,
+            "patterns": patterns, "companions": companions, "background": background, "pluperfect": pluperfect,
             "implied": _implied_count_patterns(data)}
 
 
@@ -503,11 +506,15 @@ _YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/.-])")
 
 def _background_sentence(norm: str, pos: int, year: str | None, lex: dict) -> bool:
     """A figure in a sentence that tells a running total ("since the war began",
-    "in all") or names another year than the event's is not the main event's."""
+    "in all", "in the past 24 hours") or names another year than the event's, or after a
+    pluperfect («وكان … قد») in its sentence, is not the main event's."""
     start = max((m.end() for m in _SENTENCE_END.finditer(norm, 0, pos)), default=0)
     m = _SENTENCE_END.search(norm, pos)
     sentence = norm[start:m.start() if m else len(norm)]
     if lex["background"].search(sentence):
+        return True
+    # «وكانت غارة مماثلة قد أسفرت عن مقتل 5»: a pluperfect before the figure tells an earlier event
+    if lex["pluperfect"].search(norm, start, pos):
         return True
     return year is not None and any(y != year for y in _YEAR.findall(sentence))
 
