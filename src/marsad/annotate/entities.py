@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import Counter
 import json
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ _PUNCT_SPLIT = re.compile(r"[،؛؟٪]")
 # Characters allowed between two words of one name or phrase.
 _JOINING_GAP = MemoMatch(re.compile(r"^[\s\"'“”«»‘’\-–ـ]*$"))    # (truth tests, per distinct gap)
 _SENTENCE_GAP = re.compile(r"[.!?؟:\n]")
+_HOLDS_SENTENCE_GAP = MemoMatch(re.compile(r"[^.!?؟:\n]*[.!?؟:\n]"))   # _SENTENCE_GAP.search, per distinct gap
 _CLAUSE_GAP = re.compile(r"[.!?؟:\n،,;؛()\[\]]")
 _ARABIC_WORD = MemoMatch(re.compile(r"^[\u0621-\u064A\u0660-\u0669\u0671-\u06D3]+$"))
 _TANWEEN = re.compile("[\u064B-\u064D]")
@@ -382,6 +384,8 @@ class _Linker:
         self.matches: list[Match] = []
         self._name_ends: tuple | None = None     # see _person_name_ends
         self._marks: list[tuple[int, str]] | None = None
+        self._mark_words: list[int] | None = None     # the marks' word indexes, when ascending
+        self._dominant: tuple | None = None            # (the marks, ``_dominant_country``'s answer)
         self._mark_variant: dict[int, str] = {}
         self._sentences: list[int] | None = None
         self._appositive_ends: set[int] = set()   # last words of titles describing the name before
@@ -753,6 +757,8 @@ class _Linker:
                         self._mark_variant[m.i] = m.variant
                         break
             self._marks = marks
+            words = [k for k, _ in marks]
+            self._mark_words = words if all(a <= b for a, b in zip(words, words[1:])) else None
         return self._marks
 
     def _prepositional(self, k: int) -> bool:
@@ -767,8 +773,9 @@ class _Linker:
     def _sentence_of(self, i: int) -> int:
         if self._sentences is None:
             sid, ids = 0, []
+            holds_break = _HOLDS_SENTENCE_GAP.match
             for w in self.words:
-                if _SENTENCE_GAP.search(w.gap):
+                if holds_break(w.gap):
                     sid += 1
                 ids.append(sid)
             self._sentences = ids
@@ -783,7 +790,13 @@ class _Linker:
         sid, words = self._sentence_of(i), self.words
         not_after = self.kb.titles.context_not_after
         linked = [(m.start, m.end) for m in self.mentions if m.type == "GPE"] if late else ()
-        before = {iso for k, iso in self._country_marks()
+        marks = self._country_marks()
+        if self._mark_words is not None:
+            # the marks are in word order and sentence ids never go down: those before i in
+            # its sentence are one run of them, found by bisection (not every mark of the text)
+            starts = self._mark_words
+            marks = marks[bisect_left(starts, bisect_left(self._sentences, sid)):bisect_left(starts, i)]
+        before = {iso for k, iso in marks
                   if k < i and (k not in self.used or any(s < words[k].end and words[k].start < e for s, e in linked))
                   and self._sentence_of(k) == sid
                   and not (k and set(words[k - 1].variants) & not_after) and not self._prepositional(k)}
@@ -1836,10 +1849,16 @@ class _Linker:
 
     def _dominant_country(self) -> str | None:
         """The country named at least three times and twice as often as any other."""
-        counts = Counter(iso for _, iso in self._country_marks()).most_common(2)
+        marks = self._country_marks()
+        if self._dominant is not None and self._dominant[0] is marks:
+            return self._dominant[1]      # (asked for every bare title: the marks do not change)
+        counts = Counter(iso for _, iso in marks).most_common(2)
         if not counts or counts[0][1] < 3 or (len(counts) > 1 and counts[0][1] < 2 * counts[1][1]):
-            return None
-        return counts[0][0]
+            found = None
+        else:
+            found = counts[0][0]
+        self._dominant = (marks, found)
+        return found
 
     def _phrase_at(self, i: int, phrase: tuple[str, ...]) -> int | None:
         """One past the last word when ``phrase`` is written at word i (the first
