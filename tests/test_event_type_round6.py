@@ -48,3 +48,15 @@ def test_word_families_of_the_rarer_types(text, expected):
 
 def test_what_a_law_does_not_allow_is_no_event():
     assert asserted_types("لا يسمح القانون بتأجيل الانتخابات أكثر من مرة.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "شهدت الجلسة مواجهة حادة بين رئيس البرلمان وزعيم المعارضة.",
+    "تبادل الحزبان الاتهامات بشأن تعطيل تشكيل الحكومة.",
+])
+def test_a_sharp_exchange_between_two_parties_is_an_accusation(text):
+    assert main_type(text) == "ACCUSE"
+
+
+def test_a_sharp_encounter_between_two_teams_is_no_accusation():
+    assert "ACCUSE" not in asserted_types("مواجهة حادة بين الفريقين في نصف نهائي الكأس")
