@@ -10,7 +10,7 @@ the word «مساعدات» and a donation told by its sum are AID; a ban on imp
 from __future__ import annotations
 
 import pytest
-from coded_sentences import asserted_types, main_type
+from coded_sentences import asserted_types, coded, main_type
 
 from marsad.annotate.event_lexicon import compile_phrase, part_stems
 from marsad.text.normalize import normalize_key
@@ -60,3 +60,31 @@ def test_a_sharp_exchange_between_two_parties_is_an_accusation(text):
 
 def test_a_sharp_encounter_between_two_teams_is_no_accusation():
     assert "ACCUSE" not in asserted_types("مواجهة حادة بين الفريقين في نصف نهائي الكأس")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the imperfect of every perfect verb listed in a collocation, in every person
+    ("الحكومة تعلن التوصل إلى اتفاق مع النقابات", "AGREE"),
+    ("الهيئة تقبل المبادرة الأممية", "AGREE"),
+    ("الوزارة تؤكد رفضها للقرار الأحادي", "REJECT"),
+    ("المملكة تبعث برقية تهنئة إلى الرئيس المنتخب", "SUPPORT"),
+    ("الخارجية تعبر عن إدانتها للهجوم على القافلة", "ACCUSE"),
+    ("الجيش يعلن رفع حالة التأهب", "MOBILIZE"),
+    ("الحكومة تجمد العلاقات مع الدولة الجارة", "SANCTION"),
+    ("الجزائر تستدعي سفيرها لدى مدريد للتشاور", "SANCTION"),
+    ("السلطات تلغي حظر التجول في المدينة", "CONCEDE"),
+    # sanctions named by their imposer, import bans, a treaty suspended
+    ("عقوبات أوروبية جديدة على شركات نفط", "SANCTION"),
+    ("أوقفت الحكومة استيراد الدواجن من البلد المجاور.", "SANCTION"),
+    ("علقت الحكومة العمل باتفاقية الصيد مع الاتحاد الأوروبي.", "SANCTION"),
+    # every aid carrier with every word for its load; coordination; a pledge
+    ("وصول طائرة إغاثة إماراتية إلى مطار المدينة", "AID"),
+    ("تنسيق أمني بين البلدين لملاحقة المهربين", "COOPERATE"),
+    ("تعهد المانحون بتقديم ملياري دولار لإعادة إعمار المدينة.", "AGREE"),
+])
+def test_whole_word_families_of_the_rarer_types(text, expected):
+    assert main_type(text) == expected
+
+
+def test_a_ban_lifted_is_no_sanction_imposed():
+    assert "SANCTION" not in {e.type for e in coded("قررت الحكومة رفع الحظر عن تصدير الطماطم.").events}
