@@ -18,6 +18,7 @@ Stage ``code_events(article) -> Article`` fills ``article.events``. Per sentence
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable
 import re
@@ -122,6 +123,7 @@ def code_events(article: Article) -> Article:
     if main is not None:
         _head_of_state_host(article, mc, main)
     _attach_anaphors(events)
+    _repressed_protests(view, article, events)
     # a recap of an earlier event (كان قد، ويأتي ذلك بعد، منذ) is background to the news, not a
     # new event this article reports: kept only when nothing else could be the main event
     article.events = [c.event for c in events if not c.mention_only and (not c.background or c.event.main)]
@@ -348,6 +350,67 @@ def _attach_anaphors(cands: list[Candidate]) -> None:
         if before:
             target = max(before, key=lambda o: min(o.sentences)).event
             target.evidence.extend(e for e in c.event.evidence if e not in target.evidence)
+
+
+# the modes of COERCE that act on a crowd (dispersal, tear gas, arrests), and how many words after
+# the trigger the crowd it acts on may stand (أطلقت قوات الأمن، الجمعة، الغاز المسيل للدموع في مواجهة متظاهرين)
+_CROWD_MODES = frozenset({"repress", "arrest"})
+PATIENT_REACH = 6
+
+
+@lru_cache(maxsize=1)
+def _protest_patients() -> tuple[frozenset[str], frozenset[str]]:
+    """Protesters and protests as the object of a repression (modality.json), with and without
+    ال; and the words that end the search for them (a charge, a relative or temporal clause)."""
+    data = read_lexicon("modality.json")["protest_patients"]
+    words = {normalize_key(w) for w in data["words"]}
+    stops = {normalize_key(w) for w in data["stops"]} | relative_pronouns() | temporal_subordinators()
+    return frozenset(words | {"ال" + w for w in words}), frozenset(stops)
+
+
+def _repressed_protests(view: ArticleView, article: Article, cands: list[Candidate]) -> None:
+    """A repression or arrest told as acting on protesters or their protest (فرقت الشرطة
+    المتظاهرين، أطلقت الغاز على المحتجين، قمع تظاهرات، تفريق موكب) tells that the protest took
+    place: its sentence is evidence of the article's protest (the nearest one told). The crowd
+    stands inside the trigger or up to PATIENT_REACH words after it, in its clause. Where the
+    article tells no protest in words of its own, the crowd stays the object of the repression,
+    no event of its own (فرقت الشرطة المتظاهرين is one event). Done after the main event is
+    chosen: it adds evidence only."""
+    told = [c for c in cands if c.event.type == "PROTEST" and not c.mention_only and not c.background
+            and c.event.modality == "asserted"]
+    if not told:
+        return
+    patients, stops = _protest_patients()
+    starts = [s.start for s in article.sentences]
+    found: list[tuple[int, int, int]] = []
+    for c in cands:
+        ev = c.event
+        if ev.type != "COERCE" or ev.mode not in _CROWD_MODES or c.mention_only or c.background \
+                or ev.modality != "asserted":
+            continue
+        for e in ev.evidence:
+            idx = bisect.bisect_right(starts, e.start) - 1
+            if idx < 0:
+                continue
+            lo, hi = view.sentence_norm(article.sentences[idx])
+            ns, ne = view.to_norm(e.start), view.to_norm(e.end)
+            clause_hi = view.clause_bounds(max(ns, ne - 1), lo, hi)[1]
+            i, j = view.word_index(ns), view.word_index(ne) + PATIENT_REACH
+            for ws, we in islice(view.words, i, min(j, len(view.words))):
+                if ws >= clause_hi:
+                    break
+                forms = clitic_variants(view.ntext[ws:we])
+                if ws >= ne and not stops.isdisjoint(forms):
+                    break
+                if not patients.isdisjoint(forms):
+                    found.append((idx, *view.to_original(ws, we)))
+                    break
+    for idx, start, end in found:
+        sent = article.sentences[idx]
+        if any(sent.start <= e.start < sent.end for c in told for e in c.event.evidence):
+            continue                      # the sentence already tells the protest
+        target = min(told, key=lambda o: min(abs(k - idx) for k in o.sentences))
+        target.event.evidence.append(Evidence(article.id, start, end, sent.text))
 
 
 def _first_tellings(cands: list[Candidate]) -> None:
