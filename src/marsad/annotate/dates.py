@@ -67,6 +67,11 @@ def _normalize(text: str) -> tuple[str, list[int]]:
     return _DIGIT_TABLE("".join(chars)), offsets
 
 
+def _normalized_text(text: str) -> str:
+    """``_normalize(text)[0]``, without the offsets."""
+    return _DIGIT_TABLE(_IGNORED_RUN.sub("", text))
+
+
 def _lexicon_form(word: str) -> str:
     return "".join(_DIGITS.get(c, c) for c in word if c not in _IGNORED)
 
@@ -1529,6 +1534,32 @@ _DATE_CLAUSE_FILLER = re.compile(r"^(?:[\s\-–—()]|و|ف|في|وفي|يوم|�
 
 def _clause_bounds(text: str, s_start: int, s_end: int, pos: int,
                    protected: list[DateMention]) -> tuple[int, int]:
+    breaks = _clause_breaks(text, s_start, s_end, protected)
+    start = max((b + 1 for b in breaks if b < pos), default=s_start)
+    end = min((b for b in breaks if b >= pos), default=s_end)
+    return start, end
+
+
+_recent_breaks: dict[tuple, list[int]] = {}
+_RECENT_SENTENCES = 256
+
+
+def _clause_breaks(text: str, s_start: int, s_end: int, protected: list[DateMention]) -> list[int]:
+    """The clause breaks of the sentence [s_start, s_end) of ``text`` with the date mentions
+    ``protected`` in it, kept for the last few hundred sentences: every trigger of a
+    sentence asks (``clause_date``), and again for each date it weighs
+    (``_opens_temporal_clause``); only the mentions' spans count."""
+    key = (text, s_start, s_end, tuple([(d.start, d.end) for d in protected]))
+    breaks = _recent_breaks.get(key)
+    if breaks is None:
+        breaks = _find_clause_breaks(text, s_start, s_end, protected)
+        if len(_recent_breaks) >= _RECENT_SENTENCES:
+            _recent_breaks.clear()
+        _recent_breaks[key] = breaks
+    return breaks
+
+
+def _find_clause_breaks(text: str, s_start: int, s_end: int, protected: list[DateMention]) -> list[int]:
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, s_start, s_end)
               if not any(d.start <= m.start() < d.end for d in protected)]
     # a segment that is only a date ("أطلقت إيران، مساء الثلاثاء، صواريخ"; "وفي 28 يناير،
@@ -1542,12 +1573,9 @@ def _clause_bounds(text: str, s_start: int, s_end: int, pos: int,
         rest = text[left + 1:right]
         for d in sorted(inside, key=lambda d: d.start, reverse=True):
             rest = rest[:d.start - left - 1] + " " + rest[d.end - left - 1:]
-        if _DATE_CLAUSE_FILLER.match(_normalize(rest)[0].replace("،", " ")):
+        if _DATE_CLAUSE_FILLER.match(_normalized_text(rest).replace("،", " ")):
             joined.update(b for b in (left, right) if b in breaks)
-    breaks = [b for b in breaks if b not in joined]
-    start = max((b + 1 for b in breaks if b < pos), default=s_start)
-    end = min((b for b in breaks if b >= pos), default=s_end)
-    return start, end
+    return [b for b in breaks if b not in joined]
 
 
 def clause_date(article: Article, start: int, end: int) -> DateMention | None:
@@ -1588,7 +1616,7 @@ def clause_date(article: Article, start: int, end: int) -> DateMention | None:
         # a complementizer between the mention and the trigger: the mention dates the
         # other side (the report, or the reported event), so it yields to one that does not
         between = text[d.end:start] if d.end <= start else text[end:d.start] if d.start >= end else ""
-        across = bool(_complementizer().search(_normalize(between)[0]))
+        across = bool(_complementizer().search(_normalized_text(between)))
         key = (framing, across, not same_clause, max(distance, 0))
         if best_key is None or key < best_key:
             best, best_key = d, key
