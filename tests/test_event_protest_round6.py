@@ -104,3 +104,28 @@ def test_other_senses_after_a_protest(text):
     types = sentence_types(text)
     assert "PROTEST" not in types[1], types
 
+
+# --- a date that names a past event (ثورة 19 ديسمبر، انتفاضة 17 تشرين) does not date the act beside it
+
+def dated_events(text: str, published: str = "2025-12-19") -> list:
+    """The events of ``text`` annotated with its dates (no cleaning: the text is the article's)."""
+    from marsad.model import Article
+    from marsad.pipeline import Pipeline, default_stages
+
+    pipeline = Pipeline([s for s in default_stages() if s[0] != "clean"])
+    return pipeline(Article(id="t", text=text, published=published)).events
+
+
+def test_a_protest_for_the_anniversary_of_a_dated_revolution_is_news():
+    events = dated_events("أطلقت قوات الأمن اليوم الجمعة، الغاز المسيل للدموع في مواجهة متظاهرين تجمعوا "
+                          "في وسط المدينة لإحياء الذكرى السابعة لثورة 19 ديسمبر 2018.\n"
+                          "وقالت الشرطة إن الوضع هادئ.")
+    assert {e.type for e in events if e.modality == "asserted"} == {"COERCE", "PROTEST"}, events
+
+
+def test_a_protest_dated_years_ago_is_still_a_recap():
+    events = dated_events("تجمع متظاهرون في ساحة المدينة اليوم الجمعة.\n"
+                          "وكان الآلاف قد تظاهروا في العاصمة في 19 ديسمبر 2018 ضد الحكومة.\n"
+                          "وخرج الآلاف في مسيرة حاشدة في 19 ديسمبر 2018 ضد الحكومة.")
+    told = [e for e in events if e.type == "PROTEST"]
+    assert len(told) == 1 and [x.start for x in told[0].evidence] == [0], events   # today's gathering only

@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from marsad.annotate.dates import clause_date, default_event_date
 from marsad.annotate.event_lexicon import Lexicon, cue_matches, cue_search
 from marsad.annotate.event_text import ArticleView, threat_verbs
+from marsad.data import read_lexicon
 from marsad.model import Article, DateMention
 from marsad.text.normalize import normalize_key
+from marsad.text.tokens import clitic_variants
 
 if TYPE_CHECKING:
     from marsad.annotate.events import Hit, SentenceInfo
@@ -202,7 +205,21 @@ def is_background(view: ArticleView, lex: Lexicon, h: Hit, info: SentenceInfo,
             # (وأصيب ضابطان نهاية آذار في الرياض برصاص مسلحين)
             if cue_search(pat, view.ntext, info.nstart, h.head_nend, clause_hi, starts):
                 return True
-    if not (date and date.value):
+    if not (date and date.value) or _names_a_past_event(article, date):
         return False
     ref = reference_date(article)     # (asked only of a dated trigger)
     return bool(ref and _earlier(date.value, ref))
+
+
+@lru_cache(maxsize=1)
+def _date_name_heads() -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in read_lexicon("modality.json")["date_name_heads"]["words"])
+
+
+def _names_a_past_event(article: Article, date: DateMention) -> bool:
+    """Is the date part of a name (ثورة 19 ديسمبر، انتفاضة 17 تشرين، لذكرى 25 يناير): right after
+    a noun it names (``date_name_heads``), with no preposition of time between? The act
+    told beside it (تجمع متظاهرون لإحياء ذكرى ثورة 19 ديسمبر 2018) is not dated by it."""
+    words = article.text[max(0, date.start - 30):date.start].split()
+    return bool(words) and not _date_name_heads().isdisjoint(
+        w.removeprefix("ال") for w in clitic_variants(words[-1]))
