@@ -57,3 +57,28 @@ def test_pronoun_of_an_arrest_noun_is_not_a_party_of_an_encounter():
     text = "وغادر الناشط أحمد الشرع السجن أمس بعد أن قضى عامين فيه منذ اعتقاله في دمشق."
     art = code_events(build(text))
     assert all(not (e.type == "COERCE" and e.actor1 and e.actor1.name_en == "Ahmed al-Sharaa") for e in art.events)
+
+
+# --- a subject after أن/إن with an office in the genitive before the name ---------------------
+
+def test_subject_after_an_opener_with_the_country_of_the_title_in_the_genitive():
+    # عاهل البلاد: the genitive of a title belongs to it, so the name is still the verb's subject
+    text = "وذكر بيان للديوان أن عاهل البلاد عبد الله الثاني استقبل الرئيس الأميركي دونالد ترامب في عمان."
+    assert main_of(text)[1:] == ("King Abdullah II", "Donald Trump")
+
+
+def test_subject_after_an_opener_with_a_government_title():
+    text = "وقال المكتب الإعلامي إن رئيس الحكومة السورية أحمد الشرع التقى الرئيس الروسي فلاديمير بوتين في موسكو."
+    assert main_of(text)[1:] == ("Ahmed al-Sharaa", "Vladimir Putin")
+
+
+def test_subject_after_an_opener_with_a_long_title():
+    # رئيس مجلس الوزراء السوري: four words of title between أن and the name
+    text = "وأفاد بيان بأن رئيس مجلس الوزراء السوري أحمد الشرع استقبل الرئيس التركي رجب طيب أردوغان في دمشق."
+    assert main_of(text)[1:] == ("Ahmed al-Sharaa", "Recep Tayyip Erdoğan")
+
+
+def test_verb_first_subject_with_a_ministry_title_announces_its_own_act():
+    # أعلن وزير الداخلية X فرض …: the portfolio (الداخلية) is part of the title between verb and name
+    text = "أعلن رئيس الوزراء التركي رجب طيب أردوغان فرض عقوبات على إيران."
+    assert main_of(text)[1:] == ("Recep Tayyip Erdoğan", "Iran")

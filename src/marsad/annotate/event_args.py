@@ -1047,7 +1047,8 @@ def _subject_of_verb_before(view: ArticleView, m: Mention, frame: Frame) -> bool
     verb = view.ntext[view.words[i0][0]:view.words[i0][1]].lstrip("وف")
     if verb in prepositions() or verb in noun_determiners() or _title_like(verb) or verb in clause_openers():
         return False
-    return all(_title_like(view.ntext[s:e]) or view.ntext[s:e] in honorifics() for s, e in view.words[i0 + 1:im])
+    return all(_title_like(view.ntext[s:e]) or view.ntext[s:e] in honorifics() or view.ntext[s:e] in title_nouns()
+               for s, e in view.words[i0 + 1:im])
 
 
 def _pair_named_before(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention, Mention] | None:
@@ -1087,7 +1088,7 @@ def _is_fronted_subject(view: ArticleView, m: Mention, last: Mention, frame: Fra
     if frame.nominal:
         return True                    # يعتزم [ماكرون] زيارة لبنان: the doer before the noun
     n_start = view.to_norm(m.start)
-    prev = view.words_before(n_start, 4, floor=view.to_norm(frame.clause_start))
+    prev = view.words_before(n_start, _TITLE_REACH, floor=view.to_norm(frame.clause_start))
     if not prev:
         return True
     # إن الرئيس الأميركي [دونالد ترمب] التقى: title words and nationality adjectives before
@@ -1096,9 +1097,13 @@ def _is_fronted_subject(view: ArticleView, m: Mention, last: Mention, frame: Fra
     for w in prev:
         if w in subject_openers():
             return True
-        if not (_title_like(w) or w == "من" or w in members):    # إن عناصر من [ميليشيا X] اقتحموا
+        if not (_title_like(w) or w == "من" or w in members or w in title_nouns()):    # إن عناصر من [ميليشيا X] اقتحموا
             return False
-    return len(prev) < 4             # only titles between the clause start and the name
+    return len(prev) < _TITLE_REACH  # only titles between the clause start and the name
+
+
+# how many words of titles (رئيس مجلس الوزراء العراقي) may stand between a clause opener and its subject
+_TITLE_REACH = 6
 
 
 def _only_dates_and_titles(view: ArticleView, start: int, end: int) -> bool:
@@ -1120,7 +1125,7 @@ def _opens_clause(view: ArticleView, m: Mention, floor: int) -> bool:
     for w in view.words_before(view.to_norm(m.start), 4, floor=view.to_norm(floor)):
         if w in subject_openers():
             return True
-        if not _title_like(w):
+        if not (_title_like(w) or w in title_nouns()):
             return False
     return False
 
