@@ -88,3 +88,16 @@ def test_whole_word_families_of_the_rarer_types(text, expected):
 
 def test_a_ban_lifted_is_no_sanction_imposed():
     assert "SANCTION" not in {e.type for e in coded("قررت الحكومة رفع الحظر عن تصدير الطماطم.").events}
+
+
+@pytest.mark.parametrize("text", [
+    "وزير الخارجية: لن نتفاوض تحت الضغط والتهديد",
+    "قال المتحدث إن الحركة لن تعترف بنتائج الانتخابات.",
+    "أكد الوزير أن بلاده ماضية في خطتها، رافضا الانتقادات الأوروبية.",
+])
+def test_refusing_to_negotiate_recognize_or_yield_is_a_rejection(text):
+    assert main_type(text) == "REJECT"
+
+
+def test_aid_suspended_as_a_verbal_noun_is_a_sanction():
+    assert main_type("وتم تعليق المساعدات الأمريكية للبلاد حتى إشعار آخر.") == "SANCTION"
