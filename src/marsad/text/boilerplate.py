@@ -41,6 +41,8 @@ _EMBEDDED_GATED = GatedPattern(_EMBEDDED)    # (most lines hold none of «(@», 
 _TWEET_DATE = re.compile(r"\(@\w{1,30}\)\s+((?:January|February|March|April|May|June|July|August|September|"
                          r"October|November|December)\s+\d{1,2},\s+\d{4})")
 _QUOTE_MARK = re.compile(r"^\s*>\s+")     # a Markdown quotation mark left by the dump ("> صنعاء «الأيام»:")
+# what a dump left of a cut HTML tag at the start of a line ("span>", "</p>", "<br/>")
+_MARKUP_TAIL = re.compile(r"^(?:</?[A-Za-z][^<>]{0,40}>|[a-z]{1,10}/?>)+\s*")
 _DUMP_STAMP = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?\s+(?=\S)")
 PARAGRAPH_WORDS = 20     # a line this long is a paragraph, never a link or a label
 HEADLINE_MAX_WORDS = 30
@@ -63,7 +65,10 @@ class Line:
         (" date 2025-10-13 Headline") or a Markdown quotation mark ("> "): rules look at what
         the page itself says. A tatweel
         between spaces is read as the dash it stands for ("مسقط ـ العمانية")."""
-        return spaced_dashes(_QUOTE_MARK.sub("", _DUMP_STAMP.sub("", self.text)).strip())
+        text = _QUOTE_MARK.sub("", _DUMP_STAMP.sub("", self.text)).strip()
+        if ">" in text:
+            text = _MARKUP_TAIL.sub("", text)
+        return spaced_dashes(text)
 
     @cached_property
     def key(self) -> str:
@@ -220,11 +225,96 @@ def _caption(stripped: str) -> bool:
     """A short line ending in a credit in brackets: "الرئيس خلال اللقاء (رويترز)"; a media
     tag in brackets ("(فيديو)") is no credit."""
     lex = lexicon()
-    if _words(stripped) > 16 or not lex.caption_credit.search(stripped) or re.search(
-            r"[.!?؟]\s*$", lex.caption_credit.sub("", stripped)):
+    if _words(stripped) > 16 or not lex.caption_credit.search(stripped):
+        return False
+    before = lex.caption_credit.sub("", stripped).rstrip()
+    if re.search(r"[!?؟]$", before) or before.endswith(".") and not _noun_phrase_caption(before[:-1]):
         return False
     credit = stripped[stripped.rfind("(") + 1:].rstrip(") ")
     return len(re.findall(r"\w+", credit)) <= 5 and phrase_key(credit) not in lex.media_tags
+
+
+CAPTION_PHRASE_MAX_WORDS = 8
+
+
+def _noun_phrase_caption(text: str) -> bool:
+    """What a photo caption says before «. (وكالات)»: a short phrase with no other sentence
+    end, opening with no verb or connective («عناصر من قوات الأمن»، «السودان»); a paragraph's
+    last sentence before the agency's credit («… وأضاف أن الوضع خطير. (رويترز)») is longer or
+    opens like a sentence."""
+    return (0 < _words(text) <= CAPTION_PHRASE_MAX_WORDS and not re.search(r"[.!?؟:،,]", text)
+            and not _continues(text) and not _sentence_start(text))
+
+
+# a separator of a stamp row: a pipe, a bullet, or a slash or dash with a space beside it
+# (a slash or dash between digits belongs to a date: "16/08/2025")
+_STAMP_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[/\-–—]\s*|\s*[/\-–—]\s+")
+STAMP_ROW_MAX_WORDS = 14
+STAMP_ROW_MAX_CHARS = 140    # (a paragraph is longer: the cheap test first)
+
+
+def _stamp_row(stripped: str) -> bool:
+    """A row of the page's stamps: a date or time and, beside it, set off by separators, only
+    labels of the page: a name of one word, a section, a counter or a widget ("عاين- 19 ديسمبر
+    2025"، "ديكريبتاج / الجمعة 01 نوفمبر 2024 12:29:03 / لا توجد تعليقات"، "أخبار محلية |
+    12/03/2024 | 3 تعليقات"). A headline with its date ("سعر الذهب اليوم - 5 مايو 2024")
+    has a part of two words or more that is none of these."""
+    if len(stripped) > STAMP_ROW_MAX_CHARS or not _DIGIT.search(stripped) or _words(stripped) > STAMP_ROW_MAX_WORDS:
+        return False
+    parts = [p.strip(" :：") for p in _STAMP_SEPARATOR.split(stripped)]
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return False
+    dated = False
+    for part in parts:
+        if _date_furniture(part) or date_line(part) or is_time_line(part):
+            dated = True
+        elif not _stamp_label(part):
+            return False
+    return dated
+
+
+def _stamp_label(part: str) -> bool:
+    """A part of a stamp row beside its date: one word that opens no sentence (a site's or a
+    section's name), a section label, a widget, or a counter or label of the date stamp
+    («3 تعليقات»، «لا توجد تعليقات»)."""
+    if re.search(r"[.!?؟،,«»\"“”()]", part):
+        return False
+    key = phrase_key(part)
+    lex = lexicon()
+    if _words(part) == 1:
+        return not _sentence_start(part) and not _continues(part) and key not in lex.open_end_words
+    return (key in lex.section_labels or key in lex.junk_lines or key.lower() in lex.comment_headers
+            or any(w.lower() in lex.date_stamp_words for w in key.split()))
+
+
+# the end of a word glued to the next one: tanween and alef maqsura end a word («صباحاًغزة»)
+_WORD_END_GLUE = re.compile(r"(?<=[\u064b\u064c\u064dى])(?=[\u0621-\u064a])")
+_LEADING_TIME = re.compile(r"^[\s,،|\-–—]*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp][Mm]\b)?")
+DATED_DATELINE_MAX_WORDS = 14
+_DATELINE_MARK = re.compile(r"[-–—:：(«]")    # what every standalone dateline holds
+
+
+def _dated_dateline(stripped: str) -> tuple[str, Dateline] | None:
+    """The page's date (and time) and then a dateline, on one line ("21 اغسطس, 2022 05:57
+    صباحاًغزة - فتح ميديا:"): (the date, the dateline), what neither alone reads."""
+    if (len(stripped) > STAMP_ROW_MAX_CHARS or not _DATELINE_MARK.search(stripped) or not _DIGIT.search(stripped)
+            or _words(stripped) > DATED_DATELINE_MAX_WORDS):
+        return None
+    spaced = _WORD_END_GLUE.sub(" ", stripped)
+    found = find_full_date(spaced)
+    if not found:
+        return None
+    value, start, end = found
+    lex = lexicon()
+    if any(phrase_key(w) not in lex.weekdays for w in re.findall(r"[^\W\d_]+", spaced[:start])):
+        return None
+    rest = _LEADING_TIME.sub("", digits_to_ascii(spaced[end:])).split()
+    while rest and phrase_key(rest[0]) in lex.time_of_day_words | _DATE_WORDS:
+        rest = rest[1:]
+    line = " ".join(rest)
+    placed = standalone_dateline(line) if line else None
+    return (value, placed) if placed is not None else None
 
 
 _ISSUE = re.compile(r"^العدد\s*(?:رقم\s*)?[:：]?\s*\d{3,6}(?!\d)")
@@ -370,6 +460,11 @@ def _line_rule(text: str, key: str | None = None) -> tuple[str, str] | None:
         return "metadata", "outlet and date"
     if standalone_dateline(stripped):
         return "metadata", "dateline"
+    if _stamp_row(stripped):
+        # (after the bylines and credits: "كتب: فلان - 5 مايو 2024" names its author)
+        return "metadata", "date furniture"
+    if _dated_dateline(stripped):
+        return "metadata", "dated dateline"
     if _caption(stripped) or _credited_caption(stripped) or lex.photographer_credit.search(stripped):
         return "boilerplate", "caption"
     if _SITE_DOMAIN.match(stripped):
@@ -576,6 +671,7 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
         if ln.label == "content" and _label_and_place(ln.body):
             ln.label, ln.reason = "boilerplate", "label and place"
     _find_title(items, title_hint)
+    _mark_title_with_name(items)
     _mark_headline_lists(items)
     _mark_repeats(items, title_hint)
     _mark_numbered_series(items)
@@ -623,6 +719,10 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
             out.bylines.append(credit_after_headline(stripped) or Byline(None, None))
         elif ln.reason == "dateline":
             out.datelines.append(standalone_dateline(stripped))
+        elif ln.reason == "dated dateline":
+            value, placed = _dated_dateline(stripped)
+            out.dates.append(value)
+            out.datelines.append(placed)
         elif ln.reason == "loose credit":
             found = _loose_credit(stripped)
             if isinstance(found, Byline):
@@ -797,6 +897,27 @@ def _find_title(items: list[Line], title_hint: str | None) -> None:
                 and not (_words(text) <= LABEL_MAX_WORDS and _sentence_start(text))):
             # (a short opening of a wrapped sentence, «أعلنت قيادة», is no headline)
             ln.label, ln.reason = "title", "first line"
+        return
+
+
+TITLE_WITH_NAME_WINDOW = 3    # the headline alone is looked for this close under "HEADLINE Name"
+
+
+def _mark_title_with_name(items: list[Line]) -> None:
+    """"HEADLINE Reporter Name" taken for the headline, with the headline alone just below it:
+    a card of the page printing the story's title with its author's name; the line below is
+    the headline."""
+    pos = next((p for p, ln in enumerate(items) if ln.label == "title"), None)
+    if pos is None:
+        return
+    title = items[pos]
+    for ln in items[pos + 1:pos + 1 + TITLE_WITH_NAME_WINDOW]:
+        if ln.label != "content" or _words(ln.body) < 3 or not title.loose.startswith(ln.loose + " "):
+            continue
+        rest = title.loose[len(ln.loose):].strip()
+        if looks_like_person(rest):
+            title.label, title.reason = "boilerplate", "headline with the author's name"
+            ln.label, ln.reason = "title", "under the headline with a name"
         return
 
 
