@@ -1462,11 +1462,15 @@ class _Linker:
             return False
         own = self._own_first_names(p, variants=False)
         # a word a bare title took (وأمير: also a given name) is free when no mention covers it
-        taken = {x for x in range(max(0, i - 8), i)
-                 if any(mn.start < words[x].end and words[x].start < mn.end for mn in self.mentions)}
+        # (of the eight words before the name; asked only of the words the loop reaches)
+        lo, mentions = max(0, i - 8), self.mentions
+
+        def taken(x: int) -> bool:
+            return x >= lo and any(mn.start < words[x].end and words[x].start < mn.end for mn in mentions)
+
         given: list[tuple[int, bool]] = []      # (word, written with و)
         k = i - 1
-        while k >= 0 and k not in taken and _JOINING_GAP.match(words[k + 1].gap):
+        while k >= 0 and not taken(k) and _JOINING_GAP.match(words[k + 1].gap):
             key = words[k].key
             if key in idx.first_names and key not in _NAME_PARTICLES:
                 given.append((k, False))
@@ -2058,10 +2062,15 @@ class _Linker:
         السويدي), 'في' and a body (القيادي في حماس) or a 'named' word (لاجئ عراقي
         يدعى) between, is a discovered person; the nisba or the body gives the country."""
         words, cues = self.words, self.kb.titles.name_cues
+        opens = self.idx.opens_description     # (``_after_descriptor``'s memo: False, no description)
         i = 0
         while i < len(words):
-            if words[i].key in cues.list_cues and i not in self.used:
+            key = words[i].key
+            if key in cues.list_cues and i not in self.used:
                 i = self._discover_list(i)
+                continue
+            if opens.get(key, True) is False:
+                i += 1      # a word known to open no description (most words): no call
                 continue
             k = self._after_descriptor(i)
             if k is None:
