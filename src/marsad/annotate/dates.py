@@ -165,7 +165,8 @@ class _Lexicon:
                 "relday_name_blockers_before", "year_of_period_nouns", "deadline_cues_before",
                 "deadline_links", "deadline_context", "future_prefix_exceptions",
                 "bare_month_cues", "imperfect_exceptions", "imperfect_particles_before",
-                "imperfect_past_markers_before", "imperfect_blockers_before", "since_before")
+                "imperfect_past_markers_before", "imperfect_blockers_before", "since_before",
+                "season_words", "event_year_nouns")
         self.words = {k: {_lexicon_form(w) for w in temporal[k]} for k in sets}
         self.future_prefixes = tuple(temporal["future_verb_prefixes"])
         # imperfect prefix -> the shortest word that can be a verb with it (أ needs 5
@@ -806,12 +807,15 @@ class _Parser:
             # "الربع الثالث من 2023": من is a cue only after a part of a year
             of_period = self.is_word(i - 1, lex.words["day_month_links"]) \
                 and self.is_word(i - 2, lex.words["year_of_period_nouns"])
-            if 1800 <= y <= 2199 and (self.is_word(i - 1, lex.words["year_cues"]) or of_period) \
-                    and not self.look(i + 1, "unit") \
+            # "صيف 2014": a season; "احتجاجات 2011": the year of a named event (no cue before it)
+            named = not of_period and self.is_word(i - 1, lex.words["event_year_nouns"])
+            cued = of_period or named or self.is_word(i - 1, lex.words["year_cues"]) \
+                or self.is_word(i - 1, lex.words["season_words"])
+            if 1800 <= y <= 2199 and cued and not self.look(i + 1, "unit") \
                     and not (y % 100 == 0 and followed_by_word and not self.look(i + 1, "gmark")):
                 # "قبل 2000 عام" and "في 2000 موقع" are counts, not years
                 gm = self.look(i + 1, "gmark")
-                return (gm[0] if gm else i + 1), _Spec("year", y=y)
+                return (gm[0] if gm else i + 1), _Spec("year", y=y, label="named event" if named else None)
         return None
 
     def period_expr(self, i: int) -> tuple[int, _Spec] | None:
@@ -952,12 +956,14 @@ def _rules_opened_by(kinds: frozenset[str], digit: bool) -> tuple[Callable, ...]
 
 # ---------------------------------------------------------------- regex patterns
 
+# the two separators are the same; a slash may have a space before or after it, both times
+# alike ("18 /4 /2024", "2024 / 04 / 18"), a dash or a dot not ("1 - 2 - 2024": a list, a range)
 _NUMERIC = re.compile(
-    r"(?<![\d/.\-])(?:(?P<y1>\d{4})(?P<s1>[/.\-])(?P<m1>\d{1,2})(?P=s1)(?P<d1>\d{1,2})"
-    r"|(?P<a2>\d{1,2})(?P<s2>[/.\-])(?P<b2>\d{1,2})(?P=s2) ?(?P<y2>\d{4}))(?![\d/.\-]\d)")
+    r"(?<![\d/.\-])(?:(?P<y1>\d{4})(?P<s1>[.\-]| ?/ ?)(?P<m1>\d{1,2})(?P=s1)(?P<d1>\d{1,2})"
+    r"|(?P<a2>\d{1,2})(?P<s2>[.\-]| ?/ ?)(?P<b2>\d{1,2})(?P=s2) ?(?P<y2>\d{4}))(?![\d/.\-]\d)")
 
 
-_NUMERIC_HINT = re.compile(r"\d[/.\-]\d")
+_NUMERIC_HINT = re.compile(r"\d(?:[/.\-]| ?/ ?)\d")
 
 
 def _numeric_spec(m: re.Match) -> _Spec | None:
@@ -1155,7 +1161,7 @@ def _resolve(spec: _Spec, anchor: dt.date | None) -> _Value | None:
         return _Value(None, "day", note="same day as the previous date" if spec.n == 0
                       else f"{spec.n:+d} day(s) from the previous date")
     if kind == "year":
-        note = f"{spec.part} in the year" if spec.part else None
+        note = f"{spec.part} in the year" if spec.part else spec.label
         if spec.cal == "h":
             first = _hijri_to_date(spec.y, 1, 1)
             try:
@@ -1436,12 +1442,26 @@ def _day_distance(delta: int) -> float:
     return abs(delta) + (0.5 if delta < 0 else 0)
 
 
+_FAR = 10_000
+
+
+def _days_off(value: str | None, day: dt.date) -> int:
+    """How many days a mention's value is from ``day``: 0 when it is that day (or a month
+    or year that holds it), ``_FAR`` when it has no value."""
+    if not value:
+        return _FAR
+    if len(value) == 10:
+        return abs((dt.date.fromisoformat(value) - day).days)
+    return 0 if day.isoformat().startswith(value) else _FAR
+
+
 def _writing_day(text: str, base: dt.date, days: range, main_span: tuple[int, int] | None = None,
                  main_day: dt.date | None = None) -> tuple[dt.date, list[DateMention]]:
     """Of the days ``base + d`` (d in ``days``), the one the text was most likely written
     on, with the text's mentions resolved against it: the fewest weekdays that disagree
     with it ("اليوم الخميس" is a Thursday, "أمس الأربعاء" too); then the mention at
-    ``main_span`` resolving to ``main_day``; then, given ``main_day``, the most relative
+    ``main_span`` resolving to ``main_day``, or the nearest to it (a bare "الاثنين" in a
+    report of a Sunday story is the Monday after it, not the one six days before); then, given ``main_day``, the most relative
     day mentions resolving to it; then the least distance from ``base``, a day after it
     before a day as far before it."""
     best: tuple | None = None
@@ -1449,17 +1469,17 @@ def _writing_day(text: str, base: dt.date, days: range, main_span: tuple[int, in
     for delta in sorted(days, key=_day_distance):
         anchor = base + dt.timedelta(days=delta)
         mentions = find_dates(text, anchor)
-        main_off = False
+        main_off = 0
         if main_span is not None:
             m = next((m for m in mentions if (m.start, m.end) == main_span), None)
-            main_off = m is None or m.value != (main_day or base).isoformat()
+            main_off = _days_off(m.value if m is not None else None, main_day or base)
         # a story's day is its event's: of the days left, the one under which most of the
         # text's relative days name that event's day («أمس» in a report of the day after)
         on_event = -_relative_days_on(mentions, main_day) if main_day is not None else 0
         key = (_weekday_disagreements(mentions), main_off, on_event, _day_distance(delta))
         if best is None or key < best[0]:
             best = (key, anchor, mentions)
-        if key[:2] == (0, False) and main_day is None:
+        if key[:2] == (0, 0) and main_day is None:
             break       # the days after this one in the order are farther: none can beat it
     assert best is not None, "days must not be empty"
     return best[1], best[2]
@@ -1473,7 +1493,7 @@ def story_anchor(article: Article, story_day: dt.date) -> tuple[dt.date, list[Da
     "أمس الأربعاء" in a report of a Wednesday event was written on Thursday. Of the
     days around the story's date, the one chosen has (1) the fewest weekdays that
     disagree with it, (2) the article's main-event mention (its trigger's clause
-    date, when relative) resolving to the story's date, (3) the most relative day
+    date, when relative) resolving to the story's date or the nearest to it, (3) the most relative day
     mentions resolving to the story's date ("أمس" in a report written the day after
     the event), (4) the least distance from the story's date (``_writing_day``)."""
     main = article.main_event
@@ -1584,7 +1604,8 @@ def clause_date(article: Article, start: int, end: int) -> DateMention | None:
     A mention in the trigger's own clause wins, else the nearest one in the
     sentence; a comma-bounded segment that is only a date joins its neighbours.
     Deadlines never date an event, and a relative year (هذا العام) only when the
-    sentence has no day or month mention. A mention inside a temporal subordinate clause of another event
+    sentence has no day or month mention; a named event's year ("احتجاجات 2011") never does.
+    A mention inside a temporal subordinate clause of another event
     ("بعد سقوط نظامه في 8 ديسمبر الماضي، بدأت ...") does not date a trigger
     outside that clause. A longer span (from the sentence start to the
     trigger's clause, say) is read as ending at the trigger. None when the
@@ -1596,8 +1617,9 @@ def clause_date(article: Article, start: int, end: int) -> DateMention | None:
     trigger = end - 1
     s_start, s_end = _sentence_bounds(article, trigger)
     in_sentence = [d for d in article.dates if d.start >= s_start and d.end <= s_end]
-    # a deadline (حتى السبت، بحلول الخميس) is when something must happen, not when it did
-    usable = [d for d in in_sentence if d.note != "deadline"]
+    # a deadline (حتى السبت، بحلول الخميس) is when something must happen, not when it did;
+    # a named event's year ("احتجاجات 2011") is that event's, a background to the sentence
+    usable = [d for d in in_sentence if d.note not in ("deadline", "named event")]
     has_finer = any(d.grain in ("day", "month") for d in usable)
     if not usable:
         return None

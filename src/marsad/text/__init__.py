@@ -149,6 +149,9 @@ def clean(article: Article) -> Article:
     _set(article, "published", date_from_url(article.url), "url")
     if result.dates:
         _set(article, "published", result.dates[0], "dateline")
+        if article.provenance.get("published") == "url" and article.published in result.dates:
+            # the page's date line shows the day its address gives: read from the page too
+            article.provenance["published"] = "dateline"
     for line in kept[:LEAD_PARAGRAPHS + 1]:
         found_date = lead_date(line)
         if found_date:

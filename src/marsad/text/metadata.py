@@ -17,8 +17,11 @@ from marsad.text.normalize import Translation
 
 _DIGITS = Translation(str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789"))
 _BULLETS = "•·▪●◦‣-–—*|"
-_NUMERIC_YMD = re.compile(r"(?<!\d)((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
-_NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d\d)(?!\d)")
+# a slash may have spaces around it ("18 /4 /2024م", "2024 / 04 / 18"): a dash or a dot may not
+# ("1 - 2 - 2024" is as often a list or a range)
+_NUM_SEP = r"(?:[-.]|\s?/\s?)"
+_NUMERIC_YMD = re.compile(rf"(?<!\d)((?:19|20)\d\d){_NUM_SEP}(\d{{1,2}}){_NUM_SEP}(\d{{1,2}})(?!\d)")
+_NUMERIC_DMY = re.compile(rf"(?<!\d)(\d{{1,2}}){_NUM_SEP}(\d{{1,2}}){_NUM_SEP}((?:19|20)\d\d)(?!\d)")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$|\.)")
 _TIME = re.compile(r"^(?:الساعة\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
                    r"(?:\s*(?:ص|م|صباحا|مساء|صباحًا|مساءً|am|pm|AM|PM|GMT|KSA|UTC|\(?بتوقيت \S+(?: \S+)?\)?))*$")
@@ -32,7 +35,7 @@ _EN_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:of\s+)?([A-Z][a-
 # "17-يونيو-2020", "20/أغسطس/2023": day, month name and year joined by dashes or slashes
 _DASHED_WORD_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[-–/]\s*([^\d\s،,/\-–]+)\s*[-–/]\s*((?:19|20)\d\d)(?!\d)")
 # "04/22/2024", "04/22/ 2024": month first where the day cannot be a month (> 12)
-_NUMERIC_MDY = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/\s?((?:19|20)\d\d)(?!\d)")
+_NUMERIC_MDY = re.compile(r"(?<!\d)(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?((?:19|20)\d\d)(?!\d)")
 _YEAR = re.compile(r"(?:19|20)\d\d")     # in every full date
 _CAPITALIZED = re.compile(r"[A-Z][a-z]")    # in every English date of the two patterns above
 
@@ -216,8 +219,30 @@ def date_line(line: str) -> str | None:
         if dated and all(v or is_time_line(p) or is_time_line(_without_date_prefix(p)) or _hijri_only(p)
                          for v, p in zip(values, parts)):
             return dated[0]
+        return _section_stamp(line)
+    return _single_date_line(line) or _section_stamp(line)
+
+
+_STAMP_TAIL = re.compile(r"^[\s|•·\-–—,،]*(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:ص|م|am|pm|AM|PM|GMT))?[\s|•·\-–—]*)?$")
+
+
+def _section_stamp(line: str) -> str | None:
+    """A page's stamp under its section's name: a section label of the boilerplate
+    lexicon (``section_labels``: العالم العربي، محليات، اقتصاد …), the date and maybe a
+    time ("العالم العربي 16-08-2025 | 21:10", "اقتصاد 03/02/2024 - 09:30")."""
+    words = line.split(maxsplit=2)
+    if len(line) > 60 or len(words) < 2 or not (
+            _is_section_key(phrase_key(words[0])) or _is_section_key(phrase_key(" ".join(words[:2])))):
+        return None         # (most lines: no section label opens them)
+    core = digits_to_ascii(line.strip())
+    found = find_full_date(core)
+    if not found:
         return None
-    return _single_date_line(line)
+    value, start, end = found
+    label = phrase_key(core[:start].strip(" |•·-–—:"))
+    if label and _is_section_key(label) and _STAMP_TAIL.match(core[end:]):
+        return value
+    return None
 
 
 def _hijri_only(part: str) -> bool:
@@ -570,11 +595,14 @@ def plausible_outlet(value: str | None) -> bool:
 _URL_COMPACT_DATE = re.compile(r"/((?:199|20[0-3])\d)(\d\d)(\d\d)(?=[/_-]|$|\.)")
 # ?cdate=29012026 or &date=20260129: a query parameter named for a date
 _URL_QUERY_DATE = re.compile(r"(?:^|&)[a-z_]*date=(\d{8})(?:&|$)", re.I)
+# "/news/voir/678-2025-10-05-12-44-39" (Joomla: an id, the day and the time), "/item_2024-03-12.html":
+# a dashed date after an id's dash or an underscore
+_URL_DASHED_DATE = re.compile(r"[-_]((?:19|20)\d\d)-(\d\d)-(\d\d)(?=[-_/.]|$)")
 
 
 def date_from_url(url: str | None) -> str | None:
     """The publication date a page's address carries: /2023/11/20/, /2023-11-20-,
-    /20231120/ or a ``date`` query parameter (year first, else day first)."""
+    /20231120/, -2023-11-20- after an id or a ``date`` query parameter (year first, else day first)."""
     if not url:
         return None
     parts = urlsplit(url)
@@ -582,6 +610,9 @@ def date_from_url(url: str | None) -> str | None:
     if m:
         return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     m = _URL_COMPACT_DATE.search(parts.path)
+    if m:
+        return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _URL_DASHED_DATE.search(parts.path)
     if m:
         return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     m = _URL_QUERY_DATE.search(parts.query)
