@@ -129,3 +129,41 @@ def test_a_protest_dated_years_ago_is_still_a_recap():
                           "وخرج الآلاف في مسيرة حاشدة في 19 ديسمبر 2018 ضد الحكومة.")
     told = [e for e in events if e.type == "PROTEST"]
     assert len(told) == 1 and [x.start for x in told[0].evidence] == [0], events   # today's gathering only
+
+
+# --- more of the lexicon: a protest noun and its organizers, a stand before a building, banners,
+# slogans, a place's people gathered before its buildings; the massacre committed in a headline's
+# present; تظاهرة in its other sense (a cultural or sports event)
+
+@pytest.mark.parametrize("text, expected", [
+    ("بدأت مسيرة نظمتها اللجان الشعبية من وسط المدينة.", "PROTEST"),
+    ("وقفة أمام مقر الأمم المتحدة تضامنا مع الأسرى", "PROTEST"),
+    ("ورفع المشاركون لافتات تطالب بالإفراج عن المعتقلين.", "PROTEST"),
+    ("وحمل الطلاب يافطات تندد بارتفاع الرسوم.", "PROTEST"),
+    ("تجمع الأهالي أمام مقر البلدية للمطالبة بإصلاح الطرق.", "PROTEST"),
+    ("أشعل شبان غاضبون إطارات السيارات عند مدخل البلدة.", "PROTEST"),
+    ("الطيران الحربي يرتكب مجزرة جديدة في ريف المدينة.", "ASSAULT"),
+    ("ويقوم المسلح بطعن المارة في الشارع الرئيسي.", "ASSAULT"),
+])
+def test_more_forms(text, expected):
+    assert expected in sentence_types(text)[0], sentence_types(text)
+
+
+def test_slogans_chanted_are_evidence_of_the_protest_told():
+    types = sentence_types("تظاهر المئات أمام البرلمان اليوم. "
+                           "وأظهرت مقاطع مصورة عشرات الشبان وهم يرددون شعارات ضد الحكومة.")
+    assert "PROTEST" in types[1], types
+    # alone, chanting is no protest of its own (a crowd at a ceremony or a match chants too)
+    assert sentence_types("وأظهرت مقاطع مصورة عشرات الشبان وهم يرددون شعارات ضد الحكومة.") == [set()]
+
+
+@pytest.mark.parametrize("text", [
+    "انطلقت تظاهرة ثقافية كبرى في المدينة القديمة.",
+    "اختتمت التظاهرة الرياضية الدولية بمشاركة عشرين فريقا.",
+    "وردد الحضور شعارات وطنية خلال الحفل.",
+    "ورددت الجماهير شعارات مؤيدة للفريق.",
+    "يحتاج الملف إلى وقفة جادة من الحكومة.",
+    "ورفع المحتفلون الأعلام في الساحة.",
+])
+def test_more_look_alikes(text):
+    assert "PROTEST" not in sentence_types(text)[0], sentence_types(text)
