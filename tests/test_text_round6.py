@@ -40,6 +40,7 @@ def test_a_caption_closing_with_a_full_stop_and_an_agency_in_brackets():
     # a paragraph's last sentence before the agency's credit stays: it opens with a
     # conjunction, or it is longer than a caption
     for said in ("وأكد أن السوق ستفتح يوميا. (وكالات)",
+                 "الوضع في السوق لا يزال هادئا. (وكالات)",      # a particle before a verb
                  "السوق ستفتح أبوابها يوميا من السابعة صباحا حتى العاشرة ليلا، عدا أيام العطل الرسمية. (وكالات)"):
         assert said in page(HEAD, P1, said, P2).text, said
 

@@ -239,11 +239,13 @@ CAPTION_PHRASE_MAX_WORDS = 8
 
 def _noun_phrase_caption(text: str) -> bool:
     """What a photo caption says before «. (وكالات)»: a short phrase with no other sentence
-    end, opening with no verb or connective («عناصر من قوات الأمن»، «السودان»); a paragraph's
-    last sentence before the agency's credit («… وأضاف أن الوضع خطير. (رويترز)») is longer or
-    opens like a sentence."""
+    end, opening with no verb or connective and holding no particle that stands before a verb
+    (`verb_particles`: «عناصر من قوات الأمن»، «السودان»); a paragraph's last sentence before
+    the agency's credit («… وأضاف أن الوضع خطير. (رويترز)»، «الوضع لا يزال متوترا. (أ ف ب)»)
+    is longer, opens like a sentence or holds such a particle."""
     return (0 < _words(text) <= CAPTION_PHRASE_MAX_WORDS and not re.search(r"[.!?؟:،,]", text)
-            and not _continues(text) and not _sentence_start(text))
+            and not _continues(text) and not _sentence_start(text)
+            and not set(phrase_key(text).split()) & lexicon().verb_particles)
 
 
 # a separator of a stamp row: a pipe, a bullet, or a slash or dash with a space beside it

@@ -60,6 +60,7 @@ class Lexicon:
         self.widget_tail_gated = GatedPattern(self.widget_tail)    # not run on lines without its words
         self.caption_titles = {phrase_key(w) for w in data.get("caption_titles", [])}
         self.caption_title_modifiers = {phrase_key(w) for w in data.get("caption_title_modifiers", [])}
+        self.verb_particles = {phrase_key(w) for w in data.get("verb_particles", [])}
         # issue 11: a text naming its own outlet ("تابعتها «OUTLET»"، "قال مصدر لـ«OUTLET»"):
         # a quoted name, then what stands before it (checked on the few words before the quote)
         verbs = "|".join(sorted((re.escape(v) for v in data.get("self_reference_verbs", [])), key=len, reverse=True))
