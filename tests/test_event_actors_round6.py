@@ -82,3 +82,31 @@ def test_verb_first_subject_with_a_ministry_title_announces_its_own_act():
     # أعلن وزير الداخلية X فرض …: the portfolio (الداخلية) is part of the title between verb and name
     text = "أعلن رئيس الوزراء التركي رجب طيب أردوغان فرض عقوبات على إيران."
     assert main_of(text)[1:] == ("Recep Tayyip Erdoğan", "Iran")
+
+
+# --- pairs after بين and sides; an announcer governing its act through عن ----------------------
+
+def test_between_pair_after_a_scene_verb():
+    # شهدت X مواجهة بين A وB: the scene is no party, the pair after بين is
+    text = "شهدت العاصمة مواجهة كلامية حادة بين الرئيس الأميركي دونالد ترامب ونظيره الروسي فلاديمير بوتين."
+    assert parties_of(text, etype="ACCUSE") == ("Donald Trump", "Vladimir Putin")
+
+
+def test_sides_of_a_between_pair():
+    # بين X، وY، من جهة، وZ من جهة أخرى: Y stands with X; the other side is Z
+    text = ("اندلعت مشادة كلامية بين الرئيس الأميركي دونالد ترامب، والعاهل الأردني عبد الله الثاني، "
+            "من جهة، والرئيس الروسي فلاديمير بوتين من جهة أخرى.")
+    assert parties_of(text, etype="ACCUSE") == ("Donald Trump", "Vladimir Putin")
+
+
+def test_announcer_governs_the_act_through_an():
+    # أعلن X، عن فرض …: the announcing verb's subject does the act it announces
+    text = "أعلن رئيس جمهورية تركيا رجب طيب أردوغان، عن فرض عقوبات على إيران."
+    assert main_of(text)[1:] == ("Recep Tayyip Erdoğan", "Iran")
+
+
+def test_name_inside_a_collocation_is_its_object_when_the_doer_stands_before():
+    # أعلن X عن حل [البرلمان العراقي]: the name inside the trigger after its first word is acted on
+    text = "أعلن الرئيس التركي رجب طيب أردوغان عن حل البرلمان العراقي."
+    t, a1, a2 = main_of(text)
+    assert (a1, a2) == ("Recep Tayyip Erdoğan", "Council of Representatives of Iraq")

@@ -154,8 +154,10 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
                                           or frame.pair_from_between):
                 return m, Mention(m.start, m.end, m.partner, None)     # بين الزعيمين: a dual names both
             rest = [x for x in near[i + 1:] if x.key != m.key]
-            if how in ("before", "none", "adjective", "governor", "main") or frame.pair_from_between:
-                return m, (rest[0] if rest else None)
+            if subject is None or how in ("before", "none", "adjective", "governor", "main") or frame.pair_from_between:
+                # شهد البيت الأبيض مشادة بين X ونائبه Y من جهة، وZ من جهة أخرى: the other side is Z
+                side = _other_side(view, frame, [x for x in around.all if x.start > m.end and x.key != m.key])
+                return m, (side or (rest[0] if rest else None))
             return subject, m
 
     if frame.doer_in_trigger:
@@ -170,6 +172,10 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
         return agent, (subject if subject is not agent else None)
 
     second = _second(view, frame, around, subject, partner)
+    if second is None and subject is not None and how in ("governor", "fronted") and not frame.receiver_subject:
+        # أعلن الأمير [X] عن حل [مجلس الأمة]: the doer named before the collocation, a bare name
+        # inside it after its first word is its object
+        second = next((m for m in around.gap if m.prep is None and m.key != subject.key), None)
     if frame.receiver_subject:
         subject, second = second, subject
     if second is None and frame.scene is not None:
@@ -341,7 +347,11 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
             fronted, joined = first, fronted
     if fronted is not None and _is_fronted_subject(view, fronted, joined or fronted, frame):
         return fronted, "fronted"
-    if fronted is not None and not frame.nominal and _subject_of_verb_before(view, fronted, frame):
+    if fronted is None and around.before_sentence and around.before_sentence[0].prep is None \
+            and _after_an(view, frame) and _subject_of_verb_before(view, around.before_sentence[0], frame):
+        return around.before_sentence[0], "governor"     # أعلن الأمير [X]، عن حل مجلس الأمة
+    if fronted is not None and (not frame.nominal or _after_an(view, frame)) \
+            and _subject_of_verb_before(view, fronted, frame):
         # أعلنت [وزارة الخزانة الأمريكية] فرض عقوبات على …: two finite verbs are not juxtaposed, so
         # the trigger right after the subject of a verb is its verbal noun, done by that subject
         return fronted, "governor"
@@ -523,6 +533,31 @@ def _received_from(view: ArticleView, frame: Frame, around: _Around) -> Mention 
             after, cut = view.to_original(e, e)[0], view.to_original(comma, comma)[0]
             return next((m for m in around.all if after <= m.start < cut and m.prep == "من"), None)
     return None
+
+
+_SIDE = re.compile(r"من (?:جهه|ناحيه)(?! اخري)")
+_OTHER_SIDE = re.compile(r"من (?:جهه|ناحيه) اخري")
+
+
+def _other_side(view: ArticleView, frame: Frame, rest: list[Mention]) -> Mention | None:
+    """The party after «من جهة» that closes the first side of «بين X وY من جهة، وZ من جهة
+    أخرى» (the first name past it, before «من جهة أخرى»), or None where the sentence
+    does not pair sides so."""
+    lo, hi = view.to_norm(frame.end), view.to_norm(frame.sent_end)
+    first = _SIDE.search(view.ntext, lo, hi)
+    if first is None:
+        return None
+    other = _OTHER_SIDE.search(view.ntext, first.end(), hi)
+    if other is None:
+        return None
+    a, b = view.to_original(first.end(), other.start())
+    return next((m for m in rest if a <= m.start < b), None)
+
+
+def _after_an(view: ArticleView, frame: Frame) -> bool:
+    """Does the trigger stand right after عن (أعلن X عن حل البرلمان)?"""
+    n = view.to_norm(frame.start)
+    return view.ntext[max(0, n - 3):n] == "عن " and (n < 4 or not view.ntext[n - 4].isalpha())
 
 
 def _scene_subject(view: ArticleView, frame: Frame, around: _Around) -> Mention | None:
@@ -1035,20 +1070,37 @@ def _coordinated(view: ArticleView, m: Mention, ms: list[Mention]) -> Mention | 
 
 def _subject_of_verb_before(view: ArticleView, m: Mention, frame: Frame) -> bool:
     """Is ``m`` the subject of a verb opening the sentence (one word, then titles only, before
-    it) and the trigger's word right after it, nothing between (أعلنت [X] فرض عقوبات)?"""
-    if view.text[m.end:frame.start].strip() or m.prep is not None:
+    it) and the trigger's word right after it, nothing between (أعلنت [X] فرض عقوبات) but the
+    عن of أعلن/كشف عن (أعلن أمير دولة الكويت [X] عن حل مجلس الأمة)? The country of the title
+    (دولة الكويت) is one of its words."""
+    if m.prep is not None:
         return False
+    gap = view.text[m.end:frame.start].strip(" ،,")
+    if (gap or view.text[m.end:frame.start].strip()) and normalize_key(gap) != "عن":
+        return False                       # (a comma may close the subject's name before عن)
     if view.ntext[view.to_norm(frame.start):][:1] in ("ي", "و"):
         return False                       # an imperfect (يفرض) or a joined verb (وفرض) has its own subject
     n0, nm = view.to_norm(frame.sent_start), view.to_norm(m.start)
     i0, im = view.word_index(n0), view.word_index(nm)
-    if not 1 <= im - i0 <= 4 or any(ch in view.ntext[n0:nm] for ch in "،,.:؛"):
+    if not 1 <= im - i0 <= _TITLE_REACH or any(ch in view.ntext[n0:nm] for ch in "،,.:؛"):
         return False
     verb = view.ntext[view.words[i0][0]:view.words[i0][1]].lstrip("وف")
     if verb in prepositions() or verb in noun_determiners() or _title_like(verb) or verb in clause_openers():
         return False
-    return all(_title_like(view.ntext[s:e]) or view.ntext[s:e] in honorifics() or view.ntext[s:e] in title_nouns()
-               for s, e in view.words[i0 + 1:im])
+    for s, e in view.words[i0 + 1:im]:
+        w = view.ntext[s:e]
+        if not (_title_like(w) or w in honorifics() or w in title_nouns() or "ال" + w in title_nouns()
+                or w in _country_names()):
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """The knowledge base's Arabic names of countries, normalized (الكويت، قطر): the country of
+    a title (أمير دولة الكويت) is one of its words."""
+    from marsad.annotate.knowledge import load_kb      # the knowledge base loads once, on first need
+    return frozenset(normalize_key(n) for c in load_kb().countries.values() for n in c.get("names_ar") or ())
 
 
 def _pair_named_before(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention, Mention] | None:
