@@ -127,6 +127,7 @@ class _Index:
     phrase_starts: dict[int, tuple[dict, dict[str, tuple[int, ...]]]] = field(default_factory=dict)
     given_form: dict[str, str | None] = field(default_factory=dict)   # see ``_link_spelling_variants``
     opens_description: dict[str, bool] = field(default_factory=dict)  # see ``_Linker._after_descriptor``
+    opens_office: dict[str, bool] = field(default_factory=dict)       # see ``_Linker._discover_after_office``
     skeleton_person: dict[str, str | None] = field(default_factory=dict)  # see ``_Linker._link_skeletons``
     skeleton_word: dict[str, bool] = field(default_factory=dict)  # a word's key -> a form of it in skeleton_person
     first_names: set[str] = field(default_factory=set)
@@ -614,10 +615,23 @@ class _Linker:
             kinds = m.kinds
             if "title" in kinds and not (kinds & {"person"}):
                 i = self._role_phrase(m)
+                self._free_honorifics(i)
             elif "counterpart" in kinds:
                 i = self._role_phrase(m, counterpart=True)
             else:
                 i = m.j
+
+    def _free_honorifics(self, j: int) -> None:
+        """A role phrase that ended at word j with no name linked after it leaves the
+        honorifics that close it (المستشار في الوزارة الدكتورة) to open a name
+        (``_discover_described``): the title took them as its qualifiers."""
+        words, hons = self.words, self.kb.titles.name_cues.honorifics
+        if j >= len(words) or j in self.used or self._known_person_at(j) is not None:
+            return
+        x = j - 1
+        while x >= 0 and x in self.used and words[x].key in hons:
+            self.used.discard(x)
+            x -= 1
 
     def _role_phrase(self, m: Match, counterpart: bool = False) -> int:
         kb, words = self.kb, self.words
@@ -2077,6 +2091,9 @@ class _Linker:
                 i += 1
                 continue
             k, country = self._descriptor_qualifiers(k)
+            if self._honorific_without_name(i, k):
+                i += 1
+                continue
             named = k < len(words) and words[k].key in cues.named and not self._break_before(k)
             if named:
                 k += 1
@@ -2096,6 +2113,9 @@ class _Linker:
             if end is None:
                 i = k
                 continue
+            if self._descriptor_form in cues.honorifics and not self._table_spelt(k, end):
+                i = end
+                continue
             # كريم فاضلي وسامر نوري: a name ends before «و» + another given name
             end = next((x for x in range(k + 2, end) if words[x].key.startswith("و")
                         and words[x].key not in self.idx.first_names), end)
@@ -2110,6 +2130,42 @@ class _Linker:
             for start, k, end in self._listed_names(end):
                 self._add_discovered(start, words[end - 1].end, k, end, country)
             i = end
+
+    def _discover_after_office(self) -> None:
+        """«ومدير إدارة المشرق العربي محمد الحربي،»: a noun of office in construct
+        (titles.json name_cues.office_heads: مدير، مستشار، وكيل، مندوب…) and the body it
+        governs (one to six words, no punctuation), then a name that opens with an Arabic
+        given name of the table (a foreign name's family name would be spelled letter by
+        letter: مستشار الرئيس الروسي يوري …) right after a definite word (not an eponym's head nor a
+        title: مستشفى الملك فهد), and ends at punctuation or a complementizer: a
+        discovered person. An office noun that a role phrase of the base took is left
+        to ``_role_phrase``, which reads the name after its title."""
+        words, cues, given = self.words, self.kb.titles.name_cues, self.kb.arabic_given_names
+        eponyms, opens = self.kb.titles.eponym_heads, self.idx.opens_office
+        n = len(words)
+        for i in range(n - 3):
+            key = words[i].key
+            if key not in opens:            # worked out once per distinct word
+                # a noun in construct never takes the article (التيار المحافظ: an adjective)
+                _remember(opens, key, any(v in cues.office_heads for v in words[i].variants)
+                          and not any(v.startswith("ال") for v in words[i].variants))
+            if not opens[key] or i in self.used:
+                continue    # a role phrase of the base (وكيل الوزارة، رئيس الوزراء) read its own name
+            for x in range(i + 2, min(i + 8, n - 1)):
+                w = words[x]
+                if not _JOINING_GAP.match(w.gap) or w.key in cues.not_name_words \
+                        or w.key in cues.complementizers:
+                    break
+                prev = words[x - 1]
+                if w.key not in given or x in self.used or not prev.key.startswith(("ال", "لل")) \
+                        or set(prev.variants) & eponyms or prev.key in self.idx.title_heads \
+                        or self._known_person_at(x) is not None:
+                    continue
+                end = self._described_name(x)
+                if end is None or not (self._break_before(end) or words[end].key in cues.complementizers):
+                    break
+                self._add_discovered(w.start, words[end - 1].end, x, end)
+                break
 
     def _discover_after_nisba(self) -> None:
         """«…، الأردنية لونا شكري»: a definite singular nisba standing alone at the
@@ -2190,8 +2246,8 @@ class _Linker:
             if given_only and not given:
                 break       # after a known person only a given name goes on with the list
             heads = self.kb.titles.name_cues.descriptor_heads
-            if not given and (bare in heads or "ال" + bare in heads):
-                break       # «، ومراسل قناة …»: a description opens the next item, not a name
+            if not given and (bare in heads or "ال" + bare in heads or bare in self.kb.titles.name_cues.office_heads):
+                break       # «، ومراسل قناة …»، «ومدير إدارة …»: a description opens the next item, not a name
             if comma and not w.key.startswith("و") and not given and bare not in _NAME_PARTICLES:
                 break       # «…موسى، نفذت ممارسات»: after a bare comma only a given name opens another name
 
@@ -2238,7 +2294,7 @@ class _Linker:
             rest = " ".join(w.key for w in words[i + 1:i + n])
             for v in words[i].variants:
                 form = f"{v} {rest}".strip()
-                if form in cues.descriptors:
+                if form in cues.descriptors or form in cues.honorifics:
                     self._descriptor_form = form
                     return i + n
             for v in words[i].variants:     # والناشطة is الناشطة before it is an indefinite ناشطة
@@ -2267,7 +2323,30 @@ class _Linker:
         return k, None
 
     def _descriptor_is_definite(self, i: int) -> bool:
-        return self._descriptor_form in self.kb.titles.name_cues.descriptors
+        cues = self.kb.titles.name_cues
+        return self._descriptor_form in cues.descriptors or self._descriptor_form in cues.honorifics
+
+    def _table_spelt(self, k: int, end: int) -> bool:
+        """Whether every word of the name k..end-1 is a given name of the table, a name
+        particle (أبو، بن، عبد) or the second word of a compound (الدين): a name made of
+        given names (منال رضوان، مجاهد غالب محمد), which the romanizer spells from the
+        table as news does."""
+        words, given = self.words, self.kb.given_names
+        return all(words[x].key in given or words[x].key in _NAME_PARTICLES or words[x].key in _COMPOUND_SECONDS
+                   for x in range(k, end))
+
+    def _honorific_without_name(self, i: int, k: int) -> bool:
+        """After an honorific (الدكتور، السيد، المهندس: titles.json name_cues.honorifics),
+        which also stand before nouns and are themselves family names (محمد السيد), only
+        a name that opens with a known given name (or عبد) is a person, and the honorific
+        is not itself a family name right after a given name."""
+        words, idx = self.words, self.idx
+        if self._descriptor_form not in self.kb.titles.name_cues.honorifics:
+            return False
+        if i > 0 and not self._break_before(i) and _JOINING_GAP.match(words[i].gap) and (
+                words[i - 1].key in idx.first_names or words[i - 1].key in _NAME_PARTICLES):
+            return True     # محمد السيد أحمد: a family name, no honorific
+        return k >= len(words) or not (words[k].key in idx.first_names or words[k].key == "عبد")
 
     def _descriptor_qualifiers(self, k: int) -> tuple[int, str | None]:
         """Skip a nisba (the person's country), modifiers and 'في' + a body after a
@@ -2564,6 +2643,7 @@ class _Linker:
         self._prefer_named_holders()
         self._link_epithets()
         self._discover_described()
+        self._discover_after_office()
         self._discover_after_nisba()
         self._discover_groups()
         self._org_anaphors()

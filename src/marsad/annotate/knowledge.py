@@ -90,11 +90,13 @@ class NameCues:
     masdar_patterns: list[re.Pattern] = field(default_factory=list)   # الاعتداء: a verbal noun
     kunya_heads: set[str] = field(default_factory=set)     # أبو، أم
     list_cues: set[str] = field(default_factory=set)       # وهم، وهن: a list of two names or more follows
+    honorifics: set[str] = field(default_factory=set)      # الدكتور، السيد: a name follows if it opens with a given name
+    office_heads: set[str] = field(default_factory=set)    # مدير، مستشار: an office in construct with a body
 
     def __post_init__(self) -> None:
         # the first words of the descriptors: a word that is none of them starts no
         # description, which spares trying every word's 1-3 word phrases
-        self.descriptor_heads = frozenset(d.split(" ", 1)[0] for d in self.descriptors)
+        self.descriptor_heads = frozenset(d.split(" ", 1)[0] for d in self.descriptors | self.honorifics)
 
     def is_masdar(self, key: str) -> bool:
         return any(p.match(key) for p in self.masdar_patterns)
@@ -172,7 +174,8 @@ def _name_cues(raw: dict) -> NameCues:
             raise ValueError(f"titles.json name_cues.masdar_patterns: bad pattern {rx!r} ({exc})") from exc
     return NameCues(descriptors=keys("descriptors"), named=keys("named"), not_name_words=keys("not_name_words"),
                     complementizers=keys("complementizers"), masdar_patterns=patterns,
-                    kunya_heads=keys("kunya_heads"), list_cues=keys("list_cues"))
+                    kunya_heads=keys("kunya_heads"), list_cues=keys("list_cues"), honorifics=keys("honorifics"),
+                    office_heads=keys("office_heads"))
 
 
 def _require(row: dict, keys: tuple[str, ...], where: str) -> None:
@@ -228,6 +231,7 @@ class KnowledgeBase:
         self.places: dict[str, dict] = {}
         self._load_records()
         self.titles = self._load_titles()
+        self.arabic_given_names: frozenset[str] = frozenset()
         self.given_names = self._load_given_names()
         self.groups = self._load_groups()
         self._org_refs = self._build_org_refs()
@@ -358,6 +362,8 @@ class KnowledgeBase:
             return {}
         raw = json.loads(path.read_text(encoding="utf-8"))
         names = {**(raw.get("foreign") or {}), **raw.get("names", {})}   # foreign European given names too
+        # the Arabic given names alone (a foreign name's family name is spelled letter by letter)
+        self.arabic_given_names = frozenset(normalize_key(k) for k in raw.get("names", {}))
         return {normalize_key(k): v for k, v in names.items()}
 
     # ---- aliases -----------------------------------------------------------------
