@@ -256,16 +256,34 @@ def _discrepancy_words(field: str) -> tuple[str, ...]:
     return DISCREPANCY_FIELDS.get(field, DISCREPANCY_FIELDS.get(key, (field,)))
 
 
+def _sets_apart(planted: dict, values: list[dict]) -> bool:
+    """Marsad's values put an odd article of the planted discrepancy against an article
+    the gold gives another value: naming the odd article is not enough (a disagreement
+    with a report the gold does not list, the odd one on the first value's side, is
+    no finding)."""
+    gold_of: dict[str, set[int]] = {}
+    for i, v in enumerate(planted["values"]):
+        for a in v["articles"]:
+            gold_of.setdefault(a, set()).add(i)
+    ours: dict[str, set[int]] = {}
+    for j, v in enumerate(values):
+        for a in v["article_ids"]:
+            ours.setdefault(a, set()).add(j)
+    odd = {a for v in planted["values"][1:] for a in v["articles"]}
+    return any(ours[o].isdisjoint(ours[x]) and x in gold_of and gold_of[x] != gold_of[o]
+               for o in odd & ours.keys() for x in ours if x != o)
+
+
 def discrepancy_scores(gold: dict[str, Any], stories: list[Story]) -> dict[str, Any]:
     """Planted discrepancies found (the story holding the odd article reports a
-    discrepancy of that kind naming it), and discrepancies invented in stories
-    whose gold event has none."""
+    discrepancy of that kind that sets it apart from an article the gold gives another
+    value), and discrepancies invented in stories whose gold event has none."""
     planted = gold.get("discrepancies", [])
     found = []
     for d in planted:
         words = _discrepancy_words(d["field"])
         odd = {a for v in d["values"][1:] for a in v["articles"]}
-        hit = any(any(w in rec.field for w in words) and odd & {a for v in rec.values for a in v["article_ids"]}
+        hit = any(any(w in rec.field for w in words) and _sets_apart(d, rec.values)
                   for st in stories if odd & set(st.article_ids) for rec in st.discrepancies)
         found.append({"event_id": d["event_id"], "field": d["field"], "found": hit})
     clean_events = {e["event_id"] for e in gold["events"]} - {d["event_id"] for d in planted} \
