@@ -423,7 +423,7 @@ def test_a_dual_is_two_and_a_singular_with_one_is_one():
     assert casualty_figures("أسفرت الغارة عن سقوط قتيلين وثلاثة جرحى") == {"killed": 2, "injured": 3}
     assert casualty_figures("أدى القصف إلى مقتل شخصين وإصابة طفلين في الحي") == {"killed": 2, "injured": 2}
     assert casualty_figures("استشهد شابان برصاص القوات عند الحاجز") == {"killed": 2}
-    assert casualty_figures("ما أدى إلى سقوط ضحية واحدة وإصابة 14 آخرين") == {"killed": 1, "injured": 14}
+    assert casualty_figures("وخلفت الضربة ضحية واحدة وإصابة 14 شخصا بجروح") == {"killed": 1, "injured": 14}
     assert casualty_figures("أسفر الانفجار عن مقتل شخص واحد") == {"killed": 1}
     # a sound plural in ـين reads like a dual: no count
     assert casualty_figures("أسفر القصف عن مقتل مدنيين في القرية") == {}
@@ -466,3 +466,19 @@ def test_a_recap_in_one_report_does_not_contradict_the_others():
     b = report("p2", "قتل 4 أشخاص في الغارة على المبنى")
     c = report("p3", "استهدفت الغارة مبنى سكنيا، وكانت غارة سابقة قد أودت بحياة 9 أشخاص")
     assert "casualties_killed" not in fields([a, b, c])
+
+
+def test_a_count_of_one_that_is_denied_is_no_count():
+    # «not a single one killed»: no toll of one
+    assert casualty_figures("لم يسقط قتيل واحد في القصف على البلدة") == {}
+    assert casualty_figures("انتهى الاشتباك دون سقوط ضحية واحدة") == {}
+    assert casualty_figures("ولم تسجل إصابة واحدة بين العمال") == {}
+    # an exception between keeps it, and a negation of another clause does not reach it
+    assert casualty_figures("لم يسفر الانفجار إلا عن قتيل واحد") == {"killed": 1}
+    assert casualty_figures("لم يصب أحد من الركاب، وقتل شخص واحد") == {"killed": 1}
+
+
+def test_a_number_after_and_is_its_own_noun_s_count():
+    # «واحد و3 جرحى»: the wounded are 3, not the one of the killed
+    assert casualty_figures("أسفر التفجير عن قتيل واحد و3 جرحى") == {"killed": 1, "injured": 3}
+    assert casualty_figures("خلف الحادث ضحية واحدة و14 جريحا في الحافلة") == {"killed": 1, "injured": 14}

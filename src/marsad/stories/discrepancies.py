@@ -456,7 +456,8 @@ def _casualty_lexicon() -> dict:
                re.compile(rf"(?<!\w)[وفبل]?(?:{_alternatives(data[kind + '_tolls'])})(?:\s+\S+){{0,3}}?\s+{number}(?!\w)")]
         + ([  # the number may carry «و» («13 قتيلا و52 جريحا»: the wounded have their own)
             # (the word between is not itself a number: «2025 ثلاثة شهداء»)
-            re.compile(rf"(?<!\w)و?{number}\s+(?:(?!\d|(?:{word_number})\s)\S+\s+)?(?:{_alternatives(data[kind + '_nouns'])})")]
+            # (nor a number of its own after «و»: «قتيل واحد و3 جرحى» has 3 wounded, not one)
+            re.compile(rf"(?<!\w)و?{number}\s+(?:(?!و?\d|(?:{word_number})\s)\S+\s+)?(?:{_alternatives(data[kind + '_nouns'])})")]
            if data.get(kind + "_nouns") else [])
         for kind in CASUALTY_KINDS
     }
@@ -471,9 +472,14 @@ def _casualty_lexicon() -> dict:
     plu = figures["background_cues"]["pluperfect"]
     pluperfect = re.compile(rf"(?<!\w)[وف]?(?:{_alternatives(plu['auxiliaries'])})(?:\s+\S+){{0,{plu['max_between']}}}?"
                             rf"\s+{re.escape(normalize_key(plu['particle']))}(?=\s)")
+    # «لم يسقط قتيل واحد»: a negation up to three words before the count, and no
+    # exception between («لم يسقط سوى قتيل واحد»)
+    implied = data["implied_counts"]
+    negated = re.compile(rf"(?<!\w)[وف]?(?:{_alternatives(implied['negations'])})"
+                         rf"(?:\s+(?![وف]?(?:{_alternatives(implied['negation_exceptions'])})(?!\w))[^\s.،,؛:]+){{0,3}}\s+$")
     return {"numbers": numbers, "multipliers": multipliers, "word_number": word_number, "number": number,
             "patterns": patterns, "companions": companions, "background": background, "pluperfect": pluperfect,
-            "implied": _implied_count_patterns(data)}
+            "implied": _implied_count_patterns(data), "negated": negated}
 
 
 def _implied_count_patterns(data: dict) -> dict[str, list[tuple[re.Pattern, int]]]:
@@ -649,10 +655,13 @@ def casualty_count_lists(text: str, year: str | None = None,
         for pat in patterns:
             for m in pat.finditer(norm):
                 value = _number(m.group(1), lex["numbers"], m.group(2), lex["multipliers"])
-                if value and not _both_kinds(norm, m, kind) and not _a_year(norm, m):
+                if value and not _both_kinds(norm, m, kind) and not _a_year(norm, m) \
+                        and not (value == 1 and _negated(norm, m, lex)):
                     hits.append((m.start(), _count(norm, m, value)))
         for pat, value in lex["implied"].get(kind, ()):
             for m in pat.finditer(norm):
+                if _negated(norm, m, lex):
+                    continue
                 # («مقتل وإصابة شخصين» is a count of both; a killed dual has its own word)
                 if kind == "killed" or not _both_kinds(norm, m, kind):
                     hits.append((m.start(), _implied_count(norm, m, value)))
@@ -668,6 +677,11 @@ def casualty_count_lists(text: str, year: str | None = None,
         if hits:
             out[kind] = [c for _, c in hits]
     return out
+
+
+def _negated(norm: str, m: re.Match, lex: dict) -> bool:
+    """«لم يسقط قتيل واحد», «دون سقوط قتيلين»: the count of match ``m`` is denied."""
+    return bool(lex["negated"].search(norm, max(0, m.start() - 60), m.start()))
 
 
 def _implied_count(norm: str, m: re.Match, value: int) -> Count:
