@@ -342,8 +342,8 @@ def test_a_headline_cut_in_two_does_not_use_up_the_lead():
     """A title cut at «..» makes two short sentences; the day the first paragraph names
     is still the lead's (the lead runs to its first paragraph's length)."""
     text = ("مساعدات من الجو.. إنزال جديد فوق القطاع\n"
-            "نفذت القوات الجوية، اليوم الجمعة، عملية إنزال جوي جديدة فوق القطاع شاركت فيها طائرات "
-            "من عدة دول، وأسقطت نحو أربعين طنا من المواد الغذائية والإغاثية للمدنيين.")
+            "أسقطت طائرات شحن من عدة دول، اليوم الجمعة، دفعة أخرى من المؤن فوق القطاع، بلغت قرابة "
+            "أربعين طنا من الطحين والأدوية والمياه المعبأة للسكان المحاصرين.")
     art = Article(id="drop", text=text, raw=text, title=text[:40])
     art.sentences = [Sentence(0, 15, text[:15]), Sentence(16, 39, text[16:39]),
                      Sentence(40, len(text), text[40:])]

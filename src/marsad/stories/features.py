@@ -206,8 +206,8 @@ def partial_date(article: Article, main: Event | None) -> tuple[int | None, tupl
 
 def partial_day(article: Article, main: Event | None) -> tuple[int | None, tuple[int, int] | None, bool]:
     """``partial_date``, and whether the day is that of a statement about the event: a
-    speech verb and its subject right before the day («أعلن الجيش الإسرائيلي مساء
-    الخميس عن مقتل …», «أعلن المغرب الاثنين أن …») date the announcement, which comes on
+    speech verb and its subject right before the day («أعلنت الشرطة صباح الأحد
+    مقتل …», «أعلن المغرب الاثنين أن …») date the announcement, which comes on
     the day of the event or the day after it."""
     if main is None or (main.date and len(main.date) == 10):
         return None, None, False
