@@ -196,19 +196,13 @@ def _shift_words() -> frozenset[str]:
     return frozenset(normalize_key(w) for w in data["past"] + data["future"])
 
 
-def partial_date(article: Article, main: Event | None) -> tuple[int | None, tuple[int, int] | None]:
+def partial_day(article: Article, main: Event | None) -> tuple[int | None, tuple[int, int] | None, bool]:
     """What the text says of the day of a main event that has no day-grain date (no
     publication date to resolve «الخميس» against): the weekday it names and the month
-    and day it names without a year. Two reports of one event cannot disagree on them."""
-    weekday, month_day, _ = partial_day(article, main)
-    return weekday, month_day
-
-
-def partial_day(article: Article, main: Event | None) -> tuple[int | None, tuple[int, int] | None, bool]:
-    """``partial_date``, and whether the day is that of a statement about the event: a
-    speech verb and its subject right before the day («أعلنت الشرطة صباح الأحد
-    مقتل …», «أعلن المغرب الاثنين أن …») date the announcement, which comes on
-    the day of the event or the day after it."""
+    and day it names without a year (two reports of one event cannot disagree on them),
+    and whether that day is a statement's about the event: a speech verb and its subject
+    right before the day («أعلنت الشرطة صباح الأحد مقتل …», «أعلن المغرب الاثنين أن …»)
+    date the announcement, which comes on the day of the event or the day after it."""
     if main is None or (main.date and len(main.date) == 10):
         return None, None, False
     mention = _main_date_mention(article, main) or _lead_day_mention(article)
