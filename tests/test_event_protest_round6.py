@@ -167,3 +167,12 @@ def test_slogans_chanted_are_evidence_of_the_protest_told():
 ])
 def test_more_look_alikes(text):
     assert "PROTEST" not in sentence_types(text)[0], sentence_types(text)
+
+
+def test_the_participants_of_the_protest_told():
+    # «المشاركون» after a protest told are its participants; at a conference they are not
+    types = sentence_types("تظاهر المئات أمام البرلمان اليوم. كما طالب المشاركون بمحاسبة الفاسدين.")
+    assert "PROTEST" in types[1], types
+    types = sentence_types("تظاهر المئات أمام البرلمان اليوم. وطالب المشاركون في الندوة المسائية بدعم الصحافة.")
+    assert "PROTEST" not in types[1], types
+    assert sentence_types("كما طالب المشاركون بمحاسبة الفاسدين.") == [set()]
