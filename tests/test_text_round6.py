@@ -36,13 +36,24 @@ def test_a_headline_or_a_byline_with_a_date_is_no_stamp_row():
 
 def test_a_caption_closing_with_a_full_stop_and_an_agency_in_brackets():
     caption = "محلات السوق الجديدة في الحي الغربي. (وكالات)"
-    assert page(HEAD, P1, caption, P2).text.split("\n") == [HEAD, P1, P2]
-    # a paragraph's last sentence before the agency's credit stays: it opens with a
-    # conjunction, or it is longer than a caption
+    assert page(HEAD, caption, P1, P2).text.split("\n") == [HEAD, P1, P2]
+    # above the first paragraph too, a sentence before the agency's credit stays: it opens
+    # with a conjunction, holds a particle before a verb, or is longer than a caption
     for said in ("وأكد أن السوق ستفتح يوميا. (وكالات)",
-                 "الوضع في السوق لا يزال هادئا. (وكالات)",      # a particle before a verb
+                 "الوضع في السوق لا يزال هادئا. (وكالات)",
                  "السوق ستفتح أبوابها يوميا من السابعة صباحا حتى العاشرة ليلا، عدا أيام العطل الرسمية. (وكالات)"):
-        assert said in page(HEAD, P1, said, P2).text, said
+        assert said in page(HEAD, said, P1, P2).text.split("\n"), said
+
+
+def test_inside_the_text_the_shapes_of_page_stamps_are_the_text():
+    # below the first paragraph, a short sentence with its agency (a verb the lexicon does not
+    # list, or none), a timeline's item and a short lead opening with a date are content
+    for line in ("الحصيلة مرشحة للارتفاع. (وكالات)", "انتهى الاجتماع دون اتفاق. (وكالات)"):
+        assert line in page(HEAD, P1, line, P2).text.split("\n"), line
+        assert line in page(HEAD, P1, P2, line).text.split("\n"), line
+    for line in ("15 مايو 1948 - النكبة", "الافتتاح - 10:30 صباحا",
+                 "14 مارس 2024 بيروت - الرصيف نيوز: انفجار يهز المرفأ"):
+        assert line in page(HEAD, P1, line, P2).text.split("\n"), line
 
 
 def test_the_headline_printed_with_its_authors_name_above_the_headline_alone():

@@ -221,14 +221,16 @@ def _date_furniture(text: str) -> bool:
     return (has_month and numbers >= 1) or numbers >= 3 or (has_time and (numbers >= 1 or has_month))
 
 
-def _caption(stripped: str) -> bool:
+def _caption(stripped: str, full_stop_ok: bool = False) -> bool:
     """A short line ending in a credit in brackets: "الرئيس خلال اللقاء (رويترز)"; a media
-    tag in brackets ("(فيديو)") is no credit."""
+    tag in brackets ("(فيديو)") is no credit. With ``full_stop_ok`` (above the first
+    paragraph only) a short phrase may close with a full stop before the credit."""
     lex = lexicon()
     if _words(stripped) > 16 or not lex.caption_credit.search(stripped):
         return False
     before = lex.caption_credit.sub("", stripped).rstrip()
-    if re.search(r"[!?؟]$", before) or before.endswith(".") and not _noun_phrase_caption(before[:-1]):
+    if re.search(r"[!?؟]$", before) or before.endswith(".") and not (
+            full_stop_ok and _noun_phrase_caption(before[:-1])):
         return False
     credit = stripped[stripped.rfind("(") + 1:].rstrip(") ")
     return len(re.findall(r"\w+", credit)) <= 5 and phrase_key(credit) not in lex.media_tags
@@ -317,6 +319,25 @@ def _dated_dateline(stripped: str) -> tuple[str, Dateline] | None:
     line = " ".join(rest)
     placed = standalone_dateline(line) if line else None
     return (value, placed) if placed is not None else None
+
+
+def _mark_top_stamps(items: list[Line]) -> None:
+    """Above the first paragraph, where a page prints its stamps: a stamp row, the page's date
+    with a dateline, a caption closing with «. (وكالات)». Inside the text the same shapes are
+    a timeline's item («15 مايو 1948 - النكبة») or a paragraph's short last sentence with its
+    agency («الحصيلة مرشحة للارتفاع. (وكالات)»). After the line rules: "كتب: فلان - 5 مايو
+    2024" is already a byline naming its author."""
+    for ln in items:
+        if ln.label != "content":
+            continue
+        if _stamp_row(ln.body):      # (asked first: a stamp row ending with ":" reads as a paragraph)
+            ln.label, ln.reason = "metadata", "date furniture"
+        elif _dated_dateline(ln.body):
+            ln.label, ln.reason = "metadata", "dated dateline"
+        elif _caption(ln.body, full_stop_ok=True):
+            ln.label, ln.reason = "boilerplate", "caption"
+        elif _is_paragraph(ln.body):
+            return
 
 
 _ISSUE = re.compile(r"^العدد\s*(?:رقم\s*)?[:：]?\s*\d{3,6}(?!\d)")
@@ -462,11 +483,6 @@ def _line_rule(text: str, key: str | None = None) -> tuple[str, str] | None:
         return "metadata", "outlet and date"
     if standalone_dateline(stripped):
         return "metadata", "dateline"
-    if _stamp_row(stripped):
-        # (after the bylines and credits: "كتب: فلان - 5 مايو 2024" names its author)
-        return "metadata", "date furniture"
-    if _dated_dateline(stripped):
-        return "metadata", "dated dateline"
     if _caption(stripped) or _credited_caption(stripped) or lex.photographer_credit.search(stripped):
         return "boilerplate", "caption"
     if _SITE_DOMAIN.match(stripped):
@@ -665,6 +681,7 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
         rule = _line_rule(ln.body, ln.key)
         if rule:
             ln.label, ln.reason = rule
+    _mark_top_stamps(items)
     _mark_embedded_text(items)
     _mark_latin_widgets(items)
     _mark_staff_box(items, lex)
