@@ -97,7 +97,7 @@ def test_a_line_wrapped_after_a_preposition_under_the_headline_is_the_text():
 
 
 def test_the_pages_date_and_a_dateline_on_one_line():
-    # the time of day glued to the place: tanween ends a word («صباحاًغزة»)
+    # the time of day glued to the place: tanween ends a word («صباحاًبيروت»)
     line = "14 مارس, 2024 09:40 صباحاًبيروت - الرصيف نيوز:"
     lab = labels(HEAD, line, P1, P2)
     assert lab[line] == ("metadata", "dated dateline")

@@ -242,7 +242,7 @@ CAPTION_PHRASE_MAX_WORDS = 8
 def _noun_phrase_caption(text: str) -> bool:
     """What a photo caption says before «. (وكالات)»: a short phrase with no other sentence
     end, opening with no verb or connective and holding no particle that stands before a verb
-    (`verb_particles`: «عناصر من قوات الأمن»، «السودان»); a paragraph's last sentence before
+    (`verb_particles`: «جانب من السوق الجديدة»، «بيروت»); a paragraph's last sentence before
     the agency's credit («… وأضاف أن الوضع خطير. (رويترز)»، «الوضع لا يزال متوترا. (أ ف ب)»)
     is longer, opens like a sentence or holds such a particle."""
     return (0 < _words(text) <= CAPTION_PHRASE_MAX_WORDS and not re.search(r"[.!?؟:،,]", text)
@@ -259,8 +259,8 @@ STAMP_ROW_MAX_CHARS = 140    # (a paragraph is longer: the cheap test first)
 
 def _stamp_row(stripped: str) -> bool:
     """A row of the page's stamps: a date or time and, beside it, set off by separators, only
-    labels of the page: a name of one word, a section, a counter or a widget ("عاين- 19 ديسمبر
-    2025"، "ديكريبتاج / الجمعة 01 نوفمبر 2024 12:29:03 / لا توجد تعليقات"، "أخبار محلية |
+    labels of the page: a name of one word, a section, a counter or a widget ("الرصيف- 19 ديسمبر
+    2025"، "تحقيقات / الجمعة 01 نوفمبر 2024 12:29:03 / لا توجد تعليقات"، "أخبار محلية |
     12/03/2024 | 3 تعليقات"). A headline with its date ("سعر الذهب اليوم - 5 مايو 2024")
     has a part of two words or more that is none of these."""
     if len(stripped) > STAMP_ROW_MAX_CHARS or not _DIGIT.search(stripped) or _words(stripped) > STAMP_ROW_MAX_WORDS:
@@ -292,16 +292,18 @@ def _stamp_label(part: str) -> bool:
             or any(w.lower() in lex.date_stamp_words for w in key.split()))
 
 
-# the end of a word glued to the next one: tanween and alef maqsura end a word («صباحاًغزة»)
+# the end of a word glued to the next one: tanween and alef maqsura end a word («صباحاًبيروت»)
 _WORD_END_GLUE = re.compile(r"(?<=[\u064b\u064c\u064dى])(?=[\u0621-\u064a])")
 _LEADING_TIME = re.compile(r"^[\s,،|\-–—]*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp][Mm]\b)?")
 DATED_DATELINE_MAX_WORDS = 14
 _DATELINE_MARK = re.compile(r"[-–—:：(«]")    # what every standalone dateline holds
 
 
-def _dated_dateline(stripped: str) -> tuple[str, Dateline] | None:
-    """The page's date (and time) and then a dateline, on one line ("21 اغسطس, 2022 05:57
-    صباحاًغزة - فتح ميديا:"): (the date, the dateline), what neither alone reads."""
+def _date_and_dateline(stripped: str) -> tuple[str, Dateline] | None:
+    """The page's date (and time) and then a dateline, on one line ("14 مارس, 2024 09:40
+    صباحاًبيروت - الرصيف نيوز:"): (the date, the dateline), what neither alone reads.
+    (``metadata._dated_dateline`` is another shape: a place, a date and a credit opening a
+    paragraph.)"""
     if (len(stripped) > STAMP_ROW_MAX_CHARS or not _DATELINE_MARK.search(stripped) or not _DIGIT.search(stripped)
             or _words(stripped) > DATED_DATELINE_MAX_WORDS):
         return None
@@ -332,7 +334,7 @@ def _mark_top_stamps(items: list[Line]) -> None:
             continue
         if _stamp_row(ln.body):      # (asked first: a stamp row ending with ":" reads as a paragraph)
             ln.label, ln.reason = "metadata", "date furniture"
-        elif _dated_dateline(ln.body):
+        elif _date_and_dateline(ln.body):
             ln.label, ln.reason = "metadata", "dated dateline"
         elif _caption(ln.body, full_stop_ok=True):
             ln.label, ln.reason = "boilerplate", "caption"
@@ -739,7 +741,7 @@ def classify_lines(lines: list[str], title_hint: str | None = None) -> Classifie
         elif ln.reason == "dateline":
             out.datelines.append(standalone_dateline(stripped))
         elif ln.reason == "dated dateline":
-            value, placed = _dated_dateline(stripped)
+            value, placed = _date_and_dateline(stripped)
             out.dates.append(value)
             out.datelines.append(placed)
         elif ln.reason == "loose credit":
