@@ -43,10 +43,12 @@ def test_the_tagger_reads_a_spaced_slash_date():
 def test_a_section_name_date_and_time_is_a_date_line():
     assert date_line("العالم العربي 16-08-2025 | 21:10") == "2025-08-16"
     assert date_line("اقتصاد 03/02/2024 - 09:30") == "2024-02-03"
+    assert date_line("محليات الأحد 16-08-2025 - الساعة 10:30 مساء") == "2025-08-16"
 
 
 def test_only_a_section_label_makes_a_stamp():
     assert date_line("العالم العربي 16-08-2025") == "2025-08-16"
+    assert date_line("محليات 16-08-2025 افتتاح مستشفى جديد") is None   # a headline after it
     assert date_line("قتل ثلاثة في 12/03/2025 10:45") is None
     assert date_line("الوزير يصل 16-08-2025 | 21:10") is None
     assert date_line("أحمد سعيد - 3 مارس 2025 10:15") is None     # a byline, left to the byline rule

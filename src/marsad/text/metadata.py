@@ -223,26 +223,18 @@ def date_line(line: str) -> str | None:
     return _single_date_line(line) or _section_stamp(line)
 
 
-_STAMP_TAIL = re.compile(r"^[\s|•·\-–—,،]*(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:ص|م|am|pm|AM|PM|GMT))?[\s|•·\-–—]*)?$")
-
-
 def _section_stamp(line: str) -> str | None:
     """A page's stamp under its section's name: a section label of the boilerplate
     lexicon (``section_labels``: العالم العربي، محليات، اقتصاد …), the date and maybe a
-    time ("العالم العربي 16-08-2025 | 21:10", "اقتصاد 03/02/2024 - 09:30")."""
+    weekday before it and a time after it ("العالم العربي 16-08-2025 | 21:10", "اقتصاد
+    03/02/2024 - 09:30"): a byline (``byline_date``) whose name is the section's."""
     words = line.split(maxsplit=2)
     if len(line) > 60 or len(words) < 2 or not (
             _is_section_key(phrase_key(words[0])) or _is_section_key(phrase_key(" ".join(words[:2])))):
         return None         # (most lines: no section label opens them)
-    core = digits_to_ascii(line.strip())
-    found = find_full_date(core)
-    if not found:
-        return None
-    value, start, end = found
-    label = phrase_key(core[:start].strip(" |•·-–—:"))
-    if label and _is_section_key(label) and _STAMP_TAIL.match(core[end:]):
-        return value
-    return None
+    found = byline_date(line)
+    label = phrase_key(found[0].strip(" |•·-–—:")) if found else ""
+    return found[1] if label and _is_section_key(label) else None
 
 
 def _hijri_only(part: str) -> bool:
