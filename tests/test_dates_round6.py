@@ -111,6 +111,7 @@ def test_a_year_after_an_event_noun_is_that_events_year():
     assert _found("وعادت إلى الساحات الهتافات التي عرفتها احتجاجات 2011 في المدن الكبرى.") == [
         ("2011", "2011", "named event")]
     assert _found("وفاز الحزب بأغلبية المقاعد في انتخابات 2021 التشريعية.") == [("2021", "2021", "named event")]
+    assert _found("تغيرت خريطة الأحياء كثيرا بعد الغزو 2003.") == [("2003", "2003", "named event")]
     # plans and counts are not years
     assert _found("ضمن رؤية 2030 للتنمية") == []
     assert _found("شارك في الاحتجاجات 2000 شخص") == []
