@@ -68,6 +68,9 @@ def test_the_headline_printed_with_its_authors_name_above_the_headline_alone():
 def test_what_a_dump_left_of_a_cut_tag_is_not_read_as_the_line():
     lab = labels("span>" + HEAD, P1, P2)
     assert lab["span>" + HEAD] == ("title", "first line")
+    # and the headline and the text keep the line without it
+    art = page("span>" + HEAD, P1, "</p>" + P2)
+    assert art.title == HEAD and art.text.split("\n") == [HEAD, P1, P2]
     art = page("span>" + HEAD + " سامر حداد", HEAD, P1, P2)
     assert art.title == HEAD
 

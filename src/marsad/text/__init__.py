@@ -79,7 +79,7 @@ def clean_text(raw: str, title_hint: str | None = None) -> tuple[list[str], list
             if labelled:
                 result.dates.insert(0, labelled[0])
             continue
-        text = ln.text.strip()
+        text = ln.shown
         if ln.label == "content" and seen_paragraphs < LEAD_PARAGRAPHS:
             seen_paragraphs += 1
             # "date 2025-08-17 <paragraph>": a labelled date glued to the first paragraph

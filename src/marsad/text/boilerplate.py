@@ -71,6 +71,13 @@ class Line:
         return spaced_dashes(text)
 
     @cached_property
+    def shown(self) -> str:
+        """The line as the text keeps it: stripped, less what a dump left of a cut tag at its
+        start ("span>HEADLINE" is kept as "HEADLINE")."""
+        text = self.text.strip()
+        return _MARKUP_TAIL.sub("", text) if ">" in text else text
+
+    @cached_property
     def key(self) -> str:
         """``phrase_key`` of the line, worked out once: several rules compare it."""
         return phrase_key(self.body)
@@ -100,7 +107,7 @@ class Classified:
 
     @property
     def title(self) -> str | None:
-        return next((ln.text.strip() for ln in self.lines if ln.label == "title"), None)
+        return next((ln.shown for ln in self.lines if ln.label == "title"), None)
 
 
 def _words(text: str) -> int:
