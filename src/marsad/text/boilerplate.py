@@ -248,10 +248,12 @@ CAPTION_PHRASE_MAX_WORDS = 8
 
 def _noun_phrase_caption(text: str) -> bool:
     """What a photo caption says before «. (وكالات)»: a short phrase with no other sentence
-    end, opening with no verb or connective and holding no particle that stands before a verb
-    (`verb_particles`: «جانب من السوق الجديدة»، «بيروت»); a paragraph's last sentence before
-    the agency's credit («… وأضاف أن الوضع خطير. (رويترز)»، «الوضع لا يزال متوترا. (أ ف ب)»)
-    is longer, opens like a sentence or holds such a particle."""
+    end, opening with no connective or listed verb (`sentence_verbs`) and holding no particle
+    that stands before a verb (`verb_particles`: «جانب من السوق الجديدة»، «بيروت»); a
+    paragraph's last sentence before the agency's credit («… وأضاف أن الوضع خطير. (رويترز)»،
+    «الوضع لا يزال متوترا. (أ ف ب)») is longer, opens like a sentence or holds such a particle.
+    A nominal sentence or one opening with an unlisted verb («الحصيلة مرشحة للارتفاع»، «انتهى
+    الاجتماع دون اتفاق») passes too: hence asked above the first paragraph only."""
     return (0 < _words(text) <= CAPTION_PHRASE_MAX_WORDS and not re.search(r"[.!?؟:،,]", text)
             and not _continues(text) and not _sentence_start(text)
             and not set(phrase_key(text).split()) & lexicon().verb_particles)
