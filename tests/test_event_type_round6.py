@@ -62,6 +62,11 @@ def test_a_sharp_encounter_between_two_teams_is_no_accusation():
     assert "ACCUSE" not in asserted_types("مواجهة حادة بين الفريقين في نصف نهائي الكأس")
 
 
+def test_sharp_confrontations_between_armed_parties_are_no_quarrel():
+    # «مواجهات حادة» is as often a clash; the armed words cancel it (not مشادة، ملاسنة)
+    assert "ACCUSE" not in asserted_types("اندلعت مواجهات حادة بين قوات الأمن ومسلحين في المدينة.")
+
+
 @pytest.mark.parametrize("text, expected", [
     # the imperfect of every perfect verb listed in a collocation, in every person
     ("الحكومة تعلن التوصل إلى اتفاق مع النقابات", "AGREE"),
@@ -84,6 +89,37 @@ def test_a_sharp_encounter_between_two_teams_is_no_accusation():
 ])
 def test_whole_word_families_of_the_rarer_types(text, expected):
     assert main_type(text) == expected
+
+
+def _main_trigger(text: str) -> str:
+    return coded(text).main_event.trigger.text
+
+
+@pytest.mark.parametrize("text, verb", [
+    # the type came already from the verbal noun; the verb is what the family adds
+    ("تبادل الحزبان الاتهامات بشأن تعطيل تشكيل الحكومة.", "تبادل"),
+    ("الحكومة تعلن التوصل إلى اتفاق مع النقابات", "تعلن"),
+    ("نؤكد رفضنا لأي تدخل في شؤوننا الداخلية", "نؤكد"),
+    ("المملكة تبعث برقية تهنئة إلى الرئيس المنتخب", "تبعث"),
+    ("الخارجية تعبر عن إدانتها للهجوم على القافلة", "تعبر"),
+    ("الجيش يعلن رفع حالة التأهب", "يعلن"),
+    ("وقال المتحدث باسم الوزارة في بيان، معربا عن إدانته الشديدة للهجوم على المدرسة.", "معربا"),
+    ("وتحدث الوزير للصحفيين مؤكدا رفضه لأي تدخل أجنبي.", "مؤكدا"),
+    ("وخرج المتحدث معلنا التوصل إلى اتفاق مع النقابات.", "معلنا"),
+    ("المسلحون يلقون السلاح في ساحة البلدة.", "يلقون"),
+])
+def test_the_verb_of_the_family_opens_the_trigger(text, verb):
+    assert _main_trigger(text).startswith(verb)
+
+
+@pytest.mark.parametrize("text, not_type", [
+    ("تلقى الجيش السلاح الجديد من المورد.", "RETREAT"),     # تلقى: received, not تلقي: throws
+    ("افتتحت السلطات الخط الأحمر لمترو العاصمة أمام الركاب.", "REJECT"),
+    ("رأت المحكمة أن الطعن غير مقبول شكلا.", "REJECT"),
+    ("قررت السلطة وقف التنسيق الأمني مع الجانب الآخر.", "COOPERATE"),
+])
+def test_look_alikes_of_the_families_are_not_their_type(text, not_type):
+    assert not_type not in {e.type for e in coded(text).events}
 
 
 def test_a_ban_lifted_is_no_sanction_imposed():
