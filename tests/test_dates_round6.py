@@ -105,6 +105,8 @@ def _found(text: str) -> list[tuple[str, str | None, str | None]]:
 def test_a_year_after_a_season_is_a_year():
     assert _found("سيطر المسلحون على المدينة صيف 2014 قبل أن يطردوا منها.") == [("2014", "2014", None)]
     assert _found("تراجعت الأسعار في شتاء 2023.") == [("2023", "2023", None)]
+    # a round year: after a season no count ("في 2000 موقع" is one)
+    assert _found("انسحبت القوات من الجنوب صيف 2000 بعد احتلال طويل.") == [("2000", "2000", None)]
 
 
 def test_a_year_after_an_event_noun_is_that_events_year():

@@ -809,11 +809,12 @@ class _Parser:
                 and self.is_word(i - 2, lex.words["year_of_period_nouns"])
             # "صيف 2014": a season; "احتجاجات 2011": the year of a named event (no cue before it)
             named = not of_period and self.is_word(i - 1, lex.words["event_year_nouns"])
-            cued = of_period or named or self.is_word(i - 1, lex.words["year_cues"]) \
-                or self.is_word(i - 1, lex.words["season_words"])
+            season = self.is_word(i - 1, lex.words["season_words"])
+            cued = of_period or named or season or self.is_word(i - 1, lex.words["year_cues"])
             if 1800 <= y <= 2199 and cued and not self.look(i + 1, "unit") \
-                    and not (y % 100 == 0 and followed_by_word and not self.look(i + 1, "gmark")):
-                # "قبل 2000 عام" and "في 2000 موقع" are counts, not years
+                    and not (y % 100 == 0 and followed_by_word and not season and not self.look(i + 1, "gmark")):
+                # "قبل 2000 عام" and "في 2000 موقع" are counts, not years; a season counts
+                # nothing ("صيف 2000 الحار")
                 gm = self.look(i + 1, "gmark")
                 return (gm[0] if gm else i + 1), _Spec("year", y=y, label="named event" if named else None)
         return None
@@ -1461,9 +1462,9 @@ def _writing_day(text: str, base: dt.date, days: range, main_span: tuple[int, in
     on, with the text's mentions resolved against it: the fewest weekdays that disagree
     with it ("اليوم الخميس" is a Thursday, "أمس الأربعاء" too); then the mention at
     ``main_span`` resolving to ``main_day``, or the nearest to it (a bare "الاثنين" in a
-    report of a Sunday story is the Monday after it, not the one six days before); then, given ``main_day``, the most relative
-    day mentions resolving to it; then the least distance from ``base``, a day after it
-    before a day as far before it."""
+    report of a Sunday story is the Monday after it, not the one six days before); then,
+    given ``main_day``, the most relative day mentions resolving to it; then the least
+    distance from ``base``, a day after it before a day as far before it."""
     best: tuple | None = None
     # the base day first: when nothing disagrees with it (most texts), no other day can win
     for delta in sorted(days, key=_day_distance):
@@ -1493,9 +1494,10 @@ def story_anchor(article: Article, story_day: dt.date) -> tuple[dt.date, list[Da
     "أمس الأربعاء" in a report of a Wednesday event was written on Thursday. Of the
     days around the story's date, the one chosen has (1) the fewest weekdays that
     disagree with it, (2) the article's main-event mention (its trigger's clause
-    date, when relative) resolving to the story's date or the nearest to it, (3) the most relative day
-    mentions resolving to the story's date ("أمس" in a report written the day after
-    the event), (4) the least distance from the story's date (``_writing_day``)."""
+    date, when relative) resolving to the story's date or the nearest to it, (3) the
+    most relative day mentions resolving to the story's date ("أمس" in a report
+    written the day after the event), (4) the least distance from the story's date
+    (``_writing_day``)."""
     main = article.main_event
     main_span = None
     if main is not None and main.trigger is not None and article.dates:
