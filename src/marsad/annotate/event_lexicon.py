@@ -96,13 +96,24 @@ def _collocation_imperfect(word: str) -> bool:
     return word.startswith("ي") and len(word) >= 4
 
 
-def _alternative(words: list[str], kind: str, imperfect: bool, collocation: bool = False) -> str:
+def _person_prefixes(word: str, category: str | None) -> str | None:
+    """The prefixes that stand for the ي of a phrase's first word (an imperfect's, or a
+    collocation's imperfect verb's), None where the word takes none. ``part_stems`` reads
+    the same answer, so that the prefilter's stem drops that ي too."""
+    if category == "imperfect" and word.startswith("ي"):
+        return "[يتان]"
+    if category == "collocations" and _collocation_imperfect(word):
+        return _COLLOCATION_PERSONS
+    return None
+
+
+def _alternative(words: list[str], kind: str, category: str | None) -> str:
+    """One alternative of a part; ``category`` only for the phrase's first part."""
     out = []
     for i, w in enumerate(words):
-        if i == 0 and collocation and _collocation_imperfect(w):
-            out.append(_COLLOCATION_PERSONS + _word_pattern(w[1:], kind))
-        elif i == 0 and imperfect and w.startswith("ي"):
-            out.append("[يتان]" + _word_pattern(w[1:], kind))
+        persons = _person_prefixes(w, category) if i == 0 else None
+        if persons:
+            out.append(persons + _word_pattern(w[1:], kind))
         else:
             out.append((_ANY_PREFIX if i else "") + _word_pattern(w, kind if i == 0 else "any"))
     return r"\s+".join(out)
@@ -116,8 +127,7 @@ def compile_phrase(phrase: str, category: str) -> re.Pattern[str]:
     gaps = 0
     for i, (joiner, alts) in enumerate(parse_phrase(phrase)):
         first = i == 0
-        pat = "(?:" + "|".join(_alternative(a, kind if first else "any", first and category == "imperfect",
-                                            first and category == "collocations")
+        pat = "(?:" + "|".join(_alternative(a, kind if first else "any", category if first else None)
                                for a in alts) + ")"
         if first:
             out.append(r"(?<!\w)(?P<pre>" + prefix + ")" + pat)
@@ -144,8 +154,7 @@ def part_stems(phrase: str, category: str) -> tuple[frozenset[str], ...]:
         stems = set()
         for alt in alts:
             stem = _stem(alt[0])
-            if i == 0 and ((category == "imperfect" and stem.startswith("ي"))
-                           or (category == "collocations" and _collocation_imperfect(alt[0]))):
+            if i == 0 and _person_prefixes(alt[0], category):
                 stem = stem[1:]
             stems.add(stem)
         out.append(frozenset(stems))
