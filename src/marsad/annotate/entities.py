@@ -2132,7 +2132,7 @@ class _Linker:
             i = end
 
     def _discover_after_office(self) -> None:
-        """«ومدير إدارة المشرق العربي محمد الحربي،»: a noun of office in construct
+        """«وقال مدير دائرة الآثار العامة خالد منصور، إن»: a noun of office in construct
         (titles.json name_cues.office_heads: مدير، مستشار، وكيل، مندوب…) and the body it
         governs (one to six words, no punctuation), then a name that opens with an Arabic
         given name of the table (a foreign name's family name would be spelled letter by
@@ -2164,6 +2164,8 @@ class _Linker:
                 end = self._described_name(x)
                 if end is None or not (self._break_before(end) or words[end].key in cues.complementizers):
                     break
+                if w.key in cues.noun_given_names and not self._table_spelt(x, end):
+                    break   # وقرأ مدير المسجد الكبير دعاء الختام، ثم: the verb's object, no name
                 self._add_discovered(w.start, words[end - 1].end, x, end)
                 break
 
@@ -2329,7 +2331,7 @@ class _Linker:
     def _table_spelt(self, k: int, end: int) -> bool:
         """Whether every word of the name k..end-1 is a given name of the table, a name
         particle (أبو، بن، عبد) or the second word of a compound (الدين): a name made of
-        given names (منال رضوان، مجاهد غالب محمد), which the romanizer spells from the
+        given names (سعاد منصور، رجب سالم محمد), which the romanizer spells from the
         table as news does."""
         words, given = self.words, self.kb.given_names
         return all(words[x].key in given or words[x].key in _NAME_PARTICLES or words[x].key in _COMPOUND_SECONDS
