@@ -2161,6 +2161,9 @@ class _Linker:
                         or set(prev.variants) & eponyms or prev.key in self.idx.title_heads \
                         or self._known_person_at(x) is not None:
                     continue
+                if set(words[x - 2].variants) & eponyms and (prev.key in cues.eponym_epithets
+                                                             or prev.key in cues.honorifics):
+                    continue    # مدير مستشفى الشهيد محمد الدرة: the one the hospital is named after
                 end = self._described_name(x)
                 if end is None or not (self._break_before(end) or words[end].key in cues.complementizers):
                     break

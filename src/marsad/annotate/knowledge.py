@@ -93,6 +93,7 @@ class NameCues:
     honorifics: set[str] = field(default_factory=set)      # الدكتور، السيد: a name follows if it opens with a given name
     office_heads: set[str] = field(default_factory=set)    # مدير، مستشار: an office in construct with a body
     noun_given_names: set[str] = field(default_factory=set)  # أمل، نور، دعاء: given names that are everyday nouns
+    eponym_epithets: set[str] = field(default_factory=set)   # الشهيد: مستشفى الشهيد X is named after X
 
     def __post_init__(self) -> None:
         # the first words of the descriptors: a word that is none of them starts no
@@ -176,7 +177,8 @@ def _name_cues(raw: dict) -> NameCues:
     return NameCues(descriptors=keys("descriptors"), named=keys("named"), not_name_words=keys("not_name_words"),
                     complementizers=keys("complementizers"), masdar_patterns=patterns,
                     kunya_heads=keys("kunya_heads"), list_cues=keys("list_cues"), honorifics=keys("honorifics"),
-                    office_heads=keys("office_heads"), noun_given_names=keys("noun_given_names"))
+                    office_heads=keys("office_heads"), noun_given_names=keys("noun_given_names"),
+                    eponym_epithets=keys("eponym_epithets"))
 
 
 def _require(row: dict, keys: tuple[str, ...], where: str) -> None:
