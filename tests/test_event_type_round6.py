@@ -24,6 +24,14 @@ def test_a_collocations_imperfect_verb_takes_every_person_prefix():
     assert "دع" in part_stems("يدعو * إلى", "collocations")[0]
 
 
+def test_the_persons_of_a_collocations_imperfect_take_no_perfect_ending():
+    # ت…ت is never an imperfect: تجمدت، توقفت، تحملت are perfects of another verb
+    pat = compile_phrase("يجمد * العلاقات", "collocations")
+    for text in ("تجمد العلاقات", "نجمد العلاقات", "يجمدون العلاقات"):
+        assert pat.search(normalize_key(text)), text
+    assert not pat.search(normalize_key("تجمدت العلاقات"))
+
+
 @pytest.mark.parametrize("text, expected", [
     ("الوزارة تتبادل مذكرات تفاهم مع نظيرتها الأردنية في مجال النقل", "AGREE"),
     ("الهيئة تتوصل إلى تسوية مع الشركة المشغلة للميناء", "AGREE"),
@@ -117,6 +125,9 @@ def test_the_verb_of_the_family_opens_the_trigger(text, verb):
     ("افتتحت السلطات الخط الأحمر لمترو العاصمة أمام الركاب.", "REJECT"),
     ("رأت المحكمة أن الطعن غير مقبول شكلا.", "REJECT"),
     ("قررت السلطة وقف التنسيق الأمني مع الجانب الآخر.", "COOPERATE"),
+    ("توقفت المفاوضات بين الطرفين منذ أشهر بسبب الخلاف على الحدود.", "SANCTION"),  # stalled
+    ("تجمدت العلاقات بين البلدين منذ سنوات.", "SANCTION"),
+    ("تحملت الحكومة المسؤولية الكاملة عن الحادث.", "ACCUSE"),    # took on, not blamed
 ])
 def test_look_alikes_of_the_families_are_not_their_type(text, not_type):
     assert not_type not in {e.type for e in coded(text).events}
@@ -142,6 +153,7 @@ def test_aid_suspended_as_a_verbal_noun_is_a_sanction():
     # the circumstantial participle (الحال) of a listed verb, with the object it takes
     ("وقال المتحدث باسم الوزارة في بيان، معربا عن إدانته الشديدة للهجوم على المدرسة.", "ACCUSE"),
     ("وقال الناطق باسم الجيش، محملا الجماعة مسؤولية التفجير.", "ACCUSE"),
+    ("الحكومة تحمل المعارضة مسؤولية تعطيل الجلسة.", "ACCUSE"),
     ("وتحدث الوزير للصحفيين مؤكدا رفضه لأي تدخل أجنبي.", "REJECT"),
     ("وقال الوزير مشيدا بدور الوسطاء في إنهاء الأزمة.", "SUPPORT"),
     ("وتحدث المتحدث مرحبا بقرار مجلس الأمن.", "SUPPORT"),

@@ -26,6 +26,9 @@ _NOUN_PREFIX = r"(?:[وف])?(?:[بلك])?(?:ال|ل)?"
 _ANY_PREFIX = r"(?:[وف])?(?:[بلكس])?(?:ال|ل)?"
 _PRONOUN = r"(?:ه|ها|هم|هما|هن|ك|كم|ني|نا)?"
 _VERB_END = r"(?:ت|تا|ا|وا|و|ن|ان|ون|ين|نا|تم)?"
+# An imperfect with ت or ن in front never ends like a perfect (ت، تا، تم، نا): تحملت،
+# توقفت، تجمدت are perfects of another verb (took on, stopped, froze), not she-forms.
+_IMPERFECT_END = r"(?:ا|وا|و|ن|ان|ون|ين)?"
 _NOUN_END = r"(?:ا|ات|ان|ين|ون)?"   # no nisba ي: اجتماعي is "social", not a meeting
 GAP_WORDS = 10 # how many words may stand inside a collocation's '*'
 _GAP = r"(?P<gapN>(?:\s+\S+){0,%d}?)\s+" % GAP_WORDS
@@ -45,19 +48,22 @@ class LexiconError(ValueError):
 _PARTICLES = frozenset({"الي", "علي", "لدي", "حتي"})
 
 
-def _word_pattern(word: str, kind: str) -> str:
-    """Regex for one normalized word with the endings Arabic adds to it."""
+def _word_pattern(word: str, kind: str, imperfect: bool = False) -> str:
+    """Regex for one normalized word with the endings Arabic adds to it (``imperfect``: a
+    verb's stem after a ت or ن person prefix, without the perfect's endings)."""
     if word in _PARTICLES:
         return re.escape(word) + _PRONOUN
     if word.endswith("ه") and len(word) > 2:            # ة: زيارة, زيارته, زيارات
         return re.escape(word[:-1]) + r"(?:ه|ات|ت(?:ا|ان|ين|ه|ها|هم|هما|ي|نا|كم)?)" + _PRONOUN
     if word.endswith("ي") and len(word) > 2 and kind != "noun":   # أجرى, أجراه, التقيا
-        return re.escape(word[:-1]) + r"(?:ي|ا|ت|يا|يان|وا|ون|ين|يت|يتا)?" + _PRONOUN
+        ends = r"(?:ي|ا|يا|يان|وا|ون|ين)?" if imperfect else r"(?:ي|ا|ت|يا|يان|وا|ون|ين|يت|يتا)?"
+        return re.escape(word[:-1]) + ends + _PRONOUN
     if word.endswith(("ا", "و")) and len(word) > 2 and kind != "noun":  # دعا, دعت, يدعو, دعوا
-        return re.escape(word[:-1]) + r"(?:ا|و|ت|تا|وا|ي|ون|ان|وان)?" + _PRONOUN
+        ends = r"(?:ا|و|وا|ي|ون|ان|وان)?" if imperfect else r"(?:ا|و|ت|تا|وا|ي|ون|ان|وان)?"
+        return re.escape(word[:-1]) + ends + _PRONOUN
     if word.endswith("ا") and len(word) > 3:            # اتصالا written with its tanween alef
         return re.escape(word[:-1]) + r"(?:ا)?" + _NOUN_END + _PRONOUN
-    end = _NOUN_END if kind == "noun" else _VERB_END
+    end = _NOUN_END if kind == "noun" else (_IMPERFECT_END if imperfect else _VERB_END)
     return re.escape(word) + end + _PRONOUN
 
 
@@ -87,7 +93,8 @@ def parse_phrase(phrase: str) -> list[tuple[str, list[list[str]]]]:
 
 # A collocation's first part lists an imperfect verb by its third person masculine (يدعو،
 # يتوصل); the other persons differ only in the prefix: ت (she, a country or ministry, and
-# "you"), ن (we, in quoted statements). أ (I) is left out: it is the perfect's spelling.
+# "you"), ن (we, in quoted statements), and take an imperfect's endings only. أ (I) is left
+# out: it is the perfect's spelling.
 _COLLOCATION_PERSONS = "[يتن]"
 
 
@@ -112,7 +119,9 @@ def _alternative(words: list[str], kind: str, category: str | None) -> str:
     out = []
     for i, w in enumerate(words):
         persons = _person_prefixes(w, category) if i == 0 else None
-        if persons:
+        if persons == _COLLOCATION_PERSONS:
+            out.append("(?:ي" + _word_pattern(w[1:], kind) + "|[تن]" + _word_pattern(w[1:], kind, imperfect=True) + ")")
+        elif persons:
             out.append(persons + _word_pattern(w[1:], kind))
         else:
             out.append((_ANY_PREFIX if i else "") + _word_pattern(w, kind if i == 0 else "any"))
