@@ -133,6 +133,21 @@ def test_look_alikes_of_the_families_are_not_their_type(text, not_type):
     assert not_type not in {e.type for e in coded(text).events}
 
 
+@pytest.mark.parametrize("text", [
+    "حظرت الولايات المتحدة واردات النفط الروسي.",             # imports of a country's goods
+    "حظرت الحكومة استيراد الفواكه من الدولة المجاورة.",       # a halt to imports from a country
+    "الحكومة تقر العقوبات على الشركات المخالفة.",               # the ت person of يقر
+    "الخارجية تضع الجماعة على قائمة المنظمات الإرهابية",       # the ت person of يضع
+])
+def test_a_ban_on_a_countrys_goods_and_sanctions_in_the_present(text):
+    assert main_type(text) == "SANCTION"
+
+
+def test_a_domestic_import_ban_is_no_sanction():
+    # «حظر استيراد» alone is mostly trade policy at home, as export bans (952da2b)
+    assert "SANCTION" not in {e.type for e in coded("حظرت الحكومة استيراد السيارات المستعملة.").events}
+
+
 def test_a_ban_lifted_is_no_sanction_imposed():
     assert "SANCTION" not in {e.type for e in coded("قررت الحكومة رفع الحظر عن تصدير الطماطم.").events}
 
