@@ -131,6 +131,12 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
             return doer, target
     subject, how = _subject(view, frame, around)
     frame.subject_how = how
+    if how == "main":
+        # the fronted phrase ends where the main clause begins: a name past its subject is the main
+        # clause's (وخلال لقائه X، بحث [Y] إنهاء الحرب بين روسيا وأوكرانيا), but a subject joined to it
+        joined = _coordinated(view, subject, around.all)
+        around = replace(around, after=[m for m in around.after if m.start < subject.start or m is joined],
+                         further=[m for m in around.further if m is joined])
     if how == "main" and not frame.possessed:
         sender = _received_from(view, frame, around)
         if sender is not None:
@@ -155,7 +161,7 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
                 return m, Mention(m.start, m.end, m.partner, None)     # بين الزعيمين: a dual names both
             rest = [x for x in near[i + 1:] if x.key != m.key]
             if subject is None or how in ("before", "none", "adjective", "governor", "main") or frame.pair_from_between:
-                # شهد البيت الأبيض مشادة بين X ونائبه Y من جهة، وZ من جهة أخرى: the other side is Z
+                # اندلع سجال بين X وحليفه Y من جهة، وZ من جهة أخرى: the other side is Z
                 side = _other_side(view, frame, [x for x in around.all if x.start > m.end and x.key != m.key])
                 return m, (side or (rest[0] if rest else None))
             return subject, m
@@ -173,7 +179,7 @@ def pick_actors(view: ArticleView, frame: Frame, excluded: list[tuple[int, int]]
 
     second = _second(view, frame, around, subject, partner)
     if second is None and subject is not None and how in ("governor", "fronted") and not frame.receiver_subject:
-        # أعلن الأمير [X] عن حل [مجلس الأمة]: the doer named before the collocation, a bare name
+        # أعلن الرئيس [X] عن حل [البرلمان]: the doer named before the collocation, a bare name
         # inside it after its first word is its object
         second = next((m for m in around.gap if m.prep is None and m.key != subject.key), None)
     if frame.receiver_subject:
@@ -324,9 +330,12 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
             if first is not None and first.prep is None and _coordinated(view, first, ms) is doer:
                 doer = first                       # أعلنت السعودية وإيران اتفاقهما
             return doer, "governor"
-    if (frame.nominal or frame.possessed) and not frame.reacted and not around.before_sentence:
+    if (frame.nominal or frame.possessed) and not frame.reacted and not around.before_sentence \
+            and frame.etype in ENCOUNTER_TYPES:
         # وخلال لقائه الوزير X، أكد الرئيس [Y]; وفي اتصال هاتفي مع X، بحث [Y]: the fronted phrase's
-        # pronoun, or its doerless noun, is the main clause's subject
+        # pronoun, or its doerless noun, is the main clause's subject. Encounters only: after an
+        # attack, a protest or an arrest the main clause tells who reacted (وبعد الهجوم على قطر،
+        # أدان [X] الاعتداء), and the pronoun of اعتقاله is the one arrested
         doer = _main_clause_subject(view, frame, around)
         if doer is not None:
             return doer, "main"
@@ -349,7 +358,7 @@ def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention 
         return fronted, "fronted"
     if fronted is None and around.before_sentence and around.before_sentence[0].prep is None \
             and _after_an(view, frame) and _subject_of_verb_before(view, around.before_sentence[0], frame):
-        return around.before_sentence[0], "governor"     # أعلن الأمير [X]، عن حل مجلس الأمة
+        return around.before_sentence[0], "governor"     # أعلن الرئيس [X]، عن حل البرلمان
     if fronted is not None and (not frame.nominal or _after_an(view, frame)) \
             and _subject_of_verb_before(view, fronted, frame):
         # أعلنت [وزارة الخزانة الأمريكية] فرض عقوبات على …: two finite verbs are not juxtaposed, so
@@ -1071,8 +1080,8 @@ def _coordinated(view: ArticleView, m: Mention, ms: list[Mention]) -> Mention | 
 def _subject_of_verb_before(view: ArticleView, m: Mention, frame: Frame) -> bool:
     """Is ``m`` the subject of a verb opening the sentence (one word, then titles only, before
     it) and the trigger's word right after it, nothing between (أعلنت [X] فرض عقوبات) but the
-    عن of أعلن/كشف عن (أعلن أمير دولة الكويت [X] عن حل مجلس الأمة)? The country of the title
-    (دولة الكويت) is one of its words."""
+    عن of أعلن/كشف عن (أعلن رئيس جمهورية تركيا [X] عن حل البرلمان)? The country of the title
+    (جمهورية تركيا) is one of its words."""
     if m.prep is not None:
         return False
     gap = view.text[m.end:frame.start].strip(" ،,")
@@ -1098,7 +1107,7 @@ def _subject_of_verb_before(view: ArticleView, m: Mention, frame: Frame) -> bool
 @lru_cache(maxsize=1)
 def _country_names() -> frozenset[str]:
     """The knowledge base's Arabic names of countries, normalized (الكويت، قطر): the country of
-    a title (أمير دولة الكويت) is one of its words."""
+    a title (رئيس جمهورية تركيا) is one of its words."""
     from marsad.annotate.knowledge import load_kb      # the knowledge base loads once, on first need
     return frozenset(normalize_key(n) for c in load_kb().countries.values() for n in c.get("names_ar") or ())
 
@@ -1248,6 +1257,9 @@ def _counted_people(view: ArticleView, m: Mention) -> bool:
 
 # acts done by speaking: the speaker of the statement that tells them is their doer
 SPEECH_TYPES = frozenset({"THREATEN", "ACCUSE", "REJECT", "SUPPORT", "REQUEST"})
+
+# encounters: whoever holds one is a party to it (the pronoun of استقباله، لقائه is its host)
+ENCOUNTER_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
 def speaker_roles(view: ArticleView, frame: Frame, etype: str, retyped: bool,
