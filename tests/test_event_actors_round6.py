@@ -102,6 +102,13 @@ def test_sides_of_a_between_pair():
     assert parties_of(text, etype="ACCUSE") == ("Recep Tayyip Erdoğan", "Vladimir Putin")
 
 
+def test_sides_of_a_between_pair_closed_by_a_second_side():
+    # من ناحية، … من ناحية ثانية: the side markers and the word of the other side are listed words
+    text = ("اندلع سجال حاد بين وزير الخارجية التركي هاكان فيدان ونظيره الروسي سيرغي لافروف من ناحية، "
+            "ووزير الخارجية الإيراني عباس عراقجي من ناحية ثانية.")
+    assert parties_of(text, etype="ACCUSE") == ("Hakan Fidan", "Abbas Araghchi")
+
+
 def test_announcer_governs_the_act_through_an():
     # أعلن X، عن فرض …: the announcing verb's subject does the act it announces
     text = "أعلن رئيس جمهورية تركيا رجب طيب أردوغان، عن فرض عقوبات على إيران."

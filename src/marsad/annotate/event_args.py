@@ -22,6 +22,7 @@ from itertools import islice
 
 from marsad.annotate.event_text import (ArticleView, Mention, aid_carriers, anaphoric_owners, auxiliaries, clause_openers,
                                         crowd_words, doing_verbs, fronted_openers, meeting_purposes, receipt_verbs, not_object_prepositions, noun_determiners,
+                                        other_side_words, side_markers,
                                         place_nouns, place_targets, pronoun_openers,
                                         place_topics,
                                         placeless_modes, prepositions, relative_pronouns, subject_openers,
@@ -544,8 +545,14 @@ def _received_from(view: ArticleView, frame: Frame, around: _Around) -> Mention 
     return None
 
 
-_SIDE = re.compile(r"من (?:جهه|ناحيه)(?! اخري)")
-_OTHER_SIDE = re.compile(r"من (?:جهه|ناحيه) اخري")
+@lru_cache(maxsize=1)
+def _side_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a side marker that closes the first side: من جهة، the marker that opens the other
+    side: من جهة أخرى), over normalized text (``side_markers``, ``other_side_words``)."""
+    sides = "|".join(re.escape(w) for w in sorted(side_markers()))
+    others = "|".join(re.escape(w) for w in sorted(other_side_words()))
+    return (re.compile(f"(?<!\\S)(?:{sides})(?!\\w)(?! (?:{others})(?!\\w))"),
+            re.compile(f"(?<!\\S)(?:{sides}) (?:{others})(?!\\w)"))
 
 
 def _other_side(view: ArticleView, frame: Frame, rest: list[Mention]) -> Mention | None:
@@ -553,10 +560,11 @@ def _other_side(view: ArticleView, frame: Frame, rest: list[Mention]) -> Mention
     أخرى» (the first name past it, before «من جهة أخرى»), or None where the sentence
     does not pair sides so."""
     lo, hi = view.to_norm(frame.end), view.to_norm(frame.sent_end)
-    first = _SIDE.search(view.ntext, lo, hi)
+    side, other_side = _side_patterns()
+    first = side.search(view.ntext, lo, hi)
     if first is None:
         return None
-    other = _OTHER_SIDE.search(view.ntext, first.end(), hi)
+    other = other_side.search(view.ntext, first.end(), hi)
     if other is None:
         return None
     a, b = view.to_original(first.end(), other.start())

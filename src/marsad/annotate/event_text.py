@@ -331,6 +331,15 @@ fronted_openers = _word_list("fronted_openers",
     phrase whose doer is the subject of the main clause after the comma.""")
 
 
+side_markers = _word_list("side_markers",
+    """من جهة، من ناحية: a phrase that closes one side of a pair after بين (بين X وY من جهة، وZ
+    من جهة أخرى).""")
+
+
+other_side_words = _word_list("other_side_words",
+    """أخرى، ثانية: after a side marker, the word that makes it close the pair's other side.""")
+
+
 receipt_verbs = _word_list("receipt_verbs",
     """تلقاه، تسلمها …: a relative verb of receiving on a verbal noun (اتصال هاتفي تلقاه من X):
     the one after من sent it.""")
