@@ -54,7 +54,7 @@ class Frame:
     agent_after: int | None = None   # original offset after a passive-agent cue, if any
     arg_end: int = 0                 # how far actor2 may stand (0: the clause end)
     headline: bool = False
-    subject_how: str = "none"        # set by pick_actors: fronted | gap | after | before | none
+    subject_how: str = "none"        # set by pick_actors: how _subject found the doer (fronted, main …)
     nominal: bool = False            # a verbal noun (زيارة), not a verb
     pair_from_between: bool = False  # بين X و Y are the parties, whoever announces it
     patient_object: bool = False     # اغتيال X، قُتل X: the name after the trigger is the target
@@ -316,8 +316,8 @@ def _trade_partner(view: ArticleView, frame: Frame, subject: Mention) -> Mention
 
 
 def _subject(view: ArticleView, frame: Frame, around: _Around) -> tuple[Mention | None, str]:
-    """The doer and how it was found: fronted | gap | governor | after | before |
-    agent | adjective | none."""
+    """The doer and how it was found: fronted | gap | governor | main | relative | after |
+    before | agent | adjective | scene | unnamed | none."""
     before, ms = around.before, around.all
     if frame.reacted:
         # رحبت السعودية بتوقيع [ممثلي الجيش] و…: the reacted act's doers follow it

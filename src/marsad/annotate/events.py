@@ -28,7 +28,7 @@ from itertools import islice
 
 from marsad.annotate import event_classifier
 from marsad.annotate.dates import clause_date, in_temporal_clause
-from marsad.annotate.event_args import (LOCATION_TYPES, Frame, after_place_noun, after_relative, aid_donor, country_of_place,
+from marsad.annotate.event_args import (ENCOUNTER_TYPES, LOCATION_TYPES, Frame, after_place_noun, after_relative, aid_donor, country_of_place,
                                        names_a_pair, pick_actors,
                                        organ_doer, pick_location, place_after, place_party, share_converse_parties,
                                        speaker_roles)
@@ -1157,7 +1157,7 @@ def _possessed(view: ArticleView, h: Hit) -> bool:
     first = view.ntext[h.nstart:h.head_nend]
     if _POSSESSIVE.search(first):
         return not first.endswith("ياه")
-    if not first.endswith("ه") or h.entry.type not in _ENCOUNTER_TYPES \
+    if not first.endswith("ه") or h.entry.type not in ENCOUNTER_TYPES \
             or view.text[view.to_original(h.head_nend - 1, h.head_nend)[0]] != "ه":
         return False
     # استقباله، اجتماعه، اتصاله: ه written as such (not a ة) after a verbal noun the lexicon
@@ -1166,9 +1166,6 @@ def _possessed(view: ArticleView, h: Hit) -> bool:
     bare = first[:-1]
     nouns = _masdar_heads()
     return any(bare[len(p):] in nouns for p in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل") if bare.startswith(p))
-
-
-_ENCOUNTER_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
 @lru_cache(maxsize=1)
