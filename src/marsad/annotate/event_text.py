@@ -328,7 +328,7 @@ def subject_openers() -> frozenset[str]:
 
 fronted_openers = _word_list("fronted_openers",
     """خلال، في، عقب …: a verbal noun right after one, opening the sentence, is a fronted adverbial
-    phrase whose doer is the subject of the main clause after the comma.""")
+    phrase whose doer, for an encounter, is the subject of the main clause after the comma.""")
 
 
 side_markers = _word_list("side_markers",
