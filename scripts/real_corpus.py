@@ -289,13 +289,12 @@ def cmd_score(args) -> int:
 
     cmd_build(args)  # the merged files are generated from the parts, never edited
     parts = parse_parts(args.parts)
-    only = None
-    if args.cached_only:
-        only = narrow_to_cached(split_gold(args.split, parts)["articles"], f"{args.split} articles")
+    articles = split_gold(args.split, parts)["articles"]
+    if not articles:  # said before --cached-only, whose own message would blame the cache
+        raise SystemExit(f"no {args.split} articles in parts {', '.join(parts or [])}")
+    only = narrow_to_cached(articles, f"{args.split} articles") if args.cached_only else None
     with tempfile.TemporaryDirectory() as tmp:
         inputs = split_inputs(args.split, parts, only)
-        if not inputs:
-            raise SystemExit(f"no {args.split} articles in parts {', '.join(parts or [])}")
         gold_path = CORPUS / f"gold_{args.split}.json"
         if parts or only is not None:
             gold_path = Path(tmp) / "gold.json"

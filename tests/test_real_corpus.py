@@ -210,6 +210,22 @@ def test_cached_only_scores_the_cached_articles_and_says_how_many_were_left_out(
         rc.narrow_to_cached(rc.split_gold("heldout")["articles"], "heldout articles")
 
 
+def test_cached_only_on_parts_without_the_split_says_so(rc, tmp_path, monkeypatch):
+    # parts with no article of the split: the reason is the parts, not the cache
+    gold, rows, texts = small_part(rc)
+    gold["events"] = [{**gold["events"][0], "plover_type": "CONSULT"}]  # stats reads the type
+    gold["articles"] = {"t_001": gold["articles"]["t_001"]}
+    gold["secondary_events"], gold["discrepancies"] = [], []
+    write_part(tmp_path / "parts", "p1", gold, rows[:1])
+    monkeypatch.setattr(rc, "PARTS", tmp_path / "parts")
+    monkeypatch.setattr(rc, "CORPUS", tmp_path)
+    monkeypatch.setenv("MARSAD_REAL_CORPUS", str(tmp_path / "cache"))
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "t_001.txt").write_text(texts["t_001"], encoding="utf-8")
+    with pytest.raises(SystemExit, match="no heldout articles in parts p1"):
+        rc.main(["score", "heldout", "--parts", "p1", "--cached-only"])
+
+
 def test_rebuild_names_an_unreadable_answer_and_goes_on(rc, tmp_path, monkeypatch, capsys):
     gold, rows, texts = small_part(rc)
     write_part(tmp_path / "parts", "p1", gold, rows)
