@@ -331,22 +331,20 @@ def _holder_at(expected: str | None, label: str, day: date) -> bool | None:
     return any(kb.role_label(r, p.get("country")) == label and role_active(r, day) for r in p.get("roles") or [])
 
 
-_by_english_name: tuple | None = None     # (the base, English name -> its persons in base order)
+@lru_cache(maxsize=1)
+def _english_names(kb) -> dict[str, list[dict]]:
+    """The base's persons by their English name, in base order: built once per base."""
+    by_name: dict[str, list[dict]] = {}
+    for p in kb.persons.values():
+        n = p.get("name_en")
+        if isinstance(n, str):
+            by_name.setdefault(n, []).append(p)
+    return by_name
 
 
 def _persons_named(kb, name: str) -> list[dict]:
-    """The base's persons whose English name is ``name``, from an index built once per
-    base (a scan of every person each time before)."""
-    global _by_english_name
-    index = _by_english_name     # read once: another thread may replace it
-    if index is None or index[0] is not kb:
-        by_name: dict[str, list[dict]] = {}
-        for p in kb.persons.values():
-            n = p.get("name_en")
-            if isinstance(n, str):
-                by_name.setdefault(n, []).append(p)
-        index = _by_english_name = (kb, by_name)
-    return index[1].get(name, [])
+    """The base's persons whose English name is ``name``."""
+    return _english_names(kb).get(name, [])
 
 
 def _event_day(main: Event | None) -> date | None:
