@@ -45,11 +45,10 @@ def _partial_conflict(a: Features, b: Features) -> bool:
     may be named a day off."""
     once = int(_told_once(a, b))
     if a.day is None and b.day is None:
-        return (a.weekday is not None and b.weekday is not None and _weekdays_between(a.weekday, b.weekday) > once
-                and not _announced_next_day(a, b) and not _announced_next_day(b, a)) or \
-            (a.month_day is not None and b.month_day is not None and
-             _days_between(a.month_day, b.month_day) > once
-             and not _announced_next_day(a, b) and not _announced_next_day(b, a))
+        return ((a.weekday is not None and b.weekday is not None and _weekdays_between(a.weekday, b.weekday) > once)
+                or (a.month_day is not None and b.month_day is not None
+                    and _days_between(a.month_day, b.month_day) > once)) \
+            and not _announced_next_day(a, b) and not _announced_next_day(b, a)
     undated, dated = (a, b) if a.day is None else (b, a)
     if dated.day is None or (undated.weekday is None and undated.month_day is None):
         return False
